@@ -1,0 +1,53 @@
+package se.molnkoll.kernel.compliance;
+
+import se.molnkoll.kernel.EvidenceId;
+import se.molnkoll.kernel.MeasurePhase;
+import se.molnkoll.kernel.MeasureStatus;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What currently counts towards each (measure, phase) of one service: the evidence that covers it
+ * and the risk acceptances made for it. It holds no dates of its own; statuses are asked for a day.
+ */
+public final class ComplianceLedger {
+
+    private final Map<MeasurePhase, Map<EvidenceId, Validity>> evidence = new HashMap<>();
+    private final Map<MeasurePhase, List<Validity>> riskAcceptances = new HashMap<>();
+
+    public void addEvidence(EvidenceId evidenceId, Collection<MeasurePhase> covers, Validity validity) {
+        covers.forEach(pair -> evidence.computeIfAbsent(pair, p -> new LinkedHashMap<>()).put(evidenceId, validity));
+    }
+
+    /** The evidence no longer counts anywhere (it was withdrawn). */
+    public void removeEvidence(EvidenceId evidenceId) {
+        evidence.values().forEach(byId -> byId.remove(evidenceId));
+    }
+
+    public void acceptRisk(MeasurePhase pair, Validity validity) {
+        riskAcceptances.computeIfAbsent(pair, p -> new ArrayList<>()).add(validity);
+    }
+
+    /** Everything that counted towards the pair is set aside: it must be done again. */
+    public void reopen(MeasurePhase pair) {
+        evidence.remove(pair);
+        riskAcceptances.remove(pair);
+    }
+
+    public MeasureStatus statusOn(MeasurePhase pair, LocalDate day) {
+        return MeasureStatusRule.statusOn(day,
+                evidence.getOrDefault(pair, Map.of()).values(),
+                riskAcceptances.getOrDefault(pair, List.of()));
+    }
+
+    /** The evidence that counts towards the pair, in the order it was recorded. */
+    public List<EvidenceId> evidenceFor(MeasurePhase pair) {
+        return List.copyOf(evidence.getOrDefault(pair, Map.of()).keySet());
+    }
+}

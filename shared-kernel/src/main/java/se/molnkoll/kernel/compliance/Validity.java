@@ -1,0 +1,30 @@
+package se.molnkoll.kernel.compliance;
+
+import java.time.LocalDate;
+
+/**
+ * A period of business dates, both ends inclusive; a {@code null} end is open.
+ */
+public record Validity(LocalDate from, LocalDate until) {
+
+    public static final Validity ALWAYS = new Validity(null, null);
+
+    public Validity {
+        if (from != null && until != null && until.isBefore(from)) {
+            throw new IllegalArgumentException("valid until " + until + " is before valid from " + from);
+        }
+    }
+
+    public static Validity until(LocalDate until) {
+        return new Validity(null, until);
+    }
+
+    public boolean includes(LocalDate day) {
+        return (from == null || !day.isBefore(from)) && (until == null || !day.isAfter(until));
+    }
+
+    /** Whether the period ended before the day (it has an end and the day is after it). */
+    public boolean endedBefore(LocalDate day) {
+        return until != null && day.isAfter(until);
+    }
+}

@@ -1,0 +1,25 @@
+package se.molnkoll.kernel.query;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import se.molnkoll.kernel.CloudServiceId;
+
+import java.time.Instant;
+
+/**
+ * One recorded event as the audit trail shows it.
+ *
+ * @param type    the event's name, e.g. {@code EvidenceReceived}
+ * @param summary one line in Swedish
+ * @param payload the event's content as JSON
+ */
+public record AuditEntry(
+        Instant recordedAt,
+        String actor,
+        CloudServiceId serviceId,
+        String type,
+        String summary,
+        String eventId,
+        long sequenceNumber,
+        String correlationId,
+        @JsonRawValue String payload) {
+}

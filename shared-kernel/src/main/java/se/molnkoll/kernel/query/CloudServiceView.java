@@ -1,0 +1,34 @@
+package se.molnkoll.kernel.query;
+
+import se.molnkoll.kernel.Classification;
+import se.molnkoll.kernel.CloudServiceId;
+import se.molnkoll.kernel.Phase;
+import se.molnkoll.kernel.ServiceModel;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A cloud service in full: its facts, classification (null until classified), the status of every
+ * applicable measure per phase as of {@code statusDate}, and the evidence and risk acceptances
+ * behind them.
+ */
+public record CloudServiceView(
+        CloudServiceId id,
+        String name,
+        String vendor,
+        ServiceModel serviceModel,
+        String organisationUnit,
+        String owner,
+        Phase phase,
+        boolean decommissioned,
+        Classification classification,
+        Instant registeredAt,
+        LocalDate statusDate,
+        Map<Phase, Long> openMeasures,
+        List<MeasureStatusView> measures,
+        List<EvidenceView> evidence,
+        List<RiskAcceptanceView> riskAcceptances) {
+}

@@ -1,0 +1,4 @@
+/**
+ * Questions the read models answer, and the shapes of their answers.
+ */
+package se.molnkoll.kernel.query;
