@@ -1,0 +1,319 @@
+package se.molnkoll.command;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import se.molnkoll.kernel.BusinessDates;
+import se.molnkoll.kernel.Classification;
+import se.molnkoll.kernel.CloudServiceId;
+import se.molnkoll.kernel.EvidenceId;
+import se.molnkoll.kernel.MeasureId;
+import se.molnkoll.kernel.MeasurePhase;
+import se.molnkoll.kernel.MeasureStatus;
+import se.molnkoll.kernel.Phase;
+import se.molnkoll.kernel.catalogue.Measure;
+import se.molnkoll.kernel.catalogue.MeasureCatalogue;
+import se.molnkoll.kernel.command.AcceptResidualRisk;
+import se.molnkoll.kernel.command.Decommission;
+import se.molnkoll.kernel.command.RecordEvidence;
+import se.molnkoll.kernel.command.RecordProviderChange;
+import se.molnkoll.kernel.command.RegisterCloudService;
+import se.molnkoll.kernel.command.RuleViolationException;
+import se.molnkoll.kernel.command.SetClassification;
+import se.molnkoll.kernel.command.StartOperation;
+import se.molnkoll.kernel.command.TerminateContract;
+import se.molnkoll.kernel.command.UnknownEvidenceException;
+import se.molnkoll.kernel.command.Violation;
+import se.molnkoll.kernel.command.WithdrawEvidence;
+import se.molnkoll.kernel.compliance.ComplianceLedger;
+import se.molnkoll.kernel.compliance.Validity;
+import se.molnkoll.kernel.event.ClassificationSet;
+import se.molnkoll.kernel.event.CloudServiceRegistered;
+import se.molnkoll.kernel.event.ContractTerminated;
+import se.molnkoll.kernel.event.EvidenceReceived;
+import se.molnkoll.kernel.event.EvidenceWithdrawn;
+import se.molnkoll.kernel.event.OperationStarted;
+import se.molnkoll.kernel.event.ProviderChangeRecorded;
+import se.molnkoll.kernel.event.ResidualRiskAccepted;
+import se.molnkoll.kernel.event.ServiceDecommissioned;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One external cloud service and everything recorded about it. Command handlers decide (and refuse
+ * with every reason at once); event sourcing handlers only change state. "Today" comes from the
+ * injected clock, in Europe/Stockholm.
+ */
+@Aggregate
+public class CloudService {
+
+    @AggregateIdentifier
+    private CloudServiceId id;
+    private Phase phase;
+    private boolean decommissioned;
+    private Classification classification;
+    /** Every evidence id ever recorded, and whether it has been withdrawn. */
+    private final Map<EvidenceId, Boolean> evidenceWithdrawn = new HashMap<>();
+    private final ComplianceLedger ledger = new ComplianceLedger();
+
+    protected CloudService() {
+        // for Axon: the state is rebuilt from events
+    }
+
+    @CommandHandler
+    public CloudService(RegisterCloudService command) {
+        apply(new CloudServiceRegistered(command.cloudServiceId(), command.name(), command.vendor(),
+                command.serviceModel(), command.organisationUnit(), command.owner()));
+    }
+
+    @CommandHandler
+    void handle(SetClassification command) {
+        requireNotDecommissioned();
+        apply(new ClassificationSet(id, command.classification()));
+    }
+
+    @CommandHandler
+    void handle(RecordEvidence command, MeasureCatalogue catalogue) {
+        requireNotDecommissioned();
+        List<Violation> violations = new ArrayList<>();
+        if (classification == null) {
+            violations.add(Violation.of("NOT_CLASSIFIED",
+                    "The service must be classified before evidence is recorded (measure 24)"));
+        }
+        if (evidenceWithdrawn.containsKey(command.evidenceId())) {
+            violations.add(Violation.of("EVIDENCE_ID_TAKEN", "Evidence " + command.evidenceId() + " is already recorded"));
+        }
+        if (command.measureIds().isEmpty()) {
+            violations.add(Violation.of("NO_MEASURES", "Evidence must name at least one measure"));
+        }
+        if (command.phases().isEmpty()) {
+            violations.add(Violation.of("NO_PHASES", "Evidence must name at least one phase"));
+        }
+        if (command.validFrom() != null && command.validUntil() != null
+                && command.validUntil().isBefore(command.validFrom())) {
+            violations.add(Violation.of("VALIDITY_REVERSED",
+                    "Valid until " + command.validUntil() + " is before valid from " + command.validFrom()));
+        }
+        List<MeasurePhase> covers = new ArrayList<>();
+        for (MeasureId measureId : command.measureIds().stream().sorted().toList()) {
+            Optional<Measure> measure = catalogue.measure(measureId);
+            if (measure.isEmpty()) {
+                violations.add(Violation.of("MEASURE_UNKNOWN", "Measure " + measureId + " is not in the routine"));
+                continue;
+            }
+            if (classification != null && !measure.get().appliesTo(classification)) {
+                violations.add(Violation.of("MEASURE_NOT_APPLICABLE",
+                        "Measure " + measureId + " does not apply to this service's classification"));
+            }
+            List<MeasurePhase> pairs = measure.get().measurePhases().stream()
+                    .filter(pair -> command.phases().contains(pair.phase())).toList();
+            if (pairs.isEmpty() && !command.phases().isEmpty()) {
+                violations.add(new Violation("MEASURE_NOT_IN_PHASES", "Measure " + measureId
+                        + " belongs to none of the phases " + sorted(command.phases())
+                        + " (it belongs to " + measure.get().phasesInOrder() + ")", List.of()));
+            }
+            covers.addAll(pairs);
+        }
+        reject(violations);
+        apply(new EvidenceReceived(id, command.evidenceId(), covers, command.kind(), command.title(),
+                command.issuer(), command.receivedOn(), command.validFrom(), command.validUntil(),
+                command.documentSha256(), command.reference()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawEvidence command) {
+        requireNotDecommissioned();
+        Boolean withdrawn = evidenceWithdrawn.get(command.evidenceId());
+        if (withdrawn == null) {
+            throw new UnknownEvidenceException(id, command.evidenceId());
+        }
+        if (withdrawn) {
+            reject(Violation.of("EVIDENCE_ALREADY_WITHDRAWN", "Evidence " + command.evidenceId() + " is already withdrawn"));
+        }
+        apply(new EvidenceWithdrawn(id, command.evidenceId(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(AcceptResidualRisk command, MeasureCatalogue catalogue, Clock clock) {
+        requireNotDecommissioned();
+        List<Violation> violations = new ArrayList<>();
+        MeasurePhase pair = new MeasurePhase(command.measureId(), command.phase());
+        Optional<Measure> measure = catalogue.measure(command.measureId());
+        if (classification == null) {
+            violations.add(Violation.of("NOT_CLASSIFIED", "The service must be classified before a risk is accepted"));
+        }
+        if (measure.isEmpty()) {
+            violations.add(Violation.of("MEASURE_UNKNOWN", "Measure " + command.measureId() + " is not in the routine"));
+        } else {
+            if (!measure.get().canBeRiskAccepted()) {
+                violations.add(new Violation("MEASURE_MUST_BE_DONE", "Measure " + command.measureId()
+                        + " must be done; its risk cannot be accepted instead", List.of(pair)));
+            }
+            if (classification != null && !measure.get().appliesTo(classification)) {
+                violations.add(Violation.of("MEASURE_NOT_APPLICABLE",
+                        "Measure " + command.measureId() + " does not apply to this service's classification"));
+            }
+            if (!measure.get().belongsTo(command.phase())) {
+                violations.add(Violation.of("MEASURE_NOT_IN_PHASES", "Measure " + command.measureId()
+                        + " does not belong to phase " + command.phase()));
+            }
+        }
+        LocalDate today = BusinessDates.today(clock);
+        if (command.validUntil() != null && command.validUntil().isBefore(today)) {
+            violations.add(Violation.of("ACCEPTANCE_ALREADY_ENDED",
+                    "The acceptance would end on " + command.validUntil() + ", before today " + today));
+        }
+        reject(violations);
+        apply(new ResidualRiskAccepted(id, command.measureId(), command.phase(), command.riskOwner(),
+                command.motivation(), command.validUntil()));
+    }
+
+    @CommandHandler
+    void handle(StartOperation command, MeasureCatalogue catalogue, Clock clock) {
+        requireNotDecommissioned();
+        requirePhase(Phase.ACQUIRE, "start operation");
+        if (classification == null) {
+            reject(Violation.of("NOT_CLASSIFIED", "The service must be classified before it goes into operation"));
+        }
+        LocalDate today = BusinessDates.today(clock);
+        requireAllClosed(catalogue, Phase.ACQUIRE, today, "ACQUIRE_MEASURES_OPEN",
+                "Operation cannot start while acquisition measures are neither covered nor risk-accepted");
+        apply(new OperationStarted(id, today));
+    }
+
+    @CommandHandler
+    void handle(RecordProviderChange command) {
+        requireNotDecommissioned();
+        requirePhase(Phase.OPERATE, "record a provider change");
+        apply(new ProviderChangeRecorded(id, command.description(), command.changedOn(),
+                List.of(new MeasurePhase(MeasureId.RISK_ANALYSIS, Phase.OPERATE))));
+    }
+
+    @CommandHandler
+    void handle(TerminateContract command) {
+        requireNotDecommissioned();
+        if (phase == Phase.EXIT) {
+            reject(Violation.of("ALREADY_TERMINATED", "The contract is already terminated"));
+        }
+        apply(new ContractTerminated(id, command.terminatedOn(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(Decommission command, MeasureCatalogue catalogue, Clock clock) {
+        requireNotDecommissioned();
+        requirePhase(Phase.EXIT, "decommission it");
+        LocalDate today = BusinessDates.today(clock);
+        requireAllClosed(catalogue, Phase.EXIT, today, "EXIT_MEASURES_OPEN",
+                "The service cannot be decommissioned while exit measures are neither covered nor risk-accepted");
+        apply(new ServiceDecommissioned(id, today));
+    }
+
+    @EventSourcingHandler
+    void on(CloudServiceRegistered event) {
+        id = event.cloudServiceId();
+        phase = Phase.ACQUIRE;
+    }
+
+    @EventSourcingHandler
+    void on(ClassificationSet event) {
+        classification = event.classification();
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceReceived event) {
+        evidenceWithdrawn.put(event.evidenceId(), false);
+        ledger.addEvidence(event.evidenceId(), event.covers(), new Validity(event.validFrom(), event.validUntil()));
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceWithdrawn event) {
+        evidenceWithdrawn.put(event.evidenceId(), true);
+        ledger.removeEvidence(event.evidenceId());
+    }
+
+    @EventSourcingHandler
+    void on(ResidualRiskAccepted event) {
+        ledger.acceptRisk(new MeasurePhase(event.measureId(), event.phase()), Validity.until(event.validUntil()));
+    }
+
+    @EventSourcingHandler
+    void on(OperationStarted event) {
+        phase = Phase.OPERATE;
+    }
+
+    @EventSourcingHandler
+    void on(ProviderChangeRecorded event) {
+        event.reopened().forEach(ledger::reopen);
+    }
+
+    @EventSourcingHandler
+    void on(ContractTerminated event) {
+        phase = Phase.EXIT;
+    }
+
+    @EventSourcingHandler
+    void on(ServiceDecommissioned event) {
+        decommissioned = true;
+    }
+
+    /** For tests that check state no command exposes (e.g. what a provider change re-opened). */
+    MeasureStatus statusOn(MeasurePhase pair, LocalDate day) {
+        return ledger.statusOn(pair, day);
+    }
+
+    private void requireAllClosed(MeasureCatalogue catalogue, Phase measuresPhase, LocalDate today,
+                                  String rule, String message) {
+        Classification basis = classification == null ? Classification.UNCLASSIFIED : classification;
+        List<MeasurePhase> open = catalogue.applicablePairs(basis, measuresPhase).stream()
+                .filter(pair -> ledger.statusOn(pair, today).isOpen())
+                .toList();
+        if (!open.isEmpty()) {
+            String listed = open.stream()
+                    .map(pair -> pair.measureId() + " (" + describe(ledger.statusOn(pair, today)) + ")")
+                    .collect(Collectors.joining(", "));
+            reject(new Violation(rule, message + ": " + listed, open));
+        }
+    }
+
+    private static String describe(MeasureStatus status) {
+        return status == MeasureStatus.EXPIRED ? "evidence expired" : "open";
+    }
+
+    private void requireNotDecommissioned() {
+        if (decommissioned) {
+            reject(Violation.of("SERVICE_DECOMMISSIONED", "The service is decommissioned; nothing more can be recorded"));
+        }
+    }
+
+    private void requirePhase(Phase required, String action) {
+        if (phase != required) {
+            reject(Violation.of("WRONG_PHASE", "The service is in phase " + phase + "; to " + action
+                    + " it must be in phase " + required));
+        }
+    }
+
+    private static void reject(Violation violation) {
+        throw new RuleViolationException(violation);
+    }
+
+    private static void reject(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+    }
+
+    private static List<Phase> sorted(Set<Phase> phases) {
+        return phases.stream().sorted().toList();
+    }
+}

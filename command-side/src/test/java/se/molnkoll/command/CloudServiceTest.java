@@ -1,0 +1,490 @@
+package se.molnkoll.command;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import se.molnkoll.kernel.Classification;
+import se.molnkoll.kernel.EvidenceId;
+import se.molnkoll.kernel.MeasureId;
+import se.molnkoll.kernel.MeasurePhase;
+import se.molnkoll.kernel.MeasureStatus;
+import se.molnkoll.kernel.Phase;
+import se.molnkoll.kernel.command.AcceptResidualRisk;
+import se.molnkoll.kernel.command.Decommission;
+import se.molnkoll.kernel.command.RecordProviderChange;
+import se.molnkoll.kernel.command.RegisterCloudService;
+import se.molnkoll.kernel.command.RuleViolationException;
+import se.molnkoll.kernel.command.SetClassification;
+import se.molnkoll.kernel.command.StartOperation;
+import se.molnkoll.kernel.command.TerminateContract;
+import se.molnkoll.kernel.command.UnknownEvidenceException;
+import se.molnkoll.kernel.command.WithdrawEvidence;
+import se.molnkoll.kernel.event.ContractTerminated;
+import se.molnkoll.kernel.event.EvidenceReceived;
+import se.molnkoll.kernel.event.EvidenceWithdrawn;
+import se.molnkoll.kernel.event.OperationStarted;
+import se.molnkoll.kernel.event.ProviderChangeRecorded;
+import se.molnkoll.kernel.event.ResidualRiskAccepted;
+import se.molnkoll.kernel.event.ServiceDecommissioned;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.molnkoll.command.CloudServiceFixture.CATALOGUE;
+import static se.molnkoll.command.CloudServiceFixture.SERVICE;
+import static se.molnkoll.command.CloudServiceFixture.TODAY;
+import static se.molnkoll.command.CloudServiceFixture.classifiedAs;
+import static se.molnkoll.command.CloudServiceFixture.coveringAll;
+import static se.molnkoll.command.CloudServiceFixture.coveringAllBut;
+import static se.molnkoll.command.CloudServiceFixture.evidence;
+import static se.molnkoll.command.CloudServiceFixture.id;
+import static se.molnkoll.command.CloudServiceFixture.pair;
+import static se.molnkoll.command.CloudServiceFixture.patientAdministration;
+import static se.molnkoll.command.CloudServiceFixture.publicInformation;
+import static se.molnkoll.command.CloudServiceFixture.recordEvidence;
+import static se.molnkoll.command.CloudServiceFixture.registered;
+import static se.molnkoll.command.RejectedFor.rejectedFor;
+import static se.molnkoll.kernel.Phase.ACQUIRE;
+import static se.molnkoll.kernel.Phase.EXIT;
+import static se.molnkoll.kernel.Phase.OPERATE;
+
+class CloudServiceTest {
+
+    private FixtureConfiguration<CloudService> fixture;
+    private MutableClock clock;
+
+    @BeforeEach
+    void setUp() {
+        clock = new MutableClock(CloudServiceFixture.CLOCK.instant());
+        fixture = new AggregateTestFixture<>(CloudService.class);
+        fixture.registerInjectableResource(CATALOGUE);
+        fixture.registerInjectableResource((Clock) clock);
+    }
+
+    @Nested
+    class Registration {
+
+        @Test
+        void a_registered_service_starts_in_the_acquire_phase() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterCloudService(SERVICE, "Samarbetsyta", "Moln AB", se.molnkoll.kernel.ServiceModel.SAAS,
+                            "Regionstyrelsen", "Anna Andersson"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(registered())
+                    .expectState(service -> assertThat(service.statusOn(pair(24, ACQUIRE), TODAY)).isEqualTo(MeasureStatus.OPEN));
+        }
+    }
+
+    @Nested
+    class Classifying {
+
+        @Test
+        void a_service_can_be_classified() {
+            fixture.given(registered())
+                    .when(new SetClassification(SERVICE, patientAdministration()))
+                    .expectEvents(classifiedAs(patientAdministration()));
+        }
+
+        @Test
+        void a_service_can_be_classified_again_in_any_phase() {
+            fixture.given(registered(), classifiedAs(publicInformation()),
+                            coveringAll(id(1), publicInformation(), ACQUIRE),
+                            new OperationStarted(SERVICE, TODAY),
+                            new ContractTerminated(SERVICE, TODAY, "Upphandlas på nytt"))
+                    .when(new SetClassification(SERVICE, patientAdministration()))
+                    .expectEvents(classifiedAs(patientAdministration()));
+        }
+    }
+
+    @Nested
+    class RecordingEvidence {
+
+        @Test
+        void evidence_covers_each_named_measure_in_each_named_phase_it_belongs_to() {
+            // 40 belongs to ANS and LÄMNA, 2 only to FÖR, 7 to ANS and FÖR
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(recordEvidence(id(1), Set.of(40, 2, 7), Set.of(ACQUIRE, OPERATE, EXIT)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                            org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                                    org.axonframework.test.matchers.Matchers.matches((EvidenceReceived e) ->
+                                            e.covers().equals(List.of(pair(2, OPERATE), pair(7, ACQUIRE),
+                                                    pair(7, OPERATE), pair(40, ACQUIRE), pair(40, EXIT)))),
+                                    org.axonframework.test.matchers.Matchers.andNoMore())));
+        }
+
+        @Test
+        void phases_a_measure_does_not_belong_to_are_left_out() {
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(recordEvidence(id(1), Set.of(24), Set.of(ACQUIRE, OPERATE)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectState(service -> {
+                        assertThat(service.statusOn(pair(24, ACQUIRE), TODAY)).isEqualTo(MeasureStatus.COVERED);
+                    });
+        }
+
+        @Test
+        void evidence_is_refused_until_the_service_is_classified() {
+            fixture.given(registered())
+                    .when(recordEvidence(id(1), Set.of(24), Set.of(ACQUIRE)))
+                    .expectException(rejectedFor("NOT_CLASSIFIED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void evidence_for_a_measure_that_does_not_apply_is_refused() {
+            // 31 applies only with personal data
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(recordEvidence(id(1), Set.of(31), Set.of(ACQUIRE)))
+                    .expectException(rejectedFor("MEASURE_NOT_APPLICABLE"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void evidence_for_a_measure_outside_the_named_phases_is_refused() {
+            // 2 belongs only to FÖR
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(recordEvidence(id(1), Set.of(2), Set.of(ACQUIRE, EXIT)))
+                    .expectException(rejectedFor("MEASURE_NOT_IN_PHASES"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_measure_that_is_not_in_the_routine_is_refused() {
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(recordEvidence(id(1), Set.of(43), Set.of(ACQUIRE)))
+                    .expectException(rejectedFor("MEASURE_UNKNOWN"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void every_reason_is_given_at_once() {
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(recordEvidence(id(1), Set.of(2, 31, 43), Set.of(ACQUIRE)))
+                    .expectException(rejectedFor("MEASURE_NOT_IN_PHASES", "MEASURE_NOT_APPLICABLE", "MEASURE_UNKNOWN"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void an_evidence_id_can_be_used_only_once() {
+            fixture.given(registered(), classifiedAs(publicInformation()), evidence(id(1), null, pair(24, ACQUIRE)))
+                    .when(recordEvidence(id(1), Set.of(3), Set.of(ACQUIRE)))
+                    .expectException(rejectedFor("EVIDENCE_ID_TAKEN"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void valid_until_before_valid_from_is_refused() {
+            var command = recordEvidence(id(1), Set.of(24), Set.of(ACQUIRE));
+            var reversed = new se.molnkoll.kernel.command.RecordEvidence(SERVICE, command.evidenceId(),
+                    command.measureIds(), command.phases(), command.kind(), command.title(), command.issuer(),
+                    command.receivedOn(), TODAY, TODAY.minusDays(1), null, null);
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(reversed)
+                    .expectException(rejectedFor("VALIDITY_REVERSED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void evidence_past_its_valid_until_leaves_the_measure_expired_and_valid_until_is_inclusive() {
+            fixture.given(registered(), classifiedAs(publicInformation()),
+                            evidence(id(1), TODAY, pair(27, ACQUIRE)),
+                            evidence(id(2), TODAY.minusDays(1), pair(29, ACQUIRE)))
+                    .when(new TerminateContract(SERVICE, TODAY, "test"))
+                    .expectState(service -> {
+                        assertThat(service.statusOn(pair(27, ACQUIRE), TODAY)).isEqualTo(MeasureStatus.COVERED);
+                        assertThat(service.statusOn(pair(29, ACQUIRE), TODAY)).isEqualTo(MeasureStatus.EXPIRED);
+                    });
+        }
+    }
+
+    @Nested
+    class WithdrawingEvidence {
+
+        @Test
+        void withdrawn_evidence_no_longer_covers_its_measures() {
+            fixture.given(registered(), classifiedAs(publicInformation()), evidence(id(1), null, pair(27, ACQUIRE)))
+                    .when(new WithdrawEvidence(SERVICE, EvidenceId.of(id(1)), "Fel dokument"))
+                    .expectEvents(new EvidenceWithdrawn(SERVICE, EvidenceId.of(id(1)), "Fel dokument"))
+                    .expectState(service -> assertThat(service.statusOn(pair(27, ACQUIRE), TODAY)).isEqualTo(MeasureStatus.OPEN));
+        }
+
+        @Test
+        void unknown_evidence_cannot_be_withdrawn() {
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(new WithdrawEvidence(SERVICE, EvidenceId.of(id(9)), "Fel dokument"))
+                    .expectException(UnknownEvidenceException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void evidence_cannot_be_withdrawn_twice() {
+            fixture.given(registered(), classifiedAs(publicInformation()), evidence(id(1), null, pair(27, ACQUIRE)),
+                            new EvidenceWithdrawn(SERVICE, EvidenceId.of(id(1)), "Fel dokument"))
+                    .when(new WithdrawEvidence(SERVICE, EvidenceId.of(id(1)), "Igen"))
+                    .expectException(rejectedFor("EVIDENCE_ALREADY_WITHDRAWN"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class AcceptingResidualRisk {
+
+        private AcceptResidualRisk accept(int measure, Phase phase, LocalDate until) {
+            return new AcceptResidualRisk(SERVICE, new MeasureId(measure), phase, "Förvaltningschef",
+                    "Leverantören erbjuder inte detta; risken bedöms låg", until);
+        }
+
+        @Test
+        void the_risk_owner_can_accept_the_remaining_risk_of_a_measure() {
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(accept(8, ACQUIRE, TODAY.plusMonths(6)))
+                    .expectEvents(new ResidualRiskAccepted(SERVICE, new MeasureId(8), ACQUIRE, "Förvaltningschef",
+                            "Leverantören erbjuder inte detta; risken bedöms låg", TODAY.plusMonths(6)))
+                    .expectState(service -> {
+                        assertThat(service.statusOn(pair(8, ACQUIRE), TODAY)).isEqualTo(MeasureStatus.RISK_ACCEPTED);
+                        assertThat(service.statusOn(pair(8, ACQUIRE), TODAY.plusMonths(6).plusDays(1)))
+                                .isEqualTo(MeasureStatus.OPEN);
+                    });
+        }
+
+        @Test
+        void measures_24_and_42_must_be_done_and_cannot_be_risk_accepted() {
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(accept(24, ACQUIRE, null))
+                    .expectException(rejectedFor("MEASURE_MUST_BE_DONE"))
+                    .expectNoEvents();
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(accept(42, OPERATE, null))
+                    .expectException(rejectedFor("MEASURE_MUST_BE_DONE"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_risk_cannot_be_accepted_for_a_measure_that_does_not_apply_or_a_phase_it_lacks() {
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(accept(31, ACQUIRE, null))
+                    .expectException(rejectedFor("MEASURE_NOT_APPLICABLE"))
+                    .expectNoEvents();
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(accept(2, EXIT, null))
+                    .expectException(rejectedFor("MEASURE_NOT_IN_PHASES"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void an_acceptance_that_would_already_have_ended_is_refused() {
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(accept(8, ACQUIRE, TODAY.minusDays(1)))
+                    .expectException(rejectedFor("ACCEPTANCE_ALREADY_ENDED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_risk_cannot_be_accepted_before_the_service_is_classified() {
+            fixture.given(registered())
+                    .when(accept(8, ACQUIRE, null))
+                    .expectException(rejectedFor("NOT_CLASSIFIED"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class StartingOperation {
+
+        @Test
+        void operation_starts_when_every_acquire_measure_is_covered_or_risk_accepted() {
+            fixture.given(registered(), classifiedAs(publicInformation()),
+                            coveringAllBut(id(1), publicInformation(), ACQUIRE, 8),
+                            new ResidualRiskAccepted(SERVICE, new MeasureId(8), ACQUIRE, "Förvaltningschef", "Låg risk", null))
+                    .when(new StartOperation(SERVICE))
+                    .expectEvents(new OperationStarted(SERVICE, TODAY));
+        }
+
+        @Test
+        void operation_is_refused_while_acquire_measures_are_open_and_the_refusal_lists_them() {
+            fixture.given(registered(), classifiedAs(publicInformation()),
+                            coveringAllBut(id(1), publicInformation(), ACQUIRE, 3, 21))
+                    .when(new StartOperation(SERVICE))
+                    .expectException(rejectedFor("ACQUIRE_MEASURES_OPEN"))
+                    .expectException(org.axonframework.test.matchers.Matchers.matches((RuleViolationException e) ->
+                            e.violations().get(0).measures().equals(List.of(pair(3, ACQUIRE), pair(21, ACQUIRE)))
+                                    && e.getMessage().contains("3 (open), 21 (open)")))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void expired_evidence_does_not_count() {
+            fixture.given(registered(), classifiedAs(publicInformation()),
+                            coveringAllBut(id(1), publicInformation(), ACQUIRE, 27),
+                            evidence(id(2), TODAY.plusDays(10), pair(27, ACQUIRE)))
+                    .andGivenCommands()
+                    .when(new StartOperation(SERVICE))
+                    .expectEvents(new OperationStarted(SERVICE, TODAY));
+
+            clock.set(TODAY.plusDays(11));
+            fixture.given(registered(), classifiedAs(publicInformation()),
+                            coveringAllBut(id(1), publicInformation(), ACQUIRE, 27),
+                            evidence(id(2), TODAY.plusDays(10), pair(27, ACQUIRE)))
+                    .when(new StartOperation(SERVICE))
+                    .expectException(org.axonframework.test.matchers.Matchers.matches((RuleViolationException e) ->
+                            e.getMessage().contains("27 (evidence expired)")))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void withdrawn_evidence_and_ended_acceptances_do_not_count() {
+            fixture.given(registered(), classifiedAs(publicInformation()),
+                            coveringAllBut(id(1), publicInformation(), ACQUIRE, 8, 27),
+                            evidence(id(2), null, pair(27, ACQUIRE)),
+                            new EvidenceWithdrawn(SERVICE, EvidenceId.of(id(2)), "Återkallat certifikat"),
+                            new ResidualRiskAccepted(SERVICE, new MeasureId(8), ACQUIRE, "Förvaltningschef", "Låg risk",
+                                    TODAY.minusDays(1)))
+                    .when(new StartOperation(SERVICE))
+                    .expectException(org.axonframework.test.matchers.Matchers.matches((RuleViolationException e) ->
+                            e.violations().get(0).measures().equals(List.of(pair(8, ACQUIRE), pair(27, ACQUIRE)))))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_reclassification_opens_newly_applicable_measures_and_drops_those_that_no_longer_apply() {
+            // covered for public information only; personal data adds 31-37, 39 and more
+            fixture.given(registered(), classifiedAs(publicInformation()),
+                            coveringAll(id(1), publicInformation(), ACQUIRE),
+                            classifiedAs(patientAdministration()))
+                    .when(new StartOperation(SERVICE))
+                    .expectException(org.axonframework.test.matchers.Matchers.matches((RuleViolationException e) ->
+                            e.violations().get(0).measures().contains(pair(31, ACQUIRE))
+                                    && e.violations().get(0).measures().contains(pair(18, ACQUIRE))))
+                    .expectNoEvents();
+            // covered for patient administration; going back to public information drops 31 etc.
+            fixture.given(registered(), classifiedAs(patientAdministration()),
+                            coveringAllBut(id(1), patientAdministration(), ACQUIRE, 31, 32),
+                            classifiedAs(publicInformation()))
+                    .when(new StartOperation(SERVICE))
+                    .expectEvents(new OperationStarted(SERVICE, TODAY));
+        }
+
+        @Test
+        void operation_cannot_start_unclassified_or_twice() {
+            fixture.given(registered())
+                    .when(new StartOperation(SERVICE))
+                    .expectException(rejectedFor("NOT_CLASSIFIED"))
+                    .expectNoEvents();
+            fixture.given(registered(), classifiedAs(publicInformation()),
+                            coveringAll(id(1), publicInformation(), ACQUIRE), new OperationStarted(SERVICE, TODAY))
+                    .when(new StartOperation(SERVICE))
+                    .expectException(rejectedFor("WRONG_PHASE"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class ProviderChanges {
+
+        @Test
+        void a_provider_change_reopens_the_risk_analysis_for_operation() {
+            fixture.given(registered(), classifiedAs(publicInformation()),
+                            coveringAll(id(1), publicInformation(), ACQUIRE),
+                            new OperationStarted(SERVICE, TODAY),
+                            coveringAll(id(2), publicInformation(), OPERATE))
+                    .when(new RecordProviderChange(SERVICE, "Ny underleverantör för drift", TODAY))
+                    .expectEvents(new ProviderChangeRecorded(SERVICE, "Ny underleverantör för drift", TODAY,
+                            List.of(pair(42, OPERATE))))
+                    .expectState(service -> {
+                        assertThat(service.statusOn(pair(42, OPERATE), TODAY)).isEqualTo(MeasureStatus.OPEN);
+                        assertThat(service.statusOn(pair(42, ACQUIRE), TODAY)).isEqualTo(MeasureStatus.COVERED);
+                        assertThat(service.statusOn(pair(13, OPERATE), TODAY)).isEqualTo(MeasureStatus.COVERED);
+                    });
+        }
+
+        @Test
+        void a_provider_change_is_recorded_only_in_operation() {
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(new RecordProviderChange(SERVICE, "Ny funktion", TODAY))
+                    .expectException(rejectedFor("WRONG_PHASE"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Exit {
+
+        private final Classification classification = publicInformation();
+
+        @Test
+        void terminating_the_contract_moves_the_service_to_exit_from_operation_or_acquisition() {
+            fixture.given(registered(), classifiedAs(classification), coveringAll(id(1), classification, ACQUIRE),
+                            new OperationStarted(SERVICE, TODAY))
+                    .when(new TerminateContract(SERVICE, TODAY.plusMonths(3), "Avtalet löper ut"))
+                    .expectEvents(new ContractTerminated(SERVICE, TODAY.plusMonths(3), "Avtalet löper ut"));
+            fixture.given(registered())
+                    .when(new TerminateContract(SERVICE, TODAY, "Upphandlingen avbröts"))
+                    .expectEvents(new ContractTerminated(SERVICE, TODAY, "Upphandlingen avbröts"));
+        }
+
+        @Test
+        void a_contract_is_terminated_only_once() {
+            fixture.given(registered(), new ContractTerminated(SERVICE, TODAY, "Avtalet löper ut"))
+                    .when(new TerminateContract(SERVICE, TODAY, "Igen"))
+                    .expectException(rejectedFor("ALREADY_TERMINATED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_service_is_decommissioned_when_every_exit_measure_is_covered_or_risk_accepted() {
+            fixture.given(registered(), classifiedAs(classification),
+                            new ContractTerminated(SERVICE, TODAY, "Avtalet löper ut"),
+                            coveringAll(id(1), classification, EXIT))
+                    .when(new Decommission(SERVICE))
+                    .expectEvents(new ServiceDecommissioned(SERVICE, TODAY));
+        }
+
+        @Test
+        void decommissioning_is_refused_while_exit_measures_are_open() {
+            fixture.given(registered(), classifiedAs(classification),
+                            new ContractTerminated(SERVICE, TODAY, "Avtalet löper ut"),
+                            coveringAllBut(id(1), classification, EXIT, 40))
+                    .when(new Decommission(SERVICE))
+                    .expectException(rejectedFor("EXIT_MEASURES_OPEN"))
+                    .expectException(org.axonframework.test.matchers.Matchers.matches((RuleViolationException e) ->
+                            e.violations().get(0).measures().equals(List.of(pair(40, EXIT)))))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void decommissioning_is_refused_outside_the_exit_phase() {
+            fixture.given(registered(), classifiedAs(classification), coveringAll(id(1), classification, EXIT))
+                    .when(new Decommission(SERVICE))
+                    .expectException(rejectedFor("WRONG_PHASE"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void nothing_more_can_be_recorded_for_a_decommissioned_service() {
+            Object[] history = {registered(), classifiedAs(classification),
+                    new ContractTerminated(SERVICE, TODAY, "Avtalet löper ut"),
+                    coveringAll(id(1), classification, EXIT), new ServiceDecommissioned(SERVICE, TODAY)};
+            List<Object> commands = List.of(
+                    new SetClassification(SERVICE, classification),
+                    recordEvidence(id(2), Set.of(24), Set.of(ACQUIRE)),
+                    new WithdrawEvidence(SERVICE, EvidenceId.of(id(1)), "x"),
+                    new AcceptResidualRisk(SERVICE, new MeasureId(8), ACQUIRE, "a", "b", null),
+                    new StartOperation(SERVICE),
+                    new RecordProviderChange(SERVICE, "x", TODAY),
+                    new TerminateContract(SERVICE, TODAY, "x"),
+                    new Decommission(SERVICE));
+            for (Object command : commands) {
+                fixture.given(history)
+                        .when(command)
+                        .expectException(rejectedFor("SERVICE_DECOMMISSIONED"))
+                        .expectNoEvents();
+            }
+        }
+    }
+}
