@@ -1,0 +1,84 @@
+package se.molnkoll.query.audit;
+
+import se.molnkoll.kernel.Classification;
+import se.molnkoll.kernel.MeasureId;
+import se.molnkoll.kernel.MeasurePhase;
+import se.molnkoll.kernel.Phase;
+import se.molnkoll.kernel.event.ClassificationSet;
+import se.molnkoll.kernel.event.CloudServiceEvent;
+import se.molnkoll.kernel.event.CloudServiceRegistered;
+import se.molnkoll.kernel.event.ContractTerminated;
+import se.molnkoll.kernel.event.EvidenceReceived;
+import se.molnkoll.kernel.event.EvidenceWithdrawn;
+import se.molnkoll.kernel.event.OperationStarted;
+import se.molnkoll.kernel.event.ProviderChangeRecorded;
+import se.molnkoll.kernel.event.ResidualRiskAccepted;
+import se.molnkoll.kernel.event.ServiceDecommissioned;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** One line in Swedish that says what an event recorded. */
+final class AuditSummaries {
+
+    private AuditSummaries() {
+    }
+
+    static String of(CloudServiceEvent event) {
+        if (event instanceof CloudServiceRegistered e) {
+            return "Molntjänsten \"" + e.name() + "\" registrerades (leverantör " + e.vendor() + ", "
+                    + e.serviceModel() + ", " + e.organisationUnit() + ", ägare " + e.owner() + ")";
+        }
+        if (event instanceof ClassificationSet e) {
+            Classification c = e.classification();
+            String locations = c.allowedLocations().isEmpty() ? ""
+                    : ", tillåtna platser " + String.join(", ", c.allowedLocations());
+            return "Informationsklassning satt: K" + c.confidentiality() + " R" + c.integrity() + " T"
+                    + c.availability() + ", sekretess " + yesNo(c.secrecy()) + ", personuppgifter "
+                    + yesNo(c.personalData()) + locations;
+        }
+        if (event instanceof EvidenceReceived e) {
+            String validity = e.validUntil() == null ? "" : ", giltigt till och med " + e.validUntil();
+            return "Underlag mottaget: \"" + e.title() + "\" (" + e.kind().swedishName() + ") från " + e.issuer()
+                    + " för åtgärd " + pairs(e.covers()) + validity;
+        }
+        if (event instanceof EvidenceWithdrawn e) {
+            return "Underlag " + e.evidenceId() + " återkallades: " + e.reason();
+        }
+        if (event instanceof ResidualRiskAccepted e) {
+            String until = e.validUntil() == null ? "" : " till och med " + e.validUntil();
+            return "Kvarstående risk för åtgärd " + e.measureId() + " (" + e.phase().routineColumn()
+                    + ") accepterad av " + e.riskOwner() + until;
+        }
+        if (event instanceof OperationStarted e) {
+            return "Förvaltning påbörjad " + e.startedOn();
+        }
+        if (event instanceof ProviderChangeRecorded e) {
+            return "Förändring hos leverantören " + e.changedOn() + ": " + e.description()
+                    + (e.reopened().isEmpty() ? "" : "; åtgärd " + pairs(e.reopened()) + " öppnad igen");
+        }
+        if (event instanceof ContractTerminated e) {
+            return "Avtalet sades upp per " + e.terminatedOn() + ": " + e.reason();
+        }
+        if (event instanceof ServiceDecommissioned e) {
+            return "Molntjänsten avvecklades " + e.decommissionedOn();
+        }
+        throw new IllegalArgumentException("No summary for " + event.getClass().getSimpleName());
+    }
+
+    /** "24 (ANS), 40 (ANS, LÄMNA)". */
+    private static String pairs(List<MeasurePhase> pairs) {
+        Map<MeasureId, List<Phase>> byMeasure = new TreeMap<>();
+        pairs.forEach(p -> byMeasure.computeIfAbsent(p.measureId(), m -> new java.util.ArrayList<>()).add(p.phase()));
+        return byMeasure.entrySet().stream()
+                .map(entry -> entry.getKey() + " (" + entry.getValue().stream().sorted()
+                        .map(Phase::routineColumn).collect(Collectors.joining(", ")) + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String yesNo(boolean value) {
+        return value ? "ja" : "nej";
+    }
+}

@@ -1,0 +1,82 @@
+package se.molnkoll.query.measures;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import se.molnkoll.query.persistence.ProjectionRow;
+import se.molnkoll.kernel.EvidenceKind;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Evidence as recorded, with its withdrawal if any. What it covers is in {@link CoverageEntry}. */
+@Entity
+@Table(name = "evidence")
+public class EvidenceEntry extends ProjectionRow<String> {
+
+    @Id
+    private String evidenceId;
+    private String serviceId;
+    @Enumerated(EnumType.STRING)
+    private EvidenceKind kind;
+    private String title;
+    private String issuer;
+    private LocalDate receivedOn;
+    private LocalDate validFrom;
+    private LocalDate validUntil;
+    private String documentSha256;
+    private String reference;
+    private boolean withdrawn;
+    @Column(length = 4000)
+    private String withdrawalReason;
+    private Instant recordedAt;
+    private String recordedBy;
+
+    protected EvidenceEntry() {
+    }
+
+    EvidenceEntry(String evidenceId, String serviceId, EvidenceKind kind, String title, String issuer,
+                  LocalDate receivedOn, LocalDate validFrom, LocalDate validUntil, String documentSha256,
+                  String reference, Instant recordedAt, String recordedBy) {
+        this.evidenceId = evidenceId;
+        this.serviceId = serviceId;
+        this.kind = kind;
+        this.title = title;
+        this.issuer = issuer;
+        this.receivedOn = receivedOn;
+        this.validFrom = validFrom;
+        this.validUntil = validUntil;
+        this.documentSha256 = documentSha256;
+        this.reference = reference;
+        this.recordedAt = recordedAt;
+        this.recordedBy = recordedBy;
+    }
+
+    void withdraw(String reason) {
+        withdrawn = true;
+        withdrawalReason = reason;
+    }
+
+    public String evidenceId() { return evidenceId; }
+    public String serviceId() { return serviceId; }
+    public EvidenceKind kind() { return kind; }
+    public String title() { return title; }
+    public String issuer() { return issuer; }
+    public LocalDate receivedOn() { return receivedOn; }
+    public LocalDate validFrom() { return validFrom; }
+    public LocalDate validUntil() { return validUntil; }
+    public String documentSha256() { return documentSha256; }
+    public String reference() { return reference; }
+    public boolean withdrawn() { return withdrawn; }
+    public String withdrawalReason() { return withdrawalReason; }
+    public Instant recordedAt() { return recordedAt; }
+    public String recordedBy() { return recordedBy; }
+
+    @Override
+    public String getId() {
+        return evidenceId;
+    }
+}

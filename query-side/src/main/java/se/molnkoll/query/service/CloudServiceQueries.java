@@ -1,0 +1,173 @@
+package se.molnkoll.query.service;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.molnkoll.kernel.BusinessDates;
+import se.molnkoll.kernel.CloudServiceId;
+import se.molnkoll.kernel.EvidenceId;
+import se.molnkoll.kernel.MeasurePhase;
+import se.molnkoll.kernel.MeasureStatus;
+import se.molnkoll.kernel.Phase;
+import se.molnkoll.kernel.compliance.MeasureStatusRule;
+import se.molnkoll.kernel.compliance.Validity;
+import se.molnkoll.kernel.query.CloudServiceSummary;
+import se.molnkoll.kernel.query.CloudServiceView;
+import se.molnkoll.kernel.query.EvidenceView;
+import se.molnkoll.kernel.query.FindCloudService;
+import se.molnkoll.kernel.query.FindCloudServices;
+import se.molnkoll.kernel.query.FindPortfolioTotals;
+import se.molnkoll.kernel.query.FindServiceMeasures;
+import se.molnkoll.kernel.query.MeasureStatusView;
+import se.molnkoll.kernel.query.PhaseCounts;
+import se.molnkoll.kernel.query.PortfolioTotals;
+import se.molnkoll.kernel.query.RiskAcceptanceView;
+import se.molnkoll.kernel.query.ServiceMeasures;
+import se.molnkoll.query.measures.ApplicableMeasure;
+import se.molnkoll.query.measures.ApplicableMeasures;
+import se.molnkoll.query.measures.CoverageEntries;
+import se.molnkoll.query.measures.CoverageEntry;
+import se.molnkoll.query.measures.EvidenceEntries;
+import se.molnkoll.query.measures.EvidenceEntry;
+import se.molnkoll.query.measures.RiskAcceptanceEntries;
+import se.molnkoll.query.measures.RiskAcceptanceEntry;
+import se.molnkoll.query.register.CloudServiceEntries;
+import se.molnkoll.query.register.CloudServiceEntry;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static java.util.stream.Collectors.groupingBy;
+import static java.util.stream.Collectors.mapping;
+import static java.util.stream.Collectors.toList;
+
+/** The register, one service in full, measure statuses and portfolio totals. */
+@Component
+public class CloudServiceQueries {
+
+    private final CloudServiceEntries services;
+    private final ApplicableMeasures applicable;
+    private final EvidenceEntries evidence;
+    private final CoverageEntries coverage;
+    private final RiskAcceptanceEntries riskAcceptances;
+    private final Clock clock;
+    private final TransactionTemplate readOnly;
+
+    public CloudServiceQueries(CloudServiceEntries services, ApplicableMeasures applicable, EvidenceEntries evidence,
+                               CoverageEntries coverage, RiskAcceptanceEntries riskAcceptances, Clock clock,
+                               PlatformTransactionManager transactions) {
+        this.services = services;
+        this.applicable = applicable;
+        this.evidence = evidence;
+        this.coverage = coverage;
+        this.riskAcceptances = riskAcceptances;
+        this.clock = clock;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    @QueryHandler
+    public List<CloudServiceSummary> handle(FindCloudServices query) {
+        LocalDate today = BusinessDates.today(clock);
+        return readOnly.execute(tx -> {
+            Map<String, Map<Phase, Long>> open = new HashMap<>();
+            for (Object[] row : applicable.countOpenPerServiceAndPhase(today)) {
+                open.computeIfAbsent((String) row[0], id -> new HashMap<>()).put((Phase) row[1], (Long) row[2]);
+            }
+            return services.findAllByOrderByNameAscIdAsc().stream()
+                    .map(s -> new CloudServiceSummary(CloudServiceId.of(s.id()), s.name(), s.vendor(),
+                            s.organisationUnit(), s.phase(), s.classified(), s.decommissioned(),
+                            PhaseCounts.of(open.getOrDefault(s.id(), Map.of()))))
+                    .toList();
+        });
+    }
+
+    @QueryHandler
+    public Optional<CloudServiceView> handle(FindCloudService query) {
+        LocalDate today = BusinessDates.today(clock);
+        return readOnly.execute(tx -> services.findById(query.cloudServiceId().value()).map(s -> {
+            List<MeasureStatusView> statuses = statuses(s.id(), today);
+            Map<Phase, Long> open = statuses.stream().filter(m -> m.status().isOpen())
+                    .collect(groupingBy(MeasureStatusView::phase, Collectors.counting()));
+            return new CloudServiceView(CloudServiceId.of(s.id()), s.name(), s.vendor(), s.serviceModel(),
+                    s.organisationUnit(), s.owner(), s.phase(), s.decommissioned(), s.classification(),
+                    s.registeredAt(), today, PhaseCounts.of(open), statuses, evidenceOf(s.id()),
+                    riskAcceptancesOf(s.id(), today));
+        }));
+    }
+
+    @QueryHandler
+    public Optional<ServiceMeasures> handle(FindServiceMeasures query) {
+        LocalDate today = BusinessDates.today(clock);
+        return readOnly.execute(tx -> services.findById(query.cloudServiceId().value())
+                .map(s -> new ServiceMeasures(query.cloudServiceId(), statuses(s.id(), today).stream()
+                        .filter(m -> query.phase() == null || m.phase() == query.phase())
+                        .toList())));
+    }
+
+    @QueryHandler
+    public PortfolioTotals handle(FindPortfolioTotals query) {
+        LocalDate today = BusinessDates.today(clock);
+        return readOnly.execute(tx -> {
+            Map<Phase, Long> servicesPerPhase = new HashMap<>();
+            for (Object[] row : services.countActivePerPhase()) {
+                servicesPerPhase.put((Phase) row[0], (Long) row[1]);
+            }
+            Map<Phase, Long> openPerPhase = new HashMap<>();
+            for (Object[] row : applicable.countOpenPerPhaseInPortfolio(today)) {
+                openPerPhase.put((Phase) row[0], (Long) row[1]);
+            }
+            long active = servicesPerPhase.values().stream().mapToLong(Long::longValue).sum();
+            return new PortfolioTotals(active, PhaseCounts.of(servicesPerPhase), PhaseCounts.of(openPerPhase),
+                    services.countByDecommissionedFalseAndClassifiedFalse(), services.countByDecommissionedTrue());
+        });
+    }
+
+    /** Every applicable (measure, phase) of the service with its status on the day, by measure then phase. */
+    private List<MeasureStatusView> statuses(String serviceId, LocalDate day) {
+        Map<MeasurePhase, List<CoverageEntry>> evidenceByPair = coverage.findByServiceId(serviceId).stream()
+                .filter(CoverageEntry::counts)
+                .collect(groupingBy(CoverageEntry::pair));
+        Map<MeasurePhase, List<Validity>> acceptancesByPair =
+                riskAcceptances.findByServiceIdOrderByRecordedAtAscIdAsc(serviceId).stream()
+                        .filter(RiskAcceptanceEntry::counts)
+                        .collect(groupingBy(RiskAcceptanceEntry::pair, mapping(RiskAcceptanceEntry::validity, toList())));
+        return applicable.findByServiceId(serviceId).stream()
+                .map(ApplicableMeasure::pair)
+                .sorted()
+                .map(pair -> {
+                    List<CoverageEntry> covering = evidenceByPair.getOrDefault(pair, List.of());
+                    MeasureStatus status = MeasureStatusRule.statusOn(day,
+                            covering.stream().map(CoverageEntry::validity).toList(),
+                            acceptancesByPair.getOrDefault(pair, List.of()));
+                    return new MeasureStatusView(pair.measureId(), pair.phase(), status,
+                            covering.stream().map(c -> EvidenceId.of(c.evidenceId())).sorted(
+                                    java.util.Comparator.comparing(EvidenceId::value)).toList());
+                })
+                .toList();
+    }
+
+    private List<EvidenceView> evidenceOf(String serviceId) {
+        Map<String, List<MeasurePhase>> covers = coverage.findByServiceId(serviceId).stream()
+                .collect(groupingBy(CoverageEntry::evidenceId, mapping(CoverageEntry::pair, toList())));
+        return evidence.findByServiceIdOrderByRecordedAtAscEvidenceIdAsc(serviceId).stream()
+                .map(e -> new EvidenceView(EvidenceId.of(e.evidenceId()), e.kind(), e.title(), e.issuer(),
+                        e.receivedOn(), e.validFrom(), e.validUntil(), e.documentSha256(), e.reference(),
+                        covers.getOrDefault(e.evidenceId(), List.of()).stream().sorted().toList(),
+                        e.withdrawn(), e.withdrawalReason(), e.recordedAt(), e.recordedBy()))
+                .toList();
+    }
+
+    private List<RiskAcceptanceView> riskAcceptancesOf(String serviceId, LocalDate day) {
+        return riskAcceptances.findByServiceIdOrderByRecordedAtAscIdAsc(serviceId).stream()
+                .map(r -> new RiskAcceptanceView(r.pair().measureId(), r.pair().phase(), r.riskOwner(), r.motivation(),
+                        r.validUntil(), r.counts() && r.validity().includes(day), r.recordedAt(), r.recordedBy()))
+                .toList();
+    }
+}

@@ -1,0 +1,187 @@
+package se.molnkoll.api;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.NonNull;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import se.molnkoll.kernel.command.RuleViolationException;
+import se.molnkoll.kernel.command.UnknownEvidenceException;
+import se.molnkoll.kernel.command.Violation;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure into {@code application/problem+json}: 400 naming each bad field, 404 for
+ * what does not exist, 409 listing the rules a command breaks. No stack trace leaves the server.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    static final URI INVALID_INPUT = URI.create("urn:molnkoll:problem:invalid-input");
+    static final URI NOT_FOUND = URI.create("urn:molnkoll:problem:not-found");
+    static final URI RULE_VIOLATION = URI.create("urn:molnkoll:problem:rule-violation");
+    static final URI CONCURRENT_CHANGE = URI.create("urn:molnkoll:problem:concurrent-change");
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> invalidInput(InvalidInputException e) {
+        return invalid(e.problems());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() != null && e.getRequiredType().isEnum()
+                ? "one of " + List.of(e.getRequiredType().getEnumConstants()) : "a valid " + simpleName(e.getRequiredType());
+        return invalid(List.of(new InvalidInputException.FieldProblem(e.getName(), "must be " + expected)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException e,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        List<InvalidInputException.FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new InvalidInputException.FieldProblem(error.getField(), message(error)))
+                .sorted(Comparator.comparing(InvalidInputException.FieldProblem::field))
+                .toList();
+        return invalid(problems);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return invalid(List.of(new InvalidInputException.FieldProblem(path(unknown),
+                    "is not a field of this request; known fields: " + unknown.getKnownPropertyIds())));
+        }
+        if (cause instanceof InvalidFormatException format) {
+            Class<?> target = format.getTargetType();
+            String expected = target != null && target.isEnum() ? "one of " + List.of(target.getEnumConstants())
+                    : "a valid " + simpleName(target);
+            return invalid(List.of(new InvalidInputException.FieldProblem(path(format), "must be " + expected)));
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return invalid(List.of(new InvalidInputException.FieldProblem(path(mapping), "has the wrong type or form")));
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is missing or is not valid JSON.");
+        problem.setType(INVALID_INPUT);
+        return problem(problem);
+    }
+
+    @ExceptionHandler({NotFoundException.class, UnknownEvidenceException.class, AggregateNotFoundException.class})
+    ResponseEntity<Object> notFound(RuntimeException e) {
+        String detail = e instanceof AggregateNotFoundException missing
+                ? "No cloud service " + missing.getAggregateIdentifier() : e.getMessage();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
+        problem.setType(NOT_FOUND);
+        return problem(problem);
+    }
+
+    @ExceptionHandler(RuleViolationException.class)
+    ResponseEntity<Object> ruleViolation(RuleViolationException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(RULE_VIOLATION);
+        problem.setTitle("The command breaks a rule; nothing was recorded");
+        problem.setProperty("violations", e.violations().stream().map(ApiExceptionHandler::describe).toList());
+        return problem(problem);
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<Object> concurrentChange(ConcurrencyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Someone else changed this cloud service at the same moment; nothing was recorded. Try again.");
+        problem.setType(CONCURRENT_CHANGE);
+        return problem(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) throws Exception {
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e; // Spring Security answers these (401/403)
+        }
+        log.error("Unexpected failure in {}", request.getDescription(false), e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side; it has been logged.");
+        return problem(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, @NonNull HttpHeaders headers,
+                                                          @NonNull HttpStatusCode statusCode, @NonNull WebRequest request) {
+        HttpHeaders problemHeaders = new HttpHeaders();
+        problemHeaders.putAll(headers);
+        problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(body, problemHeaders, statusCode);
+    }
+
+    private static ResponseEntity<Object> invalid(List<InvalidInputException.FieldProblem> problems) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid input: "
+                + problems.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
+        problem.setType(INVALID_INPUT);
+        problem.setTitle("Invalid input");
+        problem.setProperty("errors", problems);
+        return problem(problem);
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static Map<String, Object> describe(Violation v) {
+        return Map.of("rule", v.rule(), "message", v.message(), "measures", v.measures());
+    }
+
+    private static String message(FieldError error) {
+        return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+    }
+
+    /** "allowedLocations[0]", "phases[1]", "measureIds". */
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) path.append('.');
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String simpleName(Class<?> type) {
+        if (type == null) return "value";
+        if (type == java.time.LocalDate.class) return "date (YYYY-MM-DD)";
+        if (type == Integer.class || type == int.class) return "whole number";
+        if (type == Boolean.class || type == boolean.class) return "true or false";
+        return type.getSimpleName();
+    }
+}

@@ -1,0 +1,133 @@
+package se.molnkoll.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.molnkoll.kernel.BusinessDates;
+import se.molnkoll.kernel.CloudServiceId;
+import se.molnkoll.kernel.event.CloudServiceEvent;
+import se.molnkoll.kernel.query.AuditFilter;
+import se.molnkoll.kernel.query.AuditPage;
+import se.molnkoll.kernel.query.CloudServiceView;
+import se.molnkoll.kernel.query.FindAuditTrail;
+import se.molnkoll.kernel.query.FindCloudService;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The audit trail: every recorded event, newest first unless asked otherwise. */
+@RestController
+@Tag(name = "Audit trail")
+class AuditController {
+
+    static final int DEFAULT_SIZE = 50;
+    static final int MAX_SIZE = 500;
+    /** The event names a client may filter on. */
+    static final Set<String> EVENT_TYPES = Arrays.stream(CloudServiceEvent.class.getPermittedSubclasses())
+            .map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
+
+    private final QueryGateway queries;
+
+    AuditController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/audit")
+    @Operation(summary = "The audit trail of every service",
+            description = "Paged (page from 0, size 1–500, default 50); newest first, or oldest first with order=asc. "
+                    + "from/to take an ISO-8601 instant or a date (a date means that whole day in Sweden); to is exclusive for an instant, inclusive for a date.")
+    AuditPage all(@RequestParam(required = false) String service,
+                  @RequestParam(required = false) String actor,
+                  @RequestParam(required = false) @Parameter(description = "event name, e.g. EvidenceReceived") String type,
+                  @RequestParam(required = false) String from,
+                  @RequestParam(required = false) String to,
+                  @RequestParam(required = false) String order,
+                  @RequestParam(required = false) Integer page,
+                  @RequestParam(required = false) Integer size) {
+        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+        CloudServiceId serviceId = null;
+        if (service != null) {
+            try {
+                serviceId = CloudServiceId.of(service);
+            } catch (IllegalArgumentException e) {
+                problems.add(new InvalidInputException.FieldProblem("service", "must be a cloud service id (UUID)"));
+            }
+        }
+        return query(new AuditFilter(serviceId, blankToNull(actor), type, null, null), from, to, order, page, size, problems);
+    }
+
+    @GetMapping("/api/services/{id}/audit")
+    @Operation(summary = "The audit trail of one service", description = "Same parameters as /api/audit.")
+    AuditPage ofService(@PathVariable String id,
+                        @RequestParam(required = false) String actor,
+                        @RequestParam(required = false) String type,
+                        @RequestParam(required = false) String from,
+                        @RequestParam(required = false) String to,
+                        @RequestParam(required = false) String order,
+                        @RequestParam(required = false) Integer page,
+                        @RequestParam(required = false) Integer size) {
+        CloudServiceId service = Ids.service(id);
+        queries.query(new FindCloudService(service), ResponseTypes.optionalInstanceOf(CloudServiceView.class)).join()
+                .orElseThrow(() -> NotFoundException.service(id));
+        return query(new AuditFilter(service, blankToNull(actor), type, null, null), from, to, order, page, size,
+                new ArrayList<>());
+    }
+
+    private AuditPage query(AuditFilter filter, String from, String to, String order, Integer page, Integer size,
+                            List<InvalidInputException.FieldProblem> problems) {
+        if (filter.type() != null && !EVENT_TYPES.contains(filter.type())) {
+            problems.add(new InvalidInputException.FieldProblem("type", "must be one of " + EVENT_TYPES.stream().sorted().toList()));
+        }
+        Instant fromInstant = moment(from, "from", false, problems);
+        Instant toInstant = moment(to, "to", true, problems);
+        if (fromInstant != null && toInstant != null && !toInstant.isAfter(fromInstant)) {
+            problems.add(new InvalidInputException.FieldProblem("to", "must be after from"));
+        }
+        if (order != null && !order.equals("asc") && !order.equals("desc")) {
+            problems.add(new InvalidInputException.FieldProblem("order", "must be asc (oldest first) or desc (newest first)"));
+        }
+        int pageNumber = page == null ? 0 : page;
+        int pageSize = size == null ? DEFAULT_SIZE : size;
+        if (pageNumber < 0) problems.add(new InvalidInputException.FieldProblem("page", "must be 0 or more"));
+        if (pageSize < 1 || pageSize > MAX_SIZE) {
+            problems.add(new InvalidInputException.FieldProblem("size", "must be between 1 and " + MAX_SIZE));
+        }
+        if (!problems.isEmpty()) throw new InvalidInputException(problems);
+        AuditFilter complete = new AuditFilter(filter.service(), filter.actor(), filter.type(), fromInstant, toInstant);
+        return queries.query(new FindAuditTrail(complete, pageNumber, pageSize, !"asc".equals(order)),
+                ResponseTypes.instanceOf(AuditPage.class)).join();
+    }
+
+    /** An instant as given, or a date's first moment in Sweden (the next day's, for an inclusive end). */
+    private static Instant moment(String value, String field, boolean end, List<InvalidInputException.FieldProblem> problems) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                LocalDate day = LocalDate.parse(value);
+                return (end ? day.plusDays(1) : day).atStartOfDay(BusinessDates.ZONE).toInstant();
+            } catch (DateTimeParseException notADate) {
+                problems.add(new InvalidInputException.FieldProblem(field,
+                        "must be an ISO-8601 instant (2026-03-15T10:00:00Z) or date (2026-03-15)"));
+                return null;
+            }
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

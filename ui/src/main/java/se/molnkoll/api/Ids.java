@@ -1,0 +1,27 @@
+package se.molnkoll.api;
+
+import se.molnkoll.kernel.CloudServiceId;
+import se.molnkoll.kernel.EvidenceId;
+
+/** Ids from paths: anything that is not a well-formed id names nothing, so it is a 404. */
+final class Ids {
+
+    private Ids() {
+    }
+
+    static CloudServiceId service(String id) {
+        try {
+            return CloudServiceId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw NotFoundException.service(id);
+        }
+    }
+
+    static EvidenceId evidence(String serviceId, String id) {
+        try {
+            return EvidenceId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("Cloud service " + serviceId + " has no evidence " + id);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package se.molnkoll.config;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import se.molnkoll.kernel.catalogue.CatalogueIdentity;
+import se.molnkoll.kernel.catalogue.MeasureCatalogue;
+
+/** Loads the routine's measures at startup; a broken catalogue stops the application with its reasons. */
+@Configuration(proxyBeanMethods = false)
+public class CatalogueConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogueConfiguration.class);
+
+    @Bean
+    MeasureCatalogue measureCatalogue() {
+        MeasureCatalogue catalogue = MeasureCatalogue.loadDefault();
+        CatalogueIdentity identity = catalogue.identity();
+        log.info("Loaded {} measures of \"{}\" version {} (valid {} to {})", catalogue.measures().size(),
+                identity.routine(), identity.version(), identity.validFrom(), identity.validUntil());
+        return catalogue;
+    }
+}

@@ -1,0 +1,150 @@
+package se.molnkoll.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every endpoint has an explicit rule; whatever is not listed is denied.
+ *
+ * <table>
+ *     <tr><th>what</th><th>who</th></tr>
+ *     <tr><td>commands (POST/PUT under /api/services)</td><td>CONTRACT_MANAGER</td></tr>
+ *     <tr><td>audit trail (/api/audit, /api/services/{id}/audit)</td><td>AUDITOR, CONTRACT_MANAGER</td></tr>
+ *     <tr><td>register, service details, measures, totals</td><td>every role</td></tr>
+ *     <tr><td>catalogue</td><td>every role</td></tr>
+ *     <tr><td>actuator beyond health</td><td>ADMIN</td></tr>
+ *     <tr><td>health, OpenAPI document, Swagger UI</td><td>anyone</td></tr>
+ * </table>
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    static final String REALM = "Molnkoll";
+
+    private static final String[] EVERY_ROLE = names(Role.values());
+    private static final String MANAGER = Role.CONTRACT_MANAGER.name();
+    private static final String[] AUDIT_READERS = names(Role.AUDITOR, Role.CONTRACT_MANAGER);
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        http
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/catalogue", "/api/catalogue/**").hasAnyRole(EVERY_ROLE)
+                        .requestMatchers(HttpMethod.GET, "/api/audit", "/api/services/*/audit").hasAnyRole(AUDIT_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/services", "/api/services/**", "/api/totals")
+                        .hasAnyRole(EVERY_ROLE)
+                        .requestMatchers(HttpMethod.POST, "/api/services", "/api/services/**").hasRole(MANAGER)
+                        .requestMatchers(HttpMethod.PUT, "/api/services/*/classification").hasRole(MANAGER)
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized(json)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized(json))
+                        .accessDeniedHandler(forbidden(json)))
+                // A stateless API authenticated on every request carries no cookie to forge.
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(UserProperties properties,
+                             @Value("${molnkoll.demo-users:false}") boolean demoUsers) {
+        List<UserProperties.User> all = new ArrayList<>(properties.users());
+        if (demoUsers) {
+            all.addAll(DemoUsers.ALL);
+            log.warn("Demo users manager, auditor, viewer and admin are ON, each with its user name as password"
+                    + " (molnkoll.demo-users=true). Never use them with real data.");
+        }
+        Set<String> seen = new HashSet<>();
+        List<UserDetails> details = new ArrayList<>();
+        for (UserProperties.User user : all) {
+            details.add(toUserDetails(user, seen));
+        }
+        if (details.isEmpty()) {
+            log.warn("No users are configured (molnkoll.security.users) and demo users are off: nobody can sign in.");
+        }
+        return new InMemoryUserDetailsManager(details);
+    }
+
+    private static UserDetails toUserDetails(UserProperties.User user, Set<String> seen) {
+        if (user.username() == null || user.username().isBlank()) {
+            throw new IllegalStateException("A configured user has no username (molnkoll.security.users)");
+        }
+        if (!seen.add(user.username())) {
+            throw new IllegalStateException("User " + user.username() + " is configured twice");
+        }
+        String hash = user.passwordHash() == null ? "" : user.passwordHash();
+        if (hash.startsWith("$2")) {
+            hash = "{bcrypt}" + hash;
+        }
+        if (!hash.startsWith("{bcrypt}$2")) {
+            throw new IllegalStateException("User " + user.username()
+                    + " needs a bcrypt password-hash ({bcrypt}$2a$...); plain-text passwords are not accepted");
+        }
+        if (user.roles() == null || user.roles().isEmpty()) {
+            throw new IllegalStateException("User " + user.username() + " has no role; give one of "
+                    + List.of(Role.values()));
+        }
+        return User.withUsername(user.username()).password(hash).roles(names(user.roles().toArray(Role[]::new))).build();
+    }
+
+    private static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+            writeProblem(json, response, HttpStatus.UNAUTHORIZED, "Sign in to use Molnkoll (HTTP Basic).");
+        };
+    }
+
+    private static AccessDeniedHandler forbidden(ObjectMapper json) {
+        return (request, response, e) -> writeProblem(json, response, HttpStatus.FORBIDDEN,
+                "Your role does not allow " + request.getMethod() + " " + request.getRequestURI() + ".");
+    }
+
+    private static void writeProblem(ObjectMapper json, HttpServletResponse response, HttpStatus status,
+                                     String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static String[] names(Role... roles) {
+        return java.util.Arrays.stream(roles).map(Role::name).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,28 @@
+package se.molnkoll.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Users from configuration, e.g.
+ * <pre>
+ * molnkoll.security.users[0].username=anna
+ * molnkoll.security.users[0].password-hash={bcrypt}$2a$10$...
+ * molnkoll.security.users[0].roles=CONTRACT_MANAGER
+ * </pre>
+ *
+ * @param demoUsers whether the demo users (manager, auditor, viewer, admin; password = user name)
+ *                  exist; property {@code molnkoll.demo-users}
+ */
+@ConfigurationProperties("molnkoll.security")
+public record UserProperties(List<User> users) {
+
+    public UserProperties {
+        users = users == null ? List.of() : List.copyOf(users);
+    }
+
+    public record User(String username, String passwordHash, Set<Role> roles) {
+    }
+}
