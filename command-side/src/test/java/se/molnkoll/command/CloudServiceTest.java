@@ -28,6 +28,7 @@ import se.molnkoll.kernel.event.OperationStarted;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
+import se.molnkoll.kernel.testing.MutableClock;
 
 import java.time.Clock;
 import java.time.LocalDate;

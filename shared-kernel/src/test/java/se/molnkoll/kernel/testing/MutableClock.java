@@ -1,4 +1,4 @@
-package se.molnkoll.command;
+package se.molnkoll.kernel.testing;
 
 import se.molnkoll.kernel.BusinessDates;
 
@@ -9,18 +9,29 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves. */
-final class MutableClock extends Clock {
+/** A clock the test moves. Shared with the other modules through the shared kernel's test jar. */
+public final class MutableClock extends Clock {
 
     private volatile Instant instant;
 
-    MutableClock(Instant instant) {
+    public MutableClock(Instant instant) {
         this.instant = instant;
     }
 
     /** Noon in Stockholm on the given day. */
-    void set(LocalDate day) {
+    public void set(LocalDate day) {
         instant = day.atTime(LocalTime.NOON).atZone(BusinessDates.ZONE).toInstant();
+    }
+
+    /** Noon in Stockholm on the given day. */
+    public static MutableClock at(LocalDate day) {
+        MutableClock clock = new MutableClock(Instant.EPOCH);
+        clock.set(day);
+        return clock;
+    }
+
+    public void set(Instant instant) {
+        this.instant = instant;
     }
 
     @Override
