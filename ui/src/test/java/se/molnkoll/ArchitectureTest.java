@@ -1,0 +1,62 @@
+package se.molnkoll;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The direction of dependencies between the parts. All modules are on the test class path here, so
+ * these rules would catch a dependency the POMs let through.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses ALL = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("se.molnkoll");
+
+    @Test
+    void the_rules_see_every_part() {
+        for (String part : new String[]{"se.molnkoll.kernel", "se.molnkoll.command", "se.molnkoll.query", "se.molnkoll.api"}) {
+            assertThat(ALL.stream().anyMatch(c -> c.getPackageName().startsWith(part))).as(part).isTrue();
+        }
+    }
+
+    @Test
+    void the_web_layer_talks_to_the_sides_only_through_the_kernel_and_axons_gateways() {
+        noClasses().that().resideInAnyPackage("se.molnkoll.api..", "se.molnkoll.security..", "se.molnkoll.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("se.molnkoll.command..", "se.molnkoll.query..")
+                .check(ALL);
+    }
+
+    @Test
+    void the_query_side_never_uses_the_command_side_and_the_command_side_no_read_model() {
+        noClasses().that().resideInAPackage("se.molnkoll.query..")
+                .should().dependOnClassesThat().resideInAPackage("se.molnkoll.command..").check(ALL);
+        noClasses().that().resideInAPackage("se.molnkoll.command..")
+                .should().dependOnClassesThat().resideInAnyPackage("se.molnkoll.query..", "jakarta.persistence..",
+                        "org.springframework.data..").check(ALL);
+    }
+
+    @Test
+    void the_aggregate_takes_time_only_from_an_injected_clock() {
+        noClasses().that().resideInAnyPackage("se.molnkoll.command..", "se.molnkoll.query..", "se.molnkoll.kernel..")
+                .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.time.LocalDate.class, "now")
+                .orShould().callMethod(java.time.LocalDateTime.class, "now")
+                .orShould().callMethod(java.time.Clock.class, "systemUTC")
+                .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+                .check(ALL);
+    }
+
+    @Test
+    void projections_each_have_their_own_processing_group() {
+        classes().that().haveSimpleNameEndingWith("Projection")
+                .should().beAnnotatedWith(org.axonframework.config.ProcessingGroup.class)
+                .check(ALL);
+    }
+}

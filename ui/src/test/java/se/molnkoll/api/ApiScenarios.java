@@ -1,0 +1,358 @@
+package se.molnkoll.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import se.molnkoll.support.Api;
+import se.molnkoll.support.TestClock;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.molnkoll.support.TestClock.TODAY;
+
+/**
+ * What a contract manager and an auditor do, through HTTP against the running application. Each
+ * scenario works on services of its own, so they share one application context. Subclasses choose
+ * the database.
+ */
+abstract class ApiScenarios {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api manager;
+    Api auditor;
+
+    @BeforeEach
+    void signIn() {
+        TestClock.CLOCK.set(TODAY);
+        Api api = Api.at(port);
+        manager = api.as("manager");
+        auditor = api.as("auditor");
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    String register(String name) {
+        Api.Response created = manager.post("/api/services", Map.of("name", name, "vendor", "Moln AB",
+                "serviceModel", "SAAS", "organisationUnit", "Regionstyrelsen", "owner", "Anna Andersson"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("id").asText();
+    }
+
+    Map<String, Object> classification(int k, int r, int t, boolean secrecy, boolean personalData) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("confidentiality", k);
+        body.put("integrity", r);
+        body.put("availability", t);
+        body.put("secrecy", secrecy);
+        body.put("personalData", personalData);
+        body.put("allowedLocations", List.of("SE", "EU/EEA"));
+        body.put("ownershipRequirement", "Leverantören får inte lyda under tredjelands jurisdiktion");
+        body.put("decisionReference", "RS 2026-117");
+        return body;
+    }
+
+    void classify(String id, int k, int r, int t, boolean secrecy, boolean personalData) {
+        Api.Response response = manager.put("/api/services/" + id + "/classification", classification(k, r, t, secrecy, personalData));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
+    Map<String, Object> evidence(List<Integer> measures, List<String> phases, String validUntil) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("measureIds", measures);
+        body.put("phases", phases);
+        body.put("kind", "CERTIFICATE");
+        body.put("title", "ISO/IEC 27001-certifikat");
+        body.put("issuer", "Certifieringsorgan AB");
+        body.put("receivedOn", TODAY.minusDays(3).toString());
+        body.put("validUntil", validUntil);
+        body.put("documentSha256", "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08");
+        return body;
+    }
+
+    String recordEvidence(String id, List<Integer> measures, List<String> phases, String validUntil) {
+        Api.Response response = manager.post("/api/services/" + id + "/evidence", evidence(measures, phases, validUntil));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().get("id").asText();
+    }
+
+    /** The ids of the service's applicable measures of a phase, optionally only those with a status. */
+    List<Integer> measures(String id, String phase, String status) {
+        Api.Response response = manager.get("/api/services/" + id + "/measures?phase=" + phase);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<Integer> ids = new ArrayList<>();
+        for (JsonNode m : response.json()) {
+            assertThat(m.get("phase").asText()).isEqualTo(phase);
+            if (status == null || status.equals(m.get("status").asText())) ids.add(m.get("measureId").asInt());
+        }
+        return ids;
+    }
+
+    String statusOf(String id, int measure, String phase) {
+        for (JsonNode m : manager.get("/api/services/" + id).json().get("measures")) {
+            if (m.get("measureId").asInt() == measure && m.get("phase").asText().equals(phase)) {
+                return m.get("status").asText();
+            }
+        }
+        throw new AssertionError("measure " + measure + " " + phase + " does not apply");
+    }
+
+    JsonNode summaryOf(String id) {
+        for (JsonNode s : manager.get("/api/services").json()) {
+            if (s.get("id").asText().equals(id)) return s;
+        }
+        throw new AssertionError("service " + id + " is not in the register");
+    }
+
+    long storedEvents() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    static List<String> texts(JsonNode array, String field) {
+        return StreamSupport.stream(array.spliterator(), false).map(n -> n.get(field).asText()).toList();
+    }
+
+    // ---- scenarios -------------------------------------------------------------------------
+
+    @Test
+    void a_contract_manager_takes_a_service_from_registration_to_decommissioning() {
+        String id = register("Samarbetsyta");
+        assertThat(summaryOf(id).get("phase").asText()).isEqualTo("ACQUIRE");
+        classify(id, 1, 1, 1, false, false);
+
+        List<Integer> acquire = measures(id, "ACQUIRE", "OPEN");
+        Api.Response refused = manager.post("/api/services/" + id + "/operation", null);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("violations").get(0).get("rule").asText()).isEqualTo("ACQUIRE_MEASURES_OPEN");
+        assertThat(refused.json().get("violations").get(0).get("measures")).hasSize(acquire.size());
+
+        List<Integer> allButEight = acquire.stream().filter(m -> m != 8).toList();
+        String certificate = recordEvidence(id, allButEight, List.of("ACQUIRE", "OPERATE", "EXIT"), TODAY.plusYears(1).toString());
+        Api.Response accepted = manager.post("/api/services/" + id + "/risk-acceptances", Map.of("measureId", 8,
+                "phase", "ACQUIRE", "riskOwner", "Förvaltningschef", "motivation", "Leverantören delar inte ut lösenord"));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+        assertThat(statusOf(id, 8, "ACQUIRE")).isEqualTo("RISK_ACCEPTED");
+        assertThat(measures(id, "ACQUIRE", "OPEN")).isEmpty();
+
+        Api.Response started = manager.post("/api/services/" + id + "/operation", null);
+        assertThat(started.status()).as(started.toString()).isEqualTo(200);
+        assertThat(started.json().get("phase").asText()).isEqualTo("OPERATE");
+        assertThat(statusOf(id, 42, "OPERATE")).isEqualTo("COVERED");
+
+        Api.Response changed = manager.post("/api/services/" + id + "/provider-changes",
+                Map.of("description", "Ny underleverantör för drift", "changedOn", TODAY.toString()));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(statusOf(id, 42, "OPERATE")).isEqualTo("OPEN");
+        assertThat(statusOf(id, 42, "ACQUIRE")).isEqualTo("COVERED");
+
+        Api.Response terminated = manager.post("/api/services/" + id + "/termination",
+                Map.of("terminatedOn", TODAY.plusMonths(3).toString(), "reason", "Avtalet löper ut"));
+        assertThat(terminated.status()).as(terminated.toString()).isEqualTo(200);
+        assertThat(terminated.json().get("phase").asText()).isEqualTo("EXIT");
+        assertThat(measures(id, "EXIT", "OPEN")).isEmpty();
+
+        Api.Response decommissioned = manager.post("/api/services/" + id + "/decommissioning", null);
+        assertThat(decommissioned.status()).as(decommissioned.toString()).isEqualTo(200);
+        assertThat(decommissioned.json().get("decommissioned").asBoolean()).isTrue();
+
+        Api.Response afterwards = manager.post("/api/services/" + id + "/evidence/" + certificate + "/withdrawal",
+                Map.of("reason", "för sent"));
+        assertThat(afterwards.status()).isEqualTo(409);
+        assertThat(afterwards.json().get("violations").get(0).get("rule").asText()).isEqualTo("SERVICE_DECOMMISSIONED");
+
+        JsonNode trail = auditor.get("/api/services/" + id + "/audit?order=asc").json();
+        assertThat(texts(trail.get("entries"), "type")).containsExactly("CloudServiceRegistered", "ClassificationSet",
+                "EvidenceReceived", "ResidualRiskAccepted", "OperationStarted", "ProviderChangeRecorded",
+                "ContractTerminated", "ServiceDecommissioned");
+        assertThat(texts(trail.get("entries"), "actor")).containsOnly("manager");
+        assertThat(texts(trail.get("entries"), "serviceId")).containsOnly(id);
+    }
+
+    @Test
+    void open_measures_per_phase_are_what_the_routine_says_for_the_classification() {
+        String lowest = register("Öppna data");
+        assertThat(summaryOf(lowest).get("openMeasures").toString()).isEqualTo("{\"ACQUIRE\":22,\"OPERATE\":17,\"EXIT\":3}");
+        classify(lowest, 0, 0, 0, false, false);
+        assertThat(summaryOf(lowest).get("openMeasures").toString()).isEqualTo("{\"ACQUIRE\":22,\"OPERATE\":17,\"EXIT\":3}");
+
+        String highest = register("Journalsystem");
+        classify(highest, 4, 4, 4, true, true);
+        assertThat(summaryOf(highest).get("openMeasures").toString()).isEqualTo("{\"ACQUIRE\":36,\"OPERATE\":28,\"EXIT\":4}");
+        assertThat(measures(highest, "EXIT", null)).containsExactly(33, 40, 41, 42);
+
+        String availability = register("Bokningssystem");
+        classify(availability, 0, 0, 2, false, false);
+        assertThat(measures(availability, "OPERATE", null)).contains(17, 18, 19).doesNotContain(20, 31);
+        assertThat(measures(availability, "ACQUIRE", null)).contains(18, 19, 23, 25).doesNotContain(17, 30, 31);
+
+        classify(highest, 0, 0, 0, false, true);
+        assertThat(summaryOf(highest).get("openMeasures").toString()).isEqualTo("{\"ACQUIRE\":35,\"OPERATE\":27,\"EXIT\":4}");
+        assertThat(measures(highest, "ACQUIRE", null)).contains(31).doesNotContain(18);
+    }
+
+    @Test
+    void evidence_covers_while_valid_and_is_expired_after_its_last_day() {
+        String id = register("Lagringstjänst");
+        classify(id, 2, 2, 2, false, true);
+        String certificate = recordEvidence(id, List.of(27, 30, 38), List.of("ACQUIRE", "OPERATE"), TODAY.plusDays(30).toString());
+        assertThat(statusOf(id, 27, "ACQUIRE")).isEqualTo("COVERED");
+        assertThat(statusOf(id, 38, "OPERATE")).isEqualTo("COVERED");
+        JsonNode view = manager.get("/api/services/" + id).json();
+        JsonNode recorded = view.get("evidence").get(0);
+        assertThat(recorded.get("id").asText()).isEqualTo(certificate);
+        assertThat(recorded.get("documentSha256").asText()).isEqualTo("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+        assertThat(recorded.get("recordedBy").asText()).isEqualTo("manager");
+        assertThat(recorded.get("receivedOn").asText()).isEqualTo(TODAY.minusDays(3).toString());
+
+        TestClock.CLOCK.set(TODAY.plusDays(30));
+        assertThat(statusOf(id, 27, "ACQUIRE")).isEqualTo("COVERED");
+        TestClock.CLOCK.set(TODAY.plusDays(31));
+        assertThat(statusOf(id, 27, "ACQUIRE")).isEqualTo("EXPIRED");
+        assertThat(measures(id, "ACQUIRE", "EXPIRED")).containsExactly(27, 30, 38);
+        assertThat(measures(id, "OPERATE", "EXPIRED")).containsExactly(38);
+    }
+
+    @Test
+    void withdrawn_evidence_no_longer_covers_and_its_history_stays() {
+        String id = register("E-tjänst");
+        classify(id, 1, 1, 1, false, false);
+        String evidenceId = recordEvidence(id, List.of(3), List.of("ACQUIRE"), null);
+        assertThat(statusOf(id, 3, "ACQUIRE")).isEqualTo("COVERED");
+
+        Api.Response withdrawn = manager.post("/api/services/" + id + "/evidence/" + evidenceId + "/withdrawal",
+                Map.of("reason", "Gäller en annan tjänst"));
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+        assertThat(statusOf(id, 3, "ACQUIRE")).isEqualTo("OPEN");
+        JsonNode evidence = withdrawn.json().get("evidence").get(0);
+        assertThat(evidence.get("withdrawn").asBoolean()).isTrue();
+        assertThat(evidence.get("withdrawalReason").asText()).isEqualTo("Gäller en annan tjänst");
+
+        Api.Response again = manager.post("/api/services/" + id + "/evidence/" + evidenceId + "/withdrawal", Map.of("reason", "igen"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("violations").get(0).get("rule").asText()).isEqualTo("EVIDENCE_ALREADY_WITHDRAWN");
+    }
+
+    @Test
+    void every_read_right_after_a_write_shows_it() {
+        String id = register("Snabbtjänst");
+        classify(id, 0, 0, 0, false, false);
+        List<Integer> acquire = measures(id, "ACQUIRE", "OPEN");
+        for (int i = 0; i < acquire.size(); i++) {
+            recordEvidence(id, List.of(acquire.get(i)), List.of("ACQUIRE"), null);
+            assertThat(measures(id, "ACQUIRE", "OPEN")).hasSize(acquire.size() - i - 1);
+            assertThat(auditor.get("/api/services/" + id + "/audit?size=1").json().get("entries").get(0).get("type").asText())
+                    .isEqualTo("EvidenceReceived");
+        }
+    }
+
+    @Test
+    void each_event_records_who_caused_it_and_the_request_it_came_from() {
+        String id = register("Spårbar tjänst");
+        Api.Response classified = manager.withHeader("X-Correlation-Id", "req-4711")
+                .put("/api/services/" + id + "/classification", classification(1, 1, 1, false, false));
+        assertThat(classified.status()).isEqualTo(200);
+        JsonNode entry = auditor.get("/api/audit?service=" + id + "&type=ClassificationSet").json().get("entries").get(0);
+        assertThat(entry.get("actor").asText()).isEqualTo("manager");
+        assertThat(entry.get("correlationId").asText()).isEqualTo("req-4711");
+        assertThat(entry.get("summary").asText()).startsWith("Informationsklassning satt: K1 R1 T1");
+        assertThat(entry.get("payload").get("classification").get("allowedLocations")).hasSize(2);
+        assertThat(entry.get("recordedAt").asText()).startsWith(TODAY.toString());
+    }
+
+    @Test
+    void a_rejected_command_writes_nothing() {
+        String id = register("Avvisad");
+        long before = storedEvents();
+        List<Api.Response> rejected = List.of(
+                manager.post("/api/services/" + id + "/evidence", evidence(List.of(24), List.of("ACQUIRE"), null)), // unclassified
+                manager.put("/api/services/" + id + "/classification", classification(5, 0, 0, false, false)),
+                manager.post("/api/services/" + id + "/operation", null),
+                manager.post("/api/services/" + id + "/provider-changes", Map.of("description", "x", "changedOn", TODAY.toString())),
+                manager.post("/api/services/" + id + "/decommissioning", null),
+                manager.post("/api/services/" + id + "/risk-acceptances", Map.of("measureId", 24, "phase", "ACQUIRE",
+                        "riskOwner", "x", "motivation", "y")),
+                manager.post("/api/services/00000000-0000-4000-8000-00000000dead/operation", null),
+                manager.post("/api/services", Map.of("name", "")));
+        assertThat(rejected).extracting(Api.Response::status).containsExactly(409, 400, 409, 409, 409, 409, 404, 400);
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(texts(auditor.get("/api/services/" + id + "/audit").json().get("entries"), "type"))
+                .containsExactly("CloudServiceRegistered");
+    }
+
+    @Test
+    void errors_are_problem_json_that_name_each_bad_field_and_never_show_a_stack_trace() {
+        String id = register("Felaktig indata");
+        Api.Response invalid = manager.post("/api/services/" + id + "/evidence",
+                "{\"measureIds\":[99,24],\"phases\":[\"LATER\"],\"kind\":\"CERT\",\"title\":\" \",\"issuer\":\"x\","
+                        + "\"receivedOn\":\"2026-02-30\",\"documentSha256\":\"abc\"}");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.contentType()).startsWith("application/problem+json");
+        assertThat(texts(invalid.json().get("errors"), "field"))
+                .containsExactlyInAnyOrder("phases[0]", "kind", "title", "receivedOn", "documentSha256");
+
+        classify(id, 0, 0, 0, false, false);
+        Api.Response unknownMeasure = manager.post("/api/services/" + id + "/evidence", evidence(List.of(99, 24), List.of("ACQUIRE"), null));
+        assertThat(unknownMeasure.status()).isEqualTo(400);
+        assertThat(texts(unknownMeasure.json().get("errors"), "field")).containsExactly("measureIds");
+
+        Api.Response misspelt = manager.put("/api/services/" + id + "/classification",
+                "{\"confidentiality\":1,\"integrity\":1,\"availability\":1,\"secrecy\":false,\"personalData\":false,\"validUntill\":\"x\"}");
+        assertThat(misspelt.status()).isEqualTo(400);
+        assertThat(texts(misspelt.json().get("errors"), "field")).containsExactly("validUntill");
+
+        Api.Response notJson = manager.post("/api/services", "{\"name\": ");
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.contentType()).startsWith("application/problem+json");
+
+        Api.Response breaksRule = manager.post("/api/services/" + id + "/evidence", evidence(List.of(31, 2), List.of("ACQUIRE"), null));
+        assertThat(breaksRule.status()).isEqualTo(409);
+        assertThat(texts(breaksRule.json().get("violations"), "rule")).containsExactly("MEASURE_NOT_IN_PHASES", "MEASURE_NOT_APPLICABLE");
+
+        Api.Response unknownService = manager.get("/api/services/00000000-0000-4000-8000-000000000000");
+        assertThat(unknownService.status()).isEqualTo(404);
+        assertThat(unknownService.contentType()).startsWith("application/problem+json");
+        assertThat(manager.get("/api/services/not-an-id/measures").status()).isEqualTo(404);
+        assertThat(manager.post("/api/services/" + id + "/evidence/00000000-0000-4000-8000-000000000000/withdrawal",
+                Map.of("reason", "x")).status()).isEqualTo(404);
+
+        for (Api.Response response : List.of(invalid, unknownMeasure, misspelt, notJson, breaksRule, unknownService)) {
+            assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("trace");
+        }
+    }
+
+    @Test
+    void the_catalogue_lists_all_42_measures_with_empty_cells_as_null() {
+        JsonNode catalogue = manager.get("/api/catalogue").json();
+        assertThat(catalogue).hasSize(42);
+        JsonNode seventeen = catalogue.get(16);
+        assertThat(seventeen.get("id").asInt()).isEqualTo(17);
+        assertThat(seventeen.get("confidentiality").asInt()).isEqualTo(1);
+        assertThat(seventeen.get("integrity").isNull()).isTrue();
+        assertThat(seventeen.get("availability").asInt()).isEqualTo(2);
+        assertThat(seventeen.get("secrecy").asBoolean()).isTrue();
+        assertThat(seventeen.get("phases").toString()).isEqualTo("[\"OPERATE\"]");
+        assertThat(seventeen.get("references").get(0).asText()).isEqualTo("SS-EN ISO/IEC 27017:2021 12.1.2");
+        assertThat(catalogue.get(40).get("phases").toString()).isEqualTo("[\"ACQUIRE\",\"OPERATE\",\"EXIT\"]");
+        assertThat(manager.get("/api/catalogue/identity").json().get("version").asText()).isEqualTo("3.0");
+    }
+
+    @Test
+    void the_api_is_described_by_openapi() {
+        Api.Response docs = Api.at(port).get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").has("/api/services/{id}/evidence")).isTrue();
+        assertThat(Api.at(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+}

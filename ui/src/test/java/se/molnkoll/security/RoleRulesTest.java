@@ -1,0 +1,126 @@
+package se.molnkoll.security;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import se.molnkoll.support.Api;
+import se.molnkoll.support.TestClock;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint against every role and against nobody: allowed means the request gets past
+ * security (whatever the business answer), denied means 403, anonymous means 401.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestClock.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RoleRulesTest {
+
+    static final Set<String> EVERYONE = Set.of("manager", "auditor", "viewer", "admin");
+    static final Set<String> AUDIT_READERS = Set.of("manager", "auditor");
+    static final Set<String> MANAGER = Set.of("manager");
+    static final Set<String> ADMIN = Set.of("admin");
+
+    @LocalServerPort
+    int port;
+    String service;
+    String evidence;
+
+    record Endpoint(String method, String path, Object body, Set<String> allowed) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    @BeforeAll
+    void aServiceToActOn() {
+        Api manager = Api.at(port).as("manager");
+        service = manager.post("/api/services", Map.of("name", "Rolltest", "vendor", "Moln AB", "serviceModel", "SAAS",
+                "organisationUnit", "Regionstyrelsen", "owner", "Anna")).json().get("id").asText();
+        manager.put("/api/services/" + service + "/classification", Map.of("confidentiality", 1, "integrity", 1,
+                "availability", 1, "secrecy", false, "personalData", false));
+        evidence = manager.post("/api/services/" + service + "/evidence", Map.of("measureIds", List.of(3),
+                "phases", List.of("ACQUIRE"), "kind", "OTHER", "title", "t", "issuer", "i", "receivedOn", "2026-11-01"))
+                .json().get("id").asText();
+    }
+
+    Stream<Endpoint> endpoints() {
+        String s = "/api/services/" + service;
+        return Stream.of(
+                new Endpoint("GET", "/api/catalogue", null, EVERYONE),
+                new Endpoint("GET", "/api/catalogue/identity", null, EVERYONE),
+                new Endpoint("GET", "/api/services", null, EVERYONE),
+                new Endpoint("GET", s, null, EVERYONE),
+                new Endpoint("GET", s + "/measures?phase=ACQUIRE", null, EVERYONE),
+                new Endpoint("GET", "/api/totals", null, EVERYONE),
+                new Endpoint("GET", "/api/audit", null, AUDIT_READERS),
+                new Endpoint("GET", s + "/audit", null, AUDIT_READERS),
+                new Endpoint("POST", "/api/services", Map.of("name", "x"), MANAGER),
+                new Endpoint("PUT", s + "/classification", Map.of("confidentiality", 9), MANAGER),
+                new Endpoint("POST", s + "/evidence", Map.of("title", ""), MANAGER),
+                new Endpoint("POST", s + "/evidence/" + evidence + "/withdrawal", Map.of("reason", ""), MANAGER),
+                new Endpoint("POST", s + "/risk-acceptances", Map.of("measureId", 24), MANAGER),
+                new Endpoint("POST", s + "/operation", null, MANAGER),
+                new Endpoint("POST", s + "/provider-changes", Map.of(), MANAGER),
+                new Endpoint("POST", s + "/termination", Map.of(), MANAGER),
+                new Endpoint("POST", s + "/decommissioning", null, MANAGER),
+                new Endpoint("GET", "/actuator/info", null, ADMIN),
+                new Endpoint("DELETE", s, null, Set.of()),
+                new Endpoint("GET", "/api/nothing-here", null, Set.of()));
+    }
+
+    Stream<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        endpoints().forEach(endpoint -> {
+            for (String user : EVERYONE) cases.add(Arguments.of(endpoint, user));
+            cases.add(Arguments.of(endpoint, null));
+        });
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("cases")
+    void each_role_gets_exactly_what_it_should(Endpoint endpoint, String user) {
+        Api api = user == null ? Api.at(port) : Api.at(port).as(user);
+        Api.Response response = api.send(endpoint.method(), endpoint.path(), endpoint.body());
+        if (user == null) {
+            assertThat(response.status()).as(response.toString()).isEqualTo(401);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        } else if (endpoint.allowed().contains(user)) {
+            assertThat(response.status()).as(response.toString()).isNotIn(401, 403).isLessThan(500);
+        } else {
+            assertThat(response.status()).as(response.toString()).isEqualTo(403);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} is public")
+    @MethodSource("publicPaths")
+    void health_and_the_api_description_are_public(String path) {
+        assertThat(Api.at(port).get(path).status()).isEqualTo(200);
+    }
+
+    Stream<String> publicPaths() {
+        return Stream.of("/actuator/health", "/v3/api-docs", "/swagger-ui/index.html");
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_wrong_password_is_refused() {
+        Api.Response response = Api.at(port).withHeader("Authorization", "Basic bWFuYWdlcjp3cm9uZw==").get("/api/services");
+        assertThat(response.status()).isEqualTo(401);
+    }
+}

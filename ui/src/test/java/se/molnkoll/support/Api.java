@@ -1,0 +1,94 @@
+package se.molnkoll.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/** A plain HTTP client for the running application: no Spring test magic between the test and the wire. */
+public final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+    private final String user;
+    private final Map<String, String> headers;
+
+    private Api(String base, String user, Map<String, String> headers) {
+        this.base = base;
+        this.user = user;
+        this.headers = headers;
+    }
+
+    public static Api at(int port) {
+        return new Api("http://localhost:" + port, null, Map.of());
+    }
+
+    /** The same client signed in as a demo user (password = user name). */
+    public Api as(String demoUser) {
+        return new Api(base, demoUser, headers);
+    }
+
+    public Api anonymous() {
+        return new Api(base, null, headers);
+    }
+
+    public Api withHeader(String name, String value) {
+        return new Api(base, user, Map.of(name, value));
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null);
+    }
+
+    public Response post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    public Response put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    public Response send(String method, String path, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+            String json = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+            request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+            if (json != null) request.header("Content-Type", "application/json");
+            if (user != null) {
+                String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+                request.header("Authorization", "Basic " + credentials);
+            }
+            headers.forEach(request::header);
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        }
+    }
+
+    public record Response(int status, String body, String contentType) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("Not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}
