@@ -1,5 +1,7 @@
 package se.molnkoll.api;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -30,7 +32,7 @@ final class Requests {
     record Register(
             @NotBlank @Size(max = NAME) String name,
             @NotBlank @Size(max = NAME) String vendor,
-            @NotNull @EnumName(ServiceModel.class) String serviceModel,
+            @Schema(allowableValues = {"SAAS", "PAAS", "IAAS"}) @NotNull @EnumName(ServiceModel.class) String serviceModel,
             @NotBlank @Size(max = NAME) String organisationUnit,
             @NotBlank @Size(max = NAME) String owner) {
     }
@@ -49,13 +51,13 @@ final class Requests {
 
     record Evidence(
             @NotEmpty @Size(max = 42) List<@NotNull @Positive Integer> measureIds,
-            @NotEmpty @Size(max = 3) List<@NotNull @EnumName(Phase.class) String> phases,
-            @NotNull @EnumName(EvidenceKind.class) String kind,
+            @ArraySchema(schema = @Schema(allowableValues = {"ACQUIRE", "OPERATE", "EXIT"})) @NotEmpty @Size(max = 3) List<@NotNull @EnumName(Phase.class) String> phases,
+            @Schema(allowableValues = {"CERTIFICATE", "AUDIT_REPORT", "CONTRACT_CLAUSE", "VENDOR_STATEMENT", "INTERNAL_DECISION", "OTHER"}) @NotNull @EnumName(EvidenceKind.class) String kind,
             @NotBlank @Size(max = NAME) String title,
             @NotBlank @Size(max = NAME) String issuer,
-            @NotNull @IsoDate String receivedOn,
-            @IsoDate String validFrom,
-            @IsoDate String validUntil,
+            @Schema(format = "date", example = "2026-11-20") @NotNull @IsoDate String receivedOn,
+            @Schema(format = "date", example = "2026-11-20") @IsoDate String validFrom,
+            @Schema(format = "date", example = "2026-11-20") @IsoDate String validUntil,
             @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be a SHA-256 in hexadecimal (64 characters)") String documentSha256,
             @Size(max = NAME) String reference) {
     }
@@ -65,19 +67,19 @@ final class Requests {
 
     record RiskAcceptance(
             @NotNull @Positive Integer measureId,
-            @NotNull @EnumName(Phase.class) String phase,
+            @Schema(allowableValues = {"ACQUIRE", "OPERATE", "EXIT"}) @NotNull @EnumName(Phase.class) String phase,
             @NotBlank @Size(max = NAME) String riskOwner,
             @NotBlank @Size(max = TEXT) String motivation,
-            @IsoDate String validUntil) {
+            @Schema(format = "date", example = "2026-11-20") @IsoDate String validUntil) {
     }
 
     record ProviderChange(
             @NotBlank @Size(max = TEXT) String description,
-            @NotNull @IsoDate String changedOn) {
+            @Schema(format = "date", example = "2026-11-20") @NotNull @IsoDate String changedOn) {
     }
 
     record Termination(
-            @NotNull @IsoDate String terminatedOn,
+            @Schema(format = "date", example = "2026-11-20") @NotNull @IsoDate String terminatedOn,
             @NotBlank @Size(max = TEXT) String reason) {
     }
 }
