@@ -87,10 +87,7 @@ public class CloudService {
     void handle(RecordEvidence command, MeasureCatalogue catalogue) {
         requireNotDecommissioned();
         List<Violation> violations = new ArrayList<>();
-        if (classification == null) {
-            violations.add(Violation.of("NOT_CLASSIFIED",
-                    "The service must be classified before evidence is recorded (measure 24)"));
-        }
+        requireClassified("evidence is recorded", violations);
         if (evidenceWithdrawn.containsKey(command.evidenceId())) {
             violations.add(Violation.of("EVIDENCE_ID_TAKEN", "Evidence " + command.evidenceId() + " is already recorded"));
         }
@@ -107,14 +104,9 @@ public class CloudService {
         }
         List<MeasurePhase> covers = new ArrayList<>();
         for (MeasureId measureId : command.measureIds().stream().sorted().toList()) {
-            Optional<Measure> measure = catalogue.measure(measureId);
+            Optional<Measure> measure = applicableMeasure(catalogue, measureId, violations);
             if (measure.isEmpty()) {
-                violations.add(Violation.of("MEASURE_UNKNOWN", "Measure " + measureId + " is not in the routine"));
                 continue;
-            }
-            if (classification != null && !measure.get().appliesTo(classification)) {
-                violations.add(Violation.of("MEASURE_NOT_APPLICABLE",
-                        "Measure " + measureId + " does not apply to this service's classification"));
             }
             List<MeasurePhase> pairs = measure.get().measurePhases().stream()
                     .filter(pair -> command.phases().contains(pair.phase())).toList();
@@ -149,20 +141,12 @@ public class CloudService {
         requireNotDecommissioned();
         List<Violation> violations = new ArrayList<>();
         MeasurePhase pair = new MeasurePhase(command.measureId(), command.phase());
-        Optional<Measure> measure = catalogue.measure(command.measureId());
-        if (classification == null) {
-            violations.add(Violation.of("NOT_CLASSIFIED", "The service must be classified before a risk is accepted"));
-        }
-        if (measure.isEmpty()) {
-            violations.add(Violation.of("MEASURE_UNKNOWN", "Measure " + command.measureId() + " is not in the routine"));
-        } else {
+        requireClassified("a risk is accepted", violations);
+        Optional<Measure> measure = applicableMeasure(catalogue, command.measureId(), violations);
+        if (measure.isPresent()) {
             if (!measure.get().canBeRiskAccepted()) {
                 violations.add(new Violation("MEASURE_MUST_BE_DONE", "Measure " + command.measureId()
                         + " must be done; its risk cannot be accepted instead", List.of(pair)));
-            }
-            if (classification != null && !measure.get().appliesTo(classification)) {
-                violations.add(Violation.of("MEASURE_NOT_APPLICABLE",
-                        "Measure " + command.measureId() + " does not apply to this service's classification"));
             }
             if (!measure.get().belongsTo(command.phase())) {
                 violations.add(Violation.of("MEASURE_NOT_IN_PHASES", "Measure " + command.measureId()
@@ -183,9 +167,9 @@ public class CloudService {
     void handle(StartOperation command, MeasureCatalogue catalogue, Clock clock) {
         requireNotDecommissioned();
         requirePhase(Phase.ACQUIRE, "start operation");
-        if (classification == null) {
-            reject(Violation.of("NOT_CLASSIFIED", "The service must be classified before it goes into operation"));
-        }
+        List<Violation> unclassified = new ArrayList<>();
+        requireClassified("it goes into operation", unclassified);
+        reject(unclassified);
         LocalDate today = BusinessDates.today(clock);
         requireAllClosed(catalogue, Phase.ACQUIRE, today, "ACQUIRE_MEASURES_OPEN",
                 "Operation cannot start while acquisition measures are neither covered nor risk-accepted");
@@ -288,6 +272,24 @@ public class CloudService {
 
     private static String describe(MeasureStatus status) {
         return status == MeasureStatus.EXPIRED ? "evidence expired" : "open";
+    }
+
+    private void requireClassified(String before, List<Violation> violations) {
+        if (classification == null) {
+            violations.add(Violation.of("NOT_CLASSIFIED", "The service must be classified (measure 24) before " + before));
+        }
+    }
+
+    /** The measure, if the routine has one with that id; notes why not, or why it does not apply to the classification. */
+    private Optional<Measure> applicableMeasure(MeasureCatalogue catalogue, MeasureId measureId, List<Violation> violations) {
+        Optional<Measure> measure = catalogue.measure(measureId);
+        if (measure.isEmpty()) {
+            violations.add(Violation.of("MEASURE_UNKNOWN", "Measure " + measureId + " is not in the routine"));
+        } else if (classification != null && !measure.get().appliesTo(classification)) {
+            violations.add(Violation.of("MEASURE_NOT_APPLICABLE",
+                    "Measure " + measureId + " does not apply to this service's classification"));
+        }
+        return measure;
     }
 
     private void requireNotDecommissioned() {
