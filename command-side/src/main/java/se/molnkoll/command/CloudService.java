@@ -80,6 +80,9 @@ public class CloudService {
     @CommandHandler
     void handle(SetClassification command) {
         requireNotDecommissioned();
+        reject(command.classification().problems().stream()
+                .map(problem -> Violation.of("INVALID_CLASSIFICATION", "The classification's " + problem))
+                .toList());
         apply(new ClassificationSet(id, command.classification()));
     }
 

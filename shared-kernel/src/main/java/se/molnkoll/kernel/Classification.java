@@ -1,5 +1,6 @@
 package se.molnkoll.kernel;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -38,16 +39,27 @@ public record Classification(
     public static final Classification UNCLASSIFIED =
             new Classification(0, 0, 0, false, false, List.of(), null, null);
 
+    /**
+     * Only normalises. Stored events are read back through this constructor, so it must accept what
+     * was once valid even if the rules (or the JDK's list of countries) change; {@link #problems()}
+     * is checked where a classification comes in.
+     */
     public Classification {
-        requireClass("confidentiality", confidentiality);
-        requireClass("integrity", integrity);
-        requireClass("availability", availability);
         allowedLocations = List.copyOf(Objects.requireNonNullElse(allowedLocations, List.of()));
+    }
+
+    /** What is wrong with this classification as new input; empty when it is valid. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        checkClass(problems, "confidentiality", confidentiality);
+        checkClass(problems, "integrity", integrity);
+        checkClass(problems, "availability", availability);
         for (String location : allowedLocations) {
             if (!isValidLocation(location)) {
-                throw new IllegalArgumentException("Not a country code or " + EU_EEA + ": " + location);
+                problems.add("allowed location '" + location + "' is not an ISO 3166-1 country code or " + EU_EEA);
             }
         }
+        return problems;
     }
 
     public static boolean isValidClass(int value) {
@@ -59,10 +71,9 @@ public record Classification(
         return location != null && (EU_EEA.equals(location) || COUNTRY_CODES.contains(location));
     }
 
-    private static void requireClass(String name, int value) {
+    private static void checkClass(List<String> problems, String name, int value) {
         if (!isValidClass(value)) {
-            throw new IllegalArgumentException(name + " must be between " + LOWEST_CLASS + " and "
-                    + HIGHEST_CLASS + ", not " + value);
+            problems.add(name + " must be between " + LOWEST_CLASS + " and " + HIGHEST_CLASS + ", not " + value);
         }
     }
 }

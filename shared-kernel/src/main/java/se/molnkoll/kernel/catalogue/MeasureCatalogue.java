@@ -15,13 +15,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The routine's 42 security measures (table 4.5 of "Informationssäkerhet för extern molntjänst"),
@@ -39,9 +39,7 @@ public final class MeasureCatalogue {
 
     private MeasureCatalogue(CatalogueIdentity identity, List<Measure> measures) {
         this.identity = identity;
-        Map<MeasureId, Measure> byId = new LinkedHashMap<>();
-        measures.stream().sorted(Comparator.comparing(Measure::id)).forEach(m -> byId.put(m.id(), m));
-        this.measures = Map.copyOf(byId);
+        this.measures = measures.stream().collect(Collectors.toUnmodifiableMap(Measure::id, m -> m));
     }
 
     /** Loads and validates the catalogue shipped with Molnkoll. */
@@ -142,6 +140,8 @@ public final class MeasureCatalogue {
             problems.add("expected " + EXPECTED_MEASURES + " measures but found " + entries.size());
         }
         Set<Integer> seen = new TreeSet<>();
+        Set<Integer> expectedIds = new TreeSet<>();
+        for (int id = 1; id <= EXPECTED_MEASURES; id++) expectedIds.add(id);
         for (int i = 0; i < entries.size(); i++) {
             MeasureEntry m = entries.get(i);
             String where = m.id() == null ? "measure at position " + (i + 1) : "measure " + m.id();
@@ -150,6 +150,9 @@ public final class MeasureCatalogue {
                 continue;
             }
             if (!seen.add(m.id())) problems.add("measure id " + m.id() + " appears more than once");
+            if (!expectedIds.contains(m.id())) {
+                problems.add(where + " is outside 1–" + EXPECTED_MEASURES + ", the routine's numbering");
+            }
             if (m.phases() == null || m.phases().isEmpty()) problems.add(where + " has no phase");
             else if (m.phases().contains(null)) problems.add(where + " has an unknown phase");
             checkClass(problems, where, "confidentiality", m.confidentiality());

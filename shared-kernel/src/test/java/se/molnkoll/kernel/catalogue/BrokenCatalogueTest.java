@@ -72,6 +72,13 @@ class BrokenCatalogueTest {
     }
 
     @Test
+    void an_id_outside_the_routines_numbering_is_named() throws IOException {
+        String broken = withMeasure(42, m -> m.put("id", 43));
+        assertThatThrownBy(() -> load(broken)).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("measure 43 is outside 1–42");
+    }
+
+    @Test
     void a_missing_measure_is_counted() throws IOException {
         ObjectNode file = shipped();
         ArrayNode measures = file.withArray("measures");
