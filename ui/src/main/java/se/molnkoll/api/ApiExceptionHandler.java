@@ -1,8 +1,5 @@
 package se.molnkoll.api;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -15,8 +12,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
-import org.springframework.validation.FieldError;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -27,7 +22,6 @@ import se.molnkoll.kernel.command.UnknownEvidenceException;
 import se.molnkoll.kernel.command.Violation;
 
 import java.net.URI;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -58,40 +52,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return invalid(List.of(new InvalidInputException.FieldProblem(e.getName(), "must be " + expected)));
     }
 
-    @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException e,
-                                                                  @NonNull HttpHeaders headers,
-                                                                  @NonNull HttpStatusCode status,
-                                                                  @NonNull WebRequest request) {
-        List<InvalidInputException.FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new InvalidInputException.FieldProblem(error.getField(), message(error)))
-                .sorted(Comparator.comparing(InvalidInputException.FieldProblem::field))
-                .toList();
-        return invalid(problems);
-    }
-
+    /** Only a body that is not JSON at all gets here; {@link RequestBodyReader} names every bad field of one that is. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
                                                                   @NonNull HttpHeaders headers,
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
-        Throwable cause = e.getCause();
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return invalid(List.of(new InvalidInputException.FieldProblem(path(unknown),
-                    "is not a field of this request; known fields: " + unknown.getKnownPropertyIds())));
-        }
-        if (cause instanceof InvalidFormatException format) {
-            Class<?> target = format.getTargetType();
-            String expected = target != null && target.isEnum() ? "one of " + List.of(target.getEnumConstants())
-                    : "a valid " + simpleName(target);
-            return invalid(List.of(new InvalidInputException.FieldProblem(path(format), "must be " + expected)));
-        }
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return invalid(List.of(new InvalidInputException.FieldProblem(path(mapping), "has the wrong type or form")));
-        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is missing or is not valid JSON.");
         problem.setType(INVALID_INPUT);
+        problem.setTitle("Invalid input");
         return problem(problem);
     }
 
@@ -159,23 +129,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Map.of("rule", v.rule(), "message", v.message(), "measures", v.measures());
     }
 
-    private static String message(FieldError error) {
-        return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
-    }
 
-    /** "allowedLocations[0]", "phases[1]", "measureIds". */
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) path.append('.');
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
-    }
 
     private static String simpleName(Class<?> type) {
         if (type == null) return "value";

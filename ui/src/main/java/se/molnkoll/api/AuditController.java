@@ -101,6 +101,9 @@ class AuditController {
         int pageNumber = page == null ? 0 : page;
         int pageSize = size == null ? DEFAULT_SIZE : size;
         if (pageNumber < 0) problems.add(new InvalidInputException.FieldProblem("page", "must be 0 or more"));
+        if ((long) pageNumber * pageSize > Integer.MAX_VALUE) {
+            problems.add(new InvalidInputException.FieldProblem("page", "is beyond the last entry any trail can have"));
+        }
         if (pageSize < 1 || pageSize > MAX_SIZE) {
             problems.add(new InvalidInputException.FieldProblem("size", "must be between 1 and " + MAX_SIZE));
         }

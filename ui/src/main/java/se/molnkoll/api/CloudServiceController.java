@@ -2,11 +2,11 @@ package se.molnkoll.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,15 +16,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import se.molnkoll.kernel.BusinessDates;
 import se.molnkoll.kernel.Classification;
 import se.molnkoll.kernel.CloudServiceId;
 import se.molnkoll.kernel.EvidenceId;
 import se.molnkoll.kernel.MeasureId;
-import se.molnkoll.kernel.EvidenceKind;
 import se.molnkoll.kernel.Phase;
-import se.molnkoll.kernel.ServiceModel;
-import se.molnkoll.kernel.catalogue.MeasureCatalogue;
 import se.molnkoll.kernel.command.AcceptResidualRisk;
 import se.molnkoll.kernel.command.Decommission;
 import se.molnkoll.kernel.command.RecordEvidence;
@@ -41,11 +37,9 @@ import se.molnkoll.kernel.query.FindCloudServices;
 import se.molnkoll.kernel.query.FindServiceMeasures;
 import se.molnkoll.kernel.query.MeasureStatusView;
 import se.molnkoll.kernel.query.ServiceMeasures;
+import se.molnkoll.security.Role;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -60,133 +54,96 @@ class CloudServiceController {
 
     private final Commands commands;
     private final QueryGateway queries;
-    private final MeasureCatalogue catalogue;
-    private final Clock clock;
 
-    CloudServiceController(Commands commands, QueryGateway queries, MeasureCatalogue catalogue, Clock clock) {
+    CloudServiceController(Commands commands, QueryGateway queries) {
         this.commands = commands;
         this.queries = queries;
-        this.catalogue = catalogue;
-        this.clock = clock;
     }
 
     @PostMapping
     @Operation(summary = "Register a cloud service being acquired", description = "Answers 201 with the new id.")
-    ResponseEntity<Map<String, String>> register(@Valid @RequestBody Requests.Register body) {
+    ResponseEntity<Map<String, String>> register(@RequestBody Requests.Register body) {
         CloudServiceId id = CloudServiceId.random();
-        commands.send(id, new RegisterCloudService(id, body.name().strip(), body.vendor().strip(),
-                Fields.enumValue(ServiceModel.class, body.serviceModel()), body.organisationUnit().strip(), body.owner().strip()));
+        ResponseEntity<Map<String, String>> answer = commands.send(id, new RegisterCloudService(id, body.name().strip(),
+                body.vendor().strip(), body.serviceModel(), body.organisationUnit().strip(), body.owner().strip()),
+                HttpStatus.CREATED, () -> Map.of("id", id.value()));
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id.value()).toUri();
-        return ResponseEntity.created(location).body(Map.of("id", id.value()));
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).location(location)
+                .body(answer.getBody());
     }
 
     @PutMapping("/{id}/classification")
     @Operation(summary = "Set or change the information classification")
-    CloudServiceView classify(@PathVariable String id, @Valid @RequestBody Requests.Classify body) {
+    ResponseEntity<CloudServiceView> classify(@PathVariable String id, @RequestBody Requests.Classify body) {
         CloudServiceId service = Ids.service(id);
         List<String> locations = body.allowedLocations() == null ? List.of() : body.allowedLocations();
-        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
-        for (int i = 0; i < locations.size(); i++) {
-            if (!Classification.isValidLocation(locations.get(i))) {
-                problems.add(new InvalidInputException.FieldProblem("allowedLocations[" + i + "]",
-                        "'" + locations.get(i) + "' is not an ISO 3166-1 country code or EU/EEA"));
-            }
-        }
-        if (!problems.isEmpty()) throw new InvalidInputException(problems);
-        commands.send(service, new SetClassification(service, new Classification(body.confidentiality(),
-                body.integrity(), body.availability(), body.secrecy(), body.personalData(),
-                locations.stream().distinct().toList(), blankToNull(body.ownershipRequirement()),
-                blankToNull(body.decisionReference()))));
-        return view(service);
+        Classification classification = new Classification(body.confidentiality(), body.integrity(),
+                body.availability(), body.secrecy(), body.personalData(), locations.stream().distinct().toList(),
+                blankToNull(body.ownershipRequirement()), blankToNull(body.decisionReference()));
+        return commands.send(service, new SetClassification(service, classification), HttpStatus.OK, () -> view(service));
     }
 
     @PostMapping("/{id}/evidence")
     @Operation(summary = "Record evidence",
             description = "Covers each named measure in each named phase the measure belongs to. Answers 201 with the evidence id.")
-    ResponseEntity<Map<String, String>> recordEvidence(@PathVariable String id, @Valid @RequestBody Requests.Evidence body) {
+    ResponseEntity<Map<String, String>> recordEvidence(@PathVariable String id, @RequestBody Requests.Evidence body) {
         CloudServiceId service = Ids.service(id);
-        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
-        List<MeasureId> measureIds = body.measureIds().stream().map(MeasureId::new).distinct().toList();
-        List<MeasureId> unknown = catalogue.unknown(measureIds);
-        if (!unknown.isEmpty()) {
-            problems.add(new InvalidInputException.FieldProblem("measureIds",
-                    "not measures of the routine: " + unknown + " (the routine has measures 1–"
-                            + catalogue.measures().size() + ")"));
-        }
-        LocalDate receivedOn = Fields.date(body.receivedOn());
-        LocalDate validFrom = Fields.date(body.validFrom());
-        LocalDate validUntil = Fields.date(body.validUntil());
-        if (validFrom != null && validUntil != null && validUntil.isBefore(validFrom)) {
-            problems.add(new InvalidInputException.FieldProblem("validUntil", "must not be before validFrom"));
-        }
-        LocalDate today = BusinessDates.today(clock);
-        if (receivedOn.isAfter(today)) {
-            problems.add(new InvalidInputException.FieldProblem("receivedOn", "must not be in the future (today is " + today + ")"));
-        }
-        if (!problems.isEmpty()) throw new InvalidInputException(problems);
         EvidenceId evidenceId = EvidenceId.random();
-        commands.send(service, new RecordEvidence(service, evidenceId, new HashSet<>(measureIds),
-                body.phases().stream().map(p -> Fields.enumValue(Phase.class, p)).collect(Collectors.toSet()),
-                Fields.enumValue(EvidenceKind.class, body.kind()), body.title().strip(), body.issuer().strip(), receivedOn,
-                validFrom, validUntil,
+        RecordEvidence command = new RecordEvidence(service, evidenceId,
+                body.measureIds().stream().map(MeasureId::new).collect(Collectors.toSet()),
+                new HashSet<>(body.phases()), body.kind(), body.title().strip(), body.issuer().strip(),
+                body.receivedOn(), body.validFrom(), body.validUntil(),
                 body.documentSha256() == null ? null : body.documentSha256().toLowerCase(Locale.ROOT),
-                blankToNull(body.reference())));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", evidenceId.value()));
+                blankToNull(body.reference()));
+        return commands.send(service, command, HttpStatus.CREATED, () -> Map.of("id", evidenceId.value()));
     }
 
     @PostMapping("/{id}/evidence/{evidenceId}/withdrawal")
     @Operation(summary = "Withdraw evidence; it no longer covers anything")
-    CloudServiceView withdrawEvidence(@PathVariable String id, @PathVariable String evidenceId,
-                                      @Valid @RequestBody Requests.Withdrawal body) {
+    ResponseEntity<CloudServiceView> withdrawEvidence(@PathVariable String id, @PathVariable String evidenceId,
+                                                      @RequestBody Requests.Withdrawal body) {
         CloudServiceId service = Ids.service(id);
-        commands.send(service, new WithdrawEvidence(service, Ids.evidence(id, evidenceId), body.reason().strip()));
-        return view(service);
+        return commands.send(service, new WithdrawEvidence(service, Ids.evidence(id, evidenceId), body.reason().strip()),
+                HttpStatus.OK, () -> view(service));
     }
 
     @PostMapping("/{id}/risk-acceptances")
     @Operation(summary = "Accept the residual risk of a measure in a phase (never 24 or 42)")
-    ResponseEntity<CloudServiceView> acceptRisk(@PathVariable String id, @Valid @RequestBody Requests.RiskAcceptance body) {
+    ResponseEntity<CloudServiceView> acceptRisk(@PathVariable String id, @RequestBody Requests.RiskAcceptance body) {
         CloudServiceId service = Ids.service(id);
-        MeasureId measureId = new MeasureId(body.measureId());
-        if (!catalogue.contains(measureId)) {
-            throw InvalidInputException.of("measureId", "not a measure of the routine: " + measureId);
-        }
-        commands.send(service, new AcceptResidualRisk(service, measureId, Fields.enumValue(Phase.class, body.phase()),
-                body.riskOwner().strip(), body.motivation().strip(), Fields.date(body.validUntil())));
-        return ResponseEntity.status(HttpStatus.CREATED).body(view(service));
+        return commands.send(service, new AcceptResidualRisk(service, new MeasureId(body.measureId()), body.phase(),
+                body.riskOwner().strip(), body.motivation().strip(), body.validUntil()), HttpStatus.CREATED, () -> view(service));
     }
 
     @PostMapping("/{id}/operation")
     @Operation(summary = "Start operation (ACQUIRE → OPERATE)",
             description = "Refused (409) while any applicable acquisition measure is neither covered nor risk-accepted; the refusal lists them.")
-    CloudServiceView startOperation(@PathVariable String id) {
+    ResponseEntity<CloudServiceView> startOperation(@PathVariable String id) {
         CloudServiceId service = Ids.service(id);
-        commands.send(service, new StartOperation(service));
-        return view(service);
+        return commands.send(service, new StartOperation(service), HttpStatus.OK, () -> view(service));
     }
 
     @PostMapping("/{id}/provider-changes")
     @Operation(summary = "Record a change the provider made (measure 17); re-opens measure 42 for operation")
-    CloudServiceView recordProviderChange(@PathVariable String id, @Valid @RequestBody Requests.ProviderChange body) {
+    ResponseEntity<CloudServiceView> recordProviderChange(@PathVariable String id, @RequestBody Requests.ProviderChange body) {
         CloudServiceId service = Ids.service(id);
-        commands.send(service, new RecordProviderChange(service, body.description().strip(), Fields.date(body.changedOn())));
-        return view(service);
+        return commands.send(service, new RecordProviderChange(service, body.description().strip(), body.changedOn()),
+                HttpStatus.OK, () -> view(service));
     }
 
     @PostMapping("/{id}/termination")
     @Operation(summary = "Terminate the contract (→ EXIT)")
-    CloudServiceView terminate(@PathVariable String id, @Valid @RequestBody Requests.Termination body) {
+    ResponseEntity<CloudServiceView> terminate(@PathVariable String id, @RequestBody Requests.Termination body) {
         CloudServiceId service = Ids.service(id);
-        commands.send(service, new TerminateContract(service, Fields.date(body.terminatedOn()), body.reason().strip()));
-        return view(service);
+        return commands.send(service, new TerminateContract(service, body.terminatedOn(), body.reason().strip()),
+                HttpStatus.OK, () -> view(service));
     }
 
     @PostMapping("/{id}/decommissioning")
     @Operation(summary = "Decommission the service once every exit measure is covered or risk-accepted")
-    CloudServiceView decommission(@PathVariable String id) {
+    ResponseEntity<CloudServiceView> decommission(@PathVariable String id) {
         CloudServiceId service = Ids.service(id);
-        commands.send(service, new Decommission(service));
-        return view(service);
+        return commands.send(service, new Decommission(service), HttpStatus.OK, () -> view(service));
     }
 
     @GetMapping
@@ -197,8 +154,9 @@ class CloudServiceController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One service: facts, classification, the status of every applicable measure per phase, evidence")
-    CloudServiceView get(@PathVariable String id) {
-        return view(Ids.service(id));
+    CloudServiceView get(@PathVariable String id, Authentication who) {
+        CloudServiceView view = view(Ids.service(id));
+        return Role.mayReadAuditTrail(who) ? view : view.withoutActors();
     }
 
     @GetMapping("/{id}/measures")

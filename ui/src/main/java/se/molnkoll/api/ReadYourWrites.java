@@ -22,10 +22,11 @@ import java.util.concurrent.locks.LockSupport;
  * Read-your-writes: after a command is accepted, wait until every projection has processed the
  * service's latest event, so the client's next read shows what it just did.
  *
- * <p>The projections run in streaming processors that trail the event store. The position of the
- * service's latest event is read from the store; a processor has handled it once a token of its
- * is at or past that position and does not list it as a gap (an event committed after others
- * with higher positions is a gap until the processor goes back for it).
+ * <p>The projections run in tracking processors that trail the event store. The position of the
+ * service's latest event is read from the store; a processor has handled it once its token is at or
+ * past that position and does not list it as a gap (an event committed after others with higher
+ * positions is a gap until the processor goes back for it). A processor in error will not get there
+ * soon, so waiting stops at once and the caller is told the write is not yet visible.
  */
 @Component
 class ReadYourWrites {
@@ -44,7 +45,7 @@ class ReadYourWrites {
         this.timeout = timeout;
     }
 
-    /** Returns true once every projection has caught up with the service; false if the timeout passed. */
+    /** True once every projection shows the service's latest event; false if one is in error or the timeout passed. */
     boolean awaitProjectionsOf(CloudServiceId service) {
         Long position = jdbc.queryForObject(
                 "select max(global_index) from domain_event_entry where aggregate_identifier = ?",
@@ -55,8 +56,13 @@ class ReadYourWrites {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (StreamingEventProcessor processor : processors()) {
             while (!hasProcessed(processor, position)) {
+                if (inError(processor)) {
+                    log.warn("Projection {} is failing; event {} of service {} is recorded but not yet visible",
+                            processor.getName(), position, service);
+                    return false;
+                }
                 if (System.nanoTime() > deadline) {
-                    log.warn("Projection {} has not reached event {} of service {} within {}; answering anyway",
+                    log.warn("Projection {} has not reached event {} of service {} within {}",
                             processor.getName(), position, service, timeout);
                     return false;
                 }
@@ -70,6 +76,10 @@ class ReadYourWrites {
         Collection<?> all = processing.eventProcessors().values();
         return all.stream().filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast).toList();
+    }
+
+    static boolean inError(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
     }
 
     /**

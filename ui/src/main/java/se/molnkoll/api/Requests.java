@@ -1,25 +1,28 @@
 package se.molnkoll.api;
 
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import se.molnkoll.api.validation.BusinessDate;
+import se.molnkoll.api.validation.Location;
+import se.molnkoll.api.validation.NotInFuture;
+import se.molnkoll.api.validation.PeriodInOrder;
+import se.molnkoll.api.validation.RoutineMeasure;
 import se.molnkoll.kernel.EvidenceKind;
 import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.ServiceModel;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The bodies the API accepts. Enums and dates arrive as strings so that every bad field is named in
- * one answer ({@link EnumName}, {@link IsoDate}). Limits keep every value storable; rules about the
- * service are the aggregate's.
+ * The bodies the API accepts. {@link RequestBodyReader} reads them field by field and checks these
+ * constraints, so one answer names every bad field. Limits keep every value storable; rules about
+ * the service itself are the aggregate's.
  */
 final class Requests {
 
@@ -32,7 +35,7 @@ final class Requests {
     record Register(
             @NotBlank @Size(max = NAME) String name,
             @NotBlank @Size(max = NAME) String vendor,
-            @Schema(allowableValues = {"SAAS", "PAAS", "IAAS"}) @NotNull @EnumName(ServiceModel.class) String serviceModel,
+            @NotNull ServiceModel serviceModel,
             @NotBlank @Size(max = NAME) String organisationUnit,
             @NotBlank @Size(max = NAME) String owner) {
     }
@@ -43,43 +46,43 @@ final class Requests {
             @NotNull @Min(0) @Max(4) Integer availability,
             @NotNull Boolean secrecy,
             @NotNull Boolean personalData,
-            @Size(max = 50) List<@NotNull @Pattern(regexp = "[A-Z]{2}|EU/EEA",
-                    message = "must be an ISO 3166-1 alpha-2 country code in capitals (e.g. SE) or EU/EEA") String> allowedLocations,
+            @Size(max = 50) List<@NotNull @Location String> allowedLocations,
             @Size(max = TEXT) String ownershipRequirement,
             @Size(max = NAME) String decisionReference) {
     }
 
+    @PeriodInOrder
     record Evidence(
-            @NotEmpty @Size(max = 42) List<@NotNull @Positive Integer> measureIds,
-            @ArraySchema(schema = @Schema(allowableValues = {"ACQUIRE", "OPERATE", "EXIT"})) @NotEmpty @Size(max = 3) List<@NotNull @EnumName(Phase.class) String> phases,
-            @Schema(allowableValues = {"CERTIFICATE", "AUDIT_REPORT", "CONTRACT_CLAUSE", "VENDOR_STATEMENT", "INTERNAL_DECISION", "OTHER"}) @NotNull @EnumName(EvidenceKind.class) String kind,
+            @NotEmpty @Size(max = 42) List<@NotNull @RoutineMeasure Integer> measureIds,
+            @NotEmpty @Size(max = 3) List<@NotNull Phase> phases,
+            @NotNull EvidenceKind kind,
             @NotBlank @Size(max = NAME) String title,
             @NotBlank @Size(max = NAME) String issuer,
-            @Schema(format = "date", example = "2026-11-20") @NotNull @IsoDate String receivedOn,
-            @Schema(format = "date", example = "2026-11-20") @IsoDate String validFrom,
-            @Schema(format = "date", example = "2026-11-20") @IsoDate String validUntil,
+            @NotNull @BusinessDate @NotInFuture LocalDate receivedOn,
+            @BusinessDate LocalDate validFrom,
+            @BusinessDate LocalDate validUntil,
             @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be a SHA-256 in hexadecimal (64 characters)") String documentSha256,
-            @Size(max = NAME) String reference) {
+            @Size(max = NAME) String reference) implements PeriodInOrder.Period {
     }
 
     record Withdrawal(@NotBlank @Size(max = TEXT) String reason) {
     }
 
     record RiskAcceptance(
-            @NotNull @Positive Integer measureId,
-            @Schema(allowableValues = {"ACQUIRE", "OPERATE", "EXIT"}) @NotNull @EnumName(Phase.class) String phase,
+            @NotNull @RoutineMeasure Integer measureId,
+            @NotNull Phase phase,
             @NotBlank @Size(max = NAME) String riskOwner,
             @NotBlank @Size(max = TEXT) String motivation,
-            @Schema(format = "date", example = "2026-11-20") @IsoDate String validUntil) {
+            @BusinessDate LocalDate validUntil) {
     }
 
     record ProviderChange(
             @NotBlank @Size(max = TEXT) String description,
-            @Schema(format = "date", example = "2026-11-20") @NotNull @IsoDate String changedOn) {
+            @NotNull @BusinessDate LocalDate changedOn) {
     }
 
     record Termination(
-            @Schema(format = "date", example = "2026-11-20") @NotNull @IsoDate String terminatedOn,
+            @NotNull @BusinessDate LocalDate terminatedOn,
             @NotBlank @Size(max = TEXT) String reason) {
     }
 }

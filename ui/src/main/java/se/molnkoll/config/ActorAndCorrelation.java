@@ -6,7 +6,6 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import se.molnkoll.kernel.event.EventMetaData;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
-import java.util.regex.Pattern;
 
 /**
  * Stamps every command with who sent it and the request it belongs to; Axon then copies both onto
@@ -25,10 +23,7 @@ import java.util.regex.Pattern;
 @Component
 public class ActorAndCorrelation implements MessageDispatchInterceptor<CommandMessage<?>> {
 
-    public static final String CORRELATION_HEADER = "X-Correlation-Id";
     public static final String SYSTEM_ACTOR = "system";
-
-    private static final Pattern SAFE_CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     public ActorAndCorrelation(CommandBus commandBus) {
         commandBus.registerDispatchInterceptor(this);
@@ -49,20 +44,11 @@ public class ActorAndCorrelation implements MessageDispatchInterceptor<CommandMe
         return authentication != null && authentication.isAuthenticated() ? authentication.getName() : SYSTEM_ACTOR;
     }
 
-    /** The client's X-Correlation-Id if it is a sensible token, else one id per request. */
+    /** The request's id (see {@link CorrelationIdFilter}); a fresh one for a command sent outside a request. */
     private static String correlationId() {
-        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-        if (attributes instanceof ServletRequestAttributes servlet) {
-            String given = servlet.getRequest().getHeader(CORRELATION_HEADER);
-            if (given != null && SAFE_CORRELATION_ID.matcher(given).matches()) {
-                return given;
-            }
-            Object generated = servlet.getRequest().getAttribute(EventMetaData.CORRELATION_ID);
-            if (generated == null) {
-                generated = UUID.randomUUID().toString();
-                servlet.getRequest().setAttribute(EventMetaData.CORRELATION_ID, generated);
-            }
-            return generated.toString();
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
+                && servlet.getRequest().getAttribute(EventMetaData.CORRELATION_ID) instanceof String id) {
+            return id;
         }
         return UUID.randomUUID().toString();
     }

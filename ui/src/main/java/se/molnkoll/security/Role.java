@@ -9,5 +9,18 @@ public enum Role {
     /** Reads the register, measures and totals; not the audit trail. */
     VIEWER,
     /** Runs the application: health and metrics; reads the register like a viewer. */
-    ADMIN
+    ADMIN;
+
+    /** The roles that may read the audit trail, including who recorded what in a service's view. */
+    public static final java.util.Set<Role> AUDIT_READERS = java.util.EnumSet.of(AUDITOR, CONTRACT_MANAGER);
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+
+    /** Whether the signed-in user may see who recorded what. */
+    public static boolean mayReadAuditTrail(org.springframework.security.core.Authentication who) {
+        return who != null && who.getAuthorities().stream()
+                .anyMatch(a -> AUDIT_READERS.stream().anyMatch(role -> role.authority().equals(a.getAuthority())));
+    }
 }

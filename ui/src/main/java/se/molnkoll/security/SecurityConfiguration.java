@@ -36,7 +36,8 @@ import java.util.Set;
  *     <tr><th>what</th><th>who</th></tr>
  *     <tr><td>commands (POST/PUT under /api/services)</td><td>CONTRACT_MANAGER</td></tr>
  *     <tr><td>audit trail (/api/audit, /api/services/{id}/audit)</td><td>AUDITOR, CONTRACT_MANAGER</td></tr>
- *     <tr><td>register, service details, measures, totals</td><td>every role</td></tr>
+ *     <tr><td>register, service details, measures, totals</td><td>every role (who recorded what only for
+ *     the audit trail's readers)</td></tr>
  *     <tr><td>catalogue</td><td>every role</td></tr>
  *     <tr><td>actuator beyond health</td><td>ADMIN</td></tr>
  *     <tr><td>health, OpenAPI document, Swagger UI</td><td>anyone</td></tr>
@@ -50,7 +51,7 @@ public class SecurityConfiguration {
 
     private static final String[] EVERY_ROLE = names(Role.values());
     private static final String MANAGER = Role.CONTRACT_MANAGER.name();
-    private static final String[] AUDIT_READERS = names(Role.AUDITOR, Role.CONTRACT_MANAGER);
+    private static final String[] AUDIT_READERS = names(Role.AUDIT_READERS.toArray(Role[]::new));
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {

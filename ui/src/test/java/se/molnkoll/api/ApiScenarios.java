@@ -30,6 +30,8 @@ abstract class ApiScenarios {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.axonframework.commandhandling.gateway.CommandGateway commandGateway;
 
     Api manager;
     Api auditor;
@@ -263,6 +265,7 @@ abstract class ApiScenarios {
         Api.Response classified = manager.withHeader("X-Correlation-Id", "req-4711")
                 .put("/api/services/" + id + "/classification", classification(1, 1, 1, false, false));
         assertThat(classified.status()).isEqualTo(200);
+        assertThat(classified.headers().firstValue("X-Correlation-Id")).hasValue("req-4711");
         JsonNode entry = auditor.get("/api/audit?service=" + id + "&type=ClassificationSet").json().get("entries").get(0);
         assertThat(entry.get("actor").asText()).isEqualTo("manager");
         assertThat(entry.get("correlationId").asText()).isEqualTo("req-4711");
@@ -300,12 +303,12 @@ abstract class ApiScenarios {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.contentType()).startsWith("application/problem+json");
         assertThat(texts(invalid.json().get("errors"), "field"))
-                .containsExactlyInAnyOrder("phases[0]", "kind", "title", "receivedOn", "documentSha256");
+                .containsExactly("documentSha256", "kind", "measureIds[0]", "phases[0]", "receivedOn", "title");
 
         classify(id, 0, 0, 0, false, false);
         Api.Response unknownMeasure = manager.post("/api/services/" + id + "/evidence", evidence(List.of(99, 24), List.of("ACQUIRE"), null));
         assertThat(unknownMeasure.status()).isEqualTo(400);
-        assertThat(texts(unknownMeasure.json().get("errors"), "field")).containsExactly("measureIds");
+        assertThat(texts(unknownMeasure.json().get("errors"), "field")).containsExactly("measureIds[0]");
 
         Api.Response misspelt = manager.put("/api/services/" + id + "/classification",
                 "{\"confidentiality\":1,\"integrity\":1,\"availability\":1,\"secrecy\":false,\"personalData\":false,\"validUntill\":\"x\"}");
@@ -330,6 +333,56 @@ abstract class ApiScenarios {
         for (Api.Response response : List.of(invalid, unknownMeasure, misspelt, notJson, breaksRule, unknownService)) {
             assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("trace");
         }
+    }
+
+    @Test
+    void every_bad_field_is_named_in_one_answer_including_unknown_fields_and_wrong_json_types() {
+        String id = register("Alla fel på en gång");
+        Api.Response classified = manager.put("/api/services/" + id + "/classification",
+                "{\"confidentiality\":\"1\",\"integrity\":2.5,\"availability\":9,\"secrecy\":0,"
+                        + "\"personalData\":\"false\",\"allowedLocations\":[\"SE\",\"XX\",3],\"colour\":\"red\"}");
+        assertThat(classified.status()).isEqualTo(400);
+        assertThat(texts(classified.json().get("errors"), "field")).containsExactly("allowedLocations[1]",
+                "allowedLocations[2]", "availability", "colour", "confidentiality", "integrity", "personalData", "secrecy");
+        assertThat(texts(auditor.get("/api/services/" + id + "/audit").json().get("entries"), "type"))
+                .containsExactly("CloudServiceRegistered");
+    }
+
+    @Test
+    void text_and_dates_the_database_could_not_store_are_refused_before_they_become_events() {
+        String id = register("Ogiltiga tecken");
+        classify(id, 1, 1, 1, false, false);
+        long before = storedEvents();
+        // written as JSON escapes: a Java HTTP client would turn a lone surrogate into '?' before sending it
+        Api.Response refused = manager.post("/api/services/" + id + "/evidence", "{\"measureIds\":[3],\"phases\":[\"ACQUIRE\"],"
+                + "\"kind\":\"OTHER\",\"title\":\"Certifikat\\u0000med nolltecken\",\"issuer\":\"Halv \\ud800 surrogat\","
+                + "\"receivedOn\":\"" + TODAY + "\",\"validUntil\":\"+999999999-12-31\"}");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(texts(refused.json().get("errors"), "field")).containsExactly("issuer", "title", "validUntil");
+        Api.Response farFuture = manager.post("/api/services/" + id + "/provider-changes",
+                Map.of("description", "x", "changedOn", "3000-01-01"));
+        assertThat(farFuture.status()).isEqualTo(400);
+        assertThat(storedEvents()).isEqualTo(before);
+
+        Api.Response fine = manager.post("/api/services/" + id + "/evidence", Map.of("measureIds", List.of(3),
+                "phases", List.of("ACQUIRE"), "kind", "OTHER", "title", "Rad ett\nrad två\tmed tab, åäö och 😀",
+                "issuer", "Leverantör", "receivedOn", TODAY.toString()));
+        assertThat(fine.status()).as(fine.toString()).isEqualTo(201);
+        assertThat(manager.get("/api/services/" + id).json().get("evidence").get(0).get("title").asText())
+                .isEqualTo("Rad ett\nrad två\tmed tab, åäö och 😀");
+    }
+
+    @Test
+    void a_command_with_unstorable_values_is_refused_whoever_sends_it() {
+        String id = register("Vakt");
+        long before = storedEvents();
+        var command = new se.molnkoll.kernel.command.TerminateContract(se.molnkoll.kernel.CloudServiceId.of(id),
+                java.time.LocalDate.MAX, "orsak\u0000");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> commandGateway.sendAndWait(command))
+                .isInstanceOf(se.molnkoll.kernel.command.RuleViolationException.class)
+                .hasMessageContaining("terminatedOn must be a date between")
+                .hasMessageContaining("reason must not contain control characters");
+        assertThat(storedEvents()).isEqualTo(before);
     }
 
     @Test

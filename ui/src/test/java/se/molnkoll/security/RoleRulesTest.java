@@ -102,7 +102,8 @@ class RoleRulesTest {
             assertThat(response.status()).as(response.toString()).isEqualTo(401);
             assertThat(response.contentType()).startsWith("application/problem+json");
         } else if (endpoint.allowed().contains(user)) {
-            assertThat(response.status()).as(response.toString()).isNotIn(401, 403).isLessThan(500);
+            // past security, and a real route (not 404/405), whatever the business answer
+            assertThat(response.status()).as(response.toString()).isNotIn(401, 403, 404, 405).isLessThan(500);
         } else {
             assertThat(response.status()).as(response.toString()).isEqualTo(403);
         }
@@ -116,6 +117,26 @@ class RoleRulesTest {
 
     Stream<String> publicPaths() {
         return Stream.of("/actuator/health", "/v3/api-docs", "/swagger-ui/index.html");
+    }
+
+    @org.junit.jupiter.api.Test
+    void only_the_audit_trails_readers_see_who_recorded_the_evidence() {
+        String path = "/api/services/" + service;
+        for (String reader : AUDIT_READERS) {
+            assertThat(Api.at(port).as(reader).get(path).json().get("evidence").get(0).get("recordedBy").asText())
+                    .as(reader).isEqualTo("manager");
+        }
+        for (String other : Set.of("viewer", "admin")) {
+            var evidence = Api.at(port).as(other).get(path).json().get("evidence").get(0);
+            assertThat(evidence.get("recordedBy").isNull()).as(other).isTrue();
+            assertThat(evidence.get("title").asText()).isEqualTo("t");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void the_demo_users_exist_by_default_with_the_embedded_database() {
+        // application-test.properties leaves molnkoll.demo-users to application.properties
+        assertThat(Api.at(port).as("viewer").get("/api/catalogue").status()).isEqualTo(200);
     }
 
     @org.junit.jupiter.api.Test

@@ -70,13 +70,13 @@ public final class Api {
             headers.forEach(request::header);
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""), response.headers());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         }
     }
 
-    public record Response(int status, String body, String contentType) {
+    public record Response(int status, String body, String contentType, java.net.http.HttpHeaders headers) {
 
         public JsonNode json() {
             try {

@@ -31,4 +31,12 @@ public record CloudServiceView(
         List<MeasureStatusView> measures,
         List<EvidenceView> evidence,
         List<RiskAcceptanceView> riskAcceptances) {
+
+    /** The same view without who recorded what: that belongs to the audit trail, which not every role may read. */
+    public CloudServiceView withoutActors() {
+        return new CloudServiceView(id, name, vendor, serviceModel, organisationUnit, owner, phase, decommissioned,
+                classification, registeredAt, statusDate, openMeasures, measures,
+                evidence.stream().map(EvidenceView::withoutActor).toList(),
+                riskAcceptances.stream().map(RiskAcceptanceView::withoutActor).toList());
+    }
 }

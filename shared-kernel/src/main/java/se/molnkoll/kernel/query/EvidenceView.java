@@ -27,4 +27,9 @@ public record EvidenceView(
         String withdrawalReason,
         Instant recordedAt,
         String recordedBy) {
+
+    public EvidenceView withoutActor() {
+        return new EvidenceView(id, kind, title, issuer, receivedOn, validFrom, validUntil, documentSha256, reference,
+                covers, withdrawn, withdrawalReason, recordedAt, null);
+    }
 }

@@ -16,4 +16,8 @@ public record RiskAcceptanceView(
         boolean inForce,
         Instant recordedAt,
         String recordedBy) {
+
+    public RiskAcceptanceView withoutActor() {
+        return new RiskAcceptanceView(measureId, phase, riskOwner, motivation, validUntil, inForce, recordedAt, null);
+    }
 }
