@@ -11,10 +11,13 @@ import java.util.List;
  * What the databases can store. An event is stored as JSON in a binary column, so the event store
  * takes anything; the read models then write its text and dates into typed columns, and PostgreSQL
  * refuses a NUL character, broken Unicode or a year beyond its range. Such an event would stop
- * every read model that must write it, so no command carrying one is accepted.
+ * every read model that must write it, so no command carrying one is accepted. (No read model
+ * indexes free text, so length matters only for size.)
  */
 public final class StorableValues {
 
+    /** Far beyond any field's own limit; only stops text that would bloat every event and row. */
+    public static final int LONGEST_TEXT = 20_000;
     public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
     public static final LocalDate LATEST_DATE = LocalDate.of(2999, 12, 31);
 
@@ -23,6 +26,9 @@ public final class StorableValues {
 
     /** Why the text cannot be stored, or null if it can. Tab, newline and carriage return are fine. */
     public static String textProblem(String text) {
+        if (text.length() > LONGEST_TEXT) {
+            return "must be at most " + LONGEST_TEXT + " characters";
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {

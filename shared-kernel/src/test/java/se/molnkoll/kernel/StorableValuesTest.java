@@ -23,6 +23,8 @@ class StorableValuesTest {
         assertThat(StorableValues.textProblem("a\u001bb")).isEqualTo("must not contain control characters");
         assertThat(StorableValues.textProblem("a\ud800")).isEqualTo("must be valid Unicode text");
         assertThat(StorableValues.textProblem("\udc00a")).isEqualTo("must be valid Unicode text");
+        assertThat(StorableValues.textProblem("x".repeat(20_000))).isNull();
+        assertThat(StorableValues.textProblem("x".repeat(20_001))).isEqualTo("must be at most 20000 characters");
     }
 
     @Test

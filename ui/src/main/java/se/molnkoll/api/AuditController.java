@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.molnkoll.kernel.BusinessDates;
 import se.molnkoll.kernel.CloudServiceId;
+import se.molnkoll.kernel.StorableValues;
 import se.molnkoll.kernel.event.CloudServiceEvent;
 import se.molnkoll.kernel.query.AuditFilter;
 import se.molnkoll.kernel.query.AuditPage;
@@ -87,6 +88,9 @@ class AuditController {
 
     private AuditPage query(AuditFilter filter, String from, String to, String order, Integer page, Integer size,
                             List<InvalidInputException.FieldProblem> problems) {
+        if (filter.actor() != null && StorableValues.textProblem(filter.actor()) != null) {
+            problems.add(new InvalidInputException.FieldProblem("actor", StorableValues.textProblem(filter.actor())));
+        }
         if (filter.type() != null && !EVENT_TYPES.contains(filter.type())) {
             problems.add(new InvalidInputException.FieldProblem("type", "must be one of " + EVENT_TYPES.stream().sorted().toList()));
         }

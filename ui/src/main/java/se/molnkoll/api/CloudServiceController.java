@@ -1,6 +1,7 @@
 package se.molnkoll.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -62,11 +63,12 @@ class CloudServiceController {
 
     @PostMapping
     @Operation(summary = "Register a cloud service being acquired", description = "Answers 201 with the new id.")
+    @ApiResponse(responseCode = "201", description = "Registered; the body holds the id, Location the service")
     ResponseEntity<Map<String, String>> register(@RequestBody Requests.Register body) {
         CloudServiceId id = CloudServiceId.random();
-        ResponseEntity<Map<String, String>> answer = commands.send(id, new RegisterCloudService(id, body.name().strip(),
+        ResponseEntity<Map<String, String>> answer = commands.sendAndAnswer(id, new RegisterCloudService(id, body.name().strip(),
                 body.vendor().strip(), body.serviceModel(), body.organisationUnit().strip(), body.owner().strip()),
-                HttpStatus.CREATED, () -> Map.of("id", id.value()));
+                HttpStatus.CREATED, Map.of("id", id.value()));
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id.value()).toUri();
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).location(location)
                 .body(answer.getBody());
@@ -80,12 +82,13 @@ class CloudServiceController {
         Classification classification = new Classification(body.confidentiality(), body.integrity(),
                 body.availability(), body.secrecy(), body.personalData(), locations.stream().distinct().toList(),
                 blankToNull(body.ownershipRequirement()), blankToNull(body.decisionReference()));
-        return commands.send(service, new SetClassification(service, classification), HttpStatus.OK, () -> view(service));
+        return commands.sendAndShow(service, new SetClassification(service, classification), HttpStatus.OK, () -> view(service));
     }
 
     @PostMapping("/{id}/evidence")
     @Operation(summary = "Record evidence",
             description = "Covers each named measure in each named phase the measure belongs to. Answers 201 with the evidence id.")
+    @ApiResponse(responseCode = "201", description = "Recorded; the body holds the evidence id")
     ResponseEntity<Map<String, String>> recordEvidence(@PathVariable String id, @RequestBody Requests.Evidence body) {
         CloudServiceId service = Ids.service(id);
         EvidenceId evidenceId = EvidenceId.random();
@@ -95,7 +98,7 @@ class CloudServiceController {
                 body.receivedOn(), body.validFrom(), body.validUntil(),
                 body.documentSha256() == null ? null : body.documentSha256().toLowerCase(Locale.ROOT),
                 blankToNull(body.reference()));
-        return commands.send(service, command, HttpStatus.CREATED, () -> Map.of("id", evidenceId.value()));
+        return commands.sendAndAnswer(service, command, HttpStatus.CREATED, Map.of("id", evidenceId.value()));
     }
 
     @PostMapping("/{id}/evidence/{evidenceId}/withdrawal")
@@ -103,15 +106,16 @@ class CloudServiceController {
     ResponseEntity<CloudServiceView> withdrawEvidence(@PathVariable String id, @PathVariable String evidenceId,
                                                       @RequestBody Requests.Withdrawal body) {
         CloudServiceId service = Ids.service(id);
-        return commands.send(service, new WithdrawEvidence(service, Ids.evidence(id, evidenceId), body.reason().strip()),
+        return commands.sendAndShow(service, new WithdrawEvidence(service, Ids.evidence(id, evidenceId), body.reason().strip()),
                 HttpStatus.OK, () -> view(service));
     }
 
     @PostMapping("/{id}/risk-acceptances")
     @Operation(summary = "Accept the residual risk of a measure in a phase (never 24 or 42)")
+    @ApiResponse(responseCode = "201", description = "Recorded; the body is the service as it now is")
     ResponseEntity<CloudServiceView> acceptRisk(@PathVariable String id, @RequestBody Requests.RiskAcceptance body) {
         CloudServiceId service = Ids.service(id);
-        return commands.send(service, new AcceptResidualRisk(service, new MeasureId(body.measureId()), body.phase(),
+        return commands.sendAndShow(service, new AcceptResidualRisk(service, new MeasureId(body.measureId()), body.phase(),
                 body.riskOwner().strip(), body.motivation().strip(), body.validUntil()), HttpStatus.CREATED, () -> view(service));
     }
 
@@ -120,14 +124,14 @@ class CloudServiceController {
             description = "Refused (409) while any applicable acquisition measure is neither covered nor risk-accepted; the refusal lists them.")
     ResponseEntity<CloudServiceView> startOperation(@PathVariable String id) {
         CloudServiceId service = Ids.service(id);
-        return commands.send(service, new StartOperation(service), HttpStatus.OK, () -> view(service));
+        return commands.sendAndShow(service, new StartOperation(service), HttpStatus.OK, () -> view(service));
     }
 
     @PostMapping("/{id}/provider-changes")
     @Operation(summary = "Record a change the provider made (measure 17); re-opens measure 42 for operation")
     ResponseEntity<CloudServiceView> recordProviderChange(@PathVariable String id, @RequestBody Requests.ProviderChange body) {
         CloudServiceId service = Ids.service(id);
-        return commands.send(service, new RecordProviderChange(service, body.description().strip(), body.changedOn()),
+        return commands.sendAndShow(service, new RecordProviderChange(service, body.description().strip(), body.changedOn()),
                 HttpStatus.OK, () -> view(service));
     }
 
@@ -135,7 +139,7 @@ class CloudServiceController {
     @Operation(summary = "Terminate the contract (→ EXIT)")
     ResponseEntity<CloudServiceView> terminate(@PathVariable String id, @RequestBody Requests.Termination body) {
         CloudServiceId service = Ids.service(id);
-        return commands.send(service, new TerminateContract(service, body.terminatedOn(), body.reason().strip()),
+        return commands.sendAndShow(service, new TerminateContract(service, body.terminatedOn(), body.reason().strip()),
                 HttpStatus.OK, () -> view(service));
     }
 
@@ -143,7 +147,7 @@ class CloudServiceController {
     @Operation(summary = "Decommission the service once every exit measure is covered or risk-accepted")
     ResponseEntity<CloudServiceView> decommission(@PathVariable String id) {
         CloudServiceId service = Ids.service(id);
-        return commands.send(service, new Decommission(service), HttpStatus.OK, () -> view(service));
+        return commands.sendAndShow(service, new Decommission(service), HttpStatus.OK, () -> view(service));
     }
 
     @GetMapping

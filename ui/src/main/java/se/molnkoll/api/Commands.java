@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 /**
  * Sends a command and answers once its effects are visible to reads. If the read models cannot show
  * them yet (one is failing, or too slow), the command is still recorded: the answer is then
- * 202 Accepted with the header {@value #READ_YOUR_WRITES_HEADER}: {@value #NOT_CONFIRMED}.
+ * 202 Accepted with the header {@value #READ_YOUR_WRITES_HEADER}: {@value #NOT_CONFIRMED}, and
+ * nothing is read for it (a read could say "not found" about what was just recorded).
  */
 @Component
 class Commands {
@@ -27,15 +28,22 @@ class Commands {
         this.readYourWrites = readYourWrites;
     }
 
-    /**
-     * Sends the command; the answer is the given status and body once reads show the command's
-     * effect, else 202 with the same body and the header saying reads do not show it yet.
-     */
-    <T> ResponseEntity<T> send(CloudServiceId service, Object command, HttpStatus status, Supplier<T> body) {
+    /** Answers with a body known without reading (e.g. the new id), in either case. */
+    <T> ResponseEntity<T> sendAndAnswer(CloudServiceId service, Object command, HttpStatus status, T answer) {
+        return send(service, command) ? ResponseEntity.status(status).body(answer) : notConfirmed().body(answer);
+    }
+
+    /** Answers with what reads now show (e.g. the service), or with no body when they cannot show it yet. */
+    <T> ResponseEntity<T> sendAndShow(CloudServiceId service, Object command, HttpStatus status, Supplier<T> read) {
+        return send(service, command) ? ResponseEntity.status(status).body(read.get()) : notConfirmed().build();
+    }
+
+    private boolean send(CloudServiceId service, Object command) {
         gateway.sendAndWait(command);
-        boolean visible = readYourWrites.awaitProjectionsOf(service);
-        ResponseEntity.BodyBuilder answer = visible ? ResponseEntity.status(status)
-                : ResponseEntity.status(HttpStatus.ACCEPTED).header(READ_YOUR_WRITES_HEADER, NOT_CONFIRMED);
-        return answer.body(body.get());
+        return readYourWrites.awaitProjectionsOf(service);
+    }
+
+    private static ResponseEntity.BodyBuilder notConfirmed() {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).header(READ_YOUR_WRITES_HEADER, NOT_CONFIRMED);
     }
 }

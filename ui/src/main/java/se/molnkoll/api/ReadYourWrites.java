@@ -25,8 +25,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The projections run in tracking processors that trail the event store. The position of the
  * service's latest event is read from the store; a processor has handled it once its token is at or
  * past that position and does not list it as a gap (an event committed after others with higher
- * positions is a gap until the processor goes back for it). A processor in error will not get there
- * soon, so waiting stops at once and the caller is told the write is not yet visible.
+ * positions is a gap until the processor goes back for it).
  */
 @Component
 class ReadYourWrites {
@@ -45,7 +44,11 @@ class ReadYourWrites {
         this.timeout = timeout;
     }
 
-    /** True once every projection shows the service's latest event; false if one is in error or the timeout passed. */
+    /**
+     * True once every projection shows the service's latest event. False if one cannot show it: it
+     * is failing (it will not get there soon, so waiting for it stops at once) or the timeout
+     * passed. The others are still waited for, so whatever does answer is as fresh as it can be.
+     */
     boolean awaitProjectionsOf(CloudServiceId service) {
         Long position = jdbc.queryForObject(
                 "select max(global_index) from domain_event_entry where aggregate_identifier = ?",
@@ -54,22 +57,25 @@ class ReadYourWrites {
             return true;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
+        boolean allVisible = true;
         for (StreamingEventProcessor processor : processors()) {
             while (!hasProcessed(processor, position)) {
                 if (inError(processor)) {
                     log.warn("Projection {} is failing; event {} of service {} is recorded but not yet visible",
                             processor.getName(), position, service);
-                    return false;
+                    allVisible = false;
+                    break;
                 }
                 if (System.nanoTime() > deadline) {
                     log.warn("Projection {} has not reached event {} of service {} within {}",
                             processor.getName(), position, service, timeout);
-                    return false;
+                    allVisible = false;
+                    break;
                 }
                 LockSupport.parkNanos(POLL_NANOS);
             }
         }
-        return true;
+        return allVisible;
     }
 
     private List<StreamingEventProcessor> processors() {
@@ -83,15 +89,16 @@ class ReadYourWrites {
     }
 
     /**
-     * Whether the processor's segments together cover the whole event stream up to the position.
-     * Each segment reads the whole stream (and handles its share), so every claimed segment must be
-     * past the position, and the claimed segments must make up the whole.
+     * Whether the processor's segments together have handled the whole event stream up to the
+     * position. Each segment reads the whole stream (and handles its share), so every claimed
+     * segment's token must be past the position, and the claimed segments must make up the whole.
+     * A segment in error may still be past it (the failing event came later).
      */
     static boolean hasProcessed(StreamingEventProcessor processor, long position) {
         Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
         double share = 0;
         for (EventTrackerStatus status : statuses) {
-            if (status.isErrorState() || !covers(status.getTrackingToken(), position)) {
+            if (!covers(status.getTrackingToken(), position)) {
                 return false;
             }
             share += 1.0 / (status.getSegment().getMask() + 1);

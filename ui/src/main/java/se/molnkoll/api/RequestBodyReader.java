@@ -1,9 +1,12 @@
 package se.molnkoll.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
@@ -11,17 +14,21 @@ import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.AbstractHttpMessageConverter;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.lang.NonNull;
 import org.springframework.stereotype.Component;
 import se.molnkoll.kernel.StorableValues;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -38,7 +45,8 @@ import java.util.Set;
  * <ol>
  *     <li>fields the request does not have are named (a misspelt "validUntill" must not be ignored);</li>
  *     <li>each field must have the JSON shape of its type: text for text, dates and enum names, whole
- *         numbers, true/false, lists; no quiet coercion of "1" into 1 or 0 into false;</li>
+ *         numbers, true/false, lists; no quiet coercion of "1" into 1 or 0 into false; enum names and
+ *         dates (YYYY-MM-DD) exactly; no duplicate fields, nothing after the object;</li>
  *     <li>text must be storable ({@link StorableValues}): an event holding text PostgreSQL refuses
  *         would stall every read model that has to write it;</li>
  *     <li>then the record's constraints (Jakarta Validation) are checked, including those that ask
@@ -50,11 +58,16 @@ import java.util.Set;
 class RequestBodyReader extends AbstractHttpMessageConverter<Record> {
 
     private final ObjectMapper json;
+    private final ObjectReader strictTree;
     private final Validator validator;
 
+    /** Every JSON media type, so that no body reaches Spring's lenient JSON reader instead. */
     RequestBodyReader(ObjectMapper json, Validator validator) {
-        super(MediaType.APPLICATION_JSON);
+        super(MediaType.APPLICATION_JSON, new MediaType("application", "*+json"));
         this.json = json;
+        this.strictTree = json.reader()
+                .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.validator = validator;
     }
 
@@ -76,11 +89,15 @@ class RequestBodyReader extends AbstractHttpMessageConverter<Record> {
     @Override
     @NonNull
     protected Record readInternal(@NonNull Class<? extends Record> type, @NonNull HttpInputMessage input) throws IOException {
+        MediaType contentType = input.getHeaders().getContentType();
+        Charset charset = contentType != null && contentType.getCharset() != null ? contentType.getCharset()
+                : StandardCharsets.UTF_8;
         JsonNode body;
         try {
-            body = json.readTree(input.getBody());
+            body = strictTree.readTree(new InputStreamReader(input.getBody(), charset));
         } catch (JsonProcessingException e) {
-            throw new HttpMessageNotReadableException("The request body is not valid JSON", e, input);
+            // the parser's own words ("Duplicate field 'name'", "Unexpected character ..."), without the source excerpt
+            throw InvalidInputException.of("body", "is not valid JSON: " + e.getOriginalMessage());
         }
         if (body == null || body.isMissingNode() || body.isNull()) {
             throw InvalidInputException.of("body", "a JSON object is required");
@@ -158,6 +175,22 @@ class RequestBodyReader extends AbstractHttpMessageConverter<Record> {
             String unstorable = StorableValues.textProblem(value.asText());
             if (unstorable != null) {
                 problems.put(path, unstorable);
+                return null;
+            }
+        }
+        // Enum names and dates are read here, exactly: Jackson would also take an enum's position
+        // ("0") and the date part of a date-time ("2026-11-26T23:30:00Z", which is the 27th in Sweden).
+        if (raw.isEnum()) {
+            Object constant = Arrays.stream(raw.getEnumConstants())
+                    .filter(c -> ((Enum<?>) c).name().equals(value.asText())).findFirst().orElse(null);
+            if (constant == null) problems.put(path, expected(type));
+            return constant;
+        }
+        if (raw == LocalDate.class) {
+            try {
+                return LocalDate.parse(value.asText(), DateTimeFormatter.ISO_LOCAL_DATE);
+            } catch (DateTimeParseException e) {
+                problems.put(path, expected(type));
                 return null;
             }
         }

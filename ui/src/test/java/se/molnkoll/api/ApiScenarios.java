@@ -386,6 +386,44 @@ abstract class ApiScenarios {
     }
 
     @Test
+    void every_json_media_type_is_read_as_strictly_and_odd_json_is_refused() {
+        Api vendorJson = manager.withHeader("Content-Type", "application/vnd.molnkoll+json");
+        Api.Response nulls = vendorJson.post("/api/services", "{\"name\":null}");
+        assertThat(nulls.status()).as(nulls.toString()).isEqualTo(400);
+        assertThat(texts(nulls.json().get("errors"), "field")).contains("name", "serviceModel");
+        String longName = "n".repeat(9000);
+        Api.Response tooLong = vendorJson.post("/api/services", Map.of("name", longName, "vendor", "v",
+                "serviceModel", "SAAS", "organisationUnit", "u", "owner", "o"));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(texts(tooLong.json().get("errors"), "field")).containsExactly("name");
+
+        Api.Response duplicate = manager.post("/api/services", "{\"name\":\"a\",\"name\":\"b\",\"vendor\":\"v\","
+                + "\"serviceModel\":\"SAAS\",\"organisationUnit\":\"u\",\"owner\":\"o\"}");
+        assertThat(duplicate.status()).isEqualTo(400);
+        assertThat(duplicate.json().get("errors").get(0).get("message").asText()).contains("Duplicate field 'name'");
+        Api.Response trailing = manager.post("/api/services", "{\"name\":\"a\",\"vendor\":\"v\",\"serviceModel\":\"SAAS\","
+                + "\"organisationUnit\":\"u\",\"owner\":\"o\"} {}");
+        assertThat(trailing.status()).isEqualTo(400);
+
+        String id = register("Strikt tolkning");
+        classify(id, 1, 1, 1, false, false);
+        Map<String, Object> positions = evidence(List.of(3), List.of("0"), null);
+        positions.put("kind", "5");
+        positions.put("receivedOn", TODAY + "T23:30:00Z");
+        positions.put("validFrom", "");
+        Api.Response refused = manager.post("/api/services/" + id + "/evidence", positions);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(texts(refused.json().get("errors"), "field")).containsExactly("kind", "phases[0]", "receivedOn", "validFrom");
+
+        byte[] latin1 = ("{\"name\":\"Tjänst på latin-1\",\"vendor\":\"v\",\"serviceModel\":\"SAAS\","
+                + "\"organisationUnit\":\"u\",\"owner\":\"o\"}").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Api.Response declared = manager.postBytes("/api/services", latin1, "application/json;charset=ISO-8859-1");
+        assertThat(declared.status()).as(declared.toString()).isEqualTo(201);
+        assertThat(summaryOf(declared.json().get("id").asText()).get("name").asText()).isEqualTo("Tjänst på latin-1");
+        assertThat(auditor.get("/api/audit?actor=%00").status()).isEqualTo(400);
+    }
+
+    @Test
     void the_catalogue_lists_all_42_measures_with_empty_cells_as_null() {
         JsonNode catalogue = manager.get("/api/catalogue").json();
         assertThat(catalogue).hasSize(42);
@@ -405,7 +443,16 @@ abstract class ApiScenarios {
     void the_api_is_described_by_openapi() {
         Api.Response docs = Api.at(port).get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.json().get("paths").has("/api/services/{id}/evidence")).isTrue();
+        JsonNode paths = docs.json().get("paths");
+        assertThat(paths.has("/api/services/{id}/evidence")).isTrue();
+        assertThat(paths.get("/api/services").get("post").get("responses").has("201")).isTrue();
+        assertThat(paths.get("/api/services/{id}/operation").get("post").get("responses").has("409")).isTrue();
+        assertThat(paths.get("/api/services/{id}/operation").get("post").get("responses").get("202").get("headers")
+                .has("Molnkoll-Read-Your-Writes")).isTrue();
+        JsonNode schemas = docs.json().get("components").get("schemas");
+        for (String reference : docs.json().findValuesAsText("$ref")) {
+            assertThat(schemas.has(reference.substring(reference.lastIndexOf('/') + 1))).as(reference).isTrue();
+        }
         assertThat(Api.at(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }

@@ -57,6 +57,8 @@ class RoleRulesTest {
         evidence = manager.post("/api/services/" + service + "/evidence", Map.of("measureIds", List.of(3),
                 "phases", List.of("ACQUIRE"), "kind", "OTHER", "title", "t", "issuer", "i", "receivedOn", "2026-11-01"))
                 .json().get("id").asText();
+        manager.post("/api/services/" + service + "/risk-acceptances", Map.of("measureId", 8, "phase", "ACQUIRE",
+                "riskOwner", "Förvaltningschef", "motivation", "Låg risk"));
     }
 
     Stream<Endpoint> endpoints() {
@@ -123,13 +125,16 @@ class RoleRulesTest {
     void only_the_audit_trails_readers_see_who_recorded_the_evidence() {
         String path = "/api/services/" + service;
         for (String reader : AUDIT_READERS) {
-            assertThat(Api.at(port).as(reader).get(path).json().get("evidence").get(0).get("recordedBy").asText())
-                    .as(reader).isEqualTo("manager");
+            var view = Api.at(port).as(reader).get(path).json();
+            assertThat(view.get("evidence").get(0).get("recordedBy").asText()).as(reader).isEqualTo("manager");
+            assertThat(view.get("riskAcceptances").get(0).get("recordedBy").asText()).as(reader).isEqualTo("manager");
         }
         for (String other : Set.of("viewer", "admin")) {
-            var evidence = Api.at(port).as(other).get(path).json().get("evidence").get(0);
-            assertThat(evidence.get("recordedBy").isNull()).as(other).isTrue();
-            assertThat(evidence.get("title").asText()).isEqualTo("t");
+            var view = Api.at(port).as(other).get(path).json();
+            assertThat(view.get("evidence").get(0).get("recordedBy").isNull()).as(other).isTrue();
+            assertThat(view.get("evidence").get(0).get("title").asText()).isEqualTo("t");
+            assertThat(view.get("riskAcceptances").get(0).get("recordedBy").isNull()).as(other).isTrue();
+            assertThat(view.get("riskAcceptances").get(0).get("riskOwner").asText()).isEqualTo("Förvaltningschef");
         }
     }
 

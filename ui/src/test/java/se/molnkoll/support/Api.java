@@ -40,8 +40,28 @@ public final class Api {
         return new Api(base, null, headers);
     }
 
+    /** The same client sending this header (replacing one it would send itself, such as Content-Type). */
     public Api withHeader(String name, String value) {
-        return new Api(base, user, Map.of(name, value));
+        Map<String, String> more = new java.util.HashMap<>(headers);
+        more.put(name, value);
+        return new Api(base, user, Map.copyOf(more));
+    }
+
+    /** POST of raw bytes, for bodies in another encoding. */
+    public Response postBytes(String path, byte[] body, String contentType) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
+            if (user != null) {
+                request.header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.headers());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("POST " + path + " failed", e);
+        }
     }
 
     public Response get(String path) {
@@ -67,7 +87,7 @@ public final class Api {
                 String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
                 request.header("Authorization", "Basic " + credentials);
             }
-            headers.forEach(request::header);
+            headers.forEach(request::setHeader);
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""), response.headers());
