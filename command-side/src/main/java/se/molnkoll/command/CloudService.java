@@ -15,7 +15,9 @@ import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.catalogue.Measure;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
 import se.molnkoll.kernel.command.AcceptResidualRisk;
+import se.molnkoll.kernel.command.AttachDocument;
 import se.molnkoll.kernel.command.Decommission;
+import se.molnkoll.kernel.command.ExpireEvidence;
 import se.molnkoll.kernel.command.RecordEvidence;
 import se.molnkoll.kernel.command.RecordProviderChange;
 import se.molnkoll.kernel.command.RegisterCloudService;
@@ -30,7 +32,9 @@ import se.molnkoll.kernel.compliance.ComplianceLedger;
 import se.molnkoll.kernel.compliance.Validity;
 import se.molnkoll.kernel.event.ClassificationSet;
 import se.molnkoll.kernel.event.CloudServiceRegistered;
+import se.molnkoll.kernel.event.DocumentAttached;
 import se.molnkoll.kernel.event.ContractTerminated;
+import se.molnkoll.kernel.event.EvidenceExpired;
 import se.molnkoll.kernel.event.EvidenceReceived;
 import se.molnkoll.kernel.event.EvidenceWithdrawn;
 import se.molnkoll.kernel.event.OperationStarted;
@@ -63,8 +67,8 @@ public class CloudService {
     private Phase phase;
     private boolean decommissioned;
     private Classification classification;
-    /** Every evidence id ever recorded, and whether it has been withdrawn. */
-    private final Map<EvidenceId, Boolean> evidenceWithdrawn = new HashMap<>();
+    /** Every piece of evidence ever recorded. */
+    private final Map<EvidenceId, Evidence> evidence = new HashMap<>();
     private final ComplianceLedger ledger = new ComplianceLedger();
 
     protected CloudService() {
@@ -91,7 +95,7 @@ public class CloudService {
         requireNotDecommissioned();
         List<Violation> violations = new ArrayList<>();
         requireClassified("evidence is recorded", violations);
-        if (evidenceWithdrawn.containsKey(command.evidenceId())) {
+        if (evidence.containsKey(command.evidenceId())) {
             violations.add(Violation.of("EVIDENCE_ID_TAKEN", "Evidence " + command.evidenceId() + " is already recorded"));
         }
         if (command.measureIds().isEmpty()) {
@@ -129,14 +133,48 @@ public class CloudService {
     @CommandHandler
     void handle(WithdrawEvidence command) {
         requireNotDecommissioned();
-        Boolean withdrawn = evidenceWithdrawn.get(command.evidenceId());
-        if (withdrawn == null) {
-            throw new UnknownEvidenceException(id, command.evidenceId());
-        }
-        if (withdrawn) {
+        if (recorded(command.evidenceId()).withdrawn()) {
             reject(Violation.of("EVIDENCE_ALREADY_WITHDRAWN", "Evidence " + command.evidenceId() + " is already withdrawn"));
         }
         apply(new EvidenceWithdrawn(id, command.evidenceId(), command.reason()));
+    }
+
+    /**
+     * Records the lapse once, on or after the day after valid-until; otherwise records nothing, so the
+     * sweep may send it as often as it likes. Withdrawn evidence never expires; neither does anything
+     * of a decommissioned service.
+     */
+    @CommandHandler
+    void handle(ExpireEvidence command, Clock clock) {
+        Evidence lapsing = recorded(command.evidenceId());
+        LocalDate today = BusinessDates.today(clock);
+        if (decommissioned || lapsing.withdrawn() || lapsing.expired() || lapsing.validUntil() == null
+                || !today.isAfter(lapsing.validUntil())) {
+            return;
+        }
+        apply(new EvidenceExpired(id, command.evidenceId(), ledger.pairsCountedBy(command.evidenceId()),
+                lapsing.validUntil().plusDays(1)));
+    }
+
+    @CommandHandler
+    void handle(AttachDocument command) {
+        requireNotDecommissioned();
+        Evidence target = recorded(command.evidenceId());
+        List<Violation> violations = new ArrayList<>();
+        if (target.withdrawn()) {
+            violations.add(Violation.of("EVIDENCE_WITHDRAWN", "Evidence " + command.evidenceId() + " is withdrawn"));
+        }
+        if (target.documentAttached()) {
+            violations.add(Violation.of("DOCUMENT_ALREADY_ATTACHED", "Evidence " + command.evidenceId()
+                    + " already has its document; withdraw the evidence and record it again to change it"));
+        }
+        if (target.declaredSha256() != null && !target.declaredSha256().equalsIgnoreCase(command.sha256())) {
+            violations.add(Violation.of("DOCUMENT_HASH_MISMATCH", "The document's SHA-256 " + command.sha256()
+                    + " is not the " + target.declaredSha256() + " declared when the evidence was recorded"));
+        }
+        reject(violations);
+        apply(new DocumentAttached(id, command.evidenceId(), command.sha256(), command.sizeBytes(),
+                command.fileName(), command.mediaType()));
     }
 
     @CommandHandler
@@ -219,14 +257,25 @@ public class CloudService {
 
     @EventSourcingHandler
     void on(EvidenceReceived event) {
-        evidenceWithdrawn.put(event.evidenceId(), false);
+        evidence.put(event.evidenceId(), Evidence.received(event.validUntil(), event.documentSha256()));
         ledger.addEvidence(event.evidenceId(), event.covers(), new Validity(event.validFrom(), event.validUntil()));
     }
 
     @EventSourcingHandler
     void on(EvidenceWithdrawn event) {
-        evidenceWithdrawn.put(event.evidenceId(), true);
+        evidence.computeIfPresent(event.evidenceId(), (evidenceId, e) -> e.markWithdrawn());
         ledger.removeEvidence(event.evidenceId());
+    }
+
+    /** The ledger needs nothing: the evidence's validity already says it has lapsed. */
+    @EventSourcingHandler
+    void on(EvidenceExpired event) {
+        evidence.computeIfPresent(event.evidenceId(), (evidenceId, e) -> e.markExpired());
+    }
+
+    @EventSourcingHandler
+    void on(DocumentAttached event) {
+        evidence.computeIfPresent(event.evidenceId(), (evidenceId, e) -> e.markDocumentAttached());
     }
 
     @EventSourcingHandler
@@ -277,6 +326,14 @@ public class CloudService {
         return status == MeasureStatus.EXPIRED ? "evidence expired" : "open";
     }
 
+    private Evidence recorded(EvidenceId evidenceId) {
+        Evidence recorded = evidence.get(evidenceId);
+        if (recorded == null) {
+            throw new UnknownEvidenceException(id, evidenceId);
+        }
+        return recorded;
+    }
+
     private void requireClassified(String before, List<Violation> violations) {
         if (classification == null) {
             violations.add(Violation.of("NOT_CLASSIFIED", "The service must be classified (measure 24) before " + before));
@@ -320,5 +377,26 @@ public class CloudService {
 
     private static List<Phase> sorted(Set<Phase> phases) {
         return phases.stream().sorted().toList();
+    }
+
+    /** What the aggregate needs to know about one piece of evidence to decide. */
+    private record Evidence(LocalDate validUntil, String declaredSha256, boolean withdrawn, boolean expired,
+                            boolean documentAttached) {
+
+        static Evidence received(LocalDate validUntil, String declaredSha256) {
+            return new Evidence(validUntil, declaredSha256, false, false, false);
+        }
+
+        Evidence markWithdrawn() {
+            return new Evidence(validUntil, declaredSha256, true, expired, documentAttached);
+        }
+
+        Evidence markExpired() {
+            return new Evidence(validUntil, declaredSha256, withdrawn, true, documentAttached);
+        }
+
+        Evidence markDocumentAttached() {
+            return new Evidence(validUntil, declaredSha256, withdrawn, expired, true);
+        }
     }
 }

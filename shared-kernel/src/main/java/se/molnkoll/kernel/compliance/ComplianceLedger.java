@@ -46,6 +46,15 @@ public final class ComplianceLedger {
                 riskAcceptances.getOrDefault(pair, List.of()));
     }
 
+    /** The pairs the evidence still counts towards (not set aside by a re-opening), in order. */
+    public List<MeasurePhase> pairsCountedBy(EvidenceId evidenceId) {
+        return evidence.entrySet().stream()
+                .filter(entry -> entry.getValue().containsKey(evidenceId))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+    }
+
     /** The evidence that counts towards the pair, in the order it was recorded. */
     public List<EvidenceId> evidenceFor(MeasurePhase pair) {
         return List.copyOf(evidence.getOrDefault(pair, Map.of()).keySet());

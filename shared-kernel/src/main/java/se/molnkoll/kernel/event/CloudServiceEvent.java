@@ -4,8 +4,8 @@ import se.molnkoll.kernel.CloudServiceId;
 
 /** A fact about one cloud service. */
 public sealed interface CloudServiceEvent permits CloudServiceRegistered, ClassificationSet, EvidenceReceived,
-        EvidenceWithdrawn, ResidualRiskAccepted, OperationStarted, ProviderChangeRecorded, ContractTerminated,
-        ServiceDecommissioned {
+        EvidenceWithdrawn, EvidenceExpired, DocumentAttached, ResidualRiskAccepted, OperationStarted,
+        ProviderChangeRecorded, ContractTerminated, ServiceDecommissioned {
 
     CloudServiceId cloudServiceId();
 }

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Evidence as recorded. {@code receivedOn}, {@code validFrom} and {@code validUntil} are business
- * dates; {@code recordedAt} is when Molnkoll recorded it.
+ * dates the user gave; {@code recordedAt} is when Molnkoll recorded it. {@code status} is judged for
+ * today; {@code expiredOn} is the day its expiry was recorded as taking effect (null until then).
  */
 public record EvidenceView(
         EvidenceId id,
@@ -26,10 +27,13 @@ public record EvidenceView(
         boolean withdrawn,
         String withdrawalReason,
         Instant recordedAt,
-        String recordedBy) {
+        String recordedBy,
+        EvidenceStatus status,
+        LocalDate expiredOn,
+        DocumentView document) {
 
     public EvidenceView withoutActor() {
         return new EvidenceView(id, kind, title, issuer, receivedOn, validFrom, validUntil, documentSha256, reference,
-                covers, withdrawn, withdrawalReason, recordedAt, null);
+                covers, withdrawn, withdrawalReason, recordedAt, null, status, expiredOn, document);
     }
 }

@@ -1,0 +1,6 @@
+package se.molnkoll.kernel.query;
+
+/** Where one piece of evidence stands today. */
+public enum EvidenceStatus {
+    VALID, NOT_YET_VALID, EXPIRED, WITHDRAWN
+}
