@@ -7,6 +7,8 @@ import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.event.ClassificationSet;
 import se.molnkoll.kernel.event.CloudServiceEvent;
 import se.molnkoll.kernel.event.CloudServiceRegistered;
+import se.molnkoll.kernel.event.DocumentAttached;
+import se.molnkoll.kernel.event.EvidenceExpired;
 import se.molnkoll.kernel.event.ContractTerminated;
 import se.molnkoll.kernel.event.EvidenceReceived;
 import se.molnkoll.kernel.event.EvidenceWithdrawn;
@@ -46,6 +48,14 @@ final class AuditSummaries {
         }
         if (event instanceof EvidenceWithdrawn e) {
             return "Underlag " + e.evidenceId() + " återkallades: " + e.reason();
+        }
+        if (event instanceof EvidenceExpired e) {
+            return "Underlag " + e.evidenceId() + " har gått ut (giltigt till och med " + e.expiredOn().minusDays(1) + ")"
+                    + (e.covered().isEmpty() ? "" : "; åtgärd " + pairs(e.covered()) + " saknar nu giltigt underlag från det");
+        }
+        if (event instanceof DocumentAttached e) {
+            return "Dokument bifogat till underlag " + e.evidenceId() + ": " + e.fileName() + " (" + e.mediaType() + ", "
+                    + e.sizeBytes() + " byte, SHA-256 " + e.sha256() + ")";
         }
         if (event instanceof ResidualRiskAccepted e) {
             String until = e.validUntil() == null ? "" : " till och med " + e.validUntil();

@@ -30,6 +30,8 @@ public class CoverageEntry extends ProjectionRow<String> {
     private Phase phase;
     private LocalDate validFrom;
     private LocalDate validUntil;
+    /** The first day the evidence no longer covers (valid until + 1); null when it does not lapse. */
+    private LocalDate expiresOn;
     private boolean counts;
 
     protected CoverageEntry() {
@@ -43,6 +45,7 @@ public class CoverageEntry extends ProjectionRow<String> {
         this.phase = pair.phase();
         this.validFrom = validFrom;
         this.validUntil = validUntil;
+        this.expiresOn = validUntil == null ? null : validUntil.plusDays(1);
         this.counts = true;
     }
 

@@ -34,6 +34,12 @@ public class EvidenceEntry extends ProjectionRow<String> {
     private String withdrawalReason;
     private Instant recordedAt;
     private String recordedBy;
+    private LocalDate expiredOn;
+    private String documentAttachedSha256;
+    private String documentFileName;
+    private String documentMediaType;
+    private Long documentSizeBytes;
+    private Instant documentAttachedAt;
 
     protected EvidenceEntry() {
     }
@@ -60,6 +66,18 @@ public class EvidenceEntry extends ProjectionRow<String> {
         withdrawalReason = reason;
     }
 
+    void expire(LocalDate on) {
+        expiredOn = on;
+    }
+
+    void attach(String sha256, long sizeBytes, String fileName, String mediaType, Instant at) {
+        documentAttachedSha256 = sha256;
+        documentSizeBytes = sizeBytes;
+        documentFileName = fileName;
+        documentMediaType = mediaType;
+        documentAttachedAt = at;
+    }
+
     public String evidenceId() { return evidenceId; }
     public String serviceId() { return serviceId; }
     public EvidenceKind kind() { return kind; }
@@ -74,6 +92,13 @@ public class EvidenceEntry extends ProjectionRow<String> {
     public String withdrawalReason() { return withdrawalReason; }
     public Instant recordedAt() { return recordedAt; }
     public String recordedBy() { return recordedBy; }
+    public LocalDate expiredOn() { return expiredOn; }
+    public boolean hasDocument() { return documentAttachedSha256 != null; }
+    public String documentAttachedSha256() { return documentAttachedSha256; }
+    public String documentFileName() { return documentFileName; }
+    public String documentMediaType() { return documentMediaType; }
+    public long documentSizeBytes() { return documentSizeBytes == null ? 0 : documentSizeBytes; }
+    public Instant documentAttachedAt() { return documentAttachedAt; }
 
     @Override
     public String getId() {

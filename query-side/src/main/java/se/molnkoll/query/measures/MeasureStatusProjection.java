@@ -13,6 +13,8 @@ import se.molnkoll.kernel.MeasurePhase;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
 import se.molnkoll.kernel.event.ClassificationSet;
 import se.molnkoll.kernel.event.CloudServiceRegistered;
+import se.molnkoll.kernel.event.DocumentAttached;
+import se.molnkoll.kernel.event.EvidenceExpired;
 import se.molnkoll.kernel.event.EvidenceReceived;
 import se.molnkoll.kernel.event.EvidenceWithdrawn;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
@@ -72,6 +74,17 @@ public class MeasureStatusProjection {
     void on(EvidenceWithdrawn event) {
         evidence.findById(event.evidenceId().value()).ifPresent(entry -> entry.withdraw(event.reason()));
         coverage.findByEvidenceId(event.evidenceId().value()).forEach(CoverageEntry::setAside);
+    }
+
+    @EventHandler
+    void on(EvidenceExpired event) {
+        evidence.findById(event.evidenceId().value()).ifPresent(entry -> entry.expire(event.expiredOn()));
+    }
+
+    @EventHandler
+    void on(DocumentAttached event, @Timestamp Instant recordedAt) {
+        evidence.findById(event.evidenceId().value()).ifPresent(entry -> entry.attach(event.sha256(),
+                event.sizeBytes(), event.fileName(), event.mediaType(), recordedAt));
     }
 
     @EventHandler

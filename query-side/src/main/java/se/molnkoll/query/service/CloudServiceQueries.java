@@ -12,11 +12,17 @@ import se.molnkoll.kernel.MeasureStatus;
 import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.compliance.MeasureStatusRule;
 import se.molnkoll.kernel.compliance.Validity;
+import se.molnkoll.kernel.query.CertificateStatus;
+import se.molnkoll.kernel.query.CertificateView;
 import se.molnkoll.kernel.query.CloudServiceSummary;
 import se.molnkoll.kernel.query.CloudServiceView;
+import se.molnkoll.kernel.query.DocumentView;
+import se.molnkoll.kernel.query.EvidenceStatus;
 import se.molnkoll.kernel.query.EvidenceView;
 import se.molnkoll.kernel.query.FindCloudService;
 import se.molnkoll.kernel.query.FindCloudServices;
+import se.molnkoll.kernel.query.FindDashboard;
+import se.molnkoll.kernel.query.Dashboard;
 import se.molnkoll.kernel.query.FindPortfolioTotals;
 import se.molnkoll.kernel.query.FindServiceMeasures;
 import se.molnkoll.kernel.query.MeasureStatusView;
@@ -24,6 +30,7 @@ import se.molnkoll.kernel.query.PhaseCounts;
 import se.molnkoll.kernel.query.PortfolioTotals;
 import se.molnkoll.kernel.query.RiskAcceptanceView;
 import se.molnkoll.kernel.query.ServiceMeasures;
+import se.molnkoll.query.certificates.CertificateQueries;
 import se.molnkoll.query.measures.ApplicableMeasure;
 import se.molnkoll.query.measures.ApplicableMeasures;
 import se.molnkoll.query.measures.CoverageEntries;
@@ -56,17 +63,19 @@ public class CloudServiceQueries {
     private final EvidenceEntries evidence;
     private final CoverageEntries coverage;
     private final RiskAcceptanceEntries riskAcceptances;
+    private final CertificateQueries certificates;
     private final Clock clock;
     private final TransactionTemplate readOnly;
 
     public CloudServiceQueries(CloudServiceEntries services, ApplicableMeasures applicable, EvidenceEntries evidence,
-                               CoverageEntries coverage, RiskAcceptanceEntries riskAcceptances, Clock clock,
-                               PlatformTransactionManager transactions) {
+                               CoverageEntries coverage, RiskAcceptanceEntries riskAcceptances,
+                               CertificateQueries certificates, Clock clock, PlatformTransactionManager transactions) {
         this.services = services;
         this.applicable = applicable;
         this.evidence = evidence;
         this.coverage = coverage;
         this.riskAcceptances = riskAcceptances;
+        this.certificates = certificates;
         this.clock = clock;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -97,7 +106,7 @@ public class CloudServiceQueries {
                     .collect(groupingBy(MeasureStatusView::phase, Collectors.counting()));
             return new CloudServiceView(CloudServiceId.of(s.id()), s.name(), s.vendor(), s.serviceModel(),
                     s.organisationUnit(), s.owner(), s.phase(), s.decommissioned(), s.classification(),
-                    s.registeredAt(), today, PhaseCounts.of(open), statuses, evidenceOf(s.id()),
+                    s.registeredAt(), today, PhaseCounts.of(open), statuses, evidenceOf(s.id(), today),
                     riskAcceptancesOf(s.id(), today));
         }));
     }
@@ -113,7 +122,24 @@ public class CloudServiceQueries {
 
     @QueryHandler
     public PortfolioTotals handle(FindPortfolioTotals query) {
+        return totals(BusinessDates.today(clock));
+    }
+
+    @QueryHandler
+    public Dashboard handle(FindDashboard query) {
         LocalDate today = BusinessDates.today(clock);
+        PortfolioTotals totals = totals(today);
+        Map<CertificateStatus, Long> certificatesByStatus = certificates
+                .certificates(null, query.expiringWithinDays(), today).stream()
+                .collect(groupingBy(CertificateView::status, Collectors.counting()));
+        return new Dashboard(totals.servicesPerPhase(), totals.openMeasuresPerPhase(),
+                certificatesByStatus.getOrDefault(CertificateStatus.EXPIRED, 0L),
+                certificatesByStatus.getOrDefault(CertificateStatus.EXPIRING, 0L),
+                totals.unclassifiedServices(), totals.services(), totals.decommissionedServices(),
+                query.expiringWithinDays(), today);
+    }
+
+    private PortfolioTotals totals(LocalDate today) {
         return readOnly.execute(tx -> {
             Map<Phase, Long> servicesPerPhase = new HashMap<>();
             for (Object[] row : services.countActivePerPhase()) {
@@ -153,15 +179,24 @@ public class CloudServiceQueries {
                 .toList();
     }
 
-    private List<EvidenceView> evidenceOf(String serviceId) {
+    private List<EvidenceView> evidenceOf(String serviceId, LocalDate day) {
         Map<String, List<MeasurePhase>> covers = coverage.findByServiceId(serviceId).stream()
                 .collect(groupingBy(CoverageEntry::evidenceId, mapping(CoverageEntry::pair, toList())));
         return evidence.findByServiceIdOrderByRecordedAtAscEvidenceIdAsc(serviceId).stream()
                 .map(e -> new EvidenceView(EvidenceId.of(e.evidenceId()), e.kind(), e.title(), e.issuer(),
                         e.receivedOn(), e.validFrom(), e.validUntil(), e.documentSha256(), e.reference(),
                         covers.getOrDefault(e.evidenceId(), List.of()).stream().sorted().toList(),
-                        e.withdrawn(), e.withdrawalReason(), e.recordedAt(), e.recordedBy()))
+                        e.withdrawn(), e.withdrawalReason(), e.recordedAt(), e.recordedBy(), statusOf(e, day),
+                        e.expiredOn(), e.hasDocument() ? new DocumentView(e.documentFileName(), e.documentMediaType(),
+                        e.documentSizeBytes(), e.documentAttachedSha256(), e.documentAttachedAt()) : null))
                 .toList();
+    }
+
+    private static EvidenceStatus statusOf(EvidenceEntry e, LocalDate day) {
+        if (e.withdrawn()) return EvidenceStatus.WITHDRAWN;
+        if (e.validFrom() != null && day.isBefore(e.validFrom())) return EvidenceStatus.NOT_YET_VALID;
+        if (e.validUntil() != null && day.isAfter(e.validUntil())) return EvidenceStatus.EXPIRED;
+        return EvidenceStatus.VALID;
     }
 
     private List<RiskAcceptanceView> riskAcceptancesOf(String serviceId, LocalDate day) {

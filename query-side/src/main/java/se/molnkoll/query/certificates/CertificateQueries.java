@@ -1,0 +1,110 @@
+package se.molnkoll.query.certificates;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.molnkoll.kernel.BusinessDates;
+import se.molnkoll.kernel.CloudServiceId;
+import se.molnkoll.kernel.EvidenceId;
+import se.molnkoll.kernel.MeasureId;
+import se.molnkoll.kernel.query.CertificateStatus;
+import se.molnkoll.kernel.query.CertificateView;
+import se.molnkoll.kernel.query.DueExpiry;
+import se.molnkoll.kernel.query.FindCertificates;
+import se.molnkoll.kernel.query.FindDueExpiries;
+import se.molnkoll.query.measures.EvidenceEntry;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** Expired and expiring certificates, and due expiries, judged for the clock's today. */
+@Component
+public class CertificateQueries {
+
+    /**
+     * Dated, not withdrawn evidence of services in use, that still counts towards a (measure, phase)
+     * no other evidence renews: renewing evidence counts too, is valid on the first day this one is
+     * not, and lasts longer.
+     */
+    private static final String NOT_RENEWED = """
+            select e, s.name, s.organisationUnit from EvidenceEntry e, CloudServiceEntry s
+            where s.id = e.serviceId and s.decommissioned = false and e.withdrawn = false
+              and e.validUntil is not null and e.validUntil >= :earliest and e.validUntil <= :latest
+              and exists (select c from CoverageEntry c where c.evidenceId = e.evidenceId and c.counts = true
+                  and not exists (select o from CoverageEntry o
+                      where o.serviceId = c.serviceId and o.measureId = c.measureId and o.phase = c.phase
+                        and o.counts = true and o.evidenceId <> c.evidenceId
+                        and (o.validFrom is null or o.validFrom <= c.expiresOn)
+                        and (o.expiresOn is null or o.expiresOn > c.expiresOn)))
+            order by e.validUntil, s.name, e.evidenceId""";
+
+    private static final LocalDate BEGINNING = LocalDate.of(1900, 1, 1);
+
+    @PersistenceContext
+    private EntityManager entityManager;
+    private final Clock clock;
+    private final TransactionTemplate readOnly;
+
+    public CertificateQueries(Clock clock, PlatformTransactionManager transactions) {
+        this.clock = clock;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    @QueryHandler
+    public List<CertificateView> handle(FindCertificates query) {
+        return certificates(query.status(), query.withinDays(), BusinessDates.today(clock));
+    }
+
+    /** The certificates of a status (both when null) for the day, most urgent first. */
+    public List<CertificateView> certificates(CertificateStatus status, int withinDays, LocalDate today) {
+        LocalDate earliest = status == CertificateStatus.EXPIRING ? today : BEGINNING;
+        LocalDate latest = status == CertificateStatus.EXPIRED ? today.minusDays(1) : today.plusDays(withinDays);
+        return readOnly.execute(tx -> {
+            List<Object[]> rows = entityManager.createQuery(NOT_RENEWED, Object[].class)
+                    .setParameter("earliest", earliest).setParameter("latest", latest).getResultList();
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            List<String> ids = rows.stream().map(row -> ((EvidenceEntry) row[0]).evidenceId()).toList();
+            Map<String, List<MeasureId>> measures = entityManager.createQuery(
+                            "select c.evidenceId, c.measureId from CoverageEntry c where c.counts = true and c.evidenceId in :ids",
+                            Object[].class)
+                    .setParameter("ids", ids).getResultList().stream()
+                    .collect(Collectors.groupingBy(row -> (String) row[0], Collectors.mapping(
+                            row -> new MeasureId((Integer) row[1]), Collectors.collectingAndThen(
+                                    Collectors.toCollection(TreeSet::new), List::copyOf))));
+            return rows.stream().map(row -> {
+                EvidenceEntry e = (EvidenceEntry) row[0];
+                long daysLeft = ChronoUnit.DAYS.between(today, e.validUntil());
+                return new CertificateView(CloudServiceId.of(e.serviceId()), (String) row[1], (String) row[2],
+                        EvidenceId.of(e.evidenceId()), e.kind(), e.title(), e.issuer(),
+                        measures.getOrDefault(e.evidenceId(), List.of()), e.validUntil(), daysLeft,
+                        daysLeft < 0 ? CertificateStatus.EXPIRED : CertificateStatus.EXPIRING);
+            }).toList();
+        });
+    }
+
+    @QueryHandler
+    public List<DueExpiry> handle(FindDueExpiries query) {
+        LocalDate today = BusinessDates.today(clock);
+        return readOnly.execute(tx -> entityManager.createQuery("""
+                        select e.serviceId, e.evidenceId from EvidenceEntry e, CloudServiceEntry s
+                        where s.id = e.serviceId and s.decommissioned = false and e.withdrawn = false
+                          and e.expiredOn is null and e.validUntil < :today
+                        order by e.validUntil, e.evidenceId""", Object[].class)
+                .setParameter("today", today)
+                .setMaxResults(query.limit())
+                .getResultList().stream()
+                .map(row -> new DueExpiry(CloudServiceId.of((String) row[0]), EvidenceId.of((String) row[1])))
+                .toList());
+    }
+}
