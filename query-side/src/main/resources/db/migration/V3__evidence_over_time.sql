@@ -30,12 +30,14 @@ create table evidence_document (
     constraint pk_evidence_document primary key (evidence_id)
 );
 
--- One e-mail digest per day across every instance: the instance that inserts the day's row sends it.
+-- One e-mail digest per organisation unit and day across every instance: the instance that inserts
+-- the row sends that mail.
 create table digest_run (
-    digest_day date        not null,
-    claimed_by varchar(64) not null,
-    claimed_at timestamp(6) with time zone not null,
-    sent_at    timestamp(6) with time zone,
-    recipients integer,
-    constraint pk_digest_run primary key (digest_day)
+    digest_day        date        not null,
+    organisation_unit varchar     not null,
+    recipient         varchar     not null,
+    claimed_by        varchar(64) not null,
+    claimed_at        timestamp(6) with time zone not null,
+    sent_at           timestamp(6) with time zone,
+    constraint pk_digest_run primary key (digest_day, organisation_unit)
 );

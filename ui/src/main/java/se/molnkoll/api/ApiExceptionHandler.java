@@ -39,6 +39,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     static final URI NOT_FOUND = URI.create("urn:molnkoll:problem:not-found");
     static final URI RULE_VIOLATION = URI.create("urn:molnkoll:problem:rule-violation");
     static final URI CONCURRENT_CHANGE = URI.create("urn:molnkoll:problem:concurrent-change");
+    static final URI UNSUPPORTED_DOCUMENT = URI.create("urn:molnkoll:problem:unsupported-document");
+    static final URI DOCUMENT_INTEGRITY = URI.create("urn:molnkoll:problem:document-integrity");
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalidInput(InvalidInputException e) {
@@ -80,6 +82,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setType(RULE_VIOLATION);
         problem.setTitle("The command breaks a rule; nothing was recorded");
         problem.setProperty("violations", e.violations().stream().map(ApiExceptionHandler::describe).toList());
+        return problem(problem);
+    }
+
+    @ExceptionHandler(DocumentController.UnsupportedDocumentException.class)
+    ResponseEntity<Object> unsupportedDocument(DocumentController.UnsupportedDocumentException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+        problem.setType(UNSUPPORTED_DOCUMENT);
+        return problem(problem);
+    }
+
+    @ExceptionHandler(DocumentController.DocumentIntegrityException.class)
+    ResponseEntity<Object> documentIntegrity(DocumentController.DocumentIntegrityException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
+        problem.setType(DOCUMENT_INTEGRITY);
+        problem.setTitle("Document integrity check failed");
         return problem(problem);
     }
 

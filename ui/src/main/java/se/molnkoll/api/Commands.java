@@ -4,6 +4,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import se.molnkoll.kernel.CloudServiceId;
 
 import java.util.function.Supplier;
@@ -22,10 +24,27 @@ class Commands {
 
     private final CommandGateway gateway;
     private final ReadYourWrites readYourWrites;
+    private final TransactionTemplate transactions;
 
-    Commands(CommandGateway gateway, ReadYourWrites readYourWrites) {
+    Commands(CommandGateway gateway, ReadYourWrites readYourWrites, PlatformTransactionManager transactionManager) {
         this.gateway = gateway;
         this.readYourWrites = readYourWrites;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * As {@link #sendAndAnswer(CloudServiceId, Object, HttpStatus, Object)}, with another write that
+     * must happen if and only if the command is accepted: both run in one transaction, which Axon's
+     * unit of work joins, so a refused command rolls the other write back too.
+     */
+    <T> ResponseEntity<T> sendAndAnswer(CloudServiceId service, Object command, HttpStatus status, T answer,
+                                        Runnable togetherWith) {
+        transactions.executeWithoutResult(tx -> {
+            gateway.sendAndWait(command); // the aggregate decides first; a refusal rolls back before the other write
+            togetherWith.run();
+        });
+        return readYourWrites.awaitProjectionsOf(service) ? ResponseEntity.status(status).body(answer)
+                : notConfirmed().body(answer);
     }
 
     /** Answers with a body known without reading (e.g. the new id), in either case. */

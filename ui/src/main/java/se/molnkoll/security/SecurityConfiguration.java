@@ -36,8 +36,9 @@ import java.util.Set;
  *     <tr><th>what</th><th>who</th></tr>
  *     <tr><td>commands (POST/PUT under /api/services)</td><td>CONTRACT_MANAGER</td></tr>
  *     <tr><td>audit trail (/api/audit, /api/services/{id}/audit)</td><td>AUDITOR, CONTRACT_MANAGER</td></tr>
- *     <tr><td>register, service details, measures, totals</td><td>every role (who recorded what only for
- *     the audit trail's readers)</td></tr>
+ *     <tr><td>evidence documents (download)</td><td>AUDITOR, CONTRACT_MANAGER</td></tr>
+ *     <tr><td>register, service details, measures, totals, dashboard, certificates</td><td>every role (who
+ *     recorded what only for the audit trail's readers)</td></tr>
  *     <tr><td>catalogue</td><td>every role</td></tr>
  *     <tr><td>actuator beyond health</td><td>ADMIN</td></tr>
  *     <tr><td>health, OpenAPI document, Swagger UI</td><td>anyone</td></tr>
@@ -63,8 +64,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/catalogue", "/api/catalogue/**").hasAnyRole(EVERY_ROLE)
                         .requestMatchers(HttpMethod.GET, "/api/audit", "/api/services/*/audit").hasAnyRole(AUDIT_READERS)
-                        .requestMatchers(HttpMethod.GET, "/api/services", "/api/services/**", "/api/totals")
-                        .hasAnyRole(EVERY_ROLE)
+                        .requestMatchers(HttpMethod.GET, "/api/services/*/evidence/*/document").hasAnyRole(AUDIT_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/services", "/api/services/**", "/api/totals",
+                                "/api/dashboard", "/api/certificates").hasAnyRole(EVERY_ROLE)
                         .requestMatchers(HttpMethod.POST, "/api/services", "/api/services/**").hasRole(MANAGER)
                         .requestMatchers(HttpMethod.PUT, "/api/services/*/classification").hasRole(MANAGER)
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())

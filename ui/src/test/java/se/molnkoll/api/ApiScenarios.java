@@ -32,6 +32,8 @@ abstract class ApiScenarios {
     JdbcTemplate jdbc;
     @Autowired
     org.axonframework.commandhandling.gateway.CommandGateway commandGateway;
+    @Autowired
+    se.molnkoll.expiry.ExpirySweep expirySweep;
 
     Api manager;
     Api auditor;
@@ -120,6 +122,10 @@ abstract class ApiScenarios {
 
     long storedEvents() {
         return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    long storedEventsOf(String serviceId) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class, serviceId);
     }
 
     static List<String> texts(JsonNode array, String field) {
@@ -421,6 +427,182 @@ abstract class ApiScenarios {
         assertThat(declared.status()).as(declared.toString()).isEqualTo(201);
         assertThat(summaryOf(declared.json().get("id").asText()).get("name").asText()).isEqualTo("Tjänst på latin-1");
         assertThat(auditor.get("/api/audit?actor=%00").status()).isEqualTo(400);
+    }
+
+    // ---- evidence over time (issue 3) -------------------------------------------------------
+
+    JsonNode certificatesOf(String serviceId, String query) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode c : manager.get("/api/certificates" + query).json()) {
+            if (c.get("serviceId").asText().equals(serviceId)) found.add(c);
+        }
+        return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(found);
+    }
+
+    long expiriesRecordedFor(String serviceId) {
+        return auditor.get("/api/services/" + serviceId + "/audit?type=EvidenceExpired").json().get("totalEntries").asLong();
+    }
+
+    @Test
+    void an_expired_certificate_reopens_its_measures_shows_on_the_dashboard_and_is_recorded_once() {
+        String id = register("Certifierad tjänst");
+        classify(id, 2, 2, 2, false, true);
+        String certificate = recordEvidence(id, List.of(27, 30), List.of("ACQUIRE"), TODAY.plusDays(5).toString());
+        assertThat(statusOf(id, 27, "ACQUIRE")).isEqualTo("COVERED");
+        JsonNode expiring = certificatesOf(id, "?status=EXPIRING");
+        assertThat(texts(expiring, "evidenceId")).containsExactly(certificate);
+        assertThat(expiring.get(0).get("daysLeft").asLong()).isEqualTo(5);
+        assertThat(expiring.get(0).get("serviceName").asText()).isEqualTo("Certifierad tjänst");
+        assertThat(expiring.get(0).get("measureIds").toString()).isEqualTo("[27,30]");
+        assertThat(certificatesOf(id, "?status=EXPIRING&withinDays=4")).isEmpty();
+        long expiredBefore = manager.get("/api/dashboard").json().get("expiredCertificates").asLong();
+
+        TestClock.CLOCK.set(TODAY.plusDays(6));
+        assertThat(statusOf(id, 27, "ACQUIRE")).isEqualTo("EXPIRED");
+        assertThat(statusOf(id, 30, "ACQUIRE")).isEqualTo("EXPIRED");
+        JsonNode expired = certificatesOf(id, "?status=EXPIRED");
+        assertThat(texts(expired, "evidenceId")).containsExactly(certificate);
+        assertThat(expired.get(0).get("daysLeft").asLong()).isEqualTo(-1);
+        assertThat(manager.get("/api/dashboard").json().get("expiredCertificates").asLong()).isEqualTo(expiredBefore + 1);
+        assertThat(expiriesRecordedFor(id)).isZero();
+
+        expirySweep.sweep();
+        expirySweep.sweep();
+        assertThat(expiriesRecordedFor(id)).isEqualTo(1);
+        JsonNode entry = auditor.get("/api/services/" + id + "/audit?type=EvidenceExpired").json().get("entries").get(0);
+        assertThat(entry.get("actor").asText()).isEqualTo("system:expiry");
+        assertThat(entry.get("payload").get("expiredOn").asText()).isEqualTo(TODAY.plusDays(6).toString());
+        assertThat(entry.get("payload").get("covered")).hasSize(2);
+        JsonNode evidence = manager.get("/api/services/" + id).json().get("evidence").get(0);
+        assertThat(evidence.get("status").asText()).isEqualTo("EXPIRED");
+        assertThat(evidence.get("expiredOn").asText()).isEqualTo(TODAY.plusDays(6).toString());
+        assertThat(evidence.get("validUntil").asText()).isEqualTo(TODAY.plusDays(5).toString());
+        assertThat(evidence.get("recordedAt").asText()).startsWith(TODAY.toString());
+    }
+
+    @Test
+    void a_renewal_keeps_the_measure_covered_and_takes_the_old_certificate_off_the_list() {
+        String id = register("Förnyad tjänst");
+        classify(id, 1, 1, 1, false, false);
+        String old = recordEvidence(id, List.of(27), List.of("ACQUIRE"), TODAY.plusDays(3).toString());
+        TestClock.CLOCK.set(TODAY.plusDays(10));
+        assertThat(texts(certificatesOf(id, "?status=EXPIRED"), "evidenceId")).containsExactly(old);
+        Map<String, Object> renewal = evidence(List.of(27), List.of("ACQUIRE"), TODAY.plusYears(1).toString());
+        renewal.put("receivedOn", TODAY.plusDays(10).toString());
+        assertThat(manager.post("/api/services/" + id + "/evidence", renewal).status()).isEqualTo(201);
+        assertThat(statusOf(id, 27, "ACQUIRE")).isEqualTo("COVERED");
+        assertThat(certificatesOf(id, "")).isEmpty();
+        expirySweep.sweep();
+        assertThat(expiriesRecordedFor(id)).isEqualTo(1);
+        assertThat(statusOf(id, 27, "ACQUIRE")).isEqualTo("COVERED");
+        assertThat(texts(manager.get("/api/services/" + id).json().get("evidence"), "status"))
+                .containsExactlyInAnyOrder("EXPIRED", "VALID");
+    }
+
+    @Test
+    void withdrawn_evidence_never_expires() {
+        String id = register("Återkallat underlag");
+        classify(id, 1, 1, 1, false, false);
+        String evidenceId = recordEvidence(id, List.of(27), List.of("ACQUIRE"), TODAY.plusDays(1).toString());
+        manager.post("/api/services/" + id + "/evidence/" + evidenceId + "/withdrawal", Map.of("reason", "fel"));
+        TestClock.CLOCK.set(TODAY.plusDays(30));
+        expirySweep.sweep();
+        assertThat(expiriesRecordedFor(id)).isZero();
+        assertThat(certificatesOf(id, "")).isEmpty();
+    }
+
+    @Test
+    void the_certificates_api_refuses_a_bad_status_or_window() {
+        assertThat(manager.get("/api/certificates?status=OLD").status()).isEqualTo(400);
+        assertThat(manager.get("/api/certificates?withinDays=-1").status()).isEqualTo(400);
+        assertThat(manager.get("/api/dashboard?withinDays=99999").status()).isEqualTo(400);
+        assertThat(manager.get("/api/dashboard").json().get("expiringWithinDays").asInt()).isEqualTo(60);
+    }
+
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    long documentsStoredFor(String evidenceId) {
+        return jdbc.queryForObject("select count(*) from evidence_document where evidence_id = ?", Long.class, evidenceId);
+    }
+
+    @Test
+    void a_document_is_stored_with_its_hash_and_checked_again_when_downloaded() throws Exception {
+        String id = register("Dokumenterad tjänst");
+        classify(id, 1, 1, 1, false, false);
+        String evidenceId = recordEvidence(id, List.of(27), List.of("ACQUIRE"), null);
+        // recordEvidence declares the SHA-256 of "test"; this evidence declares none
+        Map<String, Object> undeclared = evidence(List.of(29), List.of("ACQUIRE"), null);
+        undeclared.remove("documentSha256");
+        String plain = manager.post("/api/services/" + id + "/evidence", undeclared).json().get("id").asText();
+        String path = "/api/services/" + id + "/evidence/" + plain + "/document";
+
+        Api.Response uploaded = manager.postFile(path, "ISO 27001-certifikat.pdf", PDF);
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        String sha256 = se.molnkoll.documents.StoredDocument.sha256Of(PDF);
+        assertThat(uploaded.json().get("sha256").asText()).isEqualTo(sha256);
+        assertThat(uploaded.json().get("mediaType").asText()).isEqualTo("application/pdf");
+        JsonNode attached = auditor.get("/api/services/" + id + "/audit?type=DocumentAttached").json().get("entries").get(0);
+        assertThat(attached.get("payload").get("sha256").asText()).isEqualTo(sha256);
+        JsonNode document = null;
+        for (JsonNode e : manager.get("/api/services/" + id).json().get("evidence")) {
+            if (e.get("id").asText().equals(plain)) document = e.get("document");
+        }
+        assertThat(document.get("fileName").asText()).isEqualTo("ISO 27001-certifikat.pdf");
+        assertThat(document.get("sizeBytes").asLong()).isEqualTo(PDF.length);
+
+        var downloaded = auditor.getBytes(path);
+        assertThat(downloaded.statusCode()).isEqualTo(200);
+        assertThat(downloaded.body()).isEqualTo(PDF);
+        assertThat(downloaded.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(downloaded.headers().firstValue("Repr-Digest")).hasValue("sha-256=:" + java.util.Base64.getEncoder()
+                .encodeToString(java.util.HexFormat.of().parseHex(sha256)) + ":");
+        assertThat(Api.at(port).as("viewer").getBytes(path).statusCode()).isEqualTo(403);
+
+        Api.Response second = manager.postFile(path, "igen.pdf", PDF);
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.json().get("violations").get(0).get("rule").asText()).isEqualTo("DOCUMENT_ALREADY_ATTACHED");
+
+        jdbc.update("update evidence_document set content = ? where evidence_id = ?",
+                "%PDF-1.4 tampered".getBytes(java.nio.charset.StandardCharsets.US_ASCII), plain);
+        var tampered = auditor.getBytes(path);
+        assertThat(tampered.statusCode()).isEqualTo(500);
+        assertThat(new String(tampered.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("urn:molnkoll:problem:document-integrity").doesNotContain("tampered");
+        assertThat(manager.getBytes("/api/services/" + id + "/evidence/" + evidenceId + "/document").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_refused_document_stores_nothing() throws Exception {
+        String id = register("Avvisade dokument");
+        classify(id, 1, 1, 1, false, false);
+        String declared = recordEvidence(id, List.of(27), List.of("ACQUIRE"), null);
+        String path = "/api/services/" + id + "/evidence/" + declared + "/document";
+        long events = storedEventsOf(id);
+
+        Api.Response mismatch = manager.postFile(path, "certifikat.pdf", PDF);
+        assertThat(mismatch.status()).isEqualTo(409);
+        assertThat(mismatch.json().get("violations").get(0).get("rule").asText()).isEqualTo("DOCUMENT_HASH_MISMATCH");
+        Api.Response html = manager.postFile(path, "certifikat.pdf", "<html><script>alert(1)</script></html>"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(html.status()).isEqualTo(415);
+        assertThat(html.contentType()).startsWith("application/problem+json");
+        byte[] tooBig = new byte[1024 * 1024 + 1];
+        System.arraycopy(PDF, 0, tooBig, 0, PDF.length);
+        Api.Response big = manager.postFile(path, "stor.pdf", tooBig);
+        assertThat(big.status()).isEqualTo(413);
+        assertThat(big.contentType()).startsWith("application/problem+json");
+        assertThat(manager.postFile(path, "tom.pdf", new byte[0]).status()).isEqualTo(400);
+        assertThat(manager.postFile("/api/services/" + id + "/evidence/00000000-0000-4000-8000-000000000000/document",
+                "x.pdf", PDF).status()).isEqualTo(404);
+
+        assertThat(documentsStoredFor(declared)).isZero();
+        assertThat(storedEventsOf(id)).isEqualTo(events);
+
+        // "test" is what recordEvidence declared: the matching document is accepted
+        Api.Response matching = manager.postFile(path, "intyg.txt", "test".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(matching.status()).as(matching.toString()).isEqualTo(201);
+        assertThat(matching.json().get("mediaType").asText()).isEqualTo("text/plain");
+        assertThat(documentsStoredFor(declared)).isEqualTo(1);
     }
 
     @Test

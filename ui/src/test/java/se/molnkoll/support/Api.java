@@ -47,6 +47,31 @@ public final class Api {
         return new Api(base, user, Map.copyOf(more));
     }
 
+    /** POST of one file as multipart/form-data part "file". */
+    public Response postFile(String path, String fileName, byte[] content) {
+        String boundary = "molnkoll-test-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return postBytes(path, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
+    }
+
+    /** GET of raw bytes (a document). */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+            if (user != null) {
+                request.header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        }
+    }
+
     /** POST of raw bytes, for bodies in another encoding. */
     public Response postBytes(String path, byte[] body, String contentType) {
         try {

@@ -1,0 +1,61 @@
+package se.molnkoll.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.molnkoll.kernel.query.CertificateStatus;
+import se.molnkoll.kernel.query.CertificateView;
+import se.molnkoll.kernel.query.Dashboard;
+import se.molnkoll.kernel.query.FindCertificates;
+import se.molnkoll.kernel.query.FindDashboard;
+
+import java.util.List;
+
+/** Expired and expiring certificates over the portfolio, and the dashboard. */
+@RestController
+@Tag(name = "Portfolio")
+class CertificateController {
+
+    static final int MAX_WINDOW_DAYS = 3650;
+
+    private final QueryGateway queries;
+    private final int warningDays;
+
+    CertificateController(QueryGateway queries, @Value("${molnkoll.certificates.warning-days:60}") int warningDays) {
+        this.queries = queries;
+        this.warningDays = warningDays;
+    }
+
+    @GetMapping("/api/certificates")
+    @Operation(summary = "Expired and expiring certificates, most urgent first",
+            description = "Every piece of evidence with a valid-until date that is not withdrawn, not renewed by other "
+                    + "evidence and belongs to a service in use. EXPIRING: valid until within withinDays "
+                    + "(default molnkoll.certificates.warning-days, 60). Without status, both.")
+    List<CertificateView> certificates(@RequestParam(required = false) CertificateStatus status,
+                                       @RequestParam(required = false) @Parameter(description = "0–3650") Integer withinDays) {
+        return queries.query(new FindCertificates(status, window(withinDays)),
+                ResponseTypes.multipleInstancesOf(CertificateView.class)).join();
+    }
+
+    @GetMapping("/api/dashboard")
+    @Operation(summary = "The portfolio at a glance: services and open measures per phase, certificates, unclassified services")
+    Dashboard dashboard(@RequestParam(required = false) @Parameter(description = "0–3650") Integer withinDays) {
+        return queries.query(new FindDashboard(window(withinDays)), ResponseTypes.instanceOf(Dashboard.class)).join();
+    }
+
+    private int window(Integer withinDays) {
+        if (withinDays == null) {
+            return warningDays;
+        }
+        if (withinDays < 0 || withinDays > MAX_WINDOW_DAYS) {
+            throw InvalidInputException.of("withinDays", "must be between 0 and " + MAX_WINDOW_DAYS);
+        }
+        return withinDays;
+    }
+}

@@ -1,0 +1,139 @@
+package se.molnkoll.digest;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import se.molnkoll.kernel.BusinessDates;
+import se.molnkoll.kernel.query.CertificateStatus;
+import se.molnkoll.kernel.query.CertificateView;
+import se.molnkoll.kernel.query.FindCertificates;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Once a day, after molnkoll.digest.send-at by the injected clock, mails each organisation unit's
+ * contact the expired and expiring certificates of its services. Units with nothing to report get
+ * no mail. Every instance checks each minute; a row per (day, unit) in digest_run, inserted before
+ * sending, makes sure only one of them sends it. If sending fails the row is removed so the next
+ * check tries again.
+ */
+@Component
+@ConditionalOnProperty(name = "molnkoll.digest.enabled", havingValue = "true")
+public class DailyDigest {
+
+    private static final Logger log = LoggerFactory.getLogger(DailyDigest.class);
+
+    private final DigestProperties properties;
+    private final QueryGateway queries;
+    private final JavaMailSender mail;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final int warningDays;
+    private final String instance = UUID.randomUUID().toString();
+
+    public DailyDigest(DigestProperties properties, QueryGateway queries, JavaMailSender mail, JdbcTemplate jdbc,
+                       Clock clock, @Value("${molnkoll.certificates.warning-days:60}") int warningDays) {
+        this.properties = properties;
+        this.queries = queries;
+        this.mail = mail;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.warningDays = warningDays;
+        log.info("Daily digest on: after {} each day, to {} unit contact(s){}", properties.sendAt(),
+                properties.contacts().size(), properties.defaultRecipient() == null ? "" : " and a default recipient");
+    }
+
+    @Scheduled(initialDelayString = "${molnkoll.digest.check-interval:60s}", fixedDelayString = "${molnkoll.digest.check-interval:60s}")
+    public void sendIfDue() {
+        LocalDate today = BusinessDates.today(clock);
+        if (LocalTime.ofInstant(clock.instant(), BusinessDates.ZONE).isBefore(properties.sendAt())) {
+            return;
+        }
+        List<CertificateView> certificates = queries.query(new FindCertificates(null, warningDays),
+                ResponseTypes.multipleInstancesOf(CertificateView.class)).join();
+        Map<String, List<CertificateView>> byUnit = certificates.stream()
+                .collect(Collectors.groupingBy(CertificateView::organisationUnit, TreeMap::new, Collectors.toList()));
+        byUnit.forEach((unit, unitCertificates) -> {
+            String recipient = properties.recipientFor(unit);
+            if (recipient == null) {
+                log.warn("Digest: {} certificate(s) of {} need attention but the unit has no contact", unitCertificates.size(), unit);
+            } else if (claim(today, unit, recipient)) {
+                send(today, unit, recipient, unitCertificates);
+            }
+        });
+    }
+
+    private boolean claim(LocalDate day, String unit, String recipient) {
+        try {
+            jdbc.update("insert into digest_run (digest_day, organisation_unit, recipient, claimed_by, claimed_at)"
+                    + " values (?, ?, ?, ?, ?)", Date.valueOf(day), unit, recipient, instance, Timestamp.from(clock.instant()));
+            return true;
+        } catch (DuplicateKeyException alreadyClaimed) {
+            return false;
+        }
+    }
+
+    private void send(LocalDate day, String unit, String recipient, List<CertificateView> certificates) {
+        try {
+            mail.send(message(day, unit, recipient, certificates));
+            jdbc.update("update digest_run set sent_at = ? where digest_day = ? and organisation_unit = ?",
+                    Timestamp.from(clock.instant()), Date.valueOf(day), unit);
+            log.info("Digest for {} sent to {} ({} certificates)", unit, recipient, certificates.size());
+        } catch (RuntimeException e) {
+            jdbc.update("delete from digest_run where digest_day = ? and organisation_unit = ? and sent_at is null",
+                    Date.valueOf(day), unit);
+            log.error("Digest for {} to {} could not be sent; the next check tries again", unit, recipient, e);
+        }
+    }
+
+    SimpleMailMessage message(LocalDate day, String unit, String recipient, List<CertificateView> certificates) {
+        List<CertificateView> expired = certificates.stream().filter(c -> c.status() == CertificateStatus.EXPIRED).toList();
+        List<CertificateView> expiring = certificates.stream().filter(c -> c.status() == CertificateStatus.EXPIRING).toList();
+        StringBuilder text = new StringBuilder()
+                .append("Molnkoll – certifikat som behöver åtgärdas för ").append(unit).append(", ").append(day).append("\n\n");
+        section(text, "Utgångna (" + expired.size() + ")", expired);
+        section(text, "Går ut inom " + warningDays + " dagar (" + expiring.size() + ")", expiring);
+        text.append("Åtgärderna som certifikaten täcker är öppna igen när de har gått ut. Begär förnyade underlag av leverantören ")
+                .append("och registrera dem i Molnkoll.\n\n")
+                .append("(English: ").append(expired.size()).append(" expired and ").append(expiring.size())
+                .append(" expiring certificate(s) of ").append(unit).append(".)\n");
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(properties.from());
+        message.setTo(recipient);
+        message.setSubject("Molnkoll: " + expired.size() + " utgångna och " + expiring.size()
+                + " snart utgående certifikat – " + unit);
+        message.setText(text.toString());
+        return message;
+    }
+
+    private static void section(StringBuilder text, String heading, List<CertificateView> certificates) {
+        if (certificates.isEmpty()) return;
+        text.append(heading).append('\n');
+        for (CertificateView c : certificates) {
+            text.append("- ").append(c.serviceName()).append(": ").append(c.title()).append(" (").append(c.issuer())
+                    .append("), giltigt till och med ").append(c.validUntil())
+                    .append(c.daysLeft() < 0 ? ", gick ut för " + -c.daysLeft() + " dagar sedan" : ", " + c.daysLeft() + " dagar kvar")
+                    .append(", åtgärd ").append(c.measureIds().stream().map(Object::toString).collect(Collectors.joining(", ")))
+                    .append('\n');
+        }
+        text.append('\n');
+    }
+}
