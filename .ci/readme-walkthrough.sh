@@ -32,7 +32,7 @@ done
 # The block between the walkthrough markers, without its ``` fences.
 sed -n '/<!-- walkthrough:start -->/,/<!-- walkthrough:end -->/p' README.md | sed '1,2d;$d' | sed '$d' >"$work/walkthrough.sh"
 echo "walkthrough ($mode): running $(grep -c 'curl ' "$work/walkthrough.sh") curl commands from README.md"
-bash -euo pipefail "$work/walkthrough.sh" >"$work/out.txt"
+(cd "$work" && bash -euo pipefail walkthrough.sh >out.txt)
 
 fail() { echo "walkthrough ($mode): $*" >&2; cat "$work/out.txt" >&2; exit 1; }
 id=$(sed -n 1p "$work/out.txt")
@@ -45,8 +45,10 @@ grep -q '"phase":"ACQUIRE"' <<<"$service" || fail "the service left the acquire 
 grep -q 'ACQUIRE_MEASURES_OPEN' "$work/out.txt" || fail "starting operation was not refused with the open measures"
 grep -q '"field":"measureIds"' "$work/out.txt" || grep -q '"field":"phases\[0\]"' "$work/out.txt" || fail "bad input was not refused by field"
 trail=$(curl -s -u auditor:auditor "http://localhost:8080/api/services/$id/audit?order=asc")
-for type in CloudServiceRegistered ClassificationSet EvidenceReceived ResidualRiskAccepted EvidenceWithdrawn; do
+for type in CloudServiceRegistered ClassificationSet EvidenceReceived ResidualRiskAccepted DocumentAttached EvidenceWithdrawn; do
   grep -q "\"type\":\"$type\"" <<<"$trail" || fail "the audit trail lacks $type"
 done
-[ "$(grep -o '"type":' <<<"$trail" | wc -l)" -eq 5 ] || fail "the audit trail should hold exactly 5 events"
+[ "$(grep -o '"type":' <<<"$trail" | wc -l)" -eq 7 ] || fail "the audit trail should hold exactly 7 events"
+cmp -s "$work/rapport.pdf" "$work/rapport-kopia.pdf" || fail "the downloaded document differs from the uploaded one"
+grep -q '"expiringCertificates":' "$work/out.txt" || fail "the dashboard did not answer"
 echo "walkthrough ($mode): ok"

@@ -1,6 +1,14 @@
 package se.molnkoll.config;
 
+import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -8,12 +16,38 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.molnkoll.kernel.event.EventMetaData;
 
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
+
 /**
  * Axon's wiring that the starter does not decide for us: who caused each event, how a request is
  * correlated, and what a failing projection does.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AxonConfiguration.class);
+
+    /**
+     * The token store that hands out the read models' segments. Its owner id must differ between
+     * instances, or two of them holding the same segment each believe the claim is theirs and both
+     * process the same events. Axon's default (pid@host) is the same for two instances in one JVM;
+     * this one adds a random part, or takes molnkoll.node-id.
+     */
+    @Bean
+    TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider,
+                          TokenStoreProperties properties, @Value("${molnkoll.node-id:}") String nodeId) {
+        String owner = nodeId.isBlank()
+                ? ManagementFactory.getRuntimeMXBean().getName() + ":" + UUID.randomUUID().toString().substring(0, 8)
+                : nodeId;
+        log.info("This instance claims event processing segments as {}", owner);
+        return JpaTokenStore.builder()
+                .entityManagerProvider(entityManagerProvider)
+                .serializer(serializer)
+                .claimTimeout(properties.getClaimTimeout())
+                .nodeId(owner)
+                .build();
+    }
 
     /** Copies the command's actor and correlation id onto every event it causes. */
     @Bean

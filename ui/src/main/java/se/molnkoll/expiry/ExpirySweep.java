@@ -15,6 +15,8 @@ import se.molnkoll.kernel.event.EventMetaData;
 import se.molnkoll.kernel.query.DueExpiry;
 import se.molnkoll.kernel.query.FindDueExpiries;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -52,13 +54,16 @@ public class ExpirySweep {
     public void sweep() {
         List<DueExpiry> due;
         do {
-            due = queries.query(new FindDueExpiries(batchSize), ResponseTypes.multipleInstancesOf(DueExpiry.class)).join();
+            due = new ArrayList<>(queries.query(new FindDueExpiries(batchSize),
+                    ResponseTypes.multipleInstancesOf(DueExpiry.class)).join());
+            // each instance in its own order, so instances sweeping at once rarely want the same one
+            Collections.shuffle(due);
             int recorded = 0;
             for (DueExpiry expiry : due) {
                 recorded += expire(expiry) ? 1 : 0;
             }
             if (!due.isEmpty()) {
-                log.info("Expiry sweep: {} lapsed evidence found, {} expiries sent", due.size(), recorded);
+                log.info("Expiry sweep: {} lapsed evidence found, {} expire commands accepted", due.size(), recorded);
             }
             // the read model drops what is recorded; a full batch may mean there is more
             if (recorded == 0) {

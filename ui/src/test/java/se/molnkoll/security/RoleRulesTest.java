@@ -59,6 +59,8 @@ class RoleRulesTest {
                 .json().get("id").asText();
         manager.post("/api/services/" + service + "/risk-acceptances", Map.of("measureId", 8, "phase", "ACQUIRE",
                 "riskOwner", "Förvaltningschef", "motivation", "Låg risk"));
+        assertThat(manager.postFile("/api/services/" + service + "/evidence/" + evidence + "/document", "intyg.txt",
+                "Intyg".getBytes(java.nio.charset.StandardCharsets.UTF_8)).status()).isEqualTo(201);
     }
 
     Stream<Endpoint> endpoints() {
@@ -70,6 +72,10 @@ class RoleRulesTest {
                 new Endpoint("GET", s, null, EVERYONE),
                 new Endpoint("GET", s + "/measures?phase=ACQUIRE", null, EVERYONE),
                 new Endpoint("GET", "/api/totals", null, EVERYONE),
+                new Endpoint("GET", "/api/dashboard", null, EVERYONE),
+                new Endpoint("GET", "/api/certificates?status=EXPIRING", null, EVERYONE),
+                new Endpoint("GET", s + "/evidence/" + evidence + "/document", null, AUDIT_READERS),
+                new Endpoint("POST", s + "/evidence/" + evidence + "/document", Map.of(), MANAGER),
                 new Endpoint("GET", "/api/audit", null, AUDIT_READERS),
                 new Endpoint("GET", s + "/audit", null, AUDIT_READERS),
                 new Endpoint("POST", "/api/services", Map.of("name", "x"), MANAGER),

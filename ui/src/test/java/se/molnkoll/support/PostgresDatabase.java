@@ -20,7 +20,24 @@ public final class PostgresDatabase {
     private PostgresDatabase() {
     }
 
+    /** Where a fresh database is, and how to sign in to it. */
+    public record Database(String url, String user, String password) {
+
+        /** As Spring properties, for contexts started by hand. */
+        public String[] properties() {
+            return new String[]{"spring.datasource.url=" + url, "spring.datasource.username=" + user,
+                    "spring.datasource.password=" + password};
+        }
+    }
+
     public static void register(DynamicPropertyRegistry registry) {
+        Database database = create();
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", database::user);
+        registry.add("spring.datasource.password", database::password);
+    }
+
+    public static Database create() {
         String adminUrl = env("MOLNKOLL_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
         String user = env("MOLNKOLL_TEST_POSTGRES_USER", "postgres");
         String password = env("MOLNKOLL_TEST_POSTGRES_PASSWORD", "");
@@ -33,10 +50,7 @@ public final class PostgresDatabase {
                 // the server went away first; nothing to clean up
             }
         }));
-        String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> user);
-        registry.add("spring.datasource.password", () -> password);
+        return new Database(adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name, user, password);
     }
 
     private static void execute(String url, String user, String password, String sql) {

@@ -20,7 +20,7 @@ public class TestClock {
 
     @Bean
     @Primary
-    Clock testClock() {
+    Clock movableClock() {
         return CLOCK;
     }
 }
