@@ -1,6 +1,5 @@
--- Molnkoll's read models. Free text is an unbounded varchar, and text users type is never indexed (PostgreSQL refuses
--- an index entry above about 2.7 kB): a projection must never fail on a value the event store
--- already holds. Enums are stored by name.
+-- Molnkoll's read models. Free text is an unbounded varchar: a projection must never fail on a
+-- value the event store already holds. Enums are stored by name.
 
 -- The register (projection "register").
 create table cloud_service (
@@ -26,6 +25,7 @@ create table cloud_service (
     updated_at            timestamp(6) with time zone not null,
     constraint pk_cloud_service primary key (id)
 );
+create index ix_cloud_service_name on cloud_service (name);
 
 -- Applicable measures, evidence and risk acceptances (projection "measures").
 create table applicable_measure (

@@ -1,5 +1,9 @@
 -- Evidence over time: expiry, renewal, documents, the daily digest.
 
+-- Text users type is never indexed: PostgreSQL refuses an index entry above about 2.7 kB, and a read
+-- model must never fail on a value the event store already holds.
+drop index ix_cloud_service_name;
+
 -- The first day evidence is no longer valid (valid_until + 1), so renewal can be judged in plain
 -- comparisons: other evidence renews it if it is valid on that day and lasts longer.
 alter table evidence_coverage add column expires_on date;

@@ -143,17 +143,20 @@ public class CloudService {
      * Records the lapse once, on or after the day after valid-until; otherwise records nothing, so the
      * sweep may send it as often as it likes. Withdrawn evidence never expires; neither does anything
      * of a decommissioned service.
+     *
+     * @return whether the expiry was recorded now
      */
     @CommandHandler
-    void handle(ExpireEvidence command, Clock clock) {
+    boolean handle(ExpireEvidence command, Clock clock) {
         Evidence lapsing = recorded(command.evidenceId());
         LocalDate today = BusinessDates.today(clock);
         if (decommissioned || lapsing.withdrawn() || lapsing.expired() || lapsing.validUntil() == null
                 || !today.isAfter(lapsing.validUntil())) {
-            return;
+            return false;
         }
         apply(new EvidenceExpired(id, command.evidenceId(), ledger.pairsCountedBy(command.evidenceId()),
                 lapsing.validUntil().plusDays(1)));
+        return true;
     }
 
     @CommandHandler

@@ -68,7 +68,8 @@ class EvidenceOverTimeTest {
                             evidence(id(1), TODAY.plusDays(10), pair(27, ACQUIRE), pair(38, ACQUIRE), pair(38, OPERATE)))
                     .when(new ExpireEvidence(SERVICE, CERTIFICATE))
                     .expectEvents(new EvidenceExpired(SERVICE, CERTIFICATE,
-                            List.of(pair(27, ACQUIRE), pair(38, ACQUIRE), pair(38, OPERATE)), TODAY.plusDays(11)));
+                            List.of(pair(27, ACQUIRE), pair(38, ACQUIRE), pair(38, OPERATE)), TODAY.plusDays(11)))
+                    .expectResultMessagePayload(true);
         }
 
         @Test
@@ -77,6 +78,7 @@ class EvidenceOverTimeTest {
             fixture.given(registered(), classifiedAs(publicInformation()), evidence(id(1), TODAY.plusDays(10), pair(27, ACQUIRE)))
                     .when(new ExpireEvidence(SERVICE, CERTIFICATE))
                     .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayload(false)
                     .expectNoEvents();
         }
 
@@ -87,6 +89,7 @@ class EvidenceOverTimeTest {
                             new EvidenceExpired(SERVICE, CERTIFICATE, List.of(pair(27, ACQUIRE)), TODAY.plusDays(11)))
                     .when(new ExpireEvidence(SERVICE, CERTIFICATE))
                     .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayload(false)
                     .expectNoEvents();
         }
 

@@ -129,6 +129,19 @@ class CertificatesTest {
     }
 
     @Test
+    void only_measures_at_stake_count_those_renewed_or_no_longer_applicable_do_not() {
+        events.publish(evidence(JOURNAL, OLD, null, TODAY.minusDays(3), pair(27, ACQUIRE), pair(30, ACQUIRE), pair(31, ACQUIRE)),
+                evidence(JOURNAL, NEW, null, TODAY.plusYears(1), pair(27, ACQUIRE)));
+        assertThat(listed(CertificateStatus.EXPIRED, 60)).singleElement().satisfies(c ->
+                assertThat(c.measureIds()).containsExactly(new MeasureId(30), new MeasureId(31)));
+
+        // without personal data, 31 no longer applies; with 30 only K2 or S or P: K1 drops it too
+        events.publish(classified(JOURNAL, new se.molnkoll.kernel.Classification(1, 1, 1, false, false,
+                List.of("SE"), null, null)));
+        assertThat(listed(CertificateStatus.EXPIRED, 60)).isEmpty();
+    }
+
+    @Test
     void withdrawn_evidence_set_aside_evidence_and_decommissioned_services_are_not_listed() {
         events.publish(evidence(JOURNAL, OLD, null, TODAY.minusDays(3), pair(27, ACQUIRE)),
                 new EvidenceWithdrawn(JOURNAL, OLD, "fel"),

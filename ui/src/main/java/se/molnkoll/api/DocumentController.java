@@ -7,7 +7,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -73,10 +72,12 @@ class DocumentController {
         if (content.length == 0) {
             throw InvalidInputException.of("file", "is empty");
         }
-        String fileName = fileName(file.getOriginalFilename());
-        String mediaType = DocumentTypes.detect(content, fileName).orElseThrow(() -> new UnsupportedDocumentException(
+        DocumentTypes.DocumentType type = DocumentTypes.detect(content).orElseThrow(() -> new UnsupportedDocumentException(
                 "Not an accepted document: PDF, office documents (Word, Excel, PowerPoint, OpenDocument, RTF), images "
-                        + "(PNG, JPEG, GIF, TIFF, WebP) or plain UTF-8 text, judged by the content"));
+                        + "(PNG, JPEG, GIF, TIFF, WebP) or plain text, judged by the content"));
+        // the name keeps what the user called it but always ends in an extension that says what it is
+        String fileName = type.safeFileName(fileName(file.getOriginalFilename()));
+        String mediaType = type.mediaType();
         StoredDocument document = new StoredDocument(fileName, mediaType, StoredDocument.sha256Of(content), content);
         Map<String, Object> answer = Map.of("evidenceId", evidence.value(), "fileName", fileName, "mediaType", mediaType,
                 "sizeBytes", content.length, "sha256", document.sha256());
@@ -112,10 +113,27 @@ class DocumentController {
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(recorded.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(recorded.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(recorded.fileName()))
                 .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(actual)) + ":")
                 .body(stored.content());
+    }
+
+    /**
+     * Content-Disposition for a download: an ASCII name for clients that read only "filename", and the
+     * real one in RFC 5987 form ("filename*") for those that read both.
+     */
+    static String attachment(String fileName) {
+        String ascii = fileName.replaceAll("[^\\x20-\\x7e]", "_").replace('"', '_').replace('\\', '_');
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(String.format("%02X", (int) c));
+            }
+        }
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 
     /** The last part of the name the client gave, made storable; "document" if none is left. */

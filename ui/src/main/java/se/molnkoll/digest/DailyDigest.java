@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,6 +21,7 @@ import se.molnkoll.kernel.query.FindCertificates;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -32,14 +34,21 @@ import java.util.stream.Collectors;
  * Once a day, after molnkoll.digest.send-at by the injected clock, mails each organisation unit's
  * contact the expired and expiring certificates of its services. Units with nothing to report get
  * no mail. Every instance checks each minute; a row per (day, unit) in digest_run, inserted before
- * sending, makes sure only one of them sends it. If sending fails the row is removed so the next
- * check tries again.
+ * sending, makes sure only one of them sends it.
+ * <ul>
+ *     <li>If the mail server refuses the mail, the claim is released and the next check tries again.</li>
+ *     <li>If an instance dies between claiming and sending, its claim goes stale after 15 minutes and
+ *         another check takes it over.</li>
+ *     <li>Only if the mail went out but recording that failed can a mail go twice (after 15 minutes).</li>
+ * </ul>
  */
 @Component
 @ConditionalOnProperty(name = "molnkoll.digest.enabled", havingValue = "true")
 public class DailyDigest {
 
     private static final Logger log = LoggerFactory.getLogger(DailyDigest.class);
+    /** How long a claimed but unsent digest waits before another check may send it. */
+    static final Duration STALE_CLAIM = Duration.ofMinutes(15);
 
     private final DigestProperties properties;
     private final QueryGateway queries;
@@ -82,25 +91,36 @@ public class DailyDigest {
     }
 
     private boolean claim(LocalDate day, String unit, String recipient) {
+        Timestamp now = Timestamp.from(clock.instant());
         try {
             jdbc.update("insert into digest_run (digest_day, organisation_unit, recipient, claimed_by, claimed_at)"
-                    + " values (?, ?, ?, ?, ?)", Date.valueOf(day), unit, recipient, instance, Timestamp.from(clock.instant()));
+                    + " values (?, ?, ?, ?, ?)", Date.valueOf(day), unit, recipient, instance, now);
             return true;
-        } catch (DuplicateKeyException alreadyClaimed) {
-            return false;
+        } catch (DuplicateKeyException claimed) {
+            // taken over only if whoever claimed it has not sent it for a long time
+            return jdbc.update("update digest_run set claimed_by = ?, claimed_at = ?, recipient = ?"
+                            + " where digest_day = ? and organisation_unit = ? and sent_at is null and claimed_at < ?",
+                    instance, now, recipient, Date.valueOf(day), unit,
+                    Timestamp.from(clock.instant().minus(STALE_CLAIM))) == 1;
         }
     }
 
     private void send(LocalDate day, String unit, String recipient, List<CertificateView> certificates) {
         try {
             mail.send(message(day, unit, recipient, certificates));
+        } catch (MailException e) {
+            jdbc.update("delete from digest_run where digest_day = ? and organisation_unit = ? and claimed_by = ?"
+                    + " and sent_at is null", Date.valueOf(day), unit, instance);
+            log.error("Digest for {} to {} could not be sent; the next check tries again", unit, recipient, e);
+            return;
+        }
+        try {
             jdbc.update("update digest_run set sent_at = ? where digest_day = ? and organisation_unit = ?",
                     Timestamp.from(clock.instant()), Date.valueOf(day), unit);
             log.info("Digest for {} sent to {} ({} certificates)", unit, recipient, certificates.size());
         } catch (RuntimeException e) {
-            jdbc.update("delete from digest_run where digest_day = ? and organisation_unit = ? and sent_at is null",
-                    Date.valueOf(day), unit);
-            log.error("Digest for {} to {} could not be sent; the next check tries again", unit, recipient, e);
+            log.error("Digest for {} was sent to {} but could not be recorded as sent; it may be sent again in {}",
+                    unit, recipient, STALE_CLAIM, e);
         }
     }
 

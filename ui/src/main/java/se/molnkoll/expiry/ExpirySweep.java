@@ -35,6 +35,7 @@ import java.util.Map;
 public class ExpirySweep {
 
     private static final Logger log = LoggerFactory.getLogger(ExpirySweep.class);
+    private static final int MAX_PASSES_PER_SWEEP = 20;
     /** How the audit trail names who recorded an expiry. */
     public static final String ACTOR = "system:expiry";
 
@@ -52,9 +53,10 @@ public class ExpirySweep {
     @Scheduled(initialDelayString = "${molnkoll.expiry.initial-delay:5s}",
             fixedDelayString = "${molnkoll.expiry.sweep-interval:30s}")
     public void sweep() {
-        List<DueExpiry> due;
-        do {
-            due = new ArrayList<>(queries.query(new FindDueExpiries(batchSize),
+        // A full batch may mean more is due; another pass is worth it only while this one recorded
+        // something (the read model may not show the new expiries yet), and never more than a few.
+        for (int pass = 0; pass < MAX_PASSES_PER_SWEEP; pass++) {
+            List<DueExpiry> due = new ArrayList<>(queries.query(new FindDueExpiries(batchSize),
                     ResponseTypes.multipleInstancesOf(DueExpiry.class)).join());
             // each instance in its own order, so instances sweeping at once rarely want the same one
             Collections.shuffle(due);
@@ -63,21 +65,21 @@ public class ExpirySweep {
                 recorded += expire(expiry) ? 1 : 0;
             }
             if (!due.isEmpty()) {
-                log.info("Expiry sweep: {} lapsed evidence found, {} expire commands accepted", due.size(), recorded);
+                log.info("Expiry sweep: {} lapsed evidence found, {} expiries recorded", due.size(), recorded);
             }
-            // the read model drops what is recorded; a full batch may mean there is more
-            if (recorded == 0) {
-                break;
+            if (recorded == 0 || due.size() < batchSize) {
+                return;
             }
-        } while (due.size() == batchSize);
+        }
     }
 
+    /** Whether this instance recorded the expiry now (not: it was already recorded, or another instance did). */
     private boolean expire(DueExpiry expiry) {
         try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+            Boolean recorded = commands.sendAndWait(GenericCommandMessage.asCommandMessage(
                             new ExpireEvidence(expiry.serviceId(), expiry.evidenceId()))
                     .andMetaData(Map.of(EventMetaData.ACTOR, ACTOR)));
-            return true;
+            return Boolean.TRUE.equals(recorded);
         } catch (ConcurrencyException e) {
             log.debug("Expiry of {} was recorded by another instance at the same moment", expiry.evidenceId());
             return false;

@@ -601,8 +601,46 @@ abstract class ApiScenarios {
         // "test" is what recordEvidence declared: the matching document is accepted
         Api.Response matching = manager.postFile(path, "intyg.txt", "test".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         assertThat(matching.status()).as(matching.toString()).isEqualTo(201);
-        assertThat(matching.json().get("mediaType").asText()).isEqualTo("text/plain");
+        assertThat(matching.json().get("mediaType").asText()).isEqualTo("text/plain;charset=UTF-8");
         assertThat(documentsStoredFor(declared)).isEqualTo(1);
+    }
+
+    @Test
+    void the_document_and_its_event_are_one_transaction_so_a_failed_store_records_no_event_either() {
+        String id = register("Ett enda åtagande");
+        classify(id, 1, 1, 1, false, false);
+        Map<String, Object> undeclared = evidence(List.of(27), List.of("ACQUIRE"), null);
+        undeclared.remove("documentSha256");
+        String evidenceId = manager.post("/api/services/" + id + "/evidence", undeclared).json().get("id").asText();
+        // a row in the way makes the store fail after the aggregate has accepted AttachDocument
+        jdbc.update("insert into evidence_document (evidence_id, service_id, sha256, size_bytes, file_name, media_type,"
+                + " content, stored_at) values (?, ?, 'x', 1, 'x', 'x', ?, current_timestamp)", evidenceId, id, new byte[]{1});
+        long events = storedEventsOf(id);
+
+        Api.Response failed = manager.postFile("/api/services/" + id + "/evidence/" + evidenceId + "/document", "a.pdf", PDF);
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(failed.body()).doesNotContain("evidence_document").doesNotContain("Exception");
+        assertThat(storedEventsOf(id)).as("the DocumentAttached event was rolled back with the store").isEqualTo(events);
+        assertThat(manager.get("/api/services/" + id).json().get("evidence").get(0).get("document").isNull()).isTrue();
+    }
+
+    @Test
+    void a_download_names_the_file_in_ascii_and_in_full() {
+        String id = register("Filnamn");
+        classify(id, 1, 1, 1, false, false);
+        Map<String, Object> undeclared = evidence(List.of(27), List.of("ACQUIRE"), null);
+        undeclared.remove("documentSha256");
+        String evidenceId = manager.post("/api/services/" + id + "/evidence", undeclared).json().get("id").asText();
+        String path = "/api/services/" + id + "/evidence/" + evidenceId + "/document";
+        Api.Response uploaded = manager.postFile(path, "Avtal \"bilaga\" 3 – Åtgärd.pdf", PDF);
+        assertThat(uploaded.json().get("fileName").asText()).isEqualTo("Avtal \"bilaga\" 3 – Åtgärd.pdf");
+        assertThat(auditor.getBytes(path).headers().firstValue("Content-Disposition")).hasValue(
+                "attachment; filename=\"Avtal _bilaga_ 3 _ _tg_rd.pdf\"; "
+                        + "filename*=UTF-8''Avtal%20%22bilaga%22%203%20%E2%80%93%20%C3%85tg%C3%A4rd.pdf");
+
+        Api.Response script = manager.postFile(path.replace(evidenceId, recordEvidence(id, List.of(29), List.of("ACQUIRE"), null)),
+                "run.bat", "test".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(script.json().get("fileName").asText()).isEqualTo("run.bat.txt");
     }
 
     @Test

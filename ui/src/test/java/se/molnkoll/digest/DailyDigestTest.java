@@ -27,7 +27,11 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.molnkoll.support.TestClock.TODAY;
 
-/** The daily digest, sent through a real SMTP server (GreenMail) started by the test. */
+/**
+ * The daily digest, sent through a real SMTP server (GreenMail) started by the test. The tests share
+ * one database, so each works on days far enough apart that the others' certificates stay out of its
+ * warning window.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "molnkoll.digest.enabled=true",
         "molnkoll.digest.send-at=07:00",
@@ -54,10 +58,24 @@ class DailyDigestTest {
     int port;
     @Autowired
     DailyDigest digest;
+    @Autowired
+    org.springframework.mail.javamail.JavaMailSenderImpl mailSender;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @org.junit.jupiter.api.BeforeEach
+    void emptyMailboxes() throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
+        mailSender.setPort(smtp.getSmtp().getPort());
+    }
 
     @AfterEach
     void resetClock() {
         TestClock.CLOCK.set(TODAY);
+    }
+
+    private long claims(LocalDate day) {
+        return jdbc.queryForObject("select count(*) from digest_run where digest_day = ?", Long.class, java.sql.Date.valueOf(day));
     }
 
     private void at(LocalDate day, int hour) {
@@ -112,6 +130,65 @@ class DailyDigestTest {
         at(TODAY.plusDays(1), 7);
         digest.sendIfDue();
         assertThat(smtp.getReceivedMessages()).as("and again the next day").hasSize(4);
+    }
+
+    @Test
+    void a_digest_the_mail_server_refuses_is_sent_by_the_next_check() throws Exception {
+        LocalDate day = TODAY.plusDays(240);
+        at(TODAY.plusDays(230), 12);
+        serviceWithCertificates("Ekonomisystem", "Regionstyrelsen", day.plusDays(5));
+        at(day, 8);
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            mailSender.setPort(closed.getLocalPort());
+        } // nothing listens there now: connection refused
+        digest.sendIfDue();
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(claims(day)).as("the claim is released").isZero();
+
+        mailSender.setPort(smtp.getSmtp().getPort());
+        digest.sendIfDue();
+        assertThat(smtp.getReceivedMessages()).extracting(DailyDigestTest::recipient)
+                .contains("informationssakerhet@vgr.example");
+    }
+
+    @Test
+    void a_claim_left_unsent_is_taken_over_after_15_minutes_but_not_before() throws Exception {
+        LocalDate day = TODAY.plusDays(280);
+        at(TODAY.plusDays(270), 12);
+        serviceWithCertificates("Analysverktyg", "Sahlgrenska Universitetssjukhuset", day.plusDays(3));
+        at(day, 9);
+        java.sql.Timestamp fiveMinutesAgo = java.sql.Timestamp.from(TestClock.CLOCK.instant().minusSeconds(300));
+        jdbc.update("insert into digest_run (digest_day, organisation_unit, recipient, claimed_by, claimed_at) values (?, ?, ?, ?, ?)",
+                java.sql.Date.valueOf(day), "Sahlgrenska Universitetssjukhuset", "su-it@vgr.example", "a crashed instance", fiveMinutesAgo);
+        digest.sendIfDue();
+        assertThat(smtp.getReceivedMessages()).extracting(DailyDigestTest::recipient).doesNotContain("su-it@vgr.example");
+
+        at(day, 9);
+        TestClock.CLOCK.set(TestClock.CLOCK.instant().plusSeconds(11 * 60));
+        digest.sendIfDue();
+        assertThat(smtp.getReceivedMessages()).extracting(DailyDigestTest::recipient).containsOnlyOnce("su-it@vgr.example");
+    }
+
+    @Test
+    void checks_running_at_the_same_moment_send_each_unit_one_mail() throws Exception {
+        LocalDate day = TODAY.plusDays(320);
+        at(TODAY.plusDays(310), 12);
+        serviceWithCertificates("Intranät", "Regionstyrelsen", day.plusDays(1));
+        at(day, 10);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.CompletableFuture<Void>> checks = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    digest.sendIfDue();
+                })).toList();
+        go.countDown();
+        checks.forEach(java.util.concurrent.CompletableFuture::join);
+        assertThat(smtp.getReceivedMessages()).extracting(DailyDigestTest::recipient)
+                .containsOnlyOnce("informationssakerhet@vgr.example");
     }
 
     private static String recipient(MimeMessage message) {

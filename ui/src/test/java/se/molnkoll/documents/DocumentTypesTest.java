@@ -4,19 +4,25 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Accepted kinds of documents, judged by content; the name never decides. */
+/** Accepted kinds of documents, judged by content; the name never decides, and always ends up saying what it is. */
 class DocumentTypesTest {
 
     static byte[] bytes(int... values) {
         byte[] b = new byte[values.length];
         for (int i = 0; i < values.length; i++) b[i] = (byte) values[i];
         return b;
+    }
+
+    static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     static byte[] zip(String... entries) throws IOException {
@@ -32,45 +38,88 @@ class DocumentTypesTest {
         return out.toByteArray();
     }
 
+    /** An OLE2 compound file header followed by a directory that names the given stream. */
+    static byte[] ole2(String stream) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(bytes(0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1));
+        out.writeBytes(new byte[504]);
+        out.writeBytes(stream.getBytes(StandardCharsets.UTF_16LE));
+        out.writeBytes(new byte[64]);
+        return out.toByteArray();
+    }
+
+    static Optional<String> mediaType(byte[] content) {
+        return DocumentTypes.detect(content).map(DocumentTypes.DocumentType::mediaType);
+    }
+
     @Test
     void pdf_and_images_are_recognised_by_their_first_bytes() {
-        assertThat(DocumentTypes.detect("%PDF-1.7\n...".getBytes(StandardCharsets.US_ASCII), "x")).hasValue("application/pdf");
-        assertThat(DocumentTypes.detect(bytes(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0), "x")).hasValue("image/png");
-        assertThat(DocumentTypes.detect(bytes(0xFF, 0xD8, 0xFF, 0xE0), "x")).hasValue("image/jpeg");
-        assertThat(DocumentTypes.detect("GIF89a....".getBytes(StandardCharsets.US_ASCII), "x")).hasValue("image/gif");
-        assertThat(DocumentTypes.detect(bytes('I', 'I', 0x2A, 0x00, 1), "x")).hasValue("image/tiff");
-        assertThat(DocumentTypes.detect("RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.US_ASCII), "x")).hasValue("image/webp");
+        assertThat(mediaType(ascii("%PDF-1.7\n..."))).hasValue("application/pdf");
+        assertThat(mediaType(ascii("\r\n%PDF-1.4\n"))).as("a PDF with bytes before its header").hasValue("application/pdf");
+        assertThat(mediaType(bytes(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0))).hasValue("image/png");
+        assertThat(mediaType(bytes(0xFF, 0xD8, 0xFF, 0xE0))).hasValue("image/jpeg");
+        assertThat(mediaType(ascii("GIF89a...."))).hasValue("image/gif");
+        assertThat(mediaType(bytes('I', 'I', 0x2A, 0x00, 1))).hasValue("image/tiff");
+        assertThat(mediaType(ascii("RIFF\0\0\0\0WEBPVP8 "))).hasValue("image/webp");
     }
 
     @Test
     void office_documents_are_recognised_by_what_their_container_holds() throws IOException {
-        assertThat(DocumentTypes.detect(zip("[Content_Types].xml", "word/document.xml"), "a.docx"))
+        assertThat(mediaType(zip("[Content_Types].xml", "word/document.xml")))
                 .hasValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-        assertThat(DocumentTypes.detect(zip("[Content_Types].xml", "xl/workbook.xml"), "a"))
+        assertThat(mediaType(zip("[Content_Types].xml", "xl/workbook.xml")))
                 .hasValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        assertThat(DocumentTypes.detect(zip("mimetype=application/vnd.oasis.opendocument.text", "content.xml"), "a.odt"))
+        assertThat(mediaType(zip("[Content_Types].xml", "ppt/presentation.xml")))
+                .hasValue("application/vnd.openxmlformats-officedocument.presentationml.presentation");
+        assertThat(mediaType(zip("mimetype=application/vnd.oasis.opendocument.text", "content.xml")))
                 .hasValue("application/vnd.oasis.opendocument.text");
-        assertThat(DocumentTypes.detect(bytes(0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0), "budget.xls"))
-                .hasValue("application/vnd.ms-excel");
-        assertThat(DocumentTypes.detect("{\\rtf1\\ansi hej}".getBytes(StandardCharsets.US_ASCII), "a")).hasValue("application/rtf");
+        assertThat(mediaType(ole2("WordDocument"))).hasValue("application/msword");
+        assertThat(mediaType(ole2("Workbook"))).hasValue("application/vnd.ms-excel");
+        assertThat(mediaType(ole2("PowerPoint Document"))).hasValue("application/vnd.ms-powerpoint");
+        assertThat(mediaType(ascii("{\\rtf1\\ansi hej}"))).hasValue("application/rtf");
     }
 
     @Test
-    void plain_utf8_text_is_accepted_but_markup_and_binary_are_not() {
-        assertThat(DocumentTypes.detect("Avtal, bilaga 3\r\nÅtgärd 40: återlämning\n".getBytes(StandardCharsets.UTF_8), "a.txt"))
-                .hasValue("text/plain");
-        assertThat(DocumentTypes.detect("<!DOCTYPE html><html>".getBytes(StandardCharsets.UTF_8), "a.txt")).isEmpty();
-        assertThat(DocumentTypes.detect("<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8), "a.txt")).isEmpty();
-        assertThat(DocumentTypes.detect("text\0with nul".getBytes(StandardCharsets.UTF_8), "a.txt")).isEmpty();
-        assertThat(DocumentTypes.detect(bytes(0xC3, 0x28), "a.txt")).as("not UTF-8").isEmpty();
-        assertThat(DocumentTypes.detect(new byte[0], "a.txt")).isEmpty();
+    void containers_that_only_pretend_to_be_office_documents_are_refused() throws IOException {
+        assertThat(mediaType(zip("[Content_Types].xml", "word/x", "META-INF/MANIFEST.MF", "Evil.class")))
+                .as("a JAR with an Office marker").isEmpty();
+        assertThat(mediaType(zip("evil.exe", "README"))).as("a plain zip").isEmpty();
+        assertThat(mediaType(zip("mimetype=application/vnd.oasis.opendocument.x\r\nX-Injected: yes", "content.xml")))
+                .as("an OpenDocument type that is not one").isEmpty();
+        assertThat(mediaType(zip("mimetype=application/vnd.oasis.opendocument.text; charset=utf-7", "content.xml"))).isEmpty();
+        assertThat(mediaType(ole2("\u0005SummaryInformation"))).as("an OLE2 file such as an installer").isEmpty();
+        assertThat(mediaType(bytes(0x4D, 0x5A, 0x90, 0x00))).as("a Windows executable").isEmpty();
     }
 
     @Test
-    void the_name_decides_nothing() throws IOException {
-        assertThat(DocumentTypes.detect("<html><script>x</script>".getBytes(StandardCharsets.UTF_8), "certifikat.pdf")).isEmpty();
-        assertThat(DocumentTypes.detect(bytes(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A), "rapport.txt")).hasValue("image/png");
-        assertThat(DocumentTypes.detect(zip("evil.exe", "README"), "rapport.docx")).as("a zip that is no office file").isEmpty();
-        assertThat(DocumentTypes.detect(bytes(0x4D, 0x5A, 0x90, 0x00), "intyg.pdf")).as("a Windows executable").isEmpty();
+    void plain_text_in_the_encodings_windows_and_office_write_is_accepted() {
+        assertThat(mediaType("Avtal, bilaga 3\r\nÅtgärd 40: återlämning\n".getBytes(StandardCharsets.UTF_8)))
+                .hasValue("text/plain;charset=UTF-8");
+        assertThat(mediaType("Åtgärd 40\r\n".getBytes(Charset.forName("windows-1252"))))
+                .hasValue("text/plain;charset=windows-1252");
+        byte[] utf16 = "\ufeffÅtgärd 40\r\n".getBytes(StandardCharsets.UTF_16LE);
+        assertThat(mediaType(utf16)).hasValue("text/plain;charset=UTF-16");
+    }
+
+    @Test
+    void markup_and_binary_are_not_plain_text() {
+        assertThat(mediaType("<!DOCTYPE html><html>".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(mediaType("<b>hej</b> och <img src=x>".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(mediaType("Se bilagan <script>alert(1)</script>".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(mediaType("<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(mediaType("<?xml version=\"1.0\"?><a/>".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(mediaType("text\0with nul".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(mediaType(new byte[0])).isEmpty();
+    }
+
+    @Test
+    void the_stored_name_always_ends_in_an_extension_that_says_what_the_content_is() throws IOException {
+        DocumentTypes.DocumentType text = DocumentTypes.detect(ascii("@echo off\r\nformat c:\r\n")).orElseThrow();
+        assertThat(text.safeFileName("run.bat")).isEqualTo("run.bat.txt");
+        DocumentTypes.DocumentType docx = DocumentTypes.detect(zip("[Content_Types].xml", "word/document.xml")).orElseThrow();
+        assertThat(docx.safeFileName("evil.jar")).isEqualTo("evil.jar.docx");
+        assertThat(docx.safeFileName("Avtal.DOCX")).isEqualTo("Avtal.DOCX");
+        assertThat(DocumentTypes.detect(ascii("%PDF-1.4")).orElseThrow().safeFileName("rapport.txt")).isEqualTo("rapport.txt.pdf");
+        assertThat(DocumentTypes.detect(bytes(0xFF, 0xD8, 0xFF)).orElseThrow().safeFileName("foto.jpeg")).isEqualTo("foto.jpeg");
     }
 }

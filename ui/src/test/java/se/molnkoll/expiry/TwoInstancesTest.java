@@ -14,6 +14,7 @@ import se.molnkoll.kernel.EvidenceKind;
 import se.molnkoll.kernel.MeasureId;
 import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.ServiceModel;
+import se.molnkoll.kernel.command.ExpireEvidence;
 import se.molnkoll.kernel.command.RecordEvidence;
 import se.molnkoll.kernel.command.RegisterCloudService;
 import se.molnkoll.kernel.command.SetClassification;
@@ -34,7 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static se.molnkoll.support.TestClock.TODAY;
 
-/** Two instances on one PostgreSQL database sweeping the same expiries at the same moment: each is recorded once. */
+/**
+ * Two instances on one PostgreSQL database recording the same expiries at the same moment, by their
+ * sweeps and head to head: each is recorded once, and the test makes sure they did collide.
+ */
 @Tag("postgres")
 class TwoInstancesTest {
 
@@ -79,9 +83,42 @@ class TwoInstancesTest {
                 return due(queries).isEmpty();
             });
 
+            // The sweeps above may or may not have collided. Now make both instances record the same
+            // expiry at the same instant, until they have collided at least once.
+            List<EvidenceId> contested = new ArrayList<>();
+            int collisions = 0;
+            for (int attempt = 0; attempt < 50 && (collisions == 0 || attempt < 10); attempt++) {
+                CloudServiceId service = CloudServiceId.random();
+                EvidenceId evidence = EvidenceId.random();
+                commands.sendAndWait(new RegisterCloudService(service, "Omstridd " + attempt, "Moln AB", ServiceModel.SAAS,
+                        "Regionstyrelsen", "Anna"));
+                commands.sendAndWait(new SetClassification(service, new Classification(1, 1, 1, false, false,
+                        List.of("SE"), null, null)));
+                commands.sendAndWait(new RecordEvidence(service, evidence, Set.of(new MeasureId(27)), Set.of(Phase.ACQUIRE),
+                        EvidenceKind.CERTIFICATE, "Cert", "Cert AB", TODAY, null, TODAY.plusDays(1), null, null));
+                contested.add(evidence);
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                List<CompletableFuture<Object>> both = List.of(a, b).stream().map(instance -> CompletableFuture.<Object>supplyAsync(() -> {
+                    try {
+                        together.await();
+                        return (Object) instance.bean(CommandGateway.class).sendAndWait(new ExpireEvidence(service, evidence));
+                    } catch (org.axonframework.modelling.command.ConcurrencyException e) {
+                        return e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })).toList();
+                List<Object> outcomes = both.stream().map(CompletableFuture::join).toList();
+                collisions += (int) outcomes.stream().filter(o -> o instanceof org.axonframework.modelling.command.ConcurrencyException).count();
+                assertThat(outcomes).as("one of them records it, the other records nothing or collides")
+                        .containsOnlyOnce(Boolean.TRUE);
+            }
+            assertThat(collisions).as("the two instances did collide on the same expiry").isPositive();
+
             JdbcTemplate jdbc = a.bean(JdbcTemplate.class);
             List<String> recorded = jdbc.queryForList("select convert_from(payload, 'UTF8') from domain_event_entry"
                     + " where payload_type = 'se.molnkoll.kernel.event.EvidenceExpired'", String.class);
+            lapsing.addAll(contested);
             assertThat(recorded).hasSize(lapsing.size());
             for (EvidenceId evidence : lapsing) {
                 assertThat(recorded).filteredOn(payload -> payload.contains(evidence.value())).as(evidence.value()).hasSize(1);

@@ -30,21 +30,30 @@ import java.util.stream.Collectors;
 public class CertificateQueries {
 
     /**
-     * Dated, not withdrawn evidence of services in use, that still counts towards a (measure, phase)
-     * no other evidence renews: renewing evidence counts too, is valid on the first day this one is
-     * not, and lasts longer.
+     * A coverage row c still at stake: it counts, its (measure, phase) applies to the service's
+     * classification, and no other evidence renews it (renewing evidence counts too, is valid on the
+     * first day c is not, and lasts longer).
      */
-    private static final String NOT_RENEWED = """
-            select e, s.name, s.organisationUnit from EvidenceEntry e, CloudServiceEntry s
-            where s.id = e.serviceId and s.decommissioned = false and e.withdrawn = false
-              and e.validUntil is not null and e.validUntil >= :earliest and e.validUntil <= :latest
-              and exists (select c from CoverageEntry c where c.evidenceId = e.evidenceId and c.counts = true
-                  and not exists (select o from CoverageEntry o
-                      where o.serviceId = c.serviceId and o.measureId = c.measureId and o.phase = c.phase
-                        and o.counts = true and o.evidenceId <> c.evidenceId
-                        and (o.validFrom is null or o.validFrom <= c.expiresOn)
-                        and (o.expiresOn is null or o.expiresOn > c.expiresOn)))
-            order by e.validUntil, s.name, e.evidenceId""";
+    private static final String AT_STAKE = """
+            c.counts = true
+            and exists (select a from ApplicableMeasure a
+                where a.key.serviceId = c.serviceId and a.key.measureId = c.measureId and a.key.phase = c.phase)
+            and not exists (select o from CoverageEntry o
+                where o.serviceId = c.serviceId and o.measureId = c.measureId and o.phase = c.phase
+                  and o.counts = true and o.evidenceId <> c.evidenceId
+                  and (o.validFrom is null or o.validFrom <= c.expiresOn)
+                  and (o.expiresOn is null or o.expiresOn > c.expiresOn))""";
+
+    /** Dated, not withdrawn evidence of services in use, with something at stake. */
+    private static final String CERTIFICATES = "select e, s.name, s.organisationUnit from EvidenceEntry e, CloudServiceEntry s"
+            + " where s.id = e.serviceId and s.decommissioned = false and e.withdrawn = false"
+            + " and e.validUntil is not null and e.validUntil >= :earliest and e.validUntil <= :latest"
+            + " and exists (select c from CoverageEntry c where c.evidenceId = e.evidenceId and " + AT_STAKE + ")"
+            + " order by e.validUntil, s.name, e.evidenceId";
+
+    /** The measures at stake of each of the given evidence. */
+    private static final String MEASURES_AT_STAKE =
+            "select c.evidenceId, c.measureId from CoverageEntry c where c.evidenceId in :ids and " + AT_STAKE;
 
     private static final LocalDate BEGINNING = LocalDate.of(1900, 1, 1);
 
@@ -69,15 +78,13 @@ public class CertificateQueries {
         LocalDate earliest = status == CertificateStatus.EXPIRING ? today : BEGINNING;
         LocalDate latest = status == CertificateStatus.EXPIRED ? today.minusDays(1) : today.plusDays(withinDays);
         return readOnly.execute(tx -> {
-            List<Object[]> rows = entityManager.createQuery(NOT_RENEWED, Object[].class)
+            List<Object[]> rows = entityManager.createQuery(CERTIFICATES, Object[].class)
                     .setParameter("earliest", earliest).setParameter("latest", latest).getResultList();
             if (rows.isEmpty()) {
                 return List.of();
             }
             List<String> ids = rows.stream().map(row -> ((EvidenceEntry) row[0]).evidenceId()).toList();
-            Map<String, List<MeasureId>> measures = entityManager.createQuery(
-                            "select c.evidenceId, c.measureId from CoverageEntry c where c.counts = true and c.evidenceId in :ids",
-                            Object[].class)
+            Map<String, List<MeasureId>> measures = entityManager.createQuery(MEASURES_AT_STAKE, Object[].class)
                     .setParameter("ids", ids).getResultList().stream()
                     .collect(Collectors.groupingBy(row -> (String) row[0], Collectors.mapping(
                             row -> new MeasureId((Integer) row[1]), Collectors.collectingAndThen(

@@ -3,8 +3,10 @@ package se.molnkoll.kernel.query;
 /**
  * Expired and expiring certificates over the portfolio: every piece of evidence with a valid-until
  * date (certificates, audit reports, ...) that is not withdrawn, belongs to a service that is not
- * decommissioned, and has not been renewed. Evidence is renewed when, for every (measure, phase) it
- * counts towards, other evidence that counts is valid on the day after it lapses and lasts longer.
+ * decommissioned, and still has something at stake: a (measure, phase) it counts towards that
+ * applies to the service and that no other evidence renews. Other evidence renews it when it counts
+ * too, is valid on the day after this one lapses, and lasts longer. {@code measureIds} lists the
+ * measures at stake.
  * Answer: list of {@link CertificateView}, most urgent first (earliest valid-until date first).
  *
  * @param status     only this status, or both when null
