@@ -29,7 +29,6 @@ import se.molnkoll.kernel.command.UnknownEvidenceException;
 import se.molnkoll.kernel.command.Violation;
 import se.molnkoll.kernel.command.WithdrawEvidence;
 import se.molnkoll.kernel.compliance.ComplianceLedger;
-import se.molnkoll.kernel.compliance.Validity;
 import se.molnkoll.kernel.event.ClassificationSet;
 import se.molnkoll.kernel.event.CloudServiceRegistered;
 import se.molnkoll.kernel.event.DocumentAttached;
@@ -204,7 +203,7 @@ public class CloudService {
         }
         reject(violations);
         apply(new ResidualRiskAccepted(id, command.measureId(), command.phase(), command.riskOwner(),
-                command.motivation(), command.validUntil()));
+                command.motivation(), today, command.validUntil()));
     }
 
     @CommandHandler
@@ -261,7 +260,7 @@ public class CloudService {
     @EventSourcingHandler
     void on(EvidenceReceived event) {
         evidence.put(event.evidenceId(), Evidence.received(event.validUntil(), event.documentSha256()));
-        ledger.addEvidence(event.evidenceId(), event.covers(), new Validity(event.validFrom(), event.validUntil()));
+        ledger.addEvidence(event.evidenceId(), event.covers(), event.validity());
     }
 
     @EventSourcingHandler
@@ -283,7 +282,7 @@ public class CloudService {
 
     @EventSourcingHandler
     void on(ResidualRiskAccepted event) {
-        ledger.acceptRisk(new MeasurePhase(event.measureId(), event.phase()), Validity.until(event.validUntil()));
+        ledger.acceptRisk(new MeasurePhase(event.measureId(), event.phase()), event.validity());
     }
 
     @EventSourcingHandler

@@ -257,7 +257,7 @@ class CloudServiceTest {
             fixture.given(registered(), classifiedAs(publicInformation()))
                     .when(accept(8, ACQUIRE, TODAY.plusMonths(6)))
                     .expectEvents(new ResidualRiskAccepted(SERVICE, new MeasureId(8), ACQUIRE, "Förvaltningschef",
-                            "Leverantören erbjuder inte detta; risken bedöms låg", TODAY.plusMonths(6)))
+                            "Leverantören erbjuder inte detta; risken bedöms låg", TODAY, TODAY.plusMonths(6)))
                     .expectState(service -> {
                         assertThat(service.statusOn(pair(8, ACQUIRE), TODAY)).isEqualTo(MeasureStatus.RISK_ACCEPTED);
                         assertThat(service.statusOn(pair(8, ACQUIRE), TODAY.plusMonths(6).plusDays(1)))
@@ -313,7 +313,7 @@ class CloudServiceTest {
         void operation_starts_when_every_acquire_measure_is_covered_or_risk_accepted() {
             fixture.given(registered(), classifiedAs(publicInformation()),
                             coveringAllBut(id(1), publicInformation(), ACQUIRE, 8),
-                            new ResidualRiskAccepted(SERVICE, new MeasureId(8), ACQUIRE, "Förvaltningschef", "Låg risk", null))
+                            new ResidualRiskAccepted(SERVICE, new MeasureId(8), ACQUIRE, "Förvaltningschef", "Låg risk", TODAY, null))
                     .when(new StartOperation(SERVICE))
                     .expectEvents(new OperationStarted(SERVICE, TODAY));
         }
@@ -356,7 +356,7 @@ class CloudServiceTest {
                             evidence(id(2), null, pair(27, ACQUIRE)),
                             new EvidenceWithdrawn(SERVICE, EvidenceId.of(id(2)), "Återkallat certifikat"),
                             new ResidualRiskAccepted(SERVICE, new MeasureId(8), ACQUIRE, "Förvaltningschef", "Låg risk",
-                                    TODAY.minusDays(1)))
+                                    TODAY.minusMonths(1), TODAY.minusDays(1)))
                     .when(new StartOperation(SERVICE))
                     .expectException(org.axonframework.test.matchers.Matchers.matches((RuleViolationException e) ->
                             e.violations().get(0).measures().equals(List.of(pair(8, ACQUIRE), pair(27, ACQUIRE)))))

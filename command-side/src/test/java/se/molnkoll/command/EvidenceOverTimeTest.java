@@ -153,7 +153,7 @@ class EvidenceOverTimeTest {
             clock.set(TODAY.plusDays(20));
             fixture.given(registered(), classifiedAs(publicInformation()),
                             evidence(id(1), TODAY.plusDays(10), pair(27, ACQUIRE), pair(29, ACQUIRE)),
-                            new ResidualRiskAccepted(SERVICE, new MeasureId(29), ACQUIRE, "Förvaltningschef", "Låg risk", null))
+                            new ResidualRiskAccepted(SERVICE, new MeasureId(29), ACQUIRE, "Förvaltningschef", "Låg risk", TODAY, null))
                     .when(new ExpireEvidence(SERVICE, CERTIFICATE))
                     .expectEvents(new EvidenceExpired(SERVICE, CERTIFICATE, List.of(pair(27, ACQUIRE), pair(29, ACQUIRE)),
                             TODAY.plusDays(11)))

@@ -129,6 +129,17 @@ class CertificatesTest {
     }
 
     @Test
+    void a_lapsed_certificate_leaves_the_list_once_other_evidence_valid_today_takes_over_even_after_a_gap() {
+        // OLD lapsed ten days ago; NEW only starts tomorrow: the measure is uncovered today
+        events.publish(evidence(JOURNAL, OLD, null, TODAY.minusDays(10), pair(27, ACQUIRE)),
+                evidence(JOURNAL, NEW, TODAY.plusDays(1), TODAY.plusYears(1), pair(27, ACQUIRE)));
+        assertThat(listed(CertificateStatus.EXPIRED, 60)).extracting(CertificateView::evidenceId).containsExactly(OLD);
+
+        clock.set(TODAY.plusDays(1));
+        assertThat(listed(CertificateStatus.EXPIRED, 60)).isEmpty();
+    }
+
+    @Test
     void only_measures_at_stake_count_those_renewed_or_no_longer_applicable_do_not() {
         events.publish(evidence(JOURNAL, OLD, null, TODAY.minusDays(3), pair(27, ACQUIRE), pair(30, ACQUIRE), pair(31, ACQUIRE)),
                 evidence(JOURNAL, NEW, null, TODAY.plusYears(1), pair(27, ACQUIRE)));
@@ -190,7 +201,7 @@ class CertificatesTest {
         events.publish(evidence(JOURNAL, OLD, null, TODAY.minusDays(3), pair(27, ACQUIRE)),
                 evidence(ARKIV, OTHER, null, TODAY.plusDays(20), pair(27, ACQUIRE)),
                 registered(CloudServiceId.of("33333333-3333-4333-8333-333333333333"), "Oklassad"));
-        Dashboard dashboard = services.handle(new FindDashboard(60));
+        Dashboard dashboard = services.handle(new FindDashboard(60, se.molnkoll.kernel.query.Moment.NOW));
         assertThat(dashboard.expiredCertificates()).isEqualTo(1);
         assertThat(dashboard.expiringCertificates()).isEqualTo(1);
         assertThat(dashboard.unclassifiedServices()).isEqualTo(1);
@@ -198,6 +209,6 @@ class CertificatesTest {
         assertThat(dashboard.servicesPerPhase().get(Phase.ACQUIRE)).isEqualTo(3);
         assertThat(dashboard.openMeasuresPerPhase().get(Phase.ACQUIRE)).isPositive();
         assertThat(dashboard.statusDate()).isEqualTo(TODAY);
-        assertThat(services.handle(new FindDashboard(10)).expiringCertificates()).isZero();
+        assertThat(services.handle(new FindDashboard(10, se.molnkoll.kernel.query.Moment.NOW)).expiringCertificates()).isZero();
     }
 }

@@ -46,7 +46,8 @@ public final class Histories {
     }
 
     public static ResidualRiskAccepted riskAccepted(CloudServiceId id, int measure, Phase phase, LocalDate until) {
-        return new ResidualRiskAccepted(id, new MeasureId(measure), phase, "Förvaltningschef", "Låg risk", until);
+        return new ResidualRiskAccepted(id, new MeasureId(measure), phase, "Förvaltningschef", "Låg risk",
+                LocalDate.of(2026, 1, 10), until);
     }
 
     public static MeasurePhase pair(int measure, Phase phase) {

@@ -118,7 +118,7 @@ class OpenCountsAgreeWithTheRuleTest {
         for (LocalDate day = TODAY.minusDays(45); day.isBefore(TODAY.plusDays(50)); day = day.plusDays(4)) {
             clock.set(day);
             Map<CloudServiceId, CloudServiceSummary> register = new HashMap<>();
-            queries.handle(new FindCloudServices()).forEach(summary -> register.put(summary.id(), summary));
+            queries.handle(new FindCloudServices(se.molnkoll.kernel.query.Moment.NOW)).forEach(summary -> register.put(summary.id(), summary));
             Map<Phase, Long> portfolio = new EnumMap<>(Phase.class);
             for (var entry : expected.entrySet()) {
                 Expected known = entry.getValue();
@@ -138,7 +138,7 @@ class OpenCountsAgreeWithTheRuleTest {
                         .isEqualTo(open);
                 open.forEach((phase, n) -> portfolio.merge(phase, n, Long::sum));
             }
-            assertThat(queries.handle(new FindPortfolioTotals()).openMeasuresPerPhase()).as("portfolio on %s", day)
+            assertThat(queries.handle(new FindPortfolioTotals(se.molnkoll.kernel.query.Moment.NOW)).openMeasuresPerPhase()).as("portfolio on %s", day)
                     .isEqualTo(portfolio);
         }
         assertThat(comparedPairs).isGreaterThan(10_000);

@@ -183,7 +183,7 @@ class ReadModelsTest {
                 registered(closed, "Gammal tjänst"), classified(closed, publicInformation()),
                 new ContractTerminated(closed, TODAY, "Ersatt"), new ServiceDecommissioned(closed, TODAY));
 
-        List<CloudServiceSummary> all = queries.handle(new FindCloudServices());
+        List<CloudServiceSummary> all = queries.handle(new FindCloudServices(se.molnkoll.kernel.query.Moment.NOW));
         assertThat(all).extracting(CloudServiceSummary::name).containsExactly("Arkiv", "Gammal tjänst", "Journal");
         CloudServiceSummary journal = all.get(2);
         long applicableAcquire = catalogue.applicablePairs(patientData(), ACQUIRE).size();
@@ -192,7 +192,7 @@ class ReadModelsTest {
         assertThat(all.get(1).decommissioned()).isTrue();
         assertThat(all.get(1).phase()).isEqualTo(EXIT);
 
-        PortfolioTotals totals = queries.handle(new FindPortfolioTotals());
+        PortfolioTotals totals = queries.handle(new FindPortfolioTotals(se.molnkoll.kernel.query.Moment.NOW));
         assertThat(totals.services()).isEqualTo(2);
         assertThat(totals.decommissionedServices()).isEqualTo(1);
         assertThat(totals.unclassifiedServices()).isEqualTo(1);
@@ -204,9 +204,9 @@ class ReadModelsTest {
     @Test
     void measures_of_one_phase_and_an_unknown_service() {
         events.publish(registered(SERVICE, "Journal"), classified(SERVICE, patientData()));
-        assertThat(queries.handle(new FindServiceMeasures(SERVICE, EXIT)).orElseThrow().measures())
+        assertThat(queries.handle(new FindServiceMeasures(SERVICE, EXIT, se.molnkoll.kernel.query.Moment.NOW)).orElseThrow().measures())
                 .extracting(m -> m.measureId().value()).containsExactly(33, 40, 41, 42);
-        assertThat(queries.handle(new FindServiceMeasures(CloudServiceId.random(), EXIT))).isEmpty();
+        assertThat(queries.handle(new FindServiceMeasures(CloudServiceId.random(), EXIT, se.molnkoll.kernel.query.Moment.NOW))).isEmpty();
         assertThat(queries.handle(new FindCloudService(CloudServiceId.random()))).isEmpty();
     }
 }

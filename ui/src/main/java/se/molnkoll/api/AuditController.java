@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import se.molnkoll.kernel.BusinessDates;
 import se.molnkoll.kernel.CloudServiceId;
 import se.molnkoll.kernel.StorableValues;
 import se.molnkoll.kernel.event.CloudServiceEvent;
@@ -18,10 +17,12 @@ import se.molnkoll.kernel.query.AuditPage;
 import se.molnkoll.kernel.query.CloudServiceView;
 import se.molnkoll.kernel.query.FindAuditTrail;
 import se.molnkoll.kernel.query.FindCloudService;
+import se.molnkoll.kernel.query.FindServiceChanges;
+import se.molnkoll.kernel.query.Moment;
+import se.molnkoll.kernel.query.ServiceChanges;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,9 +41,11 @@ class AuditController {
             .map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
 
     private final QueryGateway queries;
+    private final Clock clock;
 
-    AuditController(QueryGateway queries) {
+    AuditController(QueryGateway queries, Clock clock) {
         this.queries = queries;
+        this.clock = clock;
     }
 
     @GetMapping("/api/audit")
@@ -86,6 +89,31 @@ class AuditController {
                 new ArrayList<>());
     }
 
+    @GetMapping("/api/services/{id}/changes")
+    @Operation(summary = "What changed for a service between two moments, each change with when and by whom",
+            description = "from and to are moments of recorded time: an ISO-8601 instant, or a date meaning the end of "
+                    + "that day in Sweden; to defaults to now. The service as known at from (statuses on from's date) "
+                    + "is compared with the service as known at to (statuses on to's date): facts and classification "
+                    + "fields, measures opened and closed, evidence added, withdrawn, expired; and every event "
+                    + "recorded after from up to and including to. 404 if the service had not been registered by to.")
+    ServiceChanges changes(@PathVariable String id, @RequestParam(required = false) String from,
+                           @RequestParam(required = false) String to) {
+        CloudServiceId service = Ids.service(id);
+        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+        Instant start = TimeParameters.asOf(from, "from", clock, problems);
+        if (from == null || from.isBlank()) {
+            problems.add(new InvalidInputException.FieldProblem("from", "is required: the moment to compare with"));
+        }
+        Instant end = to == null || to.isBlank() ? clock.instant() : TimeParameters.asOf(to, "to", clock, problems);
+        if (start != null && end != null && !end.isAfter(start)) {
+            problems.add(new InvalidInputException.FieldProblem("to", "must be after from"));
+        }
+        TimeParameters.throwIfAny(problems);
+        return queries.query(new FindServiceChanges(service, start, end), ResponseTypes.optionalInstanceOf(ServiceChanges.class))
+                .join()
+                .orElseThrow(() -> NotFoundException.service(id, Moment.knownAt(end)));
+    }
+
     private AuditPage query(AuditFilter filter, String from, String to, String order, Integer page, Integer size,
                             List<InvalidInputException.FieldProblem> problems) {
         if (filter.actor() != null && StorableValues.textProblem(filter.actor()) != null) {
@@ -94,8 +122,8 @@ class AuditController {
         if (filter.type() != null && !EVENT_TYPES.contains(filter.type())) {
             problems.add(new InvalidInputException.FieldProblem("type", "must be one of " + EVENT_TYPES.stream().sorted().toList()));
         }
-        Instant fromInstant = moment(from, "from", false, problems);
-        Instant toInstant = moment(to, "to", true, problems);
+        Instant fromInstant = TimeParameters.bound(from, "from", false, problems);
+        Instant toInstant = TimeParameters.bound(to, "to", true, problems);
         if (fromInstant != null && toInstant != null && !toInstant.isAfter(fromInstant)) {
             problems.add(new InvalidInputException.FieldProblem("to", "must be after from"));
         }
@@ -115,23 +143,6 @@ class AuditController {
         AuditFilter complete = new AuditFilter(filter.service(), filter.actor(), filter.type(), fromInstant, toInstant);
         return queries.query(new FindAuditTrail(complete, pageNumber, pageSize, !"asc".equals(order)),
                 ResponseTypes.instanceOf(AuditPage.class)).join();
-    }
-
-    /** An instant as given, or a date's first moment in Sweden (the next day's, for an inclusive end). */
-    private static Instant moment(String value, String field, boolean end, List<InvalidInputException.FieldProblem> problems) {
-        if (value == null || value.isBlank()) return null;
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException notAnInstant) {
-            try {
-                LocalDate day = LocalDate.parse(value);
-                return (end ? day.plusDays(1) : day).atStartOfDay(BusinessDates.ZONE).toInstant();
-            } catch (DateTimeParseException notADate) {
-                problems.add(new InvalidInputException.FieldProblem(field,
-                        "must be an ISO-8601 instant (2026-03-15T10:00:00Z) or date (2026-03-15)"));
-                return null;
-            }
-        }
     }
 
     private static String blankToNull(String value) {

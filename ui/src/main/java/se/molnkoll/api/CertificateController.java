@@ -14,7 +14,10 @@ import se.molnkoll.kernel.query.CertificateView;
 import se.molnkoll.kernel.query.Dashboard;
 import se.molnkoll.kernel.query.FindCertificates;
 import se.molnkoll.kernel.query.FindDashboard;
+import se.molnkoll.kernel.query.Moment;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Expired and expiring certificates over the portfolio, and the dashboard. */
@@ -25,10 +28,13 @@ class CertificateController {
     static final int MAX_WINDOW_DAYS = 3650;
 
     private final QueryGateway queries;
+    private final Clock clock;
     private final int warningDays;
 
-    CertificateController(QueryGateway queries, @Value("${molnkoll.certificates.warning-days:60}") int warningDays) {
+    CertificateController(QueryGateway queries, Clock clock,
+                          @Value("${molnkoll.certificates.warning-days:60}") int warningDays) {
         this.queries = queries;
+        this.clock = clock;
         this.warningDays = warningDays;
     }
 
@@ -38,23 +44,36 @@ class CertificateController {
                     + "evidence and belongs to a service in use. EXPIRING: valid until within withinDays "
                     + "(default molnkoll.certificates.warning-days, 60). Without status, both.")
     List<CertificateView> certificates(@RequestParam(required = false) CertificateStatus status,
-                                       @RequestParam(required = false) @Parameter(description = "0–3650") Integer withinDays) {
-        return queries.query(new FindCertificates(status, window(withinDays)),
+                                       @RequestParam(required = false) @Parameter(description = "0–3650") Integer withinDays,
+                                       @RequestParam(required = false) @Parameter(description = CloudServiceController.AS_OF) String asOf,
+                                       @RequestParam(required = false) @Parameter(description = CloudServiceController.VALID_AT) String validAt) {
+        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+        int window = window(withinDays, problems);
+        Moment moment = TimeParameters.moment(asOf, validAt, clock, problems);
+        TimeParameters.throwIfAny(problems);
+        return queries.query(new FindCertificates(status, window, moment),
                 ResponseTypes.multipleInstancesOf(CertificateView.class)).join();
     }
 
     @GetMapping("/api/dashboard")
     @Operation(summary = "The portfolio at a glance: services and open measures per phase, certificates, unclassified services")
-    Dashboard dashboard(@RequestParam(required = false) @Parameter(description = "0–3650") Integer withinDays) {
-        return queries.query(new FindDashboard(window(withinDays)), ResponseTypes.instanceOf(Dashboard.class)).join();
+    Dashboard dashboard(@RequestParam(required = false) @Parameter(description = "0–3650") Integer withinDays,
+                        @RequestParam(required = false) @Parameter(description = CloudServiceController.AS_OF) String asOf,
+                        @RequestParam(required = false) @Parameter(description = CloudServiceController.VALID_AT) String validAt) {
+        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+        int window = window(withinDays, problems);
+        Moment moment = TimeParameters.moment(asOf, validAt, clock, problems);
+        TimeParameters.throwIfAny(problems);
+        return queries.query(new FindDashboard(window, moment), ResponseTypes.instanceOf(Dashboard.class)).join();
     }
 
-    private int window(Integer withinDays) {
+    private int window(Integer withinDays, List<InvalidInputException.FieldProblem> problems) {
         if (withinDays == null) {
             return warningDays;
         }
         if (withinDays < 0 || withinDays > MAX_WINDOW_DAYS) {
-            throw InvalidInputException.of("withinDays", "must be between 0 and " + MAX_WINDOW_DAYS);
+            problems.add(new InvalidInputException.FieldProblem("withinDays", "must be between 0 and " + MAX_WINDOW_DAYS));
+            return warningDays;
         }
         return withinDays;
     }

@@ -1,6 +1,7 @@
 package se.molnkoll.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -37,10 +38,13 @@ import se.molnkoll.kernel.query.FindCloudService;
 import se.molnkoll.kernel.query.FindCloudServices;
 import se.molnkoll.kernel.query.FindServiceMeasures;
 import se.molnkoll.kernel.query.MeasureStatusView;
+import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.kernel.query.ServiceMeasures;
 import se.molnkoll.security.Role;
 
 import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -53,12 +57,19 @@ import java.util.stream.Collectors;
 @Tag(name = "Cloud services")
 class CloudServiceController {
 
+    static final String AS_OF = "Recorded time: answer with what Molnkoll had recorded at this ISO-8601 instant, "
+            + "or by the end of this date (Swedish time). Not later than now. Auditors and contract managers only.";
+    static final String VALID_AT = "Business time: judge statuses for this date, with everything recorded up to "
+            + "asOf (default: now). Default: the date of asOf, or today. Auditors and contract managers only.";
+
     private final Commands commands;
     private final QueryGateway queries;
+    private final Clock clock;
 
-    CloudServiceController(Commands commands, QueryGateway queries) {
+    CloudServiceController(Commands commands, QueryGateway queries, Clock clock) {
         this.commands = commands;
         this.queries = queries;
+        this.clock = clock;
     }
 
     @PostMapping
@@ -152,31 +163,55 @@ class CloudServiceController {
 
     @GetMapping
     @Operation(summary = "The register: every service with its phase and open measures per phase")
-    List<CloudServiceSummary> list() {
-        return queries.query(new FindCloudServices(), ResponseTypes.multipleInstancesOf(CloudServiceSummary.class)).join();
+    List<CloudServiceSummary> list(@RequestParam(required = false) @Parameter(description = AS_OF) String asOf,
+                                   @RequestParam(required = false) @Parameter(description = VALID_AT) String validAt) {
+        Moment moment = moment(asOf, validAt);
+        return queries.query(new FindCloudServices(moment), ResponseTypes.multipleInstancesOf(CloudServiceSummary.class))
+                .join();
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One service: facts, classification, the status of every applicable measure per phase, evidence")
-    CloudServiceView get(@PathVariable String id, Authentication who) {
-        CloudServiceView view = view(Ids.service(id));
+    @Operation(summary = "One service: facts, classification, the status of every applicable measure per phase, evidence",
+            description = "With asOf and/or validAt, the service as Molnkoll knew it then (404 if it was not "
+                    + "registered yet) and its statuses on that date.")
+    CloudServiceView get(@PathVariable String id,
+                         @RequestParam(required = false) @Parameter(description = AS_OF) String asOf,
+                         @RequestParam(required = false) @Parameter(description = VALID_AT) String validAt,
+                         Authentication who) {
+        CloudServiceId service = Ids.service(id);
+        CloudServiceView view = view(service, moment(asOf, validAt));
         return Role.mayReadAuditTrail(who) ? view : view.withoutActors();
     }
 
     @GetMapping("/{id}/measures")
     @Operation(summary = "The status of every applicable measure, of one phase or of all")
-    List<MeasureStatusView> measures(@PathVariable String id, @RequestParam(required = false) Phase phase) {
+    List<MeasureStatusView> measures(@PathVariable String id, @RequestParam(required = false) Phase phase,
+                                     @RequestParam(required = false) @Parameter(description = AS_OF) String asOf,
+                                     @RequestParam(required = false) @Parameter(description = VALID_AT) String validAt) {
         CloudServiceId service = Ids.service(id);
-        return queries.query(new FindServiceMeasures(service, phase), ResponseTypes.optionalInstanceOf(ServiceMeasures.class))
+        Moment moment = moment(asOf, validAt);
+        return queries.query(new FindServiceMeasures(service, phase, moment),
+                        ResponseTypes.optionalInstanceOf(ServiceMeasures.class))
                 .join()
                 .map(ServiceMeasures::measures)
-                .orElseThrow(() -> NotFoundException.service(id));
+                .orElseThrow(() -> NotFoundException.service(id, moment));
     }
 
     private CloudServiceView view(CloudServiceId service) {
-        return queries.query(new FindCloudService(service), ResponseTypes.optionalInstanceOf(CloudServiceView.class))
+        return view(service, Moment.NOW);
+    }
+
+    private CloudServiceView view(CloudServiceId service, Moment moment) {
+        return queries.query(new FindCloudService(service, moment), ResponseTypes.optionalInstanceOf(CloudServiceView.class))
                 .join()
-                .orElseThrow(() -> NotFoundException.service(service.value()));
+                .orElseThrow(() -> NotFoundException.service(service.value(), moment));
+    }
+
+    private Moment moment(String asOf, String validAt) {
+        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+        Moment moment = TimeParameters.moment(asOf, validAt, clock, problems);
+        TimeParameters.throwIfAny(problems);
+        return moment;
     }
 
     private static String blankToNull(String value) {

@@ -1,5 +1,7 @@
 package se.molnkoll.api;
 
+import se.molnkoll.kernel.query.Moment;
+
 /** The path names a service (or evidence) Molnkoll does not have. */
 class NotFoundException extends RuntimeException {
 
@@ -9,5 +11,11 @@ class NotFoundException extends RuntimeException {
 
     static NotFoundException service(String id) {
         return new NotFoundException("No cloud service " + id);
+    }
+
+    /** No such service, or (for a moment of recorded time) none had been registered yet then. */
+    static NotFoundException service(String id, Moment moment) {
+        return moment.knownAt() == null ? service(id)
+                : new NotFoundException("No cloud service " + id + " had been registered as of " + moment.knownAt());
     }
 }

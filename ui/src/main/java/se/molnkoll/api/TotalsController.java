@@ -1,13 +1,20 @@
 package se.molnkoll.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.molnkoll.kernel.query.FindPortfolioTotals;
+import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.kernel.query.PortfolioTotals;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Totals over the whole portfolio. */
 @RestController
@@ -15,14 +22,20 @@ import se.molnkoll.kernel.query.PortfolioTotals;
 class TotalsController {
 
     private final QueryGateway queries;
+    private final Clock clock;
 
-    TotalsController(QueryGateway queries) {
+    TotalsController(QueryGateway queries, Clock clock) {
         this.queries = queries;
+        this.clock = clock;
     }
 
     @GetMapping("/api/totals")
     @Operation(summary = "Services and open measures per phase over every service that is not decommissioned")
-    PortfolioTotals totals() {
-        return queries.query(new FindPortfolioTotals(), ResponseTypes.instanceOf(PortfolioTotals.class)).join();
+    PortfolioTotals totals(@RequestParam(required = false) @Parameter(description = CloudServiceController.AS_OF) String asOf,
+                           @RequestParam(required = false) @Parameter(description = CloudServiceController.VALID_AT) String validAt) {
+        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+        Moment moment = TimeParameters.moment(asOf, validAt, clock, problems);
+        TimeParameters.throwIfAny(problems);
+        return queries.query(new FindPortfolioTotals(moment), ResponseTypes.instanceOf(PortfolioTotals.class)).join();
     }
 }

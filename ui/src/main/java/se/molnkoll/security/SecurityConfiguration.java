@@ -22,6 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -35,8 +36,11 @@ import java.util.Set;
  * <table>
  *     <tr><th>what</th><th>who</th></tr>
  *     <tr><td>commands (POST/PUT under /api/services)</td><td>CONTRACT_MANAGER</td></tr>
- *     <tr><td>audit trail (/api/audit, /api/services/{id}/audit)</td><td>AUDITOR, CONTRACT_MANAGER</td></tr>
+ *     <tr><td>audit trail (/api/audit, /api/services/{id}/audit), changes between two moments
+ *     (/api/services/{id}/changes)</td><td>AUDITOR, CONTRACT_MANAGER</td></tr>
  *     <tr><td>evidence documents (download)</td><td>AUDITOR, CONTRACT_MANAGER</td></tr>
+ *     <tr><td>any read of a past moment or another date (asOf, validAt parameters)</td><td>AUDITOR,
+ *     CONTRACT_MANAGER</td></tr>
  *     <tr><td>register, service details, measures, totals, dashboard, certificates</td><td>every role (who
  *     recorded what only for the audit trail's readers)</td></tr>
  *     <tr><td>catalogue</td><td>every role</td></tr>
@@ -63,7 +67,10 @@ public class SecurityConfiguration {
                                 "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/catalogue", "/api/catalogue/**").hasAnyRole(EVERY_ROLE)
-                        .requestMatchers(HttpMethod.GET, "/api/audit", "/api/services/*/audit").hasAnyRole(AUDIT_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/audit", "/api/services/*/audit", "/api/services/*/changes")
+                        .hasAnyRole(AUDIT_READERS)
+                        // History is the auditors' view: what was known or true at another moment than now.
+                        .requestMatchers(SecurityConfiguration::asksAboutAnotherMoment).hasAnyRole(AUDIT_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/services/*/evidence/*/document").hasAnyRole(AUDIT_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/services", "/api/services/**", "/api/totals",
                                 "/api/dashboard", "/api/certificates").hasAnyRole(EVERY_ROLE)
@@ -78,6 +85,16 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
+    }
+
+    /**
+     * A read with an asOf or validAt parameter (present at all, even empty or malformed). Only GETs are
+     * looked at: asking a POST for its parameters would parse a multipart body here, before its size
+     * limit is answered properly.
+     */
+    static boolean asksAboutAnotherMoment(HttpServletRequest request) {
+        return HttpMethod.GET.matches(request.getMethod())
+                && (request.getParameterMap().containsKey("asOf") || request.getParameterMap().containsKey("validAt"));
     }
 
     @Bean

@@ -65,6 +65,7 @@ class RoleRulesTest {
 
     Stream<Endpoint> endpoints() {
         String s = "/api/services/" + service;
+        String now = "asOf=" + TestClock.CLOCK.instant();
         return Stream.of(
                 new Endpoint("GET", "/api/catalogue", null, EVERYONE),
                 new Endpoint("GET", "/api/catalogue/identity", null, EVERYONE),
@@ -78,6 +79,14 @@ class RoleRulesTest {
                 new Endpoint("POST", s + "/evidence/" + evidence + "/document", Map.of(), MANAGER),
                 new Endpoint("GET", "/api/audit", null, AUDIT_READERS),
                 new Endpoint("GET", s + "/audit", null, AUDIT_READERS),
+                new Endpoint("GET", "/api/services?" + now, null, AUDIT_READERS),
+                new Endpoint("GET", s + "?" + now, null, AUDIT_READERS),
+                new Endpoint("GET", s + "?validAt=2026-01-01", null, AUDIT_READERS),
+                new Endpoint("GET", s + "/measures?phase=ACQUIRE&" + now, null, AUDIT_READERS),
+                new Endpoint("GET", "/api/totals?validAt=2026-01-01", null, AUDIT_READERS),
+                new Endpoint("GET", "/api/dashboard?" + now, null, AUDIT_READERS),
+                new Endpoint("GET", "/api/certificates?status=EXPIRED&" + now, null, AUDIT_READERS),
+                new Endpoint("GET", s + "/changes?from=2026-01-01", null, AUDIT_READERS),
                 new Endpoint("POST", "/api/services", Map.of("name", "x"), MANAGER),
                 new Endpoint("PUT", s + "/classification", Map.of("confidentiality", 9), MANAGER),
                 new Endpoint("POST", s + "/evidence", Map.of("title", ""), MANAGER),

@@ -49,7 +49,7 @@ public class AuditRecord extends ProjectionRow<String> {
 
     AuditEntry toView() {
         return new AuditEntry(recordedAt, actor, CloudServiceId.of(serviceId), eventType, summary, eventId,
-                sequenceNumber, correlationId, payload);
+                globalIndex, sequenceNumber, correlationId, payload);
     }
 
     @Override

@@ -16,8 +16,10 @@ import se.molnkoll.kernel.query.DueExpiry;
 import se.molnkoll.kernel.query.FindCertificates;
 import se.molnkoll.kernel.query.FindDueExpiries;
 import se.molnkoll.query.measures.EvidenceEntry;
+import se.molnkoll.query.persistence.VersionedRow;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -25,28 +27,33 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** Expired and expiring certificates, and due expiries, judged for the clock's today. */
+/** Expired and expiring certificates at any moment, and the expiries due today. */
 @Component
 public class CertificateQueries {
 
-    /**
-     * A coverage row c still at stake: it counts, its (measure, phase) applies to the service's
-     * classification, and no other evidence renews it (renewing evidence counts too, is valid on the
-     * first day c is not, and lasts longer).
-     */
-    private static final String AT_STAKE = """
-            c.counts = true
-            and exists (select a from ApplicableMeasure a
-                where a.key.serviceId = c.serviceId and a.key.measureId = c.measureId and a.key.phase = c.phase)
-            and not exists (select o from CoverageEntry o
-                where o.serviceId = c.serviceId and o.measureId = c.measureId and o.phase = c.phase
-                  and o.counts = true and o.evidenceId <> c.evidenceId
-                  and (o.validFrom is null or o.validFrom <= c.expiresOn)
-                  and (o.expiresOn is null or o.expiresOn > c.expiresOn))""";
+    private static String at(String alias) {
+        return alias + ".recordedFrom <= :at and (" + alias + ".recordedTo is null or " + alias + ".recordedTo > :at)";
+    }
 
-    /** Dated, not withdrawn evidence of services in use, with something at stake. */
+    /**
+     * A coverage row c still at stake, as known at :at: it counts, its (measure, phase) applies to the
+     * service's classification, and no other evidence renews it. Renewing evidence counts too and
+     * takes over without a gap: it is valid on the first day c is not (or, once c has lapsed, on
+     * :day) and lasts longer. "x <= greatest(a, b)" is written "x <= a or x <= b", which JPQL can say.
+     */
+    private static final String AT_STAKE = "c.counts = true and " + at("c")
+            + " and exists (select a from ApplicableMeasure a where a.serviceId = c.serviceId"
+            + " and a.measureId = c.measureId and a.phase = c.phase and " + at("a") + ")"
+            + " and not exists (select o from CoverageEntry o where o.serviceId = c.serviceId"
+            + " and o.measureId = c.measureId and o.phase = c.phase and o.counts = true and " + at("o")
+            + " and o.evidenceId <> c.evidenceId"
+            + " and (o.validFrom is null or o.validFrom <= c.expiresOn or o.validFrom <= :day)"
+            + " and (o.expiresOn is null or (o.expiresOn > c.expiresOn and o.expiresOn > :day)))";
+
+    /** Dated, not withdrawn evidence of services in use, with something at stake, as known at :at. */
     private static final String CERTIFICATES = "select e, s.name, s.organisationUnit from EvidenceEntry e, CloudServiceEntry s"
-            + " where s.id = e.serviceId and s.decommissioned = false and e.withdrawn = false"
+            + " where s.serviceId = e.serviceId and " + at("e") + " and " + at("s")
+            + " and s.decommissioned = false and e.withdrawn = false"
             + " and e.validUntil is not null and e.validUntil >= :earliest and e.validUntil <= :latest"
             + " and exists (select c from CoverageEntry c where c.evidenceId = e.evidenceId and " + AT_STAKE + ")"
             + " order by e.validUntil, s.name, e.evidenceId";
@@ -70,22 +77,24 @@ public class CertificateQueries {
 
     @QueryHandler
     public List<CertificateView> handle(FindCertificates query) {
-        return certificates(query.status(), query.withinDays(), BusinessDates.today(clock));
+        return certificates(query.status(), query.withinDays(), query.moment().knownAtOr(VersionedRow.NOW),
+                query.moment().day(clock));
     }
 
-    /** The certificates of a status (both when null) for the day, most urgent first. */
-    public List<CertificateView> certificates(CertificateStatus status, int withinDays, LocalDate today) {
+    /** The certificates of a status (both when null), as known at {@code at}, for the day, most urgent first. */
+    public List<CertificateView> certificates(CertificateStatus status, int withinDays, Instant at, LocalDate today) {
         LocalDate earliest = status == CertificateStatus.EXPIRING ? today : BEGINNING;
         LocalDate latest = status == CertificateStatus.EXPIRED ? today.minusDays(1) : today.plusDays(withinDays);
         return readOnly.execute(tx -> {
             List<Object[]> rows = entityManager.createQuery(CERTIFICATES, Object[].class)
-                    .setParameter("earliest", earliest).setParameter("latest", latest).getResultList();
+                    .setParameter("earliest", earliest).setParameter("latest", latest).setParameter("at", at)
+                    .setParameter("day", today).getResultList();
             if (rows.isEmpty()) {
                 return List.of();
             }
             List<String> ids = rows.stream().map(row -> ((EvidenceEntry) row[0]).evidenceId()).toList();
             Map<String, List<MeasureId>> measures = entityManager.createQuery(MEASURES_AT_STAKE, Object[].class)
-                    .setParameter("ids", ids).getResultList().stream()
+                    .setParameter("ids", ids).setParameter("at", at).setParameter("day", today).getResultList().stream()
                     .collect(Collectors.groupingBy(row -> (String) row[0], Collectors.mapping(
                             row -> new MeasureId((Integer) row[1]), Collectors.collectingAndThen(
                                     Collectors.toCollection(TreeSet::new), List::copyOf))));
@@ -105,7 +114,8 @@ public class CertificateQueries {
         LocalDate today = BusinessDates.today(clock);
         return readOnly.execute(tx -> entityManager.createQuery("""
                         select e.serviceId, e.evidenceId from EvidenceEntry e, CloudServiceEntry s
-                        where s.id = e.serviceId and s.decommissioned = false and e.withdrawn = false
+                        where s.serviceId = e.serviceId and e.recordedTo is null and s.recordedTo is null
+                          and s.decommissioned = false and e.withdrawn = false
                           and e.expiredOn is null and e.validUntil < :today
                         order by e.validUntil, e.evidenceId""", Object[].class)
                 .setParameter("today", today)

@@ -1,32 +1,36 @@
 package se.molnkoll.query.measures;
 
-import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import se.molnkoll.query.persistence.ProjectionRow;
 import se.molnkoll.kernel.MeasurePhase;
+import se.molnkoll.kernel.Phase;
+import se.molnkoll.query.persistence.VersionedRow;
 
-/** A (measure, phase) the service's current classification makes mandatory. */
+import java.time.Instant;
+
+/** A (measure, phase) the service's classification made mandatory, for as long as it did. */
 @Entity
 @Table(name = "applicable_measure")
-public class ApplicableMeasure extends ProjectionRow<MeasureKey> {
+public class ApplicableMeasure extends VersionedRow {
 
-    @EmbeddedId
-    private MeasureKey key;
+    private String serviceId;
+    private int measureId;
+    @Enumerated(EnumType.STRING)
+    private Phase phase;
 
     protected ApplicableMeasure() {
     }
 
-    ApplicableMeasure(String serviceId, MeasurePhase pair) {
-        this.key = new MeasureKey(serviceId, pair);
+    ApplicableMeasure(String serviceId, MeasurePhase pair, Instant from) {
+        super(from);
+        this.serviceId = serviceId;
+        this.measureId = pair.measureId().value();
+        this.phase = pair.phase();
     }
 
     public MeasurePhase pair() {
-        return key.pair();
-    }
-
-    @Override
-    public MeasureKey getId() {
-        return key;
+        return MeasurePhase.of(measureId, phase);
     }
 }

@@ -1,52 +1,58 @@
 package se.molnkoll.query.measures;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import se.molnkoll.query.persistence.VersionedRow;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The applicable measures of every service, and the open counts computed from them.
+ * The applicable measures of every service, and the open counts computed from them, for a business
+ * {@code :day} as known at a moment {@code :at} of recorded time.
  *
  * <p>The open counts restate {@link se.molnkoll.kernel.compliance.MeasureStatusRule} in JPQL so that
  * the database counts a whole portfolio in one query: a pair is open unless evidence that counts is
  * valid on the day or a risk acceptance that counts is in force on the day. A test checks the two
  * agree on random histories.
  */
-public interface ApplicableMeasures extends JpaRepository<ApplicableMeasure, MeasureKey> {
+public interface ApplicableMeasures extends JpaRepository<ApplicableMeasure, Long> {
 
+    String COVERAGE_AT = "c.recordedFrom <= :at and (c.recordedTo is null or c.recordedTo > :at)";
+    String ACCEPTANCE_AT = "r.recordedFrom <= :at and (r.recordedTo is null or r.recordedTo > :at)";
+    String SERVICE_AT = "s.recordedFrom <= :at and (s.recordedTo is null or s.recordedTo > :at)";
     String CLOSED_BY_EVIDENCE = """
             exists (select c from CoverageEntry c
-                    where c.serviceId = a.key.serviceId and c.measureId = a.key.measureId and c.phase = a.key.phase
-                      and c.counts = true
+                    where c.serviceId = x.serviceId and c.measureId = x.measureId and c.phase = x.phase
+                      and c.counts = true and""" + " " + COVERAGE_AT + """
                       and (c.validFrom is null or c.validFrom <= :day)
                       and (c.validUntil is null or c.validUntil >= :day))""";
     String CLOSED_BY_RISK_ACCEPTANCE = """
             exists (select r from RiskAcceptanceEntry r
-                    where r.serviceId = a.key.serviceId and r.measureId = a.key.measureId and r.phase = a.key.phase
-                      and r.counts = true
+                    where r.serviceId = x.serviceId and r.measureId = x.measureId and r.phase = x.phase
+                      and r.counts = true and""" + " " + ACCEPTANCE_AT + """
+                      and r.acceptedOn <= :day
                       and (r.validUntil is null or r.validUntil >= :day))""";
 
-    @Query("select a from ApplicableMeasure a where a.key.serviceId = :serviceId")
-    List<ApplicableMeasure> findByServiceId(@Param("serviceId") String serviceId);
+    @Query("select x from ApplicableMeasure x where x.serviceId = :serviceId and x.recordedTo is null")
+    List<ApplicableMeasure> current(@Param("serviceId") String serviceId);
 
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("delete from ApplicableMeasure a where a.key.serviceId = :serviceId")
-    void deleteByServiceId(@Param("serviceId") String serviceId);
+    @Query("select x from ApplicableMeasure x where x.serviceId = :serviceId and " + VersionedRow.AT)
+    List<ApplicableMeasure> at(@Param("serviceId") String serviceId, @Param("at") Instant at);
 
     /** Rows of (service id, phase, number of open measures) for every service with an open measure. */
-    @Query("select a.key.serviceId, a.key.phase, count(a) from ApplicableMeasure a"
-            + " where not " + CLOSED_BY_EVIDENCE + " and not " + CLOSED_BY_RISK_ACCEPTANCE
-            + " group by a.key.serviceId, a.key.phase")
-    List<Object[]> countOpenPerServiceAndPhase(@Param("day") LocalDate day);
+    @Query("select x.serviceId, x.phase, count(x) from ApplicableMeasure x where " + VersionedRow.AT
+            + " and not " + CLOSED_BY_EVIDENCE + " and not " + CLOSED_BY_RISK_ACCEPTANCE
+            + " group by x.serviceId, x.phase")
+    List<Object[]> countOpenPerServiceAndPhase(@Param("day") LocalDate day, @Param("at") Instant at);
 
     /** Rows of (phase, number of open measures) over the services that are not decommissioned. */
-    @Query("select a.key.phase, count(a) from ApplicableMeasure a"
-            + " where a.key.serviceId in (select s.id from CloudServiceEntry s where s.decommissioned = false)"
+    @Query("select x.phase, count(x) from ApplicableMeasure x where " + VersionedRow.AT
+            + " and x.serviceId in (select s.serviceId from CloudServiceEntry s where s.decommissioned = false and "
+            + SERVICE_AT + ")"
             + " and not " + CLOSED_BY_EVIDENCE + " and not " + CLOSED_BY_RISK_ACCEPTANCE
-            + " group by a.key.phase")
-    List<Object[]> countOpenPerPhaseInPortfolio(@Param("day") LocalDate day);
+            + " group by x.phase")
+    List<Object[]> countOpenPerPhaseInPortfolio(@Param("day") LocalDate day, @Param("at") Instant at);
 }

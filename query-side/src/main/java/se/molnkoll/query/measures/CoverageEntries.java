@@ -1,16 +1,25 @@
 package se.molnkoll.query.measures;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 import se.molnkoll.kernel.Phase;
+import se.molnkoll.query.persistence.VersionedRow;
 
+import java.time.Instant;
 import java.util.List;
 
-/** What each piece of evidence covers. */
-public interface CoverageEntries extends JpaRepository<CoverageEntry, String> {
+/** What each piece of evidence covers, as it was at a moment of recorded time. */
+public interface CoverageEntries extends JpaRepository<CoverageEntry, Long> {
 
-    List<CoverageEntry> findByServiceId(String serviceId);
+    @Query("select x from CoverageEntry x where x.serviceId = :serviceId and " + VersionedRow.AT)
+    List<CoverageEntry> ofServiceAt(@Param("serviceId") String serviceId, @Param("at") Instant at);
 
-    List<CoverageEntry> findByEvidenceId(String evidenceId);
+    @Query("select x from CoverageEntry x where x.evidenceId = :evidenceId and x.counts = true and x.recordedTo is null")
+    List<CoverageEntry> countingOfEvidence(@Param("evidenceId") String evidenceId);
 
-    List<CoverageEntry> findByServiceIdAndMeasureIdAndPhase(String serviceId, int measureId, Phase phase);
+    @Query("select x from CoverageEntry x where x.serviceId = :serviceId and x.measureId = :measureId"
+            + " and x.phase = :phase and x.counts = true and x.recordedTo is null")
+    List<CoverageEntry> countingOfPair(@Param("serviceId") String serviceId, @Param("measureId") int measureId,
+                                       @Param("phase") Phase phase);
 }

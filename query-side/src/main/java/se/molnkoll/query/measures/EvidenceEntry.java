@@ -1,23 +1,20 @@
 package se.molnkoll.query.measures;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import se.molnkoll.query.persistence.ProjectionRow;
 import se.molnkoll.kernel.EvidenceKind;
+import se.molnkoll.query.persistence.VersionedRow;
 
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** Evidence as recorded, with its withdrawal if any. What it covers is in {@link CoverageEntry}. */
+/** One version of a piece of evidence: as recorded, then withdrawn, expired or given its document. */
 @Entity
 @Table(name = "evidence")
-public class EvidenceEntry extends ProjectionRow<String> {
+public class EvidenceEntry extends VersionedRow {
 
-    @Id
     private String evidenceId;
     private String serviceId;
     @Enumerated(EnumType.STRING)
@@ -30,16 +27,15 @@ public class EvidenceEntry extends ProjectionRow<String> {
     private String documentSha256;
     private String reference;
     private boolean withdrawn;
-    @Column(length = 4000)
     private String withdrawalReason;
-    private Instant recordedAt;
-    private String recordedBy;
     private LocalDate expiredOn;
     private String documentAttachedSha256;
     private String documentFileName;
     private String documentMediaType;
     private Long documentSizeBytes;
     private Instant documentAttachedAt;
+    private Instant recordedAt;
+    private String recordedBy;
 
     protected EvidenceEntry() {
     }
@@ -47,6 +43,7 @@ public class EvidenceEntry extends ProjectionRow<String> {
     EvidenceEntry(String evidenceId, String serviceId, EvidenceKind kind, String title, String issuer,
                   LocalDate receivedOn, LocalDate validFrom, LocalDate validUntil, String documentSha256,
                   String reference, Instant recordedAt, String recordedBy) {
+        super(recordedAt);
         this.evidenceId = evidenceId;
         this.serviceId = serviceId;
         this.kind = kind;
@@ -59,6 +56,35 @@ public class EvidenceEntry extends ProjectionRow<String> {
         this.reference = reference;
         this.recordedAt = recordedAt;
         this.recordedBy = recordedBy;
+    }
+
+    private EvidenceEntry(EvidenceEntry previous, Instant at) {
+        super(previous, at);
+        evidenceId = previous.evidenceId;
+        serviceId = previous.serviceId;
+        kind = previous.kind;
+        title = previous.title;
+        issuer = previous.issuer;
+        receivedOn = previous.receivedOn;
+        validFrom = previous.validFrom;
+        validUntil = previous.validUntil;
+        documentSha256 = previous.documentSha256;
+        reference = previous.reference;
+        withdrawn = previous.withdrawn;
+        withdrawalReason = previous.withdrawalReason;
+        expiredOn = previous.expiredOn;
+        documentAttachedSha256 = previous.documentAttachedSha256;
+        documentFileName = previous.documentFileName;
+        documentMediaType = previous.documentMediaType;
+        documentSizeBytes = previous.documentSizeBytes;
+        documentAttachedAt = previous.documentAttachedAt;
+        recordedAt = previous.recordedAt;
+        recordedBy = previous.recordedBy;
+    }
+
+    /** The next version from {@code at}; this one is closed. */
+    EvidenceEntry next(Instant at) {
+        return new EvidenceEntry(this, at);
     }
 
     void withdraw(String reason) {
@@ -90,8 +116,6 @@ public class EvidenceEntry extends ProjectionRow<String> {
     public String reference() { return reference; }
     public boolean withdrawn() { return withdrawn; }
     public String withdrawalReason() { return withdrawalReason; }
-    public Instant recordedAt() { return recordedAt; }
-    public String recordedBy() { return recordedBy; }
     public LocalDate expiredOn() { return expiredOn; }
     public boolean hasDocument() { return documentAttachedSha256 != null; }
     public String documentAttachedSha256() { return documentAttachedSha256; }
@@ -99,9 +123,6 @@ public class EvidenceEntry extends ProjectionRow<String> {
     public String documentMediaType() { return documentMediaType; }
     public long documentSizeBytes() { return documentSizeBytes == null ? 0 : documentSizeBytes; }
     public Instant documentAttachedAt() { return documentAttachedAt; }
-
-    @Override
-    public String getId() {
-        return evidenceId;
-    }
+    public Instant recordedAt() { return recordedAt; }
+    public String recordedBy() { return recordedBy; }
 }

@@ -7,13 +7,13 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
-import se.molnkoll.kernel.event.EventMetaData;
 import se.molnkoll.kernel.Classification;
 import se.molnkoll.kernel.MeasurePhase;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
 import se.molnkoll.kernel.event.ClassificationSet;
 import se.molnkoll.kernel.event.CloudServiceRegistered;
 import se.molnkoll.kernel.event.DocumentAttached;
+import se.molnkoll.kernel.event.EventMetaData;
 import se.molnkoll.kernel.event.EvidenceExpired;
 import se.molnkoll.kernel.event.EvidenceReceived;
 import se.molnkoll.kernel.event.EvidenceWithdrawn;
@@ -21,10 +21,14 @@ import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * Keeps, per service, the applicable measures and what counts towards them. It stores no statuses:
- * a status depends on the day it is asked for, so the query handlers compute it.
+ * Keeps, per service, the applicable measures and what counts towards them, each change as a new
+ * version at the event's recorded time. It stores no statuses: a status depends on the day it is
+ * asked for, so the query handlers compute it.
  */
 @Component
 @ProcessingGroup(MeasureStatusProjection.PROCESSING_GROUP)
@@ -49,61 +53,60 @@ public class MeasureStatusProjection {
     }
 
     @EventHandler
-    void on(CloudServiceRegistered event) {
-        replaceApplicable(event.cloudServiceId().value(), Classification.UNCLASSIFIED);
+    void on(CloudServiceRegistered event, @Timestamp Instant at) {
+        classify(event.cloudServiceId().value(), Classification.UNCLASSIFIED, at);
     }
 
     @EventHandler
-    void on(ClassificationSet event) {
-        replaceApplicable(event.cloudServiceId().value(), event.classification());
+    void on(ClassificationSet event, @Timestamp Instant at) {
+        classify(event.cloudServiceId().value(), event.classification(), at);
     }
 
     @EventHandler
-    void on(EvidenceReceived event, @Timestamp Instant recordedAt, @MetaDataValue(EventMetaData.ACTOR) String actor) {
+    void on(EvidenceReceived event, @Timestamp Instant at, @MetaDataValue(EventMetaData.ACTOR) String actor) {
         String serviceId = event.cloudServiceId().value();
         String evidenceId = event.evidenceId().value();
         evidence.save(new EvidenceEntry(evidenceId, serviceId, event.kind(), event.title(), event.issuer(),
                 event.receivedOn(), event.validFrom(), event.validUntil(), event.documentSha256(),
-                event.reference(), recordedAt, actor));
+                event.reference(), at, actor));
         coverage.saveAll(event.covers().stream()
-                .map(pair -> new CoverageEntry(evidenceId, serviceId, pair, event.validFrom(), event.validUntil()))
+                .map(pair -> new CoverageEntry(evidenceId, serviceId, pair, event.validity(), at))
                 .toList());
     }
 
     @EventHandler
-    void on(EvidenceWithdrawn event) {
-        evidence.findById(event.evidenceId().value()).ifPresent(entry -> entry.withdraw(event.reason()));
-        coverage.findByEvidenceId(event.evidenceId().value()).forEach(CoverageEntry::setAside);
+    void on(EvidenceWithdrawn event, @Timestamp Instant at) {
+        change(event.evidenceId().value(), at, entry -> entry.withdraw(event.reason()));
+        coverage.countingOfEvidence(event.evidenceId().value()).forEach(row -> coverage.save(row.setAsideAt(at)));
     }
 
     @EventHandler
-    void on(EvidenceExpired event) {
-        evidence.findById(event.evidenceId().value()).ifPresent(entry -> entry.expire(event.expiredOn()));
+    void on(EvidenceExpired event, @Timestamp Instant at) {
+        change(event.evidenceId().value(), at, entry -> entry.expire(event.expiredOn()));
     }
 
     @EventHandler
-    void on(DocumentAttached event, @Timestamp Instant recordedAt) {
-        evidence.findById(event.evidenceId().value()).ifPresent(entry -> entry.attach(event.sha256(),
-                event.sizeBytes(), event.fileName(), event.mediaType(), recordedAt));
+    void on(DocumentAttached event, @Timestamp Instant at) {
+        change(event.evidenceId().value(), at, entry -> entry.attach(event.sha256(), event.sizeBytes(),
+                event.fileName(), event.mediaType(), at));
     }
 
     @EventHandler
-    void on(ResidualRiskAccepted event, EventMessage<?> message, @Timestamp Instant recordedAt,
+    void on(ResidualRiskAccepted event, EventMessage<?> message, @Timestamp Instant at,
             @MetaDataValue(EventMetaData.ACTOR) String actor) {
         riskAcceptances.save(new RiskAcceptanceEntry(message.getIdentifier(), event.cloudServiceId().value(),
                 new MeasurePhase(event.measureId(), event.phase()), event.riskOwner(), event.motivation(),
-                event.validUntil(), recordedAt, actor));
+                event.validity(), at, actor));
     }
 
     @EventHandler
-    void on(ProviderChangeRecorded event) {
+    void on(ProviderChangeRecorded event, @Timestamp Instant at) {
         String serviceId = event.cloudServiceId().value();
         for (MeasurePhase pair : event.reopened()) {
             int measureId = pair.measureId().value();
-            coverage.findByServiceIdAndMeasureIdAndPhase(serviceId, measureId, pair.phase())
-                    .forEach(CoverageEntry::setAside);
-            riskAcceptances.findByServiceIdAndMeasureIdAndPhase(serviceId, measureId, pair.phase())
-                    .forEach(RiskAcceptanceEntry::setAside);
+            coverage.countingOfPair(serviceId, measureId, pair.phase()).forEach(row -> coverage.save(row.setAsideAt(at)));
+            riskAcceptances.countingOfPair(serviceId, measureId, pair.phase())
+                    .forEach(row -> riskAcceptances.save(row.setAsideAt(at)));
         }
     }
 
@@ -115,10 +118,23 @@ public class MeasureStatusProjection {
         applicable.deleteAllInBatch();
     }
 
-    private void replaceApplicable(String serviceId, Classification classification) {
-        applicable.deleteByServiceId(serviceId);
-        applicable.saveAll(catalogue.applicablePairs(classification).stream()
-                .map(pair -> new ApplicableMeasure(serviceId, pair))
-                .toList());
+    /** Closes the measures that no longer apply and opens those that now do; the rest carry on. */
+    private void classify(String serviceId, Classification classification, Instant at) {
+        Set<MeasurePhase> wanted = new HashSet<>(catalogue.applicablePairs(classification));
+        for (ApplicableMeasure row : applicable.current(serviceId)) {
+            if (!wanted.remove(row.pair())) {
+                row.close(at);
+            }
+        }
+        applicable.saveAll(wanted.stream().sorted().map(pair -> new ApplicableMeasure(serviceId, pair, at)).toList());
+    }
+
+    /** Closes the evidence's current version at the event's time and saves the next one with the change. */
+    private void change(String evidenceId, Instant at, Consumer<EvidenceEntry> change) {
+        evidence.current(evidenceId).ifPresent(current -> {
+            EvidenceEntry next = current.next(at);
+            change.accept(next);
+            evidence.save(next);
+        });
     }
 }

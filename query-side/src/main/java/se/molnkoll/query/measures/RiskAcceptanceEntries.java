@@ -1,14 +1,23 @@
 package se.molnkoll.query.measures;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 import se.molnkoll.kernel.Phase;
+import se.molnkoll.query.persistence.VersionedRow;
 
+import java.time.Instant;
 import java.util.List;
 
-/** Residual-risk acceptances. */
-public interface RiskAcceptanceEntries extends JpaRepository<RiskAcceptanceEntry, String> {
+/** Residual-risk acceptances, as they were at a moment of recorded time. */
+public interface RiskAcceptanceEntries extends JpaRepository<RiskAcceptanceEntry, Long> {
 
-    List<RiskAcceptanceEntry> findByServiceIdOrderByRecordedAtAscIdAsc(String serviceId);
+    @Query("select x from RiskAcceptanceEntry x where x.serviceId = :serviceId and " + VersionedRow.AT
+            + " order by x.recordedAt, x.acceptanceId")
+    List<RiskAcceptanceEntry> ofServiceAt(@Param("serviceId") String serviceId, @Param("at") Instant at);
 
-    List<RiskAcceptanceEntry> findByServiceIdAndMeasureIdAndPhase(String serviceId, int measureId, Phase phase);
+    @Query("select x from RiskAcceptanceEntry x where x.serviceId = :serviceId and x.measureId = :measureId"
+            + " and x.phase = :phase and x.counts = true and x.recordedTo is null")
+    List<RiskAcceptanceEntry> countingOfPair(@Param("serviceId") String serviceId, @Param("measureId") int measureId,
+                                             @Param("phase") Phase phase);
 }

@@ -1,34 +1,31 @@
 package se.molnkoll.query.measures;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import se.molnkoll.query.persistence.ProjectionRow;
 import se.molnkoll.kernel.MeasurePhase;
 import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.compliance.Validity;
+import se.molnkoll.query.persistence.VersionedRow;
 
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A residual-risk acceptance. {@code counts} turns false when the measure is re-opened. */
+/** A residual-risk acceptance. {@code counts} turns false in a later version when the measure is re-opened. */
 @Entity
 @Table(name = "risk_acceptance")
-public class RiskAcceptanceEntry extends ProjectionRow<String> {
+public class RiskAcceptanceEntry extends VersionedRow {
 
     /** The identifier of the event that recorded it. */
-    @Id
-    private String id;
+    private String acceptanceId;
     private String serviceId;
     private int measureId;
     @Enumerated(EnumType.STRING)
     private Phase phase;
     private String riskOwner;
-    @Column(length = 4000)
     private String motivation;
+    private LocalDate acceptedOn;
     private LocalDate validUntil;
     private boolean counts;
     private Instant recordedAt;
@@ -37,35 +34,51 @@ public class RiskAcceptanceEntry extends ProjectionRow<String> {
     protected RiskAcceptanceEntry() {
     }
 
-    RiskAcceptanceEntry(String id, String serviceId, MeasurePhase pair, String riskOwner, String motivation,
-                        LocalDate validUntil, Instant recordedAt, String recordedBy) {
-        this.id = id;
+    RiskAcceptanceEntry(String acceptanceId, String serviceId, MeasurePhase pair, String riskOwner, String motivation,
+                        Validity validity, Instant recordedAt, String recordedBy) {
+        super(recordedAt);
+        this.acceptanceId = acceptanceId;
         this.serviceId = serviceId;
         this.measureId = pair.measureId().value();
         this.phase = pair.phase();
         this.riskOwner = riskOwner;
         this.motivation = motivation;
-        this.validUntil = validUntil;
+        this.acceptedOn = validity.from();
+        this.validUntil = validity.until();
         this.counts = true;
         this.recordedAt = recordedAt;
         this.recordedBy = recordedBy;
     }
 
-    void setAside() {
-        counts = false;
+    private RiskAcceptanceEntry(RiskAcceptanceEntry previous, Instant at) {
+        super(previous, at);
+        acceptanceId = previous.acceptanceId;
+        serviceId = previous.serviceId;
+        measureId = previous.measureId;
+        phase = previous.phase;
+        riskOwner = previous.riskOwner;
+        motivation = previous.motivation;
+        acceptedOn = previous.acceptedOn;
+        validUntil = previous.validUntil;
+        counts = previous.counts;
+        recordedAt = previous.recordedAt;
+        recordedBy = previous.recordedBy;
+    }
+
+    /** The next version from {@code at}, in which it no longer counts; this one is closed. */
+    RiskAcceptanceEntry setAsideAt(Instant at) {
+        RiskAcceptanceEntry next = new RiskAcceptanceEntry(this, at);
+        next.counts = false;
+        return next;
     }
 
     public MeasurePhase pair() { return MeasurePhase.of(measureId, phase); }
-    public Validity validity() { return Validity.until(validUntil); }
+    public Validity validity() { return new Validity(acceptedOn, validUntil); }
     public boolean counts() { return counts; }
     public String riskOwner() { return riskOwner; }
     public String motivation() { return motivation; }
+    public LocalDate acceptedOn() { return acceptedOn; }
     public LocalDate validUntil() { return validUntil; }
     public Instant recordedAt() { return recordedAt; }
     public String recordedBy() { return recordedBy; }
-
-    @Override
-    public String getId() {
-        return id;
-    }
 }

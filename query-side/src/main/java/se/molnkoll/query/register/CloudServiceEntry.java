@@ -1,27 +1,24 @@
 package se.molnkoll.query.register;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import se.molnkoll.query.persistence.ProjectionRow;
 import se.molnkoll.kernel.Classification;
 import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.ServiceModel;
+import se.molnkoll.query.persistence.VersionedRow;
 
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-/** One row of the register. */
+/** One version of a row of the register. */
 @Entity
 @Table(name = "cloud_service")
-public class CloudServiceEntry extends ProjectionRow<String> {
+public class CloudServiceEntry extends VersionedRow {
 
-    @Id
-    private String id;
+    private String serviceId;
     private String name;
     private String vendor;
     @Enumerated(EnumType.STRING)
@@ -39,19 +36,18 @@ public class CloudServiceEntry extends ProjectionRow<String> {
     private Boolean personalData;
     /** Comma-separated; locations are country codes or "EU/EEA", which hold no comma. */
     private String allowedLocations;
-    @Column(length = 4000)
     private String ownershipRequirement;
     private String decisionReference;
     private Instant registeredAt;
     private String registeredBy;
-    private Instant updatedAt;
 
     protected CloudServiceEntry() {
     }
 
-    CloudServiceEntry(String id, String name, String vendor, ServiceModel serviceModel, String organisationUnit,
+    CloudServiceEntry(String serviceId, String name, String vendor, ServiceModel serviceModel, String organisationUnit,
                       String owner, Instant registeredAt, String registeredBy) {
-        this.id = id;
+        super(registeredAt);
+        this.serviceId = serviceId;
         this.name = name;
         this.vendor = vendor;
         this.serviceModel = serviceModel;
@@ -60,10 +56,37 @@ public class CloudServiceEntry extends ProjectionRow<String> {
         this.phase = Phase.ACQUIRE;
         this.registeredAt = registeredAt;
         this.registeredBy = registeredBy;
-        this.updatedAt = registeredAt;
     }
 
-    void classify(Classification c, Instant at) {
+    private CloudServiceEntry(CloudServiceEntry previous, Instant at) {
+        super(previous, at);
+        serviceId = previous.serviceId;
+        name = previous.name;
+        vendor = previous.vendor;
+        serviceModel = previous.serviceModel;
+        organisationUnit = previous.organisationUnit;
+        owner = previous.owner;
+        phase = previous.phase;
+        decommissioned = previous.decommissioned;
+        classified = previous.classified;
+        confidentiality = previous.confidentiality;
+        integrity = previous.integrity;
+        availability = previous.availability;
+        secrecy = previous.secrecy;
+        personalData = previous.personalData;
+        allowedLocations = previous.allowedLocations;
+        ownershipRequirement = previous.ownershipRequirement;
+        decisionReference = previous.decisionReference;
+        registeredAt = previous.registeredAt;
+        registeredBy = previous.registeredBy;
+    }
+
+    /** The next version from {@code at}; this one is closed. */
+    CloudServiceEntry next(Instant at) {
+        return new CloudServiceEntry(this, at);
+    }
+
+    void classify(Classification c) {
         classified = true;
         confidentiality = c.confidentiality();
         integrity = c.integrity();
@@ -73,21 +96,14 @@ public class CloudServiceEntry extends ProjectionRow<String> {
         allowedLocations = String.join(",", c.allowedLocations());
         ownershipRequirement = c.ownershipRequirement();
         decisionReference = c.decisionReference();
-        updatedAt = at;
     }
 
-    void enter(Phase phase, Instant at) {
+    void enter(Phase phase) {
         this.phase = phase;
-        updatedAt = at;
     }
 
-    void decommission(Instant at) {
+    void decommission() {
         decommissioned = true;
-        updatedAt = at;
-    }
-
-    void touch(Instant at) {
-        updatedAt = at;
     }
 
     /** The classification, or null while the service is unclassified. */
@@ -101,7 +117,7 @@ public class CloudServiceEntry extends ProjectionRow<String> {
                 ownershipRequirement, decisionReference);
     }
 
-    public String id() { return id; }
+    public String serviceId() { return serviceId; }
     public String name() { return name; }
     public String vendor() { return vendor; }
     public ServiceModel serviceModel() { return serviceModel; }
@@ -112,10 +128,4 @@ public class CloudServiceEntry extends ProjectionRow<String> {
     public boolean classified() { return classified; }
     public Instant registeredAt() { return registeredAt; }
     public String registeredBy() { return registeredBy; }
-    public Instant updatedAt() { return updatedAt; }
-
-    @Override
-    public String getId() {
-        return id;
-    }
 }

@@ -6,18 +6,18 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
-import se.molnkoll.kernel.event.EventMetaData;
 import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.event.ClassificationSet;
 import se.molnkoll.kernel.event.CloudServiceRegistered;
 import se.molnkoll.kernel.event.ContractTerminated;
+import se.molnkoll.kernel.event.EventMetaData;
 import se.molnkoll.kernel.event.OperationStarted;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
 
 import java.time.Instant;
 import java.util.function.Consumer;
 
-/** Keeps the register of cloud services. */
+/** Keeps the register of cloud services, one version per change. */
 @Component
 @ProcessingGroup(RegisterProjection.PROCESSING_GROUP)
 public class RegisterProjection {
@@ -31,30 +31,29 @@ public class RegisterProjection {
     }
 
     @EventHandler
-    void on(CloudServiceRegistered event, @Timestamp Instant recordedAt,
-            @MetaDataValue(EventMetaData.ACTOR) String actor) {
+    void on(CloudServiceRegistered event, @Timestamp Instant recordedAt, @MetaDataValue(EventMetaData.ACTOR) String actor) {
         entries.save(new CloudServiceEntry(event.cloudServiceId().value(), event.name(), event.vendor(),
                 event.serviceModel(), event.organisationUnit(), event.owner(), recordedAt, actor));
     }
 
     @EventHandler
     void on(ClassificationSet event, @Timestamp Instant recordedAt) {
-        update(event.cloudServiceId().value(), entry -> entry.classify(event.classification(), recordedAt));
+        change(event.cloudServiceId().value(), recordedAt, entry -> entry.classify(event.classification()));
     }
 
     @EventHandler
     void on(OperationStarted event, @Timestamp Instant recordedAt) {
-        update(event.cloudServiceId().value(), entry -> entry.enter(Phase.OPERATE, recordedAt));
+        change(event.cloudServiceId().value(), recordedAt, entry -> entry.enter(Phase.OPERATE));
     }
 
     @EventHandler
     void on(ContractTerminated event, @Timestamp Instant recordedAt) {
-        update(event.cloudServiceId().value(), entry -> entry.enter(Phase.EXIT, recordedAt));
+        change(event.cloudServiceId().value(), recordedAt, entry -> entry.enter(Phase.EXIT));
     }
 
     @EventHandler
     void on(ServiceDecommissioned event, @Timestamp Instant recordedAt) {
-        update(event.cloudServiceId().value(), entry -> entry.decommission(recordedAt));
+        change(event.cloudServiceId().value(), recordedAt, CloudServiceEntry::decommission);
     }
 
     @ResetHandler
@@ -62,9 +61,12 @@ public class RegisterProjection {
         entries.deleteAllInBatch();
     }
 
-    private void update(String id, Consumer<CloudServiceEntry> change) {
-        CloudServiceEntry entry = entries.findById(id).orElseThrow(() -> new IllegalStateException(
-                "Register has no cloud service " + id + "; its registration must be processed first"));
-        change.accept(entry);
+    /** Closes the current version at the event's time and saves the next one with the change. */
+    private void change(String serviceId, Instant at, Consumer<CloudServiceEntry> change) {
+        CloudServiceEntry current = entries.current(serviceId).orElseThrow(() -> new IllegalStateException(
+                "Register has no cloud service " + serviceId + "; its registration must be processed first"));
+        CloudServiceEntry next = current.next(at);
+        change.accept(next);
+        entries.save(next);
     }
 }

@@ -4,7 +4,6 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import se.molnkoll.kernel.BusinessDates;
 import se.molnkoll.kernel.CloudServiceId;
 import se.molnkoll.kernel.EvidenceId;
 import se.molnkoll.kernel.MeasurePhase;
@@ -16,16 +15,17 @@ import se.molnkoll.kernel.query.CertificateStatus;
 import se.molnkoll.kernel.query.CertificateView;
 import se.molnkoll.kernel.query.CloudServiceSummary;
 import se.molnkoll.kernel.query.CloudServiceView;
+import se.molnkoll.kernel.query.Dashboard;
 import se.molnkoll.kernel.query.DocumentView;
 import se.molnkoll.kernel.query.EvidenceStatus;
 import se.molnkoll.kernel.query.EvidenceView;
 import se.molnkoll.kernel.query.FindCloudService;
 import se.molnkoll.kernel.query.FindCloudServices;
 import se.molnkoll.kernel.query.FindDashboard;
-import se.molnkoll.kernel.query.Dashboard;
 import se.molnkoll.kernel.query.FindPortfolioTotals;
 import se.molnkoll.kernel.query.FindServiceMeasures;
 import se.molnkoll.kernel.query.MeasureStatusView;
+import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.kernel.query.PhaseCounts;
 import se.molnkoll.kernel.query.PortfolioTotals;
 import se.molnkoll.kernel.query.RiskAcceptanceView;
@@ -39,11 +39,14 @@ import se.molnkoll.query.measures.EvidenceEntries;
 import se.molnkoll.query.measures.EvidenceEntry;
 import se.molnkoll.query.measures.RiskAcceptanceEntries;
 import se.molnkoll.query.measures.RiskAcceptanceEntry;
+import se.molnkoll.query.persistence.VersionedRow;
 import se.molnkoll.query.register.CloudServiceEntries;
 import se.molnkoll.query.register.CloudServiceEntry;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +57,11 @@ import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.mapping;
 import static java.util.stream.Collectors.toList;
 
-/** The register, one service in full, measure statuses and portfolio totals. */
+/**
+ * The register, one service in full, measure statuses, portfolio totals and the dashboard, at any
+ * {@link Moment}: read from the versions that held at its recorded time, statuses judged for its
+ * business day. Today is one such moment, read the same way.
+ */
 @Component
 public class CloudServiceQueries {
 
@@ -83,88 +90,93 @@ public class CloudServiceQueries {
 
     @QueryHandler
     public List<CloudServiceSummary> handle(FindCloudServices query) {
-        LocalDate today = BusinessDates.today(clock);
+        Instant at = query.moment().knownAtOr(VersionedRow.NOW);
+        LocalDate day = query.moment().day(clock);
         return readOnly.execute(tx -> {
             Map<String, Map<Phase, Long>> open = new HashMap<>();
-            for (Object[] row : applicable.countOpenPerServiceAndPhase(today)) {
+            for (Object[] row : applicable.countOpenPerServiceAndPhase(day, at)) {
                 open.computeIfAbsent((String) row[0], id -> new HashMap<>()).put((Phase) row[1], (Long) row[2]);
             }
-            return services.findAllByOrderByNameAscIdAsc().stream()
-                    .map(s -> new CloudServiceSummary(CloudServiceId.of(s.id()), s.name(), s.vendor(),
+            return services.allAt(at).stream()
+                    .map(s -> new CloudServiceSummary(CloudServiceId.of(s.serviceId()), s.name(), s.vendor(),
                             s.organisationUnit(), s.phase(), s.classified(), s.decommissioned(),
-                            PhaseCounts.of(open.getOrDefault(s.id(), Map.of()))))
+                            PhaseCounts.of(open.getOrDefault(s.serviceId(), Map.of()))))
                     .toList();
         });
     }
 
     @QueryHandler
     public Optional<CloudServiceView> handle(FindCloudService query) {
-        LocalDate today = BusinessDates.today(clock);
-        return readOnly.execute(tx -> services.findById(query.cloudServiceId().value()).map(s -> {
-            List<MeasureStatusView> statuses = statuses(s.id(), today);
+        Instant at = query.moment().knownAtOr(VersionedRow.NOW);
+        LocalDate day = query.moment().day(clock);
+        String serviceId = query.cloudServiceId().value();
+        return readOnly.execute(tx -> services.at(serviceId, at).map(s -> {
+            List<MeasureStatusView> statuses = statuses(serviceId, at, day);
             Map<Phase, Long> open = statuses.stream().filter(m -> m.status().isOpen())
                     .collect(groupingBy(MeasureStatusView::phase, Collectors.counting()));
-            return new CloudServiceView(CloudServiceId.of(s.id()), s.name(), s.vendor(), s.serviceModel(),
+            return new CloudServiceView(query.cloudServiceId(), s.name(), s.vendor(), s.serviceModel(),
                     s.organisationUnit(), s.owner(), s.phase(), s.decommissioned(), s.classification(),
-                    s.registeredAt(), today, PhaseCounts.of(open), statuses, evidenceOf(s.id(), today),
-                    riskAcceptancesOf(s.id(), today));
+                    s.registeredAt(), query.moment().knownAt(), day, PhaseCounts.of(open), statuses,
+                    evidenceOf(serviceId, at, day), riskAcceptancesOf(serviceId, at, day));
         }));
     }
 
     @QueryHandler
     public Optional<ServiceMeasures> handle(FindServiceMeasures query) {
-        LocalDate today = BusinessDates.today(clock);
-        return readOnly.execute(tx -> services.findById(query.cloudServiceId().value())
-                .map(s -> new ServiceMeasures(query.cloudServiceId(), statuses(s.id(), today).stream()
+        Instant at = query.moment().knownAtOr(VersionedRow.NOW);
+        LocalDate day = query.moment().day(clock);
+        String serviceId = query.cloudServiceId().value();
+        return readOnly.execute(tx -> services.at(serviceId, at)
+                .map(s -> new ServiceMeasures(query.cloudServiceId(), statuses(serviceId, at, day).stream()
                         .filter(m -> query.phase() == null || m.phase() == query.phase())
                         .toList())));
     }
 
     @QueryHandler
     public PortfolioTotals handle(FindPortfolioTotals query) {
-        return totals(BusinessDates.today(clock));
+        return totals(query.moment().knownAtOr(VersionedRow.NOW), query.moment().day(clock));
     }
 
     @QueryHandler
     public Dashboard handle(FindDashboard query) {
-        LocalDate today = BusinessDates.today(clock);
-        PortfolioTotals totals = totals(today);
+        Instant at = query.moment().knownAtOr(VersionedRow.NOW);
+        LocalDate day = query.moment().day(clock);
+        PortfolioTotals totals = totals(at, day);
         Map<CertificateStatus, Long> certificatesByStatus = certificates
-                .certificates(null, query.expiringWithinDays(), today).stream()
+                .certificates(null, query.expiringWithinDays(), at, day).stream()
                 .collect(groupingBy(CertificateView::status, Collectors.counting()));
         return new Dashboard(totals.servicesPerPhase(), totals.openMeasuresPerPhase(),
                 certificatesByStatus.getOrDefault(CertificateStatus.EXPIRED, 0L),
                 certificatesByStatus.getOrDefault(CertificateStatus.EXPIRING, 0L),
                 totals.unclassifiedServices(), totals.services(), totals.decommissionedServices(),
-                query.expiringWithinDays(), today);
+                query.expiringWithinDays(), query.moment().knownAt(), day);
     }
 
-    private PortfolioTotals totals(LocalDate today) {
+    private PortfolioTotals totals(Instant at, LocalDate day) {
         return readOnly.execute(tx -> {
             Map<Phase, Long> servicesPerPhase = new HashMap<>();
-            for (Object[] row : services.countActivePerPhase()) {
+            for (Object[] row : services.countActivePerPhase(at)) {
                 servicesPerPhase.put((Phase) row[0], (Long) row[1]);
             }
             Map<Phase, Long> openPerPhase = new HashMap<>();
-            for (Object[] row : applicable.countOpenPerPhaseInPortfolio(today)) {
+            for (Object[] row : applicable.countOpenPerPhaseInPortfolio(day, at)) {
                 openPerPhase.put((Phase) row[0], (Long) row[1]);
             }
             long active = servicesPerPhase.values().stream().mapToLong(Long::longValue).sum();
             return new PortfolioTotals(active, PhaseCounts.of(servicesPerPhase), PhaseCounts.of(openPerPhase),
-                    services.countByDecommissionedFalseAndClassifiedFalse(), services.countByDecommissionedTrue());
+                    services.countUnclassified(at), services.countDecommissioned(at));
         });
     }
 
     /** Every applicable (measure, phase) of the service with its status on the day, by measure then phase. */
-    private List<MeasureStatusView> statuses(String serviceId, LocalDate day) {
-        Map<MeasurePhase, List<CoverageEntry>> evidenceByPair = coverage.findByServiceId(serviceId).stream()
+    private List<MeasureStatusView> statuses(String serviceId, Instant at, LocalDate day) {
+        Map<MeasurePhase, List<CoverageEntry>> evidenceByPair = coverage.ofServiceAt(serviceId, at).stream()
                 .filter(CoverageEntry::counts)
                 .collect(groupingBy(CoverageEntry::pair));
-        Map<MeasurePhase, List<Validity>> acceptancesByPair =
-                riskAcceptances.findByServiceIdOrderByRecordedAtAscIdAsc(serviceId).stream()
-                        .filter(RiskAcceptanceEntry::counts)
-                        .collect(groupingBy(RiskAcceptanceEntry::pair, mapping(RiskAcceptanceEntry::validity, toList())));
-        return applicable.findByServiceId(serviceId).stream()
+        Map<MeasurePhase, List<Validity>> acceptancesByPair = riskAcceptances.ofServiceAt(serviceId, at).stream()
+                .filter(RiskAcceptanceEntry::counts)
+                .collect(groupingBy(RiskAcceptanceEntry::pair, mapping(RiskAcceptanceEntry::validity, toList())));
+        return applicable.at(serviceId, at).stream()
                 .map(ApplicableMeasure::pair)
                 .sorted()
                 .map(pair -> {
@@ -172,17 +184,16 @@ public class CloudServiceQueries {
                     MeasureStatus status = MeasureStatusRule.statusOn(day,
                             covering.stream().map(CoverageEntry::validity).toList(),
                             acceptancesByPair.getOrDefault(pair, List.of()));
-                    return new MeasureStatusView(pair.measureId(), pair.phase(), status,
-                            covering.stream().map(c -> EvidenceId.of(c.evidenceId())).sorted(
-                                    java.util.Comparator.comparing(EvidenceId::value)).toList());
+                    return new MeasureStatusView(pair.measureId(), pair.phase(), status, covering.stream()
+                            .map(c -> EvidenceId.of(c.evidenceId())).sorted(Comparator.comparing(EvidenceId::value)).toList());
                 })
                 .toList();
     }
 
-    private List<EvidenceView> evidenceOf(String serviceId, LocalDate day) {
-        Map<String, List<MeasurePhase>> covers = coverage.findByServiceId(serviceId).stream()
+    private List<EvidenceView> evidenceOf(String serviceId, Instant at, LocalDate day) {
+        Map<String, List<MeasurePhase>> covers = coverage.ofServiceAt(serviceId, at).stream()
                 .collect(groupingBy(CoverageEntry::evidenceId, mapping(CoverageEntry::pair, toList())));
-        return evidence.findByServiceIdOrderByRecordedAtAscEvidenceIdAsc(serviceId).stream()
+        return evidence.ofServiceAt(serviceId, at).stream()
                 .map(e -> new EvidenceView(EvidenceId.of(e.evidenceId()), e.kind(), e.title(), e.issuer(),
                         e.receivedOn(), e.validFrom(), e.validUntil(), e.documentSha256(), e.reference(),
                         covers.getOrDefault(e.evidenceId(), List.of()).stream().sorted().toList(),
@@ -193,14 +204,14 @@ public class CloudServiceQueries {
     }
 
     private static EvidenceStatus statusOf(EvidenceEntry e, LocalDate day) {
+        Validity validity = Validity.ofEvidence(e.validFrom(), e.receivedOn(), e.validUntil());
         if (e.withdrawn()) return EvidenceStatus.WITHDRAWN;
-        if (e.validFrom() != null && day.isBefore(e.validFrom())) return EvidenceStatus.NOT_YET_VALID;
-        if (e.validUntil() != null && day.isAfter(e.validUntil())) return EvidenceStatus.EXPIRED;
-        return EvidenceStatus.VALID;
+        if (validity.endedBefore(day)) return EvidenceStatus.EXPIRED;
+        return validity.includes(day) ? EvidenceStatus.VALID : EvidenceStatus.NOT_YET_VALID;
     }
 
-    private List<RiskAcceptanceView> riskAcceptancesOf(String serviceId, LocalDate day) {
-        return riskAcceptances.findByServiceIdOrderByRecordedAtAscIdAsc(serviceId).stream()
+    private List<RiskAcceptanceView> riskAcceptancesOf(String serviceId, Instant at, LocalDate day) {
+        return riskAcceptances.ofServiceAt(serviceId, at).stream()
                 .map(r -> new RiskAcceptanceView(r.pair().measureId(), r.pair().phase(), r.riskOwner(), r.motivation(),
                         r.validUntil(), r.counts() && r.validity().includes(day), r.recordedAt(), r.recordedBy()))
                 .toList();

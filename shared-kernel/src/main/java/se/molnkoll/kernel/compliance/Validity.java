@@ -15,6 +15,14 @@ public record Validity(LocalDate from, LocalDate until) {
         }
     }
 
+    /**
+     * The days evidence counts: from its valid-from date, or, when it has none, from the day it was
+     * received (before that nobody had it); through its valid-until date.
+     */
+    public static Validity ofEvidence(LocalDate validFrom, LocalDate receivedOn, LocalDate validUntil) {
+        return new Validity(validFrom != null ? validFrom : receivedOn, validUntil);
+    }
+
     public static Validity until(LocalDate until) {
         return new Validity(null, until);
     }

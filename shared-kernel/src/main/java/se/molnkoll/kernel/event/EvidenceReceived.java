@@ -6,6 +6,8 @@ import se.molnkoll.kernel.EvidenceId;
 import se.molnkoll.kernel.EvidenceKind;
 import se.molnkoll.kernel.MeasurePhase;
 
+import se.molnkoll.kernel.compliance.Validity;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -33,5 +35,10 @@ public record EvidenceReceived(
 
     public EvidenceReceived {
         covers = List.copyOf(covers);
+    }
+
+    /** The days the evidence counts ({@link Validity#ofEvidence}). */
+    public Validity validity() {
+        return Validity.ofEvidence(validFrom, receivedOn, validUntil);
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
  *
  * @param type    the event's name, e.g. {@code EvidenceReceived}
  * @param summary one line in Swedish
+ * @param position the event's place in the event store's global order (the hash chain's order)
  * @param payload the event's content as JSON
  */
 public record AuditEntry(
@@ -19,6 +20,7 @@ public record AuditEntry(
         String type,
         String summary,
         String eventId,
+        long position,
         long sequenceNumber,
         String correlationId,
         @JsonRawValue String payload) {

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * A cloud service in full: its facts, classification (null until classified), the status of every
- * applicable measure per phase as of {@code statusDate}, and the evidence and risk acceptances
- * behind them.
+ * applicable measure per phase on {@code statusDate}, and the evidence and risk acceptances behind
+ * them, as recorded at {@code asOf} (null: everything recorded up to now).
  */
 public record CloudServiceView(
         CloudServiceId id,
@@ -26,6 +26,7 @@ public record CloudServiceView(
         boolean decommissioned,
         Classification classification,
         Instant registeredAt,
+        Instant asOf,
         LocalDate statusDate,
         Map<Phase, Long> openMeasures,
         List<MeasureStatusView> measures,
@@ -35,7 +36,7 @@ public record CloudServiceView(
     /** The same view without who recorded what: that belongs to the audit trail, which not every role may read. */
     public CloudServiceView withoutActors() {
         return new CloudServiceView(id, name, vendor, serviceModel, organisationUnit, owner, phase, decommissioned,
-                classification, registeredAt, statusDate, openMeasures, measures,
+                classification, registeredAt, asOf, statusDate, openMeasures, measures,
                 evidence.stream().map(EvidenceView::withoutActor).toList(),
                 riskAcceptances.stream().map(RiskAcceptanceView::withoutActor).toList());
     }

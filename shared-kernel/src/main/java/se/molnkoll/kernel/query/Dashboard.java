@@ -2,12 +2,14 @@ package se.molnkoll.kernel.query;
 
 import se.molnkoll.kernel.Phase;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * The portfolio at a glance, for today ({@code statusDate}), over the services that are not
- * decommissioned; certificates as {@link FindCertificates} counts them.
+ * The portfolio at a glance on {@code statusDate}, over the services that were not decommissioned,
+ * as recorded at {@code asOf} (null: everything recorded up to now); certificates as
+ * {@link FindCertificates} counts them.
  */
 public record Dashboard(
         Map<Phase, Long> servicesPerPhase,
@@ -18,5 +20,6 @@ public record Dashboard(
         long services,
         long decommissionedServices,
         int expiringWithinDays,
+        Instant asOf,
         LocalDate statusDate) {
 }

@@ -12,7 +12,11 @@ package se.molnkoll.kernel.query;
  * @param status     only this status, or both when null
  * @param withinDays the warning window: EXPIRING means valid until today + withinDays at the latest
  */
-public record FindCertificates(CertificateStatus status, int withinDays) {
+public record FindCertificates(CertificateStatus status, int withinDays, Moment moment) {
+
+    public FindCertificates(CertificateStatus status, int withinDays) {
+        this(status, withinDays, Moment.NOW);
+    }
 
     public FindCertificates {
         if (withinDays < 0) throw new IllegalArgumentException("withinDays must be 0 or more");

@@ -1,0 +1,58 @@
+package se.molnkoll.query.persistence;
+
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.SequenceGenerator;
+
+import java.time.Instant;
+
+/**
+ * One version of a read-model row: what Molnkoll knew from {@code recordedFrom} (inclusive) until
+ * {@code recordedTo} (exclusive; null while it is still so). A change closes the current version and
+ * starts the next, so any past moment of recorded time can be read with one predicate
+ * ({@link #AT}) instead of replaying events.
+ */
+@MappedSuperclass
+public abstract class VersionedRow {
+
+    /** The recorded-time moment that stands for "now": later than anything is ever recorded. */
+    public static final Instant NOW = Instant.parse("9999-12-31T00:00:00Z");
+
+    /** JPQL: the version of the row aliased {@code x} that held at {@code :at}. */
+    public static final String AT = "x.recordedFrom <= :at and (x.recordedTo is null or x.recordedTo > :at)";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "read_model_row")
+    @SequenceGenerator(name = "read_model_row", sequenceName = "read_model_row_seq", allocationSize = 50)
+    private Long rowId;
+    private Instant recordedFrom;
+    private Instant recordedTo;
+
+    protected VersionedRow() {
+    }
+
+    protected VersionedRow(Instant recordedFrom) {
+        this.recordedFrom = recordedFrom;
+    }
+
+    /** A copy of another version, as the start of the next one from {@code at}; the other is closed at {@code at}. */
+    protected VersionedRow(VersionedRow previous, Instant at) {
+        previous.recordedTo = at;
+        this.recordedFrom = at;
+    }
+
+    /** This version ends at {@code at} (the row is gone from then on). */
+    public void close(Instant at) {
+        recordedTo = at;
+    }
+
+    public Instant recordedFrom() {
+        return recordedFrom;
+    }
+
+    public Instant recordedTo() {
+        return recordedTo;
+    }
+}
