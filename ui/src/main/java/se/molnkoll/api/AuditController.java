@@ -2,34 +2,47 @@ package se.molnkoll.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import se.molnkoll.kernel.CloudServiceId;
 import se.molnkoll.kernel.StorableValues;
 import se.molnkoll.kernel.event.CloudServiceEvent;
 import se.molnkoll.kernel.query.AuditFilter;
 import se.molnkoll.kernel.query.AuditPage;
+import se.molnkoll.kernel.query.ChainHead;
+import se.molnkoll.kernel.query.ChainVerification;
 import se.molnkoll.kernel.query.CloudServiceView;
 import se.molnkoll.kernel.query.FindAuditTrail;
+import se.molnkoll.kernel.query.FindChainHead;
 import se.molnkoll.kernel.query.FindCloudService;
 import se.molnkoll.kernel.query.FindServiceChanges;
 import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.kernel.query.ServiceChanges;
+import se.molnkoll.kernel.query.VerifyChain;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The audit trail: every recorded event, newest first unless asked otherwise. */
+/**
+ * The audit trail (paged, or exported for archiving), the changes between two moments, and the hash
+ * chain that shows the history is intact.
+ */
 @RestController
 @Tag(name = "Audit trail")
 class AuditController {
@@ -40,18 +53,26 @@ class AuditController {
     static final Set<String> EVENT_TYPES = Arrays.stream(CloudServiceEvent.class.getPermittedSubclasses())
             .map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
 
+    private static final java.util.regex.Pattern SHA256 = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
+
     private final QueryGateway queries;
+    private final AuditExport export;
     private final Clock clock;
 
-    AuditController(QueryGateway queries, Clock clock) {
+    AuditController(QueryGateway queries, AuditExport export, Clock clock) {
         this.queries = queries;
+        this.export = export;
         this.clock = clock;
     }
+
+    static final String FILTERS = "service, actor, type (event name) and from/to narrow the trail; from/to take an "
+            + "ISO-8601 instant or a date (a date means that whole day in Sweden); to is exclusive for an instant, "
+            + "inclusive for a date.";
 
     @GetMapping("/api/audit")
     @Operation(summary = "The audit trail of every service",
             description = "Paged (page from 0, size 1–500, default 50); newest first, or oldest first with order=asc. "
-                    + "from/to take an ISO-8601 instant or a date (a date means that whole day in Sweden); to is exclusive for an instant, inclusive for a date.")
+                    + FILTERS + " With format=csv or format=json: every matching entry for archiving instead.")
     AuditPage all(@RequestParam(required = false) String service,
                   @RequestParam(required = false) String actor,
                   @RequestParam(required = false) @Parameter(description = "event name, e.g. EvidenceReceived") String type,
@@ -61,15 +82,8 @@ class AuditController {
                   @RequestParam(required = false) Integer page,
                   @RequestParam(required = false) Integer size) {
         List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
-        CloudServiceId serviceId = null;
-        if (service != null) {
-            try {
-                serviceId = CloudServiceId.of(service);
-            } catch (IllegalArgumentException e) {
-                problems.add(new InvalidInputException.FieldProblem("service", "must be a cloud service id (UUID)"));
-            }
-        }
-        return query(new AuditFilter(serviceId, blankToNull(actor), type, null, null), from, to, order, page, size, problems);
+        AuditFilter filter = filter(serviceParameter(service, problems), actor, type, from, to, problems);
+        return page(filter, order, page, size, problems);
     }
 
     @GetMapping("/api/services/{id}/audit")
@@ -82,11 +96,84 @@ class AuditController {
                         @RequestParam(required = false) String order,
                         @RequestParam(required = false) Integer page,
                         @RequestParam(required = false) Integer size) {
-        CloudServiceId service = Ids.service(id);
-        queries.query(new FindCloudService(service), ResponseTypes.optionalInstanceOf(CloudServiceView.class)).join()
-                .orElseThrow(() -> NotFoundException.service(id));
-        return query(new AuditFilter(service, blankToNull(actor), type, null, null), from, to, order, page, size,
-                new ArrayList<>());
+        CloudServiceId service = existing(id);
+        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+        return page(filter(service, actor, type, from, to, problems), order, page, size, problems);
+    }
+
+    @GetMapping(value = "/api/audit", params = "format")
+    @Operation(summary = "Export the audit trail for archiving (routine measure 41): CSV or JSON",
+            description = "Every entry matching the filters, oldest first, as the trail was when the export began. "
+                    + FILTERS + " Each entry has its position in the event store, the SHA-256 of an evidence document "
+                    + "it declares or attaches, its link and hash in the hash chain, and the event as JSON. CSV: "
+                    + "RFC 4180, UTF-8, a header row, values exactly as recorded. JSON: the entries with the chain's "
+                    + "head at the time of export.")
+    @ApiResponse(responseCode = "200", content = {@Content(mediaType = "text/csv"),
+            @Content(mediaType = "application/json")})
+    ResponseEntity<StreamingResponseBody> export(@RequestParam @Parameter(description = "csv or json") String format,
+                                                 @RequestParam(required = false) String service,
+                                                 @RequestParam(required = false) String actor,
+                                                 @RequestParam(required = false) String type,
+                                                 @RequestParam(required = false) String from,
+                                                 @RequestParam(required = false) String to,
+                                                 @RequestParam(required = false) String order,
+                                                 @RequestParam(required = false) Integer page,
+                                                 @RequestParam(required = false) Integer size,
+                                                 Authentication who) {
+        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+        AuditFilter filter = filter(serviceParameter(service, problems), actor, type, from, to, problems);
+        return export(format, filter, order, page, size, problems, who);
+    }
+
+    @GetMapping(value = "/api/services/{id}/audit", params = "format")
+    @Operation(summary = "Export one service's audit trail for archiving: CSV or JSON",
+            description = "Same parameters and content as the export of /api/audit.")
+    ResponseEntity<StreamingResponseBody> exportOfService(@PathVariable String id,
+                                                          @RequestParam @Parameter(description = "csv or json") String format,
+                                                          @RequestParam(required = false) String actor,
+                                                          @RequestParam(required = false) String type,
+                                                          @RequestParam(required = false) String from,
+                                                          @RequestParam(required = false) String to,
+                                                          @RequestParam(required = false) String order,
+                                                          @RequestParam(required = false) Integer page,
+                                                          @RequestParam(required = false) Integer size,
+                                                          Authentication who) {
+        CloudServiceId service = existing(id);
+        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+        return export(format, filter(service, actor, type, from, to, problems), order, page, size, problems, who);
+    }
+
+    @GetMapping("/api/audit/head")
+    @Operation(summary = "The latest link of the hash chain over the event store",
+            description = "Record position and hash outside Molnkoll; /api/audit/verification?position=…&hash=… later "
+                    + "proves that nothing up to there changed. The chain trails new events by moments.")
+    ChainHead head() {
+        return queries.query(new FindChainHead(), ResponseTypes.instanceOf(ChainHead.class)).join();
+    }
+
+    @GetMapping("/api/audit/verification")
+    @Operation(summary = "Recompute the hash chain from the event store: intact, or the first event that is not",
+            description = "Every chained event is read back as stored and its link recomputed. The answer names the "
+                    + "first event whose stored content changed (ALTERED), that vanished (MISSING) or that sits among "
+                    + "chained events without being chained (UNCHAINED). With position and hash recorded earlier from "
+                    + "/api/audit/head, the recomputed chain must also have that hash there (HEAD_MISMATCH), which "
+                    + "catches a rewrite of the links themselves.")
+    ChainVerification verification(@RequestParam(required = false) Long position,
+                                   @RequestParam(required = false) @Parameter(description = "64 hex digits") String hash) {
+        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+        if ((position == null) != (hash == null || hash.isBlank())) {
+            problems.add(new InvalidInputException.FieldProblem(position == null ? "position" : "hash",
+                    "position and hash go together: both from one answer of /api/audit/head"));
+        }
+        if (position != null && position < 1) {
+            problems.add(new InvalidInputException.FieldProblem("position", "must be 1 or more"));
+        }
+        if (hash != null && !hash.isBlank() && !SHA256.matcher(hash).matches()) {
+            problems.add(new InvalidInputException.FieldProblem("hash", "must be a SHA-256 in hex (64 digits)"));
+        }
+        TimeParameters.throwIfAny(problems);
+        return queries.query(new VerifyChain(position, position == null ? null : hash.toLowerCase(Locale.ROOT)),
+                ResponseTypes.instanceOf(ChainVerification.class)).join();
     }
 
     @GetMapping("/api/services/{id}/changes")
@@ -114,12 +201,30 @@ class AuditController {
                 .orElseThrow(() -> NotFoundException.service(id, Moment.knownAt(end)));
     }
 
-    private AuditPage query(AuditFilter filter, String from, String to, String order, Integer page, Integer size,
-                            List<InvalidInputException.FieldProblem> problems) {
-        if (filter.actor() != null && StorableValues.textProblem(filter.actor()) != null) {
-            problems.add(new InvalidInputException.FieldProblem("actor", StorableValues.textProblem(filter.actor())));
+    private CloudServiceId existing(String id) {
+        CloudServiceId service = Ids.service(id);
+        queries.query(new FindCloudService(service), ResponseTypes.optionalInstanceOf(CloudServiceView.class)).join()
+                .orElseThrow(() -> NotFoundException.service(id));
+        return service;
+    }
+
+    private static CloudServiceId serviceParameter(String service, List<InvalidInputException.FieldProblem> problems) {
+        if (service == null) return null;
+        try {
+            return CloudServiceId.of(service);
+        } catch (IllegalArgumentException e) {
+            problems.add(new InvalidInputException.FieldProblem("service", "must be a cloud service id (UUID)"));
+            return null;
         }
-        if (filter.type() != null && !EVENT_TYPES.contains(filter.type())) {
+    }
+
+    private static AuditFilter filter(CloudServiceId service, String actor, String type, String from, String to,
+                                      List<InvalidInputException.FieldProblem> problems) {
+        String actorName = blankToNull(actor);
+        if (actorName != null && StorableValues.textProblem(actorName) != null) {
+            problems.add(new InvalidInputException.FieldProblem("actor", StorableValues.textProblem(actorName)));
+        }
+        if (type != null && !EVENT_TYPES.contains(type)) {
             problems.add(new InvalidInputException.FieldProblem("type", "must be one of " + EVENT_TYPES.stream().sorted().toList()));
         }
         Instant fromInstant = TimeParameters.bound(from, "from", false, problems);
@@ -127,6 +232,11 @@ class AuditController {
         if (fromInstant != null && toInstant != null && !toInstant.isAfter(fromInstant)) {
             problems.add(new InvalidInputException.FieldProblem("to", "must be after from"));
         }
+        return new AuditFilter(service, actorName, type, fromInstant, toInstant);
+    }
+
+    private AuditPage page(AuditFilter filter, String order, Integer page, Integer size,
+                           List<InvalidInputException.FieldProblem> problems) {
         if (order != null && !order.equals("asc") && !order.equals("desc")) {
             problems.add(new InvalidInputException.FieldProblem("order", "must be asc (oldest first) or desc (newest first)"));
         }
@@ -139,10 +249,27 @@ class AuditController {
         if (pageSize < 1 || pageSize > MAX_SIZE) {
             problems.add(new InvalidInputException.FieldProblem("size", "must be between 1 and " + MAX_SIZE));
         }
-        if (!problems.isEmpty()) throw new InvalidInputException(problems);
-        AuditFilter complete = new AuditFilter(filter.service(), filter.actor(), filter.type(), fromInstant, toInstant);
-        return queries.query(new FindAuditTrail(complete, pageNumber, pageSize, !"asc".equals(order)),
+        TimeParameters.throwIfAny(problems);
+        return queries.query(new FindAuditTrail(filter, pageNumber, pageSize, !"asc".equals(order)),
                 ResponseTypes.instanceOf(AuditPage.class)).join();
+    }
+
+    private ResponseEntity<StreamingResponseBody> export(String format, AuditFilter filter, String order, Integer page,
+                                                         Integer size, List<InvalidInputException.FieldProblem> problems,
+                                                         Authentication who) {
+        AuditExport.Format chosen = AuditExport.Format.of(format);
+        if (chosen == null) {
+            problems.add(new InvalidInputException.FieldProblem("format", "must be csv or json"));
+        }
+        if (order != null && !order.equals("asc")) {
+            problems.add(new InvalidInputException.FieldProblem("order", "an export is always oldest first (asc)"));
+        }
+        if (page != null || size != null) {
+            problems.add(new InvalidInputException.FieldProblem(page != null ? "page" : "size",
+                    "an export holds every matching entry; page and size do not apply"));
+        }
+        TimeParameters.throwIfAny(problems);
+        return export.respond(chosen, filter, who.getName());
     }
 
     private static String blankToNull(String value) {

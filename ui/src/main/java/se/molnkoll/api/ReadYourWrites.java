@@ -12,6 +12,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.molnkoll.kernel.CloudServiceId;
+import se.molnkoll.kernel.query.ReadModels;
+
 
 import java.time.Duration;
 import java.util.Collection;
@@ -19,7 +21,7 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Read-your-writes: after a command is accepted, wait until every projection has processed the
+ * Read-your-writes: after a command is accepted, wait until every read model has processed the
  * service's latest event, so the client's next read shows what it just did.
  *
  * <p>The projections run in tracking processors that trail the event store. The position of the
@@ -81,7 +83,9 @@ class ReadYourWrites {
     private List<StreamingEventProcessor> processors() {
         Collection<?> all = processing.eventProcessors().values();
         return all.stream().filter(StreamingEventProcessor.class::isInstance)
-                .map(StreamingEventProcessor.class::cast).toList();
+                .map(StreamingEventProcessor.class::cast)
+                .filter(processor -> ReadModels.PROCESSING_GROUPS.contains(processor.getName()))
+                .toList();
     }
 
     static boolean inError(StreamingEventProcessor processor) {

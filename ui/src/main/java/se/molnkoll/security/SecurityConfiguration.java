@@ -22,6 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -36,8 +37,9 @@ import java.util.Set;
  * <table>
  *     <tr><th>what</th><th>who</th></tr>
  *     <tr><td>commands (POST/PUT under /api/services)</td><td>CONTRACT_MANAGER</td></tr>
- *     <tr><td>audit trail (/api/audit, /api/services/{id}/audit), changes between two moments
- *     (/api/services/{id}/changes)</td><td>AUDITOR, CONTRACT_MANAGER</td></tr>
+ *     <tr><td>audit trail and its exports (/api/audit, /api/services/{id}/audit), changes between two
+ *     moments (/api/services/{id}/changes), the hash chain (/api/audit/head, /api/audit/verification)</td>
+ *     <td>AUDITOR, CONTRACT_MANAGER</td></tr>
  *     <tr><td>evidence documents (download)</td><td>AUDITOR, CONTRACT_MANAGER</td></tr>
  *     <tr><td>any read of a past moment or another date (asOf, validAt parameters)</td><td>AUDITOR,
  *     CONTRACT_MANAGER</td></tr>
@@ -67,8 +69,10 @@ public class SecurityConfiguration {
                                 "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/catalogue", "/api/catalogue/**").hasAnyRole(EVERY_ROLE)
-                        .requestMatchers(HttpMethod.GET, "/api/audit", "/api/services/*/audit", "/api/services/*/changes")
-                        .hasAnyRole(AUDIT_READERS)
+                        // an export streams its body after the request was authorised; finishing it is a second dispatch
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/head", "/api/audit/verification",
+                                "/api/services/*/audit", "/api/services/*/changes").hasAnyRole(AUDIT_READERS)
                         // History is the auditors' view: what was known or true at another moment than now.
                         .requestMatchers(SecurityConfiguration::asksAboutAnotherMoment).hasAnyRole(AUDIT_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/services/*/evidence/*/document").hasAnyRole(AUDIT_READERS)

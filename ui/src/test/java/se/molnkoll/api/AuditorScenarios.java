@@ -251,4 +251,185 @@ abstract class AuditorScenarios extends Scenarios {
         assertProblem(Api.at(port).as("admin").get("/api/certificates?asOf=" + TODAY), 403, null);
         assertProblem(Api.at(port).get(s + "?asOf=" + TODAY), 401, null);
     }
+
+    // ---- export and tamper evidence --------------------------------------------------------
+
+    /** Waits (at most 10 s) until the hash chain covers every stored event; returns the head. */
+    JsonNode awaitChained() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            JsonNode head = auditor.get("/api/audit/head").json();
+            if (head.get("links").asLong() == head.get("storedEvents").asLong()) return head;
+            assertThat(System.nanoTime()).as("the chain catches up within 10 s: " + head).isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+        }
+    }
+
+    /** RFC 4180, as an archive's tools would read it. */
+    static List<List<String>> parseCsv(String text) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+                i++;
+            } else {
+                field.append(c);
+            }
+        }
+        assertThat(row).as("the last row ends with CRLF").isEmpty();
+        return rows;
+    }
+
+    @Test
+    void the_trail_exports_as_csv_and_json_that_parse_back_to_the_same_entries_with_hashes() throws Exception {
+        at(9, 0);
+        String id = register("Arkivering, \"export\" och radbrytning");
+        classify(id, 1, 1, 1, false, false);
+        String certificate = recordEvidence(id, List.of(27), List.of("ACQUIRE"), TODAY.plusYears(1).toString());
+        byte[] document = "Intyg om granskning".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var declared = evidence(List.of(29), List.of("ACQUIRE"), null);
+        declared.remove("documentSha256");
+        String plain = manager.post("/api/services/" + id + "/evidence", declared).json().get("id").asText();
+        assertThat(manager.postFile("/api/services/" + id + "/evidence/" + plain + "/document", "intyg.txt", document)
+                .status()).isEqualTo(201);
+        withdraw(id, certificate);
+        awaitChained();
+
+        Api.Response csv = auditor.get("/api/services/" + id + "/audit?format=csv");
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.contentType()).isEqualTo("text/csv;charset=UTF-8");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("attachment; filename=\"molnkoll-audit-").endsWith(id + ".csv\"");
+        List<List<String>> rows = parseCsv(csv.body());
+        assertThat(rows.get(0)).containsExactly("position", "recordedAt", "actor", "serviceId", "sequenceNumber",
+                "eventType", "eventId", "correlationId", "summary", "evidenceSha256", "chainLink", "chainHash", "payload");
+        List<List<String>> entries = rows.subList(1, rows.size());
+        assertThat(entries).extracting(r -> r.get(5)).containsExactly("CloudServiceRegistered", "ClassificationSet",
+                "EvidenceReceived", "EvidenceReceived", "DocumentAttached", "EvidenceWithdrawn");
+        assertThat(entries.get(0).get(8)).contains("\"Arkivering, \"export\" och radbrytning\"");
+        assertThat(entries.get(2).get(9)).isEqualTo("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+        assertThat(entries.get(3).get(9)).isEmpty();
+        assertThat(entries.get(4).get(9)).isEqualTo(se.molnkoll.documents.StoredDocument.sha256Of(document));
+        assertThat(entries).allSatisfy(r -> {
+            assertThat(r.get(3)).isEqualTo(id);
+            assertThat(r.get(11)).matches("[0-9a-f]{64}");
+        });
+        List<Long> positions = entries.stream().map(r -> Long.parseLong(r.get(0))).toList();
+        assertThat(positions).isSorted();
+
+        Api.Response jsonExport = auditor.get("/api/services/" + id + "/audit?format=json");
+        assertThat(jsonExport.status()).isEqualTo(200);
+        assertThat(jsonExport.contentType()).startsWith("application/json");
+        JsonNode exported = jsonExport.json();
+        assertThat(exported.get("count").asInt()).isEqualTo(entries.size());
+        assertThat(exported.get("exportedBy").asText()).isEqualTo("auditor");
+        assertThat(exported.get("filter").get("service").asText()).isEqualTo(id);
+        assertThat(exported.get("chainHead").get("hash").asText()).matches("[0-9a-f]{64}");
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int i = 0; i < entries.size(); i++) {
+            List<String> row = entries.get(i);
+            JsonNode entry = exported.get("entries").get(i);
+            for (int column = 0; column < rows.get(0).size(); column++) {
+                String name = rows.get(0).get(column);
+                JsonNode value = entry.get(name);
+                if (name.equals("payload")) {
+                    assertThat(mapper.readTree(row.get(column))).as(name).isEqualTo(value);
+                } else {
+                    assertThat(row.get(column)).as(name).isEqualTo(value.isNull() ? "" : value.asText());
+                }
+            }
+        }
+        // the same entries as the paged trail, in the same order
+        JsonNode paged = auditor.get("/api/services/" + id + "/audit?order=asc").json().get("entries");
+        assertThat(texts(paged, "eventId")).containsExactlyElementsOf(entries.stream().map(r -> r.get(6)).toList());
+        assertThat(texts(paged, "position")).containsExactlyElementsOf(entries.stream().map(r -> r.get(0)).toList());
+
+        // filters apply to the whole portfolio's export too
+        JsonNode received = auditor.get("/api/audit?format=json&type=EvidenceReceived&service=" + id).json();
+        assertThat(received.get("count").asInt()).isEqualTo(2);
+        String all = manager.get("/api/audit?format=csv&from=" + TODAY).body();
+        assertThat(parseCsv(all).stream().filter(r -> r.get(3).equals(id))).hasSize(entries.size());
+    }
+
+    @Test
+    void a_bad_export_request_is_refused_and_only_audit_readers_may_export_or_verify() {
+        assertProblem(auditor.get("/api/audit?format=xml"), 400, "format");
+        assertProblem(auditor.get("/api/audit?format=csv&page=2"), 400, "page");
+        assertProblem(auditor.get("/api/audit?format=csv&order=desc"), 400, "order");
+        assertProblem(auditor.get("/api/audit?format=json&type=Nothing"), 400, "type");
+        assertProblem(auditor.get("/api/services/00000000-0000-4000-8000-000000000000/audit?format=csv"), 404, null);
+        assertProblem(auditor.get("/api/audit/verification?position=5"), 400, "hash");
+        assertProblem(auditor.get("/api/audit/verification?position=5&hash=abc"), 400, "hash");
+        assertProblem(auditor.get("/api/audit/verification?position=x&hash=" + "a".repeat(64)), 400, "position");
+        Api viewer = Api.at(port).as("viewer");
+        for (String path : List.of("/api/audit?format=csv", "/api/audit/head", "/api/audit/verification")) {
+            assertProblem(viewer.get(path), 403, null);
+            assertProblem(Api.at(port).as("admin").get(path), 403, null);
+            assertProblem(Api.at(port).get(path), 401, null);
+        }
+    }
+
+    @Test
+    void the_chain_verifies_and_names_the_one_stored_event_altered_with_plain_sql() {
+        at(9, 0);
+        String id = register("Manipulerad historik");
+        classify(id, 1, 1, 1, false, false);
+        recordEvidence(id, List.of(27), List.of("ACQUIRE"), TODAY.plusYears(1).toString());
+        JsonNode head = awaitChained();
+        assertThat(head.get("position").asLong()).isEqualTo(
+                jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class));
+
+        JsonNode intact = auditor.get("/api/audit/verification").json();
+        assertThat(intact.get("intact").asBoolean()).as(intact.toString()).isTrue();
+        assertThat(intact.get("checkedEvents").asLong()).isEqualTo(head.get("links").asLong());
+        assertThat(intact.get("firstFinding").isNull()).isTrue();
+        String recorded = "position=" + head.get("position").asLong() + "&hash=" + head.get("hash").asText();
+        assertThat(auditor.get("/api/audit/verification?" + recorded).json().get("intact").asBoolean()).isTrue();
+
+        Map<String, Object> row = jdbc.queryForMap("select event_identifier, global_index, payload from domain_event_entry"
+                + " where aggregate_identifier = ? and payload_type like '%EvidenceReceived'", id);
+        byte[] original = (byte[]) row.get("payload");
+        String altered = new String(original, java.nio.charset.StandardCharsets.UTF_8).replace("2027-", "2099-");
+        assertThat(altered).isNotEqualTo(new String(original, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            jdbc.update("update domain_event_entry set payload = ? where event_identifier = ?",
+                    altered.getBytes(java.nio.charset.StandardCharsets.UTF_8), row.get("event_identifier"));
+
+            JsonNode caught = auditor.get("/api/audit/verification").json();
+            assertThat(caught.get("intact").asBoolean()).isFalse();
+            JsonNode finding = caught.get("firstFinding");
+            assertThat(finding.get("kind").asText()).isEqualTo("ALTERED");
+            assertThat(finding.get("eventIdentifier").asText()).isEqualTo(row.get("event_identifier"));
+            assertThat(finding.get("position").asLong()).isEqualTo(((Number) row.get("global_index")).longValue());
+            assertThat(finding.get("aggregateIdentifier").asText()).isEqualTo(id);
+            assertThat(finding.get("eventType").asText()).endsWith("EvidenceReceived");
+            assertThat(auditor.get("/api/audit/verification?" + recorded).json().get("firstFinding").get("eventIdentifier")
+                    .asText()).isEqualTo(row.get("event_identifier"));
+        } finally {
+            jdbc.update("update domain_event_entry set payload = ? where event_identifier = ?", original,
+                    row.get("event_identifier"));
+        }
+        assertThat(auditor.get("/api/audit/verification").json().get("intact").asBoolean()).isTrue();
+    }
 }

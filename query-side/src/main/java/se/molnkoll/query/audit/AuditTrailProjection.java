@@ -10,13 +10,14 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 import se.molnkoll.kernel.event.CloudServiceEvent;
 import se.molnkoll.kernel.event.EventMetaData;
+import se.molnkoll.kernel.query.ReadModels;
 
 /** Writes every event of every service into the audit trail. */
 @Component
 @ProcessingGroup(AuditTrailProjection.PROCESSING_GROUP)
 public class AuditTrailProjection {
 
-    public static final String PROCESSING_GROUP = "audit";
+    public static final String PROCESSING_GROUP = ReadModels.AUDIT_TRAIL;
 
     private final AuditRecords records;
     private final ObjectMapper json;

@@ -1,23 +1,45 @@
 package se.molnkoll.query.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.molnkoll.kernel.query.AuditEntry;
+import se.molnkoll.kernel.query.AuditExportBatch;
+import se.molnkoll.kernel.query.AuditExportEntry;
 import se.molnkoll.kernel.query.AuditFilter;
 import se.molnkoll.kernel.query.AuditPage;
+import se.molnkoll.kernel.query.FindAuditExport;
 import se.molnkoll.kernel.query.FindAuditTrail;
 
-/** Pages through the audit trail in the order events were stored. */
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Pages through the audit trail in the order events were stored, and reads it out in batches for export. */
 @Component
 public class AuditTrailQueries {
 
     private final AuditRecords records;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final TransactionTemplate readOnly;
 
-    public AuditTrailQueries(AuditRecords records) {
+    public AuditTrailQueries(AuditRecords records, NamedParameterJdbcTemplate jdbc, ObjectMapper json,
+                             PlatformTransactionManager transactions) {
         this.records = records;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     @QueryHandler
@@ -26,6 +48,52 @@ public class AuditTrailQueries {
         Page<AuditRecord> page = records.findAll(matching(query.filter()), PageRequest.of(query.page(), query.size(), order));
         return new AuditPage(page.map(AuditRecord::toView).getContent(), query.page(), query.size(),
                 page.getTotalElements(), page.getTotalPages());
+    }
+
+    @QueryHandler
+    public AuditExportBatch handle(FindAuditExport query) {
+        return readOnly.execute(tx -> {
+            long end = jdbc.getJdbcTemplate().queryForObject("select coalesce(max(global_index), 0) from audit_entry",
+                    Long.class);
+            Specification<AuditRecord> window = (root, q, cb) -> {
+                var after = cb.greaterThan(root.<Long>get("globalIndex"), query.after());
+                return query.upTo() == null ? after
+                        : cb.and(after, cb.lessThanOrEqualTo(root.<Long>get("globalIndex"), query.upTo()));
+            };
+            List<AuditEntry> entries = records.findAll(matching(query.filter()).and(window),
+                    PageRequest.of(0, query.limit(), Sort.by("globalIndex").ascending()))
+                    .map(AuditRecord::toView).getContent();
+            Map<Long, Object[]> links = new HashMap<>();
+            if (!entries.isEmpty()) {
+                jdbc.query("select global_index, link, hash from event_chain where global_index in (:positions)",
+                        Map.of("positions", entries.stream().map(AuditEntry::position).toList()),
+                        rs -> {
+                            links.put(rs.getLong(1), new Object[]{rs.getLong(2), rs.getString(3)});
+                        });
+            }
+            return new AuditExportBatch(entries.stream().map(e -> {
+                Object[] link = links.get(e.position());
+                return new AuditExportEntry(e.position(), e.recordedAt(), e.actor(), e.serviceId().value(),
+                        e.sequenceNumber(), e.type(), e.eventId(), e.correlationId(), e.summary(), evidenceSha256(e),
+                        link == null ? null : (Long) link[0], link == null ? null : (String) link[1], e.payload());
+            }).toList(), end);
+        });
+    }
+
+    /** The SHA-256 of an evidence document the event declares (evidence received) or attaches. */
+    private String evidenceSha256(AuditEntry entry) {
+        String field = switch (entry.type()) {
+            case "EvidenceReceived" -> "documentSha256";
+            case "DocumentAttached" -> "sha256";
+            default -> null;
+        };
+        if (field == null) return null;
+        try {
+            JsonNode value = json.readTree(entry.payload()).get(field);
+            return value == null || value.isNull() ? null : value.asText();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Audit trail entry " + entry.eventId() + " holds unreadable JSON", e);
+        }
     }
 
     private static Specification<AuditRecord> matching(AuditFilter filter) {

@@ -19,6 +19,7 @@ import se.molnkoll.kernel.event.EvidenceReceived;
 import se.molnkoll.kernel.event.EvidenceWithdrawn;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
+import se.molnkoll.kernel.query.ReadModels;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -34,7 +35,7 @@ import java.util.function.Consumer;
 @ProcessingGroup(MeasureStatusProjection.PROCESSING_GROUP)
 public class MeasureStatusProjection {
 
-    public static final String PROCESSING_GROUP = "measures";
+    public static final String PROCESSING_GROUP = ReadModels.MEASURES;
 
     private final MeasureCatalogue catalogue;
     private final ApplicableMeasures applicable;

@@ -13,6 +13,7 @@ import se.molnkoll.kernel.event.ContractTerminated;
 import se.molnkoll.kernel.event.EventMetaData;
 import se.molnkoll.kernel.event.OperationStarted;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
+import se.molnkoll.kernel.query.ReadModels;
 
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
 @ProcessingGroup(RegisterProjection.PROCESSING_GROUP)
 public class RegisterProjection {
 
-    public static final String PROCESSING_GROUP = "register";
+    public static final String PROCESSING_GROUP = ReadModels.REGISTER;
 
     private final CloudServiceEntries entries;
 
