@@ -35,6 +35,12 @@ echo "walkthrough ($mode): running $(grep -c 'curl ' "$work/walkthrough.sh") cur
 (cd "$work" && bash -euo pipefail walkthrough.sh >out.txt)
 
 fail() { echo "walkthrough ($mode): $*" >&2; cat "$work/out.txt" >&2; exit 1; }
+# The walk-through ends by starting a rebuild; the read models are complete again once it is done.
+for _ in $(seq 1 60); do
+  curl -s -u admin:admin http://localhost:8080/api/admin/rebuild | grep -q '"state":"RUNNING"' || break
+  sleep 1
+done
+curl -s -u admin:admin http://localhost:8080/api/admin/rebuild | grep -q '"state":"DONE"' || fail "the rebuild did not finish"
 id=$(sed -n 1p "$work/out.txt")
 [[ "$id" =~ ^[0-9a-f-]{36}$ ]] || fail "first line is not a service id: $id"
 service=$(curl -s -u auditor:auditor "http://localhost:8080/api/services/$id")
@@ -51,4 +57,10 @@ done
 [ "$(grep -o '"type":' <<<"$trail" | wc -l)" -eq 7 ] || fail "the audit trail should hold exactly 7 events"
 cmp -s "$work/rapport.pdf" "$work/rapport-kopia.pdf" || fail "the downloaded document differs from the uploaded one"
 grep -q '"expiringCertificates":' "$work/out.txt" || fail "the dashboard did not answer"
+grep -q "\"asOf\":\"20" "$work/out.txt" || fail "the service as of a moment did not answer"
+if grep -q '"field":"classification.confidentiality"' "$work/out.txt"; then fail "the changes since the withdrawal show more"; fi
+grep -q '"change":"WITHDRAWN"' "$work/out.txt" || fail "the changes since the withdrawal do not show it"
+head -1 "$work/trail.csv" | grep -q '^position,recordedAt,actor' || fail "the CSV export has no header"
+[ "$(grep -c ',CloudServiceRegistered,\|,EvidenceWithdrawn,' "$work/trail.csv")" -eq 2 ] || fail "the CSV export lacks events"
+grep -q '"intact":true' "$work/out.txt" || fail "the hash chain did not verify"
 echo "walkthrough ($mode): ok"

@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import se.molnkoll.kernel.command.RuleViolationException;
 import se.molnkoll.kernel.command.UnknownEvidenceException;
 import se.molnkoll.kernel.command.Violation;
+import se.molnkoll.rebuild.ReadModelRebuild;
 
 import java.net.URI;
 import java.util.List;
@@ -41,6 +42,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     static final URI CONCURRENT_CHANGE = URI.create("urn:molnkoll:problem:concurrent-change");
     static final URI UNSUPPORTED_DOCUMENT = URI.create("urn:molnkoll:problem:unsupported-document");
     static final URI DOCUMENT_INTEGRITY = URI.create("urn:molnkoll:problem:document-integrity");
+    static final URI REBUILD_RUNNING = URI.create("urn:molnkoll:problem:rebuild-running");
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalidInput(InvalidInputException e) {
@@ -105,6 +107,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "Someone else changed this cloud service at the same moment; nothing was recorded. Try again.");
         problem.setType(CONCURRENT_CHANGE);
+        return problem(problem);
+    }
+
+    @ExceptionHandler(ReadModelRebuild.AlreadyRunningException.class)
+    ResponseEntity<Object> rebuildRunning(ReadModelRebuild.AlreadyRunningException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(REBUILD_RUNNING);
+        problem.setProperty("rebuild", e.status());
         return problem(problem);
     }
 

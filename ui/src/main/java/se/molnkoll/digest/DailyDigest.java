@@ -17,6 +17,7 @@ import se.molnkoll.kernel.BusinessDates;
 import se.molnkoll.kernel.query.CertificateStatus;
 import se.molnkoll.kernel.query.CertificateView;
 import se.molnkoll.kernel.query.FindCertificates;
+import se.molnkoll.rebuild.ReadModelRebuild;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -56,11 +57,14 @@ public class DailyDigest {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final int warningDays;
+    private final ReadModelRebuild rebuild;
     private final String instance = UUID.randomUUID().toString();
 
     public DailyDigest(DigestProperties properties, QueryGateway queries, JavaMailSender mail, JdbcTemplate jdbc,
-                       Clock clock, @Value("${molnkoll.certificates.warning-days:60}") int warningDays) {
+                       Clock clock, @Value("${molnkoll.certificates.warning-days:60}") int warningDays,
+                       ReadModelRebuild rebuild) {
         this.properties = properties;
+        this.rebuild = rebuild;
         this.queries = queries;
         this.mail = mail;
         this.jdbc = jdbc;
@@ -74,6 +78,11 @@ public class DailyDigest {
     public void sendIfDue() {
         LocalDate today = BusinessDates.today(clock);
         if (LocalTime.ofInstant(clock.instant(), BusinessDates.ZONE).isBefore(properties.sendAt())) {
+            return;
+        }
+        if (rebuild.isRunning()) {
+            // half-rebuilt read models would send a digest that misses certificates, and only once a day
+            log.info("Digest waits: the read models are being rebuilt");
             return;
         }
         List<CertificateView> certificates = queries.query(new FindCertificates(null, warningDays),

@@ -46,6 +46,7 @@ import java.util.Set;
  *     <tr><td>register, service details, measures, totals, dashboard, certificates</td><td>every role (who
  *     recorded what only for the audit trail's readers)</td></tr>
  *     <tr><td>catalogue</td><td>every role</td></tr>
+ *     <tr><td>rebuild of the read models (/api/admin/rebuild)</td><td>ADMIN</td></tr>
  *     <tr><td>actuator beyond health</td><td>ADMIN</td></tr>
  *     <tr><td>health, OpenAPI document, Swagger UI</td><td>anyone</td></tr>
  * </table>
@@ -80,6 +81,7 @@ public class SecurityConfiguration {
                                 "/api/dashboard", "/api/certificates").hasAnyRole(EVERY_ROLE)
                         .requestMatchers(HttpMethod.POST, "/api/services", "/api/services/**").hasRole(MANAGER)
                         .requestMatchers(HttpMethod.PUT, "/api/services/*/classification").hasRole(MANAGER)
+                        .requestMatchers("/api/admin/rebuild").hasRole(Role.ADMIN.name())
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized(json)))

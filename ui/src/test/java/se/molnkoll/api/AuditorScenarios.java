@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import se.molnkoll.kernel.BusinessDates;
 import se.molnkoll.support.Api;
+import se.molnkoll.support.Rebuilds;
 import se.molnkoll.support.TestClock;
 
 import java.time.Instant;
@@ -431,5 +432,69 @@ abstract class AuditorScenarios extends Scenarios {
                     row.get("event_identifier"));
         }
         assertThat(auditor.get("/api/audit/verification").json().get("intact").asBoolean()).isTrue();
+    }
+
+    // ---- rebuild ---------------------------------------------------------------------------
+
+    /** Every read-model row, as text without its surrogate key, sorted: the content to compare. */
+    Map<String, List<String>> readModelContent() {
+        Map<String, List<String>> content = new java.util.TreeMap<>();
+        for (String table : List.of("cloud_service", "applicable_measure", "evidence", "evidence_coverage",
+                "risk_acceptance", "audit_entry")) {
+            content.put(table, jdbc.queryForList("select * from " + table).stream()
+                    .map(row -> {
+                        Map<String, Object> values = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                        values.putAll(row);
+                        values.remove("row_id");
+                        return values.toString();
+                    })
+                    .sorted().toList());
+        }
+        return content;
+    }
+
+    @Test
+    void an_admin_rebuilds_every_read_model_from_the_event_store_and_gets_exactly_the_live_ones() {
+        at(9, 0);
+        String id = register("Återuppbyggd");
+        classify(id, 2, 2, 2, true, true);
+        String certificate = recordEvidence(id, List.of(27, 30), List.of("ACQUIRE"), TODAY.plusDays(2).toString());
+        recordEvidence(id, List.of(31), List.of("ACQUIRE", "OPERATE"), null);
+        assertThat(manager.post("/api/services/" + id + "/risk-acceptances", Map.of("measureId", 8, "phase", "ACQUIRE",
+                "riskOwner", "Förvaltningschef", "motivation", "Låg risk")).status()).isEqualTo(201);
+        at(10, 0);
+        classify(id, 1, 1, 1, false, true);
+        TestClock.CLOCK.set(TODAY.plusDays(5));
+        expirySweep.sweep();
+        withdraw(id, certificate);
+        Map<String, List<String>> live = readModelContent();
+        assertThat(live.get("cloud_service")).isNotEmpty();
+        long stored = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        List<Long> liveRows = jdbc.queryForList("select row_id from cloud_service", Long.class);
+
+        Api admin = Api.at(port).as("admin");
+        Api.Response started = admin.post("/api/admin/rebuild", null);
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        assertThat(started.headers().firstValue("Location").orElseThrow()).endsWith("/api/admin/rebuild");
+        assertThat(started.json().get("state").asText()).isEqualTo("RUNNING");
+        assertThat(started.json().get("requestedBy").asText()).isEqualTo("admin");
+        assertThat(started.json().get("eventsTotal").asLong()).isEqualTo(stored);
+
+        JsonNode done = Rebuilds.awaitEnd(admin);
+        assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("DONE");
+        assertThat(done.get("eventsDone").asLong()).isEqualTo(stored);
+        assertThat(done.get("finishedAt").isNull()).isFalse();
+        assertThat(done.get("readModels")).hasSize(3).allSatisfy(model -> {
+            assertThat(model.get("running").asBoolean()).isTrue();
+            assertThat(model.get("position").asLong()).isGreaterThanOrEqualTo(
+                    jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class));
+            assertThat(model.get("error").isNull()).isTrue();
+        });
+        assertThat(readModelContent()).isEqualTo(live);
+        assertThat(jdbc.queryForList("select row_id from cloud_service", Long.class)).as("rows written anew")
+                .hasSameSizeAs(liveRows).doesNotContainAnyElementsOf(liveRows);
+        // the chain is evidence, not a read model: untouched and still intact
+        assertThat(auditor.get("/api/audit/verification").json().get("intact").asBoolean()).isTrue();
+        assertThat(statusIn(manager.get("/api/services/" + id).json(), 27, "ACQUIRE")).isEqualTo("OPEN");
     }
 }

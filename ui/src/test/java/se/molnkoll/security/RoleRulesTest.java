@@ -10,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import se.molnkoll.support.Api;
+import se.molnkoll.support.Rebuilds;
 import se.molnkoll.support.TestClock;
 
 import java.util.ArrayList;
@@ -101,6 +102,7 @@ class RoleRulesTest {
                 new Endpoint("POST", s + "/termination", Map.of(), MANAGER),
                 new Endpoint("POST", s + "/decommissioning", null, MANAGER),
                 new Endpoint("GET", "/actuator/info", null, ADMIN),
+                new Endpoint("GET", "/api/admin/rebuild", null, ADMIN),
                 new Endpoint("DELETE", s, null, Set.of()),
                 new Endpoint("GET", "/api/nothing-here", null, Set.of()));
     }
@@ -155,6 +157,18 @@ class RoleRulesTest {
             assertThat(view.get("riskAcceptances").get(0).get("recordedBy").isNull()).as(other).isTrue();
             assertThat(view.get("riskAcceptances").get(0).get("riskOwner").asText()).isEqualTo("Förvaltningschef");
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void only_an_admin_may_start_a_rebuild_of_the_read_models() {
+        for (String user : Set.of("manager", "auditor", "viewer")) {
+            assertThat(Api.at(port).as(user).post("/api/admin/rebuild", null).status()).as(user).isEqualTo(403);
+        }
+        assertThat(Api.at(port).post("/api/admin/rebuild", null).status()).isEqualTo(401);
+        Api admin = Api.at(port).as("admin");
+        assertThat(admin.post("/api/admin/rebuild", null).status()).isEqualTo(202);
+        // the context is shared with other tests: let the rebuild finish before they read
+        assertThat(Rebuilds.awaitEnd(admin).get("state").asText()).isEqualTo("DONE");
     }
 
     @org.junit.jupiter.api.Test

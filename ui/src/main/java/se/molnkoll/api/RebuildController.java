@@ -1,0 +1,46 @@
+package se.molnkoll.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import se.molnkoll.rebuild.ReadModelRebuild;
+import se.molnkoll.rebuild.RebuildStatus;
+
+/** Rebuilding the read models from the event store, for administrators. */
+@RestController
+@Tag(name = "Administration")
+class RebuildController {
+
+    private final ReadModelRebuild rebuild;
+
+    RebuildController(ReadModelRebuild rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    @PostMapping("/api/admin/rebuild")
+    @Operation(summary = "Rebuild every read model from the event store",
+            description = "Runs in the background: follow it with GET /api/admin/rebuild (events done of the total). "
+                    + "Meanwhile reads show the read models as far as they have been rebuilt. Run it with this "
+                    + "instance alone. The hash chain is evidence and is never rebuilt.")
+    @ApiResponse(responseCode = "202", description = "Started; Location is the status")
+    @ApiResponse(responseCode = "409", description = "A rebuild is already running")
+    ResponseEntity<RebuildStatus> start(Authentication who) {
+        RebuildStatus started = rebuild.start(who.getName());
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(ServletUriComponentsBuilder.fromCurrentRequest().build().toUri())
+                .body(started);
+    }
+
+    @GetMapping("/api/admin/rebuild")
+    @Operation(summary = "Where the last rebuild of the read models stands: events done of the total")
+    RebuildStatus status() {
+        return rebuild.status();
+    }
+}

@@ -1,0 +1,187 @@
+package se.molnkoll.rebuild;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import se.molnkoll.kernel.query.ReadModels;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Rebuilds every read model from the event store with Axon's own replay: each read model's
+ * processor is stopped, its token reset (its reset handler empties its tables) and started again,
+ * and it replays the whole store. Progress (events done of the total when the rebuild began) is
+ * logged and kept for the API. The hash chain is not a read model and is never rebuilt.
+ *
+ * <p>The processors must be able to claim their tokens: run the rebuild with this instance alone
+ * (other instances stopped), or it fails at once and says so. A replay interrupted by a stop goes on
+ * at the next start, as Axon keeps the replay in the token.
+ */
+@Component
+public class ReadModelRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
+    private static final Duration LOG_EVERY = Duration.ofSeconds(2);
+    private static final long POLL_NANOS = Duration.ofMillis(50).toNanos();
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final boolean onStart;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "read-model-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile RebuildStatus status = RebuildStatus.IDLE;
+
+    public ReadModelRebuild(EventProcessingConfiguration processing, JdbcTemplate jdbc, Clock clock,
+                            @Value("${molnkoll.rebuild:false}") boolean onStart) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.onStart = onStart;
+    }
+
+    /** With {@code --molnkoll.rebuild=true} on the command line, the rebuild starts once Molnkoll is up. */
+    @EventListener(ApplicationReadyEvent.class)
+    void rebuildOnStartIfAsked() {
+        if (onStart) {
+            start("command line (molnkoll.rebuild=true)");
+        }
+    }
+
+    /** Starts a rebuild in the background; refused while one runs. */
+    public synchronized RebuildStatus start(String requestedBy) {
+        if (isRunning()) {
+            throw new AlreadyRunningException(status());
+        }
+        long total = count("select count(*) from domain_event_entry");
+        long target = count("select coalesce(max(global_index), 0) from domain_event_entry");
+        status = RebuildStatus.started(requestedBy, clock.instant(), total, target, progress(target));
+        log.info("Rebuild of the read models {} requested by {}: {} events to replay", ReadModels.PROCESSING_GROUPS,
+                requestedBy, total);
+        worker.execute(() -> rebuild(target));
+        return status;
+    }
+
+    public RebuildStatus status() {
+        RebuildStatus current = status;
+        return current.isRunning() ? measured(current) : current;
+    }
+
+    /** The status with each read model's position now and the events done so far. */
+    private RebuildStatus measured(RebuildStatus current) {
+        RebuildStatus positions = current.with(progress(current.target()), current.eventsDone());
+        return positions.with(positions.readModels(), eventsDone(positions));
+    }
+
+    public boolean isRunning() {
+        return status.isRunning();
+    }
+
+    private void rebuild(long target) {
+        long started = System.nanoTime();
+        List<StreamingEventProcessor> processors = processors();
+        try {
+            processors.forEach(StreamingEventProcessor::shutDown);
+            processors.forEach(StreamingEventProcessor::resetTokens);
+            processors.forEach(StreamingEventProcessor::start);
+            long nextLog = System.nanoTime();
+            while (!progress(target).stream().allMatch(p -> p.caughtUpWith(target))) {
+                if (System.nanoTime() >= nextLog) {
+                    RebuildStatus now = measured(status);
+                    List<RebuildStatus.ReadModel> failing = now.readModels().stream().filter(p -> p.error() != null).toList();
+                    log.info("Rebuilding read models: {}/{} events{}", now.eventsDone(), now.eventsTotal(),
+                            failing.isEmpty() ? "" : " (failing and retrying: " + failing + ")");
+                    nextLog = System.nanoTime() + LOG_EVERY.toNanos();
+                }
+                LockSupport.parkNanos(POLL_NANOS);
+            }
+            status = status.finished(clock.instant(), progress(target));
+            log.info("Rebuild of the read models done: {} events in {} ms", status.eventsTotal(),
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
+        } catch (RuntimeException e) {
+            status = status.failed(clock.instant(), progress(target), e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + ". If another Molnkoll instance runs on this database, stop it and rebuild again.");
+            log.error("Rebuild of the read models failed; the read models carry on from where they were", e);
+            processors.stream().filter(p -> !p.isRunning()).forEach(StreamingEventProcessor::start);
+        }
+    }
+
+    /** Each read model's position: the lowest of its segments. */
+    private List<RebuildStatus.ReadModel> progress(long target) {
+        List<RebuildStatus.ReadModel> progress = new ArrayList<>();
+        for (String name : ReadModels.PROCESSING_GROUPS) {
+            StreamingEventProcessor processor = processor(name);
+            var segments = processor.processingStatus().values();
+            OptionalLong position = segments.isEmpty() ? OptionalLong.empty()
+                    : segments.stream().mapToLong(s -> s.getCurrentPosition().orElse(0L)).min();
+            String error = segments.stream().filter(EventTrackerStatus::isErrorState).findFirst()
+                    .map(s -> s.getError() == null ? "failing" : s.getError().getMessage()).orElse(null);
+            progress.add(new RebuildStatus.ReadModel(name, processor.isRunning(),
+                    position.isPresent() ? position.getAsLong() : null, error));
+        }
+        return progress;
+    }
+
+    /** The events at or before the slowest read model's position, at most the total. */
+    private long eventsDone(RebuildStatus current) {
+        if (current.readModels().isEmpty() || current.readModels().stream().anyMatch(m -> m.position() == null)) {
+            return 0; // a read model has not claimed its segment yet
+        }
+        long slowest = current.readModels().stream().mapToLong(RebuildStatus.ReadModel::position).min().orElse(0);
+        long done = count("select count(*) from domain_event_entry where global_index <= " + Math.min(slowest, current.target()));
+        return Math.min(done, current.eventsTotal());
+    }
+
+    private List<StreamingEventProcessor> processors() {
+        return ReadModels.PROCESSING_GROUPS.stream().map(this::processor).toList();
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow(() ->
+                new IllegalStateException("Read model " + name + " has no streaming processor"));
+    }
+
+    private long count(String sql) {
+        Long value = jdbc.queryForObject(sql, Long.class);
+        return value == null ? 0 : value;
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    /** A rebuild was asked for while one runs. */
+    public static class AlreadyRunningException extends RuntimeException {
+        private final transient RebuildStatus status;
+
+        AlreadyRunningException(RebuildStatus status) {
+            super("A rebuild of the read models is already running (started " + status.startedAt() + " by "
+                    + status.requestedBy() + ")");
+            this.status = status;
+        }
+
+        public RebuildStatus status() {
+            return status;
+        }
+    }
+}

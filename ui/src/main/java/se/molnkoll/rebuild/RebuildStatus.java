@@ -1,0 +1,54 @@
+package se.molnkoll.rebuild;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where the last rebuild of the read models stands.
+ *
+ * @param eventsDone  events every read model has replayed so far
+ * @param eventsTotal events in the store when the rebuild began
+ * @param target      the store's last position when the rebuild began: done when every read model is past it
+ */
+public record RebuildStatus(State state, String requestedBy, Instant startedAt, Instant finishedAt, long eventsDone,
+                            long eventsTotal, @JsonIgnore long target, List<ReadModel> readModels, String message) {
+
+    public enum State { IDLE, RUNNING, DONE, FAILED }
+
+    /**
+     * One read model's processor: its position in the event store (null until it has claimed its
+     * segment), and its error while it fails and retries. Not Axon's "replaying" flag: it stays on
+     * until the first event after the replay arrives, so it cannot tell that a replay is done.
+     */
+    public record ReadModel(String name, boolean running, Long position, String error) {
+        boolean caughtUpWith(long target) {
+            return running && error == null && position != null && position >= target;
+        }
+    }
+
+    static final RebuildStatus IDLE = new RebuildStatus(State.IDLE, null, null, null, 0, 0, 0, List.of(),
+            "No rebuild since Molnkoll started");
+
+    static RebuildStatus started(String requestedBy, Instant at, long total, long target, List<ReadModel> readModels) {
+        return new RebuildStatus(State.RUNNING, requestedBy, at, null, 0, total, target, readModels, null);
+    }
+
+    RebuildStatus with(List<ReadModel> now, long done) {
+        return new RebuildStatus(state, requestedBy, startedAt, finishedAt, done, eventsTotal, target, now, message);
+    }
+
+    RebuildStatus finished(Instant at, List<ReadModel> now) {
+        return new RebuildStatus(State.DONE, requestedBy, startedAt, at, eventsTotal, eventsTotal, target, now, null);
+    }
+
+    RebuildStatus failed(Instant at, List<ReadModel> now, String why) {
+        return new RebuildStatus(State.FAILED, requestedBy, startedAt, at, eventsDone, eventsTotal, target, now, why);
+    }
+
+    @JsonIgnore
+    public boolean isRunning() {
+        return state == State.RUNNING;
+    }
+}
