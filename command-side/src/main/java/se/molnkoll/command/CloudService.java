@@ -107,6 +107,11 @@ public class CloudService {
                 && command.validUntil().isBefore(command.validFrom())) {
             violations.add(Violation.of("VALIDITY_REVERSED",
                     "Valid until " + command.validUntil() + " is before valid from " + command.validFrom()));
+        } else if (command.validFrom() == null && command.validUntil() != null
+                && command.validUntil().isBefore(command.receivedOn())) {
+            violations.add(Violation.of("LAPSED_BEFORE_RECEIVED", "Valid until " + command.validUntil()
+                    + " is before it was received on " + command.receivedOn() + ": without validFrom it counts from"
+                    + " receipt, so it would never count; give validFrom if it was valid earlier"));
         }
         List<MeasurePhase> covers = new ArrayList<>();
         for (MeasureId measureId : command.measureIds().stream().sorted().toList()) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import se.molnkoll.kernel.Classification;
 import se.molnkoll.kernel.EvidenceId;
+import se.molnkoll.kernel.EvidenceKind;
 import se.molnkoll.kernel.MeasureId;
 import se.molnkoll.kernel.MeasurePhase;
 import se.molnkoll.kernel.MeasureStatus;
@@ -200,6 +201,47 @@ class CloudServiceTest {
                     .when(reversed)
                     .expectException(rejectedFor("VALIDITY_REVERSED"))
                     .expectNoEvents();
+        }
+
+        @Test
+        void evidence_that_lapsed_before_it_was_received_is_refused_without_a_valid_from_date() {
+            var command = recordEvidence(id(1), Set.of(24), Set.of(ACQUIRE));
+            var lapsed = new se.molnkoll.kernel.command.RecordEvidence(SERVICE, command.evidenceId(),
+                    command.measureIds(), command.phases(), command.kind(), command.title(), command.issuer(),
+                    TODAY, null, TODAY.minusDays(1), null, null);
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(lapsed)
+                    .expectException(rejectedFor("LAPSED_BEFORE_RECEIVED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void evidence_received_after_it_lapsed_counts_for_the_days_it_says_it_was_valid() {
+            var command = recordEvidence(id(1), Set.of(24), Set.of(ACQUIRE));
+            var dated = new se.molnkoll.kernel.command.RecordEvidence(SERVICE, command.evidenceId(),
+                    command.measureIds(), command.phases(), command.kind(), command.title(), command.issuer(),
+                    TODAY, TODAY.minusYears(1), TODAY.minusDays(1), null, null);
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(dated)
+                    .expectSuccessfulHandlerExecution()
+                    .expectState(service -> {
+                        assertThat(service.statusOn(pair(24, ACQUIRE), TODAY.minusDays(2))).isEqualTo(MeasureStatus.COVERED);
+                        assertThat(service.statusOn(pair(24, ACQUIRE), TODAY)).isEqualTo(MeasureStatus.EXPIRED);
+                    });
+        }
+
+        @Test
+        void such_evidence_recorded_under_older_rules_still_loads_and_never_counted() {
+            var recordedLongAgo = new EvidenceReceived(SERVICE, EvidenceId.of(id(1)), List.of(pair(24, ACQUIRE)),
+                    EvidenceKind.CERTIFICATE, "Gammalt certifikat", "Certifieringsorgan AB", TODAY.minusDays(5), null,
+                    TODAY.minusDays(10), null, null);
+            fixture.given(registered(), classifiedAs(publicInformation()), recordedLongAgo)
+                    .when(new AcceptResidualRisk(SERVICE, new MeasureId(8), ACQUIRE, "Förvaltningschef", "Låg risk", null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectState(service -> {
+                        assertThat(service.statusOn(pair(24, ACQUIRE), TODAY.minusDays(7))).isEqualTo(MeasureStatus.EXPIRED);
+                        assertThat(service.statusOn(pair(24, ACQUIRE), TODAY)).isEqualTo(MeasureStatus.EXPIRED);
+                    });
         }
 
         @Test

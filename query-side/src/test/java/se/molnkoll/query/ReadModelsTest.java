@@ -97,6 +97,16 @@ class ReadModelsTest {
     }
 
     @Test
+    void evidence_recorded_under_older_rules_that_lapsed_before_it_was_received_is_read_and_never_covers() {
+        // received 10 January, valid until 2 January, no valid-from: new input is refused so, old events load
+        events.publish(registered(SERVICE, "Journal"), classified(SERVICE, publicInformation()),
+                evidence(SERVICE, CERTIFICATE, null, java.time.LocalDate.of(2026, 1, 2), pair(27, ACQUIRE)));
+        assertThat(status(27, ACQUIRE)).isEqualTo(MeasureStatus.EXPIRED);
+        assertThat(view().evidence()).singleElement()
+                .satisfies(e -> assertThat(e.status()).isEqualTo(se.molnkoll.kernel.query.EvidenceStatus.EXPIRED));
+    }
+
+    @Test
     void the_applicable_measures_follow_the_classification_both_ways() {
         events.publish(registered(SERVICE, "Journal"), classified(SERVICE, patientData()));
         assertThat(view().measures()).hasSize(catalogue.applicablePairs(patientData()).size());

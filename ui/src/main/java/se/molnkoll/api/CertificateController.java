@@ -45,26 +45,33 @@ class CertificateController {
                     + "(default molnkoll.certificates.warning-days, 60). Without status, both.")
     List<CertificateView> certificates(@RequestParam(required = false) CertificateStatus status,
                                        @RequestParam(required = false) @Parameter(description = "0–3650") Integer withinDays,
-                                       @RequestParam(required = false) @Parameter(description = CloudServiceController.AS_OF) String asOf,
-                                       @RequestParam(required = false) @Parameter(description = CloudServiceController.VALID_AT) String validAt) {
-        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
-        int window = window(withinDays, problems);
-        Moment moment = TimeParameters.moment(asOf, validAt, clock, problems);
-        TimeParameters.throwIfAny(problems);
-        return queries.query(new FindCertificates(status, window, moment),
+                                       @RequestParam(required = false) @Parameter(description = TimeParameters.AS_OF) String asOf,
+                                       @RequestParam(required = false) @Parameter(description = TimeParameters.VALID_AT) String validAt) {
+        Asked asked = asked(withinDays, asOf, validAt);
+        return queries.query(new FindCertificates(status, asked.window(), asked.moment()),
                 ResponseTypes.multipleInstancesOf(CertificateView.class)).join();
     }
 
     @GetMapping("/api/dashboard")
     @Operation(summary = "The portfolio at a glance: services and open measures per phase, certificates, unclassified services")
     Dashboard dashboard(@RequestParam(required = false) @Parameter(description = "0–3650") Integer withinDays,
-                        @RequestParam(required = false) @Parameter(description = CloudServiceController.AS_OF) String asOf,
-                        @RequestParam(required = false) @Parameter(description = CloudServiceController.VALID_AT) String validAt) {
+                        @RequestParam(required = false) @Parameter(description = TimeParameters.AS_OF) String asOf,
+                        @RequestParam(required = false) @Parameter(description = TimeParameters.VALID_AT) String validAt) {
+        Asked asked = asked(withinDays, asOf, validAt);
+        return queries.query(new FindDashboard(asked.window(), asked.moment()), ResponseTypes.instanceOf(Dashboard.class))
+                .join();
+    }
+
+    /** The warning window and the moment asked about, every bad parameter named at once. */
+    private record Asked(int window, Moment moment) {
+    }
+
+    private Asked asked(Integer withinDays, String asOf, String validAt) {
         List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
         int window = window(withinDays, problems);
         Moment moment = TimeParameters.moment(asOf, validAt, clock, problems);
         TimeParameters.throwIfAny(problems);
-        return queries.query(new FindDashboard(window, moment), ResponseTypes.instanceOf(Dashboard.class)).join();
+        return new Asked(window, moment);
     }
 
     private int window(Integer withinDays, List<InvalidInputException.FieldProblem> problems) {

@@ -44,7 +44,6 @@ import se.molnkoll.security.Role;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -56,11 +55,6 @@ import java.util.stream.Collectors;
 @RequestMapping("/api/services")
 @Tag(name = "Cloud services")
 class CloudServiceController {
-
-    static final String AS_OF = "Recorded time: answer with what Molnkoll had recorded at this ISO-8601 instant, "
-            + "or by the end of this date (Swedish time). Not later than now. Auditors and contract managers only.";
-    static final String VALID_AT = "Business time: judge statuses for this date, with everything recorded up to "
-            + "asOf (default: now). Default: the date of asOf, or today. Auditors and contract managers only.";
 
     private final Commands commands;
     private final QueryGateway queries;
@@ -163,8 +157,8 @@ class CloudServiceController {
 
     @GetMapping
     @Operation(summary = "The register: every service with its phase and open measures per phase")
-    List<CloudServiceSummary> list(@RequestParam(required = false) @Parameter(description = AS_OF) String asOf,
-                                   @RequestParam(required = false) @Parameter(description = VALID_AT) String validAt) {
+    List<CloudServiceSummary> list(@RequestParam(required = false) @Parameter(description = TimeParameters.AS_OF) String asOf,
+                                   @RequestParam(required = false) @Parameter(description = TimeParameters.VALID_AT) String validAt) {
         Moment moment = moment(asOf, validAt);
         return queries.query(new FindCloudServices(moment), ResponseTypes.multipleInstancesOf(CloudServiceSummary.class))
                 .join();
@@ -175,8 +169,8 @@ class CloudServiceController {
             description = "With asOf and/or validAt, the service as Molnkoll knew it then (404 if it was not "
                     + "registered yet) and its statuses on that date.")
     CloudServiceView get(@PathVariable String id,
-                         @RequestParam(required = false) @Parameter(description = AS_OF) String asOf,
-                         @RequestParam(required = false) @Parameter(description = VALID_AT) String validAt,
+                         @RequestParam(required = false) @Parameter(description = TimeParameters.AS_OF) String asOf,
+                         @RequestParam(required = false) @Parameter(description = TimeParameters.VALID_AT) String validAt,
                          Authentication who) {
         CloudServiceId service = Ids.service(id);
         CloudServiceView view = view(service, moment(asOf, validAt));
@@ -186,8 +180,8 @@ class CloudServiceController {
     @GetMapping("/{id}/measures")
     @Operation(summary = "The status of every applicable measure, of one phase or of all")
     List<MeasureStatusView> measures(@PathVariable String id, @RequestParam(required = false) Phase phase,
-                                     @RequestParam(required = false) @Parameter(description = AS_OF) String asOf,
-                                     @RequestParam(required = false) @Parameter(description = VALID_AT) String validAt) {
+                                     @RequestParam(required = false) @Parameter(description = TimeParameters.AS_OF) String asOf,
+                                     @RequestParam(required = false) @Parameter(description = TimeParameters.VALID_AT) String validAt) {
         CloudServiceId service = Ids.service(id);
         Moment moment = moment(asOf, validAt);
         return queries.query(new FindServiceMeasures(service, phase, moment),
@@ -208,10 +202,7 @@ class CloudServiceController {
     }
 
     private Moment moment(String asOf, String validAt) {
-        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
-        Moment moment = TimeParameters.moment(asOf, validAt, clock, problems);
-        TimeParameters.throwIfAny(problems);
-        return moment;
+        return TimeParameters.moment(asOf, validAt, clock);
     }
 
     private static String blankToNull(String value) {

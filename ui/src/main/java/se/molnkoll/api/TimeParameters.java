@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,6 +19,11 @@ import java.util.List;
 final class TimeParameters {
 
     static final String FORMAT = "must be an ISO-8601 instant (2026-03-15T10:00:00Z) or date (2026-03-15)";
+    /** What the asOf and validAt parameters mean, for the API description. */
+    static final String AS_OF = "Recorded time: answer with what Molnkoll had recorded at this ISO-8601 instant, "
+            + "or by the end of this date (Swedish time). Not later than now. Auditors and contract managers only.";
+    static final String VALID_AT = "Business time: judge statuses for this date, with everything recorded up to "
+            + "asOf (default: now). Default: the date of asOf, or today. Auditors and contract managers only.";
 
     private TimeParameters() {
     }
@@ -31,6 +37,14 @@ final class TimeParameters {
         Instant knownAt = asOf(asOf, "asOf", clock, problems);
         LocalDate day = date(validAt, "validAt", problems);
         return new Moment(knownAt, day);
+    }
+
+    /** The moment asked about, or a 400 naming each bad parameter. */
+    static Moment moment(String asOf, String validAt, Clock clock) {
+        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+        Moment moment = moment(asOf, validAt, clock, problems);
+        throwIfAny(problems);
+        return moment;
     }
 
     /** A moment of recorded time, no later than now; null when absent or bad (and then a problem is added). */

@@ -9,12 +9,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.molnkoll.kernel.query.FindPortfolioTotals;
-import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.kernel.query.PortfolioTotals;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Totals over the whole portfolio. */
 @RestController
@@ -31,11 +28,9 @@ class TotalsController {
 
     @GetMapping("/api/totals")
     @Operation(summary = "Services and open measures per phase over every service that is not decommissioned")
-    PortfolioTotals totals(@RequestParam(required = false) @Parameter(description = CloudServiceController.AS_OF) String asOf,
-                           @RequestParam(required = false) @Parameter(description = CloudServiceController.VALID_AT) String validAt) {
-        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
-        Moment moment = TimeParameters.moment(asOf, validAt, clock, problems);
-        TimeParameters.throwIfAny(problems);
-        return queries.query(new FindPortfolioTotals(moment), ResponseTypes.instanceOf(PortfolioTotals.class)).join();
+    PortfolioTotals totals(@RequestParam(required = false) @Parameter(description = TimeParameters.AS_OF) String asOf,
+                           @RequestParam(required = false) @Parameter(description = TimeParameters.VALID_AT) String validAt) {
+        return queries.query(new FindPortfolioTotals(TimeParameters.moment(asOf, validAt, clock)),
+                ResponseTypes.instanceOf(PortfolioTotals.class)).join();
     }
 }

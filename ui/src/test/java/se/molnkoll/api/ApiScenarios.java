@@ -242,6 +242,23 @@ abstract class ApiScenarios extends Scenarios {
     }
 
     @Test
+    void evidence_that_lapsed_before_it_was_received_needs_its_valid_from_date() {
+        String id = register("Sent inlämnat");
+        classify(id, 1, 1, 1, false, false);
+        long before = storedEvents();
+        Map<String, Object> lapsed = evidence(List.of(27), List.of("ACQUIRE"), TODAY.minusDays(10).toString());
+        Api.Response refused = manager.post("/api/services/" + id + "/evidence", lapsed);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(texts(refused.json().get("errors"), "field")).containsExactly("validUntil");
+        assertThat(refused.body()).contains("receivedOn");
+        assertThat(storedEvents()).isEqualTo(before);
+
+        lapsed.put("validFrom", TODAY.minusYears(1).toString());
+        assertThat(manager.post("/api/services/" + id + "/evidence", lapsed).status()).isEqualTo(201);
+        assertThat(statusOf(id, 27, "ACQUIRE")).isEqualTo("EXPIRED");
+    }
+
+    @Test
     void text_and_dates_the_database_could_not_store_are_refused_before_they_become_events() {
         String id = register("Ogiltiga tecken");
         classify(id, 1, 1, 1, false, false);

@@ -126,6 +126,36 @@ abstract class AuditorScenarios extends Scenarios {
     }
 
     @Test
+    void a_later_expiry_or_termination_never_leaks_into_an_earlier_view() {
+        at(9, 0);
+        String id = register("Utgången och avslutad");
+        classify(id, 1, 1, 1, false, false);
+        String lapsing = recordEvidence(id, List.of(29), List.of("ACQUIRE"), TODAY.toString());
+        at(10, 0);
+        Api.Response terminated = manager.post("/api/services/" + id + "/termination",
+                Map.of("terminatedOn", TODAY.toString(), "reason", "Avtalet sades upp"));
+        assertThat(terminated.status()).as(terminated.toString()).isEqualTo(200);
+        TestClock.CLOCK.set(TODAY.plusDays(1));
+        expirySweep.sweep();
+
+        JsonNode now = manager.get("/api/services/" + id).json();
+        assertThat(now.get("phase").asText()).isEqualTo("EXIT");
+        assertThat(now.get("evidence").get(0).get("expiredOn").asText()).isEqualTo(TODAY.plusDays(1).toString());
+        assertThat(statusIn(now, 29, "ACQUIRE")).isEqualTo("EXPIRED");
+
+        JsonNode beforeTermination = view(auditor, id, asOf(time(9, 30)));
+        assertThat(beforeTermination.get("phase").asText()).isEqualTo("ACQUIRE");
+        assertThat(beforeTermination.get("evidence").get(0).get("id").asText()).isEqualTo(lapsing);
+        assertThat(beforeTermination.get("evidence").get(0).get("expiredOn").isNull()).isTrue();
+        assertThat(beforeTermination.get("evidence").get(0).get("status").asText()).isEqualTo("VALID");
+        assertThat(statusIn(beforeTermination, 29, "ACQUIRE")).isEqualTo("COVERED");
+        JsonNode endOfToday = view(auditor, id, "asOf=" + TODAY);
+        assertThat(endOfToday.get("phase").asText()).isEqualTo("EXIT");
+        assertThat(endOfToday.get("evidence").get(0).get("expiredOn").isNull()).isTrue();
+        assertThat(statusIn(endOfToday, 29, "ACQUIRE")).isEqualTo("COVERED");
+    }
+
+    @Test
     void valid_at_judges_a_date_with_everything_recorded_since_including_evidence_recorded_late() {
         at(9, 0);
         String id = register("Sent underlag");

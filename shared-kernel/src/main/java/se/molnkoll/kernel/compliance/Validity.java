@@ -3,17 +3,13 @@ package se.molnkoll.kernel.compliance;
 import java.time.LocalDate;
 
 /**
- * A period of business dates, both ends inclusive; a {@code null} end is open.
+ * A period of business dates, both ends inclusive; a {@code null} end is open. A period that ends
+ * before it starts is empty: it includes no day. New input never makes one (the validity rules refuse
+ * it), but events recorded under older rules can, and reading them must not fail.
  */
 public record Validity(LocalDate from, LocalDate until) {
 
     public static final Validity ALWAYS = new Validity(null, null);
-
-    public Validity {
-        if (from != null && until != null && until.isBefore(from)) {
-            throw new IllegalArgumentException("valid until " + until + " is before valid from " + from);
-        }
-    }
 
     /**
      * The days evidence counts: from its valid-from date, or, when it has none, from the day it was
@@ -25,6 +21,10 @@ public record Validity(LocalDate from, LocalDate until) {
 
     public static Validity until(LocalDate until) {
         return new Validity(null, until);
+    }
+
+    public boolean isEmpty() {
+        return from != null && until != null && until.isBefore(from);
     }
 
     public boolean includes(LocalDate day) {
