@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Evidence as recorded. {@code receivedOn}, {@code validFrom} and {@code validUntil} are business
  * dates the user gave; {@code recordedAt} is when Molnkoll recorded it. {@code status} is judged for
- * the view's status date (today, unless asked about another); {@code expiredOn} is the day its expiry was recorded as taking effect (null until then).
+ * the view's status date (today, unless asked about another); {@code expiredOn} is the day its
+ * expiry was recorded as taking effect (null until then).
  */
 public record EvidenceView(
         EvidenceId id,
