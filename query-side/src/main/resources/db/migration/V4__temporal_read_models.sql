@@ -112,7 +112,7 @@ create table risk_acceptance (
     phase         varchar(16) not null,
     risk_owner    varchar     not null,
     motivation    varchar     not null,
-    accepted_on   date        not null,
+    accepted_on   date,        -- null for acceptances recorded before the date was: they hold from the start
     valid_until   date,
     counts        boolean     not null,
     recorded_at   timestamp(6) with time zone not null,

@@ -107,6 +107,22 @@ class ReadModelsTest {
     }
 
     @Test
+    void a_risk_acceptance_recorded_before_its_date_was_kept_holds_from_the_start() {
+        events.publish(registered(SERVICE, "Journal"), classified(SERVICE, publicInformation()),
+                new se.molnkoll.kernel.event.ResidualRiskAccepted(SERVICE, new MeasureId(8), ACQUIRE, "Förvaltningschef",
+                        "Låg risk", null, null));
+        assertThat(status(8, ACQUIRE)).isEqualTo(MeasureStatus.RISK_ACCEPTED);
+        assertThat(view().riskAcceptances()).singleElement().satisfies(r -> {
+            assertThat(r.acceptedOn()).isNull();
+            assertThat(r.inForce()).isTrue();
+        });
+        // and the portfolio's open counts, computed in SQL, agree
+        assertThat(queries.handle(new FindCloudServices(se.molnkoll.kernel.query.Moment.NOW))).singleElement()
+                .satisfies(s -> assertThat(s.openMeasures().get(ACQUIRE))
+                        .isEqualTo(view().openMeasures().get(ACQUIRE)));
+    }
+
+    @Test
     void the_applicable_measures_follow_the_classification_both_ways() {
         events.publish(registered(SERVICE, "Journal"), classified(SERVICE, patientData()));
         assertThat(view().measures()).hasSize(catalogue.applicablePairs(patientData()).size());

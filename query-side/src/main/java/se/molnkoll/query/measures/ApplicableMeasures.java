@@ -33,7 +33,7 @@ public interface ApplicableMeasures extends JpaRepository<ApplicableMeasure, Lon
             exists (select r from RiskAcceptanceEntry r
                     where r.serviceId = x.serviceId and r.measureId = x.measureId and r.phase = x.phase
                       and r.counts = true and""" + " " + ACCEPTANCE_AT + """
-                      and r.acceptedOn <= :day
+                      and (r.acceptedOn is null or r.acceptedOn <= :day)
                       and (r.validUntil is null or r.validUntil >= :day))""";
 
     @Query("select x from ApplicableMeasure x where x.serviceId = :serviceId and x.recordedTo is null")

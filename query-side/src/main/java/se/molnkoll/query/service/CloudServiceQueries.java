@@ -213,7 +213,7 @@ public class CloudServiceQueries {
     private List<RiskAcceptanceView> riskAcceptancesOf(String serviceId, Instant at, LocalDate day) {
         return riskAcceptances.ofServiceAt(serviceId, at).stream()
                 .map(r -> new RiskAcceptanceView(r.pair().measureId(), r.pair().phase(), r.riskOwner(), r.motivation(),
-                        r.validUntil(), r.counts() && r.validity().includes(day), r.recordedAt(), r.recordedBy()))
+                        r.acceptedOn(), r.validUntil(), r.counts() && r.validity().includes(day), r.recordedAt(), r.recordedBy()))
                 .toList();
     }
 }

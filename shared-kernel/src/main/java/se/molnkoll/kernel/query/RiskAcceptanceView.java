@@ -6,18 +6,24 @@ import se.molnkoll.kernel.Phase;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A residual-risk acceptance as recorded. {@code inForce} is judged for today. */
+/**
+ * A residual-risk acceptance as recorded: in force from {@code acceptedOn} (null for acceptances
+ * recorded before that date was kept: from the start) through {@code validUntil} (null: no end).
+ * {@code inForce} is judged for the view's status date.
+ */
 public record RiskAcceptanceView(
         MeasureId measureId,
         Phase phase,
         String riskOwner,
         String motivation,
+        LocalDate acceptedOn,
         LocalDate validUntil,
         boolean inForce,
         Instant recordedAt,
         String recordedBy) {
 
     public RiskAcceptanceView withoutActor() {
-        return new RiskAcceptanceView(measureId, phase, riskOwner, motivation, validUntil, inForce, recordedAt, null);
+        return new RiskAcceptanceView(measureId, phase, riskOwner, motivation, acceptedOn, validUntil, inForce, recordedAt,
+                null);
     }
 }
