@@ -3,8 +3,8 @@
 -- payload type and revision, payload, meta-data, position). Links are added in the order the event
 -- stream delivers events: global order, except that an event committed after later positions
 -- (a gap that filled) is chained when it arrives. Altering, removing or slipping in a stored event
--- breaks the recomputed chain at that event. Never replayed: recomputing it from altered events
--- would bless them.
+-- breaks the recomputed chain at that event. A link, once written, is never written again: chaining
+-- altered events anew would bless them. The history already stored is chained at the first start.
 create table event_chain (
     link             bigint       not null,
     global_index     bigint       not null,

@@ -1,7 +1,6 @@
 package se.molnkoll.query.chain;
 
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +16,11 @@ import java.util.List;
  * own does the ordering, the claiming (one instance at a time, even with several running) and the
  * retrying; each link is written in the same transaction as the processor's token, so an event is
  * chained exactly once. The link covers the event's stored bytes, read back from the store.
+ *
+ * <p>Events the processor sees again (Axon delivers the history that existed when it first started
+ * as a replay) are chained if they are not yet, and otherwise left alone: an event once chained is
+ * never chained again, so an event altered afterwards cannot be blessed by a second pass. That is
+ * also why the chain is not among the read models that are rebuilt.
  */
 @Component
 @ProcessingGroup(EventChain.PROCESSING_GROUP)
@@ -33,7 +37,6 @@ public class EventChain {
     }
 
     @EventHandler
-    @DisallowReplay
     void on(Object payload, EventMessage<?> message) {
         append(message.getIdentifier());
     }
