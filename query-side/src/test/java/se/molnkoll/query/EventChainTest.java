@@ -147,6 +147,30 @@ class EventChainTest {
     }
 
     @Test
+    void a_deleted_link_is_caught_as_a_gap_in_the_chain() {
+        jdbc.update("delete from event_chain where link = 2");
+        assertThat(verify().firstFinding()).satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(FindingKind.LINK_MISSING);
+            assertThat(f.link()).isEqualTo(2);
+            assertThat(f.position()).isEqualTo(30);
+        });
+    }
+
+    @Test
+    void an_event_slipped_in_below_a_late_chained_one_is_caught() {
+        // a late event (position 5, committed behind 10-30) is the last link; 25 is slipped in after
+        store(5, "late", 5, "{}");
+        chain.append("late");
+        store(25, "slipped-in", 9, "{}");
+        ChainVerification verification = verify();
+        assertThat(queries.handle(new FindChainHead()).position()).isEqualTo(5);
+        assertThat(verification.firstFinding()).satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(FindingKind.UNCHAINED);
+            assertThat(f.position()).isEqualTo(25);
+        });
+    }
+
+    @Test
     void a_head_recorded_outside_catches_a_rewrite_of_events_and_links_alike() {
         ChainHead recorded = queries.handle(new FindChainHead());
         assertThat(queries.handle(new VerifyChain(recorded.position(), recorded.hash())).intact()).isTrue();

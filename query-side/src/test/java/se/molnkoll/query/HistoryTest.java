@@ -293,6 +293,23 @@ class HistoryTest {
     }
 
     @Test
+    void the_cause_of_a_change_is_the_event_that_could_make_it_not_merely_the_last_to_touch_the_measure() {
+        on(1, "anna", registered(SERVICE, "Journal"), classified(SERVICE, publicInformation()));
+        on(2, "anna", evidence(SERVICE, FIRST, null, null, pair(27, ACQUIRE)));
+        on(3, "bertil", new se.molnkoll.kernel.event.ResidualRiskAccepted(SERVICE, new MeasureId(27), ACQUIRE,
+                "Förvaltningschef", "Låg risk", LocalDate.of(2026, 3, 3), null));
+        clock.set(LocalDate.of(2026, 3, 10));
+
+        ServiceChanges diff = changes.handle(new FindServiceChanges(SERVICE, endOf(1), endOf(4))).orElseThrow();
+        assertThat(diff.measures()).filteredOn(m -> m.measureId().equals(new MeasureId(27))).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.after()).isEqualTo(MeasureStatus.COVERED);
+                    assertThat(m.cause().eventType()).isEqualTo("EvidenceReceived");
+                    assertThat(m.cause().recordedBy()).isEqualTo("anna");
+                });
+    }
+
+    @Test
     void a_change_the_calendar_made_has_no_event_and_an_expiry_recorded_later_is_the_cause_once_it_is_there() {
         aYearOfHistory();
         // SECOND lapsed after the 25th; by the end of the 25th nothing is recorded, on the 26th the expiry is

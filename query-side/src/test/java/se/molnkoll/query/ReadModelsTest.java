@@ -123,6 +123,29 @@ class ReadModelsTest {
     }
 
     @Test
+    void an_event_stamped_earlier_than_the_one_before_it_never_makes_two_versions_of_a_row_overlap() {
+        java.time.Instant noon = clock.instant();
+        events.publish(registered(SERVICE, "Journal"));
+        clock.set(noon.plusSeconds(3600));
+        events.publish(classified(SERVICE, patientData()));
+        // another instance's clock is half an hour behind
+        clock.set(noon.plusSeconds(1800));
+        events.publish(classified(SERVICE, publicInformation()));
+
+        for (long minutes : new long[]{0, 29, 31, 59, 61, 120}) {
+            var moment = se.molnkoll.kernel.query.Moment.knownAt(noon.plusSeconds(minutes * 60));
+            assertThat(queries.handle(new FindCloudServices(moment))).as("%d minutes", minutes).hasSize(1);
+            CloudServiceView view = queries.handle(new FindCloudService(SERVICE, moment)).orElseThrow();
+            assertThat(view.measures()).as("%d minutes", minutes)
+                    .doesNotHaveDuplicates()
+                    .extracting(m -> new se.molnkoll.kernel.MeasurePhase(m.measureId(), m.phase()))
+                    .doesNotHaveDuplicates();
+        }
+        assertThat(view().classification()).isEqualTo(publicInformation());
+        assertThat(view().measures()).hasSize(catalogue.applicablePairs(publicInformation()).size());
+    }
+
+    @Test
     void the_applicable_measures_follow_the_classification_both_ways() {
         events.publish(registered(SERVICE, "Journal"), classified(SERVICE, patientData()));
         assertThat(view().measures()).hasSize(catalogue.applicablePairs(patientData()).size());

@@ -29,6 +29,7 @@ import se.molnkoll.kernel.query.FindServiceChanges;
 import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.kernel.query.ServiceChanges;
 import se.molnkoll.kernel.query.VerifyChain;
+import se.molnkoll.rebuild.ReadModelRebuild;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -57,11 +58,13 @@ class AuditController {
 
     private final QueryGateway queries;
     private final AuditExport export;
+    private final ReadModelRebuild rebuild;
     private final Clock clock;
 
-    AuditController(QueryGateway queries, AuditExport export, Clock clock) {
+    AuditController(QueryGateway queries, AuditExport export, ReadModelRebuild rebuild, Clock clock) {
         this.queries = queries;
         this.export = export;
+        this.rebuild = rebuild;
         this.clock = clock;
     }
 
@@ -269,6 +272,7 @@ class AuditController {
                     "an export holds every matching entry; page and size do not apply"));
         }
         TimeParameters.throwIfAny(problems);
+        rebuild.requireNotRunning("an export of the audit trail");
         return export.respond(chosen, filter, who.getName());
     }
 

@@ -12,11 +12,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import se.molnkoll.kernel.query.AuditExportBatch;
 import se.molnkoll.kernel.query.AuditExportEntry;
+import se.molnkoll.kernel.query.AuditExtent;
 import se.molnkoll.kernel.query.AuditFilter;
 import se.molnkoll.kernel.query.ChainHead;
 import se.molnkoll.kernel.query.FindAuditExport;
+import se.molnkoll.kernel.query.FindAuditExtent;
 import se.molnkoll.kernel.query.FindChainHead;
 
 import java.io.BufferedWriter;
@@ -46,6 +47,7 @@ class AuditExport {
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    static final String ENTRIES_HEADER = "Molnkoll-Export-Entries";
 
     enum Format {
         CSV, JSON;
@@ -71,23 +73,26 @@ class AuditExport {
     ResponseEntity<StreamingResponseBody> respond(Format format, AuditFilter filter, String exportedBy) {
         Instant exportedAt = clock.instant();
         ChainHead head = queries.query(new FindChainHead(), ResponseTypes.instanceOf(ChainHead.class)).join();
+        AuditExtent extent = queries.query(new FindAuditExtent(filter), ResponseTypes.instanceOf(AuditExtent.class)).join();
         String fileName = "molnkoll-audit-" + FILE_TIME.format(exportedAt)
                 + (filter.service() == null ? "" : "-" + filter.service().value()) + "." + format.name().toLowerCase(Locale.ROOT);
         StreamingResponseBody body = format == Format.CSV
-                ? out -> csv(out, filter)
-                : out -> json(out, filter, exportedAt, exportedBy, head);
-        log.info("Audit trail exported as {} by {} ({})", format, exportedBy, filter);
+                ? out -> csv(out, filter, extent)
+                : out -> json(out, filter, extent, exportedAt, exportedBy, head);
+        log.info("Audit trail exported as {} by {}: {} entries ({})", format, exportedBy, extent.entries(), filter);
         return ResponseEntity.ok()
                 .contentType(format == Format.CSV ? TEXT_CSV : MediaType.APPLICATION_JSON)
+                // so that whoever archives the file can check that none went missing on the way
+                .header(ENTRIES_HEADER, Long.toString(extent.entries()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
                 .body(body);
     }
 
     /** RFC 4180: a header row, then one row per entry, CRLF line ends, quoted where needed. */
-    private void csv(OutputStream out, AuditFilter filter) throws IOException {
+    private void csv(OutputStream out, AuditFilter filter, AuditExtent extent) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         row(writer, AuditExportEntry.COLUMNS);
-        each(filter, entry -> {
+        each(filter, extent, entry -> {
             try {
                 row(writer, entry.values());
             } catch (IOException e) {
@@ -112,8 +117,8 @@ class AuditExport {
         return '"' + value.replace("\"", "\"\"") + '"';
     }
 
-    private void json(OutputStream out, AuditFilter filter, Instant exportedAt, String exportedBy, ChainHead head)
-            throws IOException {
+    private void json(OutputStream out, AuditFilter filter, AuditExtent extent, Instant exportedAt, String exportedBy,
+                      ChainHead head) throws IOException {
         try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
             generator.writeStartObject();
             generator.writeStringField("exportedAt", exportedAt.toString());
@@ -124,7 +129,7 @@ class AuditExport {
             json.writeValue(generator, head);
             generator.writeArrayFieldStart("entries");
             long[] count = {0};
-            each(filter, entry -> {
+            each(filter, extent, entry -> {
                 try {
                     json.writeValue(generator, entry);
                     count[0]++;
@@ -138,16 +143,26 @@ class AuditExport {
         }
     }
 
-    private void each(AuditFilter filter, Consumer<AuditExportEntry> write) {
+    /**
+     * Every entry up to the extent's end, batch by batch. If fewer come than the extent promised (the
+     * trail changed underneath, as in a rebuild), the export fails rather than end looking complete:
+     * the connection is cut before the end of the chunked body, which every client reports. (More
+     * can come: an event committed late, behind later positions.)
+     */
+    private void each(AuditFilter filter, AuditExtent extent, Consumer<AuditExportEntry> write) {
         long after = 0;
-        Long upTo = null;
+        long written = 0;
         while (true) {
-            AuditExportBatch batch = queries.query(new FindAuditExport(filter, after, upTo, BATCH),
-                    ResponseTypes.instanceOf(AuditExportBatch.class)).join();
-            if (upTo == null) upTo = batch.endOfTrail();
-            batch.entries().forEach(write);
-            if (batch.entries().size() < BATCH) return;
-            after = batch.entries().get(batch.entries().size() - 1).position();
+            List<AuditExportEntry> batch = queries.query(new FindAuditExport(filter, after, extent.endOfTrail(), BATCH),
+                    ResponseTypes.multipleInstancesOf(AuditExportEntry.class)).join();
+            batch.forEach(write);
+            written += batch.size();
+            if (batch.size() < BATCH) break;
+            after = batch.get(batch.size() - 1).position();
+        }
+        if (written < extent.entries()) {
+            throw new IllegalStateException("Audit trail export wrote " + written + " entries, not the "
+                    + extent.entries() + " it began with: the trail changed underneath (a rebuild?)");
         }
     }
 }

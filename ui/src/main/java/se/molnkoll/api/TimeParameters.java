@@ -53,6 +53,11 @@ final class TimeParameters {
         Instant now = clock.instant();
         Instant instant = parseInstant(value);
         if (instant != null) {
+            String outside = instantProblem(instant);
+            if (outside != null) {
+                problems.add(new InvalidInputException.FieldProblem(field, outside));
+                return null;
+            }
             if (instant.isAfter(now)) {
                 problems.add(new InvalidInputException.FieldProblem(field,
                         "is in the future; Molnkoll can only tell what it has recorded up to now (" + now + ")"));
@@ -63,6 +68,10 @@ final class TimeParameters {
         LocalDate day = parseDate(value);
         if (day == null) {
             problems.add(new InvalidInputException.FieldProblem(field, FORMAT));
+            return null;
+        }
+        if (StorableValues.dateProblem(day) != null) {
+            problems.add(new InvalidInputException.FieldProblem(field, StorableValues.dateProblem(day)));
             return null;
         }
         if (day.isAfter(BusinessDates.today(clock))) {
@@ -97,10 +106,19 @@ final class TimeParameters {
     static Instant bound(String value, String field, boolean end, List<InvalidInputException.FieldProblem> problems) {
         if (value == null || value.isBlank()) return null;
         Instant instant = parseInstant(value);
-        if (instant != null) return instant;
+        if (instant != null) {
+            String outside = instantProblem(instant);
+            if (outside == null) return instant;
+            problems.add(new InvalidInputException.FieldProblem(field, outside));
+            return null;
+        }
         LocalDate day = parseDate(value);
         if (day == null) {
             problems.add(new InvalidInputException.FieldProblem(field, FORMAT));
+            return null;
+        }
+        if (StorableValues.dateProblem(day) != null) {
+            problems.add(new InvalidInputException.FieldProblem(field, StorableValues.dateProblem(day)));
             return null;
         }
         return (end ? day.plusDays(1) : day).atStartOfDay(BusinessDates.ZONE).toInstant();
@@ -109,6 +127,16 @@ final class TimeParameters {
     static void throwIfAny(List<InvalidInputException.FieldProblem> problems) {
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
     }
+
+    /** Why an instant is outside what the databases can compare with (the business dates' range), or null. */
+    private static String instantProblem(Instant instant) {
+        return instant.isBefore(EARLIEST) || !instant.isBefore(AFTER_LATEST) ? "must be a moment between "
+                + StorableValues.EARLIEST_DATE + " and " + StorableValues.LATEST_DATE : null;
+    }
+
+    private static final Instant EARLIEST = StorableValues.EARLIEST_DATE.atStartOfDay(BusinessDates.ZONE).toInstant();
+    private static final Instant AFTER_LATEST = StorableValues.LATEST_DATE.plusDays(1).atStartOfDay(BusinessDates.ZONE)
+            .toInstant();
 
     private static Instant parseInstant(String value) {
         try {

@@ -70,7 +70,7 @@ public class ReadModelRebuild {
     /** Starts a rebuild in the background; refused while one runs. */
     public synchronized RebuildStatus start(String requestedBy) {
         if (isRunning()) {
-            throw new AlreadyRunningException(status());
+            throw new AlreadyRunningException("A rebuild of the read models is already running", status());
         }
         long total = count("select count(*) from domain_event_entry");
         long target = count("select coalesce(max(global_index), 0) from domain_event_entry");
@@ -83,7 +83,9 @@ public class ReadModelRebuild {
 
     public RebuildStatus status() {
         RebuildStatus current = status;
-        return current.isRunning() ? measured(current) : current;
+        if (current.isRunning()) return measured(current);
+        return replayStillGoing() ? measured(RebuildStatus.resumed(count("select count(*) from domain_event_entry"),
+                count("select coalesce(max(global_index), 0) from domain_event_entry"), progress(0))) : current;
     }
 
     /** The status with each read model's position now and the events done so far. */
@@ -92,8 +94,24 @@ public class ReadModelRebuild {
         return positions.with(positions.readModels(), eventsDone(positions));
     }
 
+    /** A rebuild is running: started here, or started before a restart and carried on by Axon since. */
     public boolean isRunning() {
-        return status.isRunning();
+        return status.isRunning() || replayStillGoing();
+    }
+
+    /**
+     * Whether a read model is replaying and not yet at the store's end: a rebuild interrupted by a
+     * stop, which Axon carries on from its token at the next start. (Axon's replay flag alone stays on
+     * after a replay until the next event, hence the position.)
+     */
+    private boolean replayStillGoing() {
+        long end = count("select coalesce(max(global_index), 0) from domain_event_entry");
+        for (String name : ReadModels.PROCESSING_GROUPS) {
+            for (EventTrackerStatus segment : processor(name).processingStatus().values()) {
+                if (segment.isReplaying() && segment.getCurrentPosition().orElse(0L) < end) return true;
+            }
+        }
+        return false;
     }
 
     private void rebuild(long target) {
@@ -105,6 +123,10 @@ public class ReadModelRebuild {
             processors.forEach(StreamingEventProcessor::start);
             long nextLog = System.nanoTime();
             while (!progress(target).stream().allMatch(p -> p.caughtUpWith(target))) {
+                if (Thread.currentThread().isInterrupted()) {
+                    log.info("Molnkoll stops during a rebuild of the read models; it carries on at the next start");
+                    return;
+                }
                 if (System.nanoTime() >= nextLog) {
                     RebuildStatus now = measured(status);
                     List<RebuildStatus.ReadModel> failing = now.readModels().stream().filter(p -> p.error() != null).toList();
@@ -118,6 +140,9 @@ public class ReadModelRebuild {
             log.info("Rebuild of the read models done: {} events in {} ms", status.eventsTotal(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // stopping: the application closes the processors itself
+            }
             status = status.failed(clock.instant(), progress(target), e.getClass().getSimpleName() + ": " + e.getMessage()
                     + ". If another Molnkoll instance runs on this database, stop it and rebuild again.");
             log.error("Rebuild of the read models failed; the read models carry on from where they were", e);
@@ -170,13 +195,20 @@ public class ReadModelRebuild {
         worker.shutdownNow();
     }
 
-    /** A rebuild was asked for while one runs. */
+    /** Refuses what must not run on half-rebuilt read models (such as an export for the archive). */
+    public void requireNotRunning(String what) {
+        if (isRunning()) {
+            throw new AlreadyRunningException("The read models are being rebuilt, so " + what
+                    + " would be incomplete; try again when the rebuild is done", status());
+        }
+    }
+
+    /** Something was asked for that cannot be done while a rebuild runs (another rebuild, an export). */
     public static class AlreadyRunningException extends RuntimeException {
         private final transient RebuildStatus status;
 
-        AlreadyRunningException(RebuildStatus status) {
-            super("A rebuild of the read models is already running (started " + status.startedAt() + " by "
-                    + status.requestedBy() + ")");
+        AlreadyRunningException(String what, RebuildStatus status) {
+            super(what + " (started " + status.startedAt() + " by " + status.requestedBy() + ")");
             this.status = status;
         }
 

@@ -35,6 +35,12 @@ public record RebuildStatus(State state, String requestedBy, Instant startedAt, 
         return new RebuildStatus(State.RUNNING, requestedBy, at, null, 0, total, target, readModels, null);
     }
 
+    /** A rebuild started before the last restart that Axon carries on (who asked for it is not known). */
+    static RebuildStatus resumed(long total, long target, List<ReadModel> readModels) {
+        return new RebuildStatus(State.RUNNING, null, null, null, 0, total, target, readModels,
+                "A rebuild started before Molnkoll last started is still replaying");
+    }
+
     RebuildStatus with(List<ReadModel> now, long done) {
         return new RebuildStatus(state, requestedBy, startedAt, finishedAt, done, eventsTotal, target, now, message);
     }

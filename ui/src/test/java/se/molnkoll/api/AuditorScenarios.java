@@ -267,6 +267,12 @@ abstract class AuditorScenarios extends Scenarios {
         assertProblem(auditor.get(s + "?asOf=" + TODAY.plusDays(1)), 400, "asOf");
         assertProblem(auditor.get(s + "?validAt=2026-13-01"), 400, "validAt");
         assertProblem(auditor.get(s + "?validAt=3001-01-01"), 400, "validAt");
+        // outside what PostgreSQL can compare with: a 400, not a database error
+        assertProblem(auditor.get(s + "?asOf=-5000-01-01"), 400, "asOf");
+        assertProblem(auditor.get(s + "?asOf=-5000-01-01T00:00:00Z"), 400, "asOf");
+        assertProblem(auditor.get(s + "/changes?from=1850-01-01T00:00:00Z"), 400, "from");
+        assertProblem(auditor.get("/api/audit?to=%2B300000-01-01"), 400, "to");
+        assertProblem(auditor.get("/api/audit?from=-0001-01-01T00:00:00Z&format=csv"), 400, "from");
         assertProblem(auditor.get("/api/dashboard?asOf=x&withinDays=-1"), 400, "withinDays");
         assertProblem(auditor.get("/api/dashboard?asOf=x&withinDays=-1"), 400, "asOf");
         assertProblem(auditor.get(s + "/changes"), 400, "from");
@@ -356,6 +362,7 @@ abstract class AuditorScenarios extends Scenarios {
         assertThat(rows.get(0)).containsExactly("position", "recordedAt", "actor", "serviceId", "sequenceNumber",
                 "eventType", "eventId", "correlationId", "summary", "evidenceSha256", "chainLink", "chainHash", "payload");
         List<List<String>> entries = rows.subList(1, rows.size());
+        assertThat(csv.headers().firstValue("Molnkoll-Export-Entries").orElseThrow()).isEqualTo(Integer.toString(entries.size()));
         assertThat(entries).extracting(r -> r.get(5)).containsExactly("CloudServiceRegistered", "ClassificationSet",
                 "EvidenceReceived", "EvidenceReceived", "DocumentAttached", "EvidenceWithdrawn");
         assertThat(entries.get(0).get(8)).contains("\"Arkivering, \"export\" och radbrytning\"");

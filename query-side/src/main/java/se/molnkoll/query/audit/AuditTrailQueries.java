@@ -13,11 +13,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.molnkoll.kernel.query.AuditEntry;
-import se.molnkoll.kernel.query.AuditExportBatch;
 import se.molnkoll.kernel.query.AuditExportEntry;
+import se.molnkoll.kernel.query.AuditExtent;
 import se.molnkoll.kernel.query.AuditFilter;
 import se.molnkoll.kernel.query.AuditPage;
 import se.molnkoll.kernel.query.FindAuditExport;
+import se.molnkoll.kernel.query.FindAuditExtent;
 import se.molnkoll.kernel.query.FindAuditTrail;
 
 import java.util.HashMap;
@@ -51,18 +52,23 @@ public class AuditTrailQueries {
     }
 
     @QueryHandler
-    public AuditExportBatch handle(FindAuditExport query) {
+    public AuditExtent handle(FindAuditExtent query) {
         return readOnly.execute(tx -> {
             long end = jdbc.getJdbcTemplate().queryForObject("select coalesce(max(global_index), 0) from audit_entry",
                     Long.class);
-            Specification<AuditRecord> window = (root, q, cb) -> {
-                var after = cb.greaterThan(root.<Long>get("globalIndex"), query.after());
-                return query.upTo() == null ? after
-                        : cb.and(after, cb.lessThanOrEqualTo(root.<Long>get("globalIndex"), query.upTo()));
-            };
-            List<AuditEntry> entries = records.findAll(matching(query.filter()).and(window),
-                    PageRequest.of(0, query.limit(), Sort.by("globalIndex").ascending()))
-                    .map(AuditRecord::toView).getContent();
+            return new AuditExtent(end, records.count(matching(query.filter()).and(upTo(end))));
+        });
+    }
+
+    /** A batch by position (not by page: no count of the rest, and no entry skipped or repeated as the trail grows). */
+    @QueryHandler
+    public List<AuditExportEntry> handle(FindAuditExport query) {
+        return readOnly.execute(tx -> {
+            Specification<AuditRecord> window = upTo(query.upTo())
+                    .and((root, q, cb) -> cb.greaterThan(root.<Long>get("globalIndex"), query.after()));
+            List<AuditEntry> entries = records.findBy(matching(query.filter()).and(window),
+                            q -> q.sortBy(Sort.by("globalIndex").ascending()).limit(query.limit()).all())
+                    .stream().map(AuditRecord::toView).toList();
             Map<Long, Object[]> links = new HashMap<>();
             if (!entries.isEmpty()) {
                 jdbc.query("select global_index, link, hash from event_chain where global_index in (:positions)",
@@ -71,13 +77,17 @@ public class AuditTrailQueries {
                             links.put(rs.getLong(1), new Object[]{rs.getLong(2), rs.getString(3)});
                         });
             }
-            return new AuditExportBatch(entries.stream().map(e -> {
+            return entries.stream().map(e -> {
                 Object[] link = links.get(e.position());
                 return new AuditExportEntry(e.position(), e.recordedAt(), e.actor(), e.serviceId().value(),
                         e.sequenceNumber(), e.type(), e.eventId(), e.correlationId(), e.summary(), evidenceSha256(e),
                         link == null ? null : (Long) link[0], link == null ? null : (String) link[1], e.payload());
-            }).toList(), end);
+            }).toList();
         });
+    }
+
+    private static Specification<AuditRecord> upTo(long position) {
+        return (root, q, cb) -> cb.lessThanOrEqualTo(root.<Long>get("globalIndex"), position);
     }
 
     /** The SHA-256 of an evidence document the event declares (evidence received) or attaches. */

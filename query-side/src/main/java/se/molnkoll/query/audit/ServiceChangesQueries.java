@@ -182,7 +182,7 @@ public class ServiceChangesQueries {
             Map<MeasurePhase, MeasureStatus> is = statuses(after);
             Set<MeasurePhase> pairs = new TreeSet<>(was.keySet());
             pairs.addAll(is.keySet());
-            Map<MeasurePhase, Cause> causes = measureCauses();
+            Map<MeasurePhase, List<Touch>> touches = measureTouches();
             List<MeasureChange> changes = new ArrayList<>();
             for (MeasurePhase pair : pairs) {
                 MeasureStatus from = was.get(pair);
@@ -192,7 +192,8 @@ public class ServiceChangesQueries {
                 boolean openAfter = to != null && to.isOpen();
                 MeasureChangeKind kind = openAfter && !openBefore ? MeasureChangeKind.OPENED
                         : openBefore && !openAfter ? MeasureChangeKind.CLOSED : MeasureChangeKind.CHANGED;
-                changes.add(new MeasureChange(pair.measureId(), pair.phase(), from, to, kind, causes.get(pair)));
+                changes.add(new MeasureChange(pair.measureId(), pair.phase(), from, to, kind,
+                        cause(touches.getOrDefault(pair, List.of()), from, to)));
             }
             return changes;
         }
@@ -203,15 +204,48 @@ public class ServiceChangesQueries {
                     m -> new MeasurePhase(m.measureId(), m.phase()), MeasureStatusView::status));
         }
 
-        /** For each (measure, phase), the last event in between that touched it. */
-        private Map<MeasurePhase, Cause> measureCauses() {
+        /**
+         * The cause of a status change: the last event in between that touched the measure and could
+         * bring about the new status (evidence for COVERED, an acceptance for RISK_ACCEPTED, a
+         * classification for a measure that began or stopped applying, ...); failing that, the last
+         * event that touched it at all; none if nothing did (the calendar made the change).
+         */
+        private static Cause cause(List<Touch> touches, MeasureStatus before, MeasureStatus after) {
+            java.util.function.Predicate<CloudServiceEvent> couldMakeIt;
+            java.util.function.Predicate<CloudServiceEvent> applicability =
+                    e -> e instanceof ClassificationSet || e instanceof CloudServiceRegistered;
+            if (after == null) {
+                couldMakeIt = applicability;
+            } else if (after == MeasureStatus.COVERED) {
+                couldMakeIt = e -> e instanceof EvidenceReceived;
+            } else if (after == MeasureStatus.RISK_ACCEPTED) {
+                couldMakeIt = e -> e instanceof ResidualRiskAccepted;
+            } else if (after == MeasureStatus.EXPIRED) {
+                couldMakeIt = e -> e instanceof EvidenceExpired || e instanceof EvidenceWithdrawn;
+            } else if (before == null) {
+                couldMakeIt = applicability;
+            } else {
+                couldMakeIt = e -> e instanceof EvidenceWithdrawn || e instanceof ProviderChangeRecorded
+                        || e instanceof EvidenceExpired;
+            }
+            Cause any = null;
+            Cause fitting = null;
+            for (Touch touch : touches) {
+                any = touch.cause();
+                if (couldMakeIt.test(touch.event())) fitting = touch.cause();
+            }
+            return fitting != null ? fitting : any;
+        }
+
+        /** For each (measure, phase), the events in between that touched it, in order. */
+        private Map<MeasurePhase, List<Touch>> measureTouches() {
             Map<EvidenceId, List<MeasurePhase>> covers = new HashMap<>();
             after.evidence().forEach(e -> covers.put(e.id(), e.covers()));
             Set<MeasurePhase> applicable = new HashSet<>(before == null ? Set.of() : catalogue.applicablePairs(
                     before.classification() == null ? Classification.UNCLASSIFIED : before.classification()));
-            Map<MeasurePhase, Cause> causes = new HashMap<>();
+            Map<MeasurePhase, List<Touch>> touches = new HashMap<>();
             for (int i = 0; i < events.size(); i++) {
-                Cause cause = Cause.of(entries.get(i));
+                Touch touch = new Touch(events.get(i), Cause.of(entries.get(i)));
                 Set<MeasurePhase> touched = new HashSet<>();
                 CloudServiceEvent event = events.get(i);
                 if (event instanceof CloudServiceRegistered || event instanceof ClassificationSet) {
@@ -230,9 +264,9 @@ public class ServiceChangesQueries {
                 } else if (event instanceof ProviderChangeRecorded e) {
                     touched.addAll(e.reopened());
                 }
-                touched.forEach(pair -> causes.put(pair, cause));
+                touched.forEach(pair -> touches.computeIfAbsent(pair, p -> new ArrayList<>()).add(touch));
             }
-            return causes;
+            return touches;
         }
 
         private List<EvidenceChange> evidenceChanges() {
@@ -263,6 +297,10 @@ public class ServiceChangesQueries {
             }
             return cause;
         }
+    }
+
+    /** An event that touched a (measure, phase), and what it was. */
+    private record Touch(CloudServiceEvent event, Cause cause) {
     }
 
     private static Set<MeasurePhase> symmetricDifference(Set<MeasurePhase> a, Set<MeasurePhase> b) {

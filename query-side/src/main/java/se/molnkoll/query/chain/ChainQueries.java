@@ -76,6 +76,12 @@ public class ChainQueries {
                     afterLink, head.links());
             if (batch.isEmpty()) break;
             for (Checked link : batch) {
+                if (link.link() != afterLink + 1) {
+                    return broken(checked, head, new Finding(FindingKind.LINK_MISSING, link.position(), afterLink + 1,
+                            null, null, null, null, null, "Link " + (afterLink + 1) + " is gone from the chain (the"
+                            + " next one left is link " + link.link() + ", position " + link.position()
+                            + "): links were deleted"));
+                }
                 if (link.event() == null) {
                     return broken(checked, head, new Finding(FindingKind.MISSING, link.position(), link.link(),
                             link.chainedIdentifier(), null, null, null, null,
@@ -109,10 +115,12 @@ public class ChainQueries {
                     null, null, null, "No chained event is at position " + query.position()));
         }
         if (head.position() != null) {
+            // below the highest chained position (not the last link's: a late event can be the last link)
+            long highest = count("select max(global_index) from event_chain");
             List<StoredEvent> slipped = jdbc.query("select " + StoredEvent.COLUMNS + " from domain_event_entry e"
                             + " where e.global_index < ? and not exists (select 1 from event_chain c"
                             + " where c.global_index = e.global_index) order by e.global_index limit 1",
-                    (rs, i) -> StoredEvents.read(rs, 1), head.position());
+                    (rs, i) -> StoredEvents.read(rs, 1), highest);
             if (!slipped.isEmpty()) {
                 StoredEvent event = slipped.get(0);
                 return broken(checked, head, new Finding(FindingKind.UNCHAINED, event.globalIndex(), null,

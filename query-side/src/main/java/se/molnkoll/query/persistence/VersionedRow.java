@@ -37,15 +37,25 @@ public abstract class VersionedRow {
         this.recordedFrom = recordedFrom;
     }
 
-    /** A copy of another version, as the start of the next one from {@code at}; the other is closed at {@code at}. */
+    /**
+     * A copy of another version, as the start of the next one from {@code at}; the other is closed
+     * at {@code at}. Never earlier than the other began: event timestamps come from the clocks of
+     * the instances that recorded them, which can step back (NTP) or disagree, and overlapping
+     * versions would make one row two rows at some moments.
+     */
     protected VersionedRow(VersionedRow previous, Instant at) {
-        previous.recordedTo = at;
-        this.recordedFrom = at;
+        Instant from = notBefore(at, previous.recordedFrom);
+        previous.recordedTo = from;
+        this.recordedFrom = from;
     }
 
-    /** This version ends at {@code at} (the row is gone from then on). */
+    /** This version ends at {@code at} (the row is gone from then on), or when it began if that is later. */
     public void close(Instant at) {
-        recordedTo = at;
+        recordedTo = notBefore(at, recordedFrom);
+    }
+
+    private static Instant notBefore(Instant at, Instant earliest) {
+        return at.isBefore(earliest) ? earliest : at;
     }
 
     public Instant recordedFrom() {

@@ -19,6 +19,8 @@ public record ChainVerification(boolean intact, long checkedEvents, ChainHead he
         ALTERED,
         /** A chained event is no longer in the event store. */
         MISSING,
+        /** A link of the chain itself is gone: the links do not count up without a gap. */
+        LINK_MISSING,
         /** An event sits in the store among chained ones without being chained (slipped in?). */
         UNCHAINED,
         /** The recomputed chain does not have the hash recorded outside Molnkoll at that position. */
