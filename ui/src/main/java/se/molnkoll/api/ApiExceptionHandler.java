@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import se.molnkoll.kernel.command.RuleViolationException;
 import se.molnkoll.kernel.command.UnknownEvidenceException;
 import se.molnkoll.kernel.command.Violation;
+import se.molnkoll.documents.Documents;
 import se.molnkoll.rebuild.ReadModelRebuild;
 
 import java.net.URI;
@@ -31,7 +32,7 @@ import java.util.stream.Collectors;
  * Turns every failure into {@code application/problem+json}: 400 naming each bad field, 404 for
  * what does not exist, 409 listing the rules a command breaks. No stack trace leaves the server.
  */
-@RestControllerAdvice
+@RestControllerAdvice(basePackages = "se.molnkoll.api")
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -87,15 +88,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(problem);
     }
 
-    @ExceptionHandler(DocumentController.UnsupportedDocumentException.class)
-    ResponseEntity<Object> unsupportedDocument(DocumentController.UnsupportedDocumentException e) {
+    @ExceptionHandler(Documents.UnsupportedDocumentException.class)
+    ResponseEntity<Object> unsupportedDocument(Documents.UnsupportedDocumentException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
         problem.setType(UNSUPPORTED_DOCUMENT);
         return problem(problem);
     }
 
-    @ExceptionHandler(DocumentController.DocumentIntegrityException.class)
-    ResponseEntity<Object> documentIntegrity(DocumentController.DocumentIntegrityException e) {
+    @ExceptionHandler(Documents.DocumentIntegrityException.class)
+    ResponseEntity<Object> documentIntegrity(Documents.DocumentIntegrityException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
         problem.setType(DOCUMENT_INTEGRITY);
         problem.setTitle("Document integrity check failed");

@@ -29,6 +29,7 @@ import se.molnkoll.kernel.query.FindServiceChanges;
 import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.kernel.query.ServiceChanges;
 import se.molnkoll.kernel.query.VerifyChain;
+import se.molnkoll.audittrail.AuditExport;
 import se.molnkoll.rebuild.ReadModelRebuild;
 
 import java.time.Clock;

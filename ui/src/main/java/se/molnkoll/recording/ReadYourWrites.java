@@ -1,4 +1,4 @@
-package se.molnkoll.api;
+package se.molnkoll.recording;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -13,7 +13,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.molnkoll.kernel.CloudServiceId;
 import se.molnkoll.kernel.query.ReadModels;
-
 
 import java.time.Duration;
 import java.util.Collection;
@@ -30,7 +29,7 @@ import java.util.concurrent.locks.LockSupport;
  * positions is a gap until the processor goes back for it).
  */
 @Component
-class ReadYourWrites {
+public class ReadYourWrites {
 
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
     private static final long POLL_NANOS = Duration.ofMillis(2).toNanos();
@@ -39,7 +38,7 @@ class ReadYourWrites {
     private final EventProcessingConfiguration processing;
     private final Duration timeout;
 
-    ReadYourWrites(JdbcTemplate jdbc, EventProcessingConfiguration processing,
+    public ReadYourWrites(JdbcTemplate jdbc, EventProcessingConfiguration processing,
                    @Value("${molnkoll.read-your-writes.timeout:10s}") Duration timeout) {
         this.jdbc = jdbc;
         this.processing = processing;
@@ -51,7 +50,7 @@ class ReadYourWrites {
      * is failing (it will not get there soon, so waiting for it stops at once) or the timeout
      * passed. The others are still waited for, so whatever does answer is as fresh as it can be.
      */
-    boolean awaitProjectionsOf(CloudServiceId service) {
+    public boolean awaitProjectionsOf(CloudServiceId service) {
         Long position = jdbc.queryForObject(
                 "select max(global_index) from domain_event_entry where aggregate_identifier = ?",
                 Long.class, service.value());

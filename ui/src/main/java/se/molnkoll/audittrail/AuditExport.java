@@ -1,4 +1,4 @@
-package se.molnkoll.api;
+package se.molnkoll.audittrail;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,19 +40,19 @@ import java.util.function.Consumer;
  * entries recorded meanwhile are left for the next one.
  */
 @Component
-class AuditExport {
+public class AuditExport {
 
     private static final Logger log = LoggerFactory.getLogger(AuditExport.class);
     private static final int BATCH = 1000;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
-    static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-    static final String ENTRIES_HEADER = "Molnkoll-Export-Entries";
+    public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    public static final String ENTRIES_HEADER = "Molnkoll-Export-Entries";
 
-    enum Format {
+    public enum Format {
         CSV, JSON;
 
-        static Format of(String name) {
+        public static Format of(String name) {
             for (Format format : values()) {
                 if (format.name().equalsIgnoreCase(name)) return format;
             }
@@ -64,13 +64,13 @@ class AuditExport {
     private final ObjectMapper json;
     private final Clock clock;
 
-    AuditExport(QueryGateway queries, ObjectMapper json, Clock clock) {
+    public AuditExport(QueryGateway queries, ObjectMapper json, Clock clock) {
         this.queries = queries;
         this.json = json;
         this.clock = clock;
     }
 
-    ResponseEntity<StreamingResponseBody> respond(Format format, AuditFilter filter, String exportedBy) {
+    public ResponseEntity<StreamingResponseBody> respond(Format format, AuditFilter filter, String exportedBy) {
         Instant exportedAt = clock.instant();
         ChainHead head = queries.query(new FindChainHead(), ResponseTypes.instanceOf(ChainHead.class)).join();
         AuditExtent extent = queries.query(new FindAuditExtent(filter), ResponseTypes.instanceOf(AuditExtent.class)).join();

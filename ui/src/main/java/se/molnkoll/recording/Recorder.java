@@ -1,0 +1,47 @@
+package se.molnkoll.recording;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.molnkoll.kernel.CloudServiceId;
+
+/**
+ * Records a command about a cloud service and waits until the read models show it, for the API and
+ * the pages alike: whoever sent it reads their own write next.
+ */
+@Component
+public class Recorder {
+
+    private final CommandGateway gateway;
+    private final ReadYourWrites readYourWrites;
+    private final TransactionTemplate transactions;
+
+    public Recorder(CommandGateway gateway, ReadYourWrites readYourWrites, PlatformTransactionManager transactionManager) {
+        this.gateway = gateway;
+        this.readYourWrites = readYourWrites;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * Sends the command (a refusal is thrown as it comes: rule violation, unknown evidence, ...) and
+     * answers whether the read models show it by now; false means recorded, not yet visible.
+     */
+    public boolean record(CloudServiceId service, Object command) {
+        gateway.sendAndWait(command);
+        return readYourWrites.awaitProjectionsOf(service);
+    }
+
+    /**
+     * As {@link #record(CloudServiceId, Object)}, with another write that must happen if and only if
+     * the command is accepted: both run in one transaction, which Axon's unit of work joins, so a
+     * refused command rolls the other write back too.
+     */
+    public boolean record(CloudServiceId service, Object command, Runnable togetherWith) {
+        transactions.executeWithoutResult(tx -> {
+            gateway.sendAndWait(command); // the aggregate decides first; a refusal rolls back before the other write
+            togetherWith.run();
+        });
+        return readYourWrites.awaitProjectionsOf(service);
+    }
+}
