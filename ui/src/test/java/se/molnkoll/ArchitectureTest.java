@@ -28,8 +28,17 @@ class ArchitectureTest {
 
     @Test
     void the_web_layer_talks_to_the_sides_only_through_the_kernel_and_axons_gateways() {
-        noClasses().that().resideInAnyPackage("se.molnkoll.api..", "se.molnkoll.security..", "se.molnkoll.config..")
+        // the API, the pages (web, dashboard, services, audittrail, catalogue, demo) and everything else of the ui module
+        noClasses().that().resideOutsideOfPackages("se.molnkoll.command..", "se.molnkoll.query..", "se.molnkoll.kernel..")
                 .should().dependOnClassesThat().resideInAnyPackage("se.molnkoll.command..", "se.molnkoll.query..")
+                .check(ALL);
+    }
+
+    @Test
+    void the_pages_and_the_api_are_separate_doors_to_the_same_services() {
+        noClasses().that().resideInAnyPackage("se.molnkoll.web..", "se.molnkoll.dashboard..", "se.molnkoll.services..",
+                        "se.molnkoll.audittrail..", "se.molnkoll.catalogue..", "se.molnkoll.demo..")
+                .should().dependOnClassesThat().resideInAPackage("se.molnkoll.api")
                 .check(ALL);
     }
 
@@ -43,9 +52,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void the_aggregate_takes_time_only_from_an_injected_clock() {
-        noClasses().that().resideInAnyPackage("se.molnkoll.command..", "se.molnkoll.query..", "se.molnkoll.kernel..")
-                .should().callMethod(java.time.Instant.class, "now")
+    void all_code_takes_time_only_from_an_injected_clock() {
+        noClasses().should().callMethod(java.time.Instant.class, "now")
                 .orShould().callMethod(java.time.LocalDate.class, "now")
                 .orShould().callMethod(java.time.LocalDateTime.class, "now")
                 .orShould().callMethod(java.time.Clock.class, "systemUTC")

@@ -18,6 +18,11 @@ public enum Role {
         return "ROLE_" + name();
     }
 
+    /** Whether the signed-in user may record (send commands). */
+    public static boolean isManager(org.springframework.security.core.Authentication who) {
+        return who != null && who.getAuthorities().stream().anyMatch(a -> CONTRACT_MANAGER.authority().equals(a.getAuthority()));
+    }
+
     /** Whether the signed-in user may see who recorded what. */
     public static boolean mayReadAuditTrail(org.springframework.security.core.Authentication who) {
         return who != null && who.getAuthorities().stream()

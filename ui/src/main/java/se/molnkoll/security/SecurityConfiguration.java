@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,7 +33,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Every endpoint has an explicit rule; whatever is not listed is denied.
+ * Every endpoint and page has an explicit rule; whatever is not listed is denied. The pages (second
+ * chain) follow the same table.
  *
  * <table>
  *     <tr><th>what</th><th>who</th></tr>
@@ -61,9 +63,13 @@ public class SecurityConfiguration {
     private static final String MANAGER = Role.CONTRACT_MANAGER.name();
     private static final String[] AUDIT_READERS = names(Role.AUDIT_READERS.toArray(Role[]::new));
 
+    /** The API, actuator and API documentation: stateless, HTTP Basic, answers in problem+json. */
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
         http
+                .securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                        "/swagger-ui/**")
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
@@ -90,6 +96,34 @@ public class SecurityConfiguration {
                 // A stateless API authenticated on every request carries no cookie to forge.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    /**
+     * The pages: form login with a session, CSRF tokens on every form, and the same roles as the API.
+     * A page shows only what the role may do; these rules make the server refuse the rest anyway.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/error").permitAll()
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/audit", "/audit/export", "/audit/verification",
+                                "/services/*/changes", "/services/*/evidence/*/document").hasAnyRole(AUDIT_READERS)
+                        .requestMatchers(SecurityConfiguration::asksAboutAnotherMoment).hasAnyRole(AUDIT_READERS)
+                        .requestMatchers("/services/new", "/services/*/classification", "/services/*/classification/preview",
+                                "/services/*/evidence/new", "/services/*/risk-acceptance", "/services/*/provider-change",
+                                "/services/*/termination").hasRole(MANAGER)
+                        .requestMatchers(HttpMethod.POST, "/services/**").hasRole(MANAGER)
+                        .requestMatchers(HttpMethod.GET, "/", "/services", "/services/*", "/catalogue").hasAnyRole(EVERY_ROLE)
+                        .anyRequest().denyAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                + "form-action 'self'; frame-ancestors 'none'; base-uri 'self'")));
         return http.build();
     }
 

@@ -1,0 +1,173 @@
+package se.molnkoll.audittrail;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.UriComponentsBuilder;
+import se.molnkoll.kernel.BusinessDates;
+import se.molnkoll.kernel.CloudServiceId;
+import se.molnkoll.kernel.StorableValues;
+import se.molnkoll.kernel.event.CloudServiceEvent;
+import se.molnkoll.kernel.query.AuditFilter;
+import se.molnkoll.kernel.query.AuditPage;
+import se.molnkoll.kernel.query.CloudServiceSummary;
+import se.molnkoll.kernel.query.FindAuditTrail;
+import se.molnkoll.kernel.query.FindCloudServices;
+import se.molnkoll.kernel.query.Moment;
+import se.molnkoll.rebuild.ReadModelRebuild;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The audit trail for auditors: every recorded event, newest first, filtered by service, actor,
+ * event type and days; and the same selection exported as CSV or JSON for archiving.
+ */
+@Controller
+class AuditTrailPage {
+
+    static final String VIEW = "audit/trail";
+    static final int PAGE_SIZE = 50;
+
+    /** The event names one may filter on. */
+    static final SortedSet<String> EVENT_TYPES = Arrays.stream(CloudServiceEvent.class.getPermittedSubclasses())
+            .map(Class::getSimpleName).collect(Collectors.toCollection(TreeSet::new));
+
+    private final QueryGateway queries;
+    private final AuditExport export;
+    private final ReadModelRebuild rebuild;
+    private final MessageSource messages;
+
+    AuditTrailPage(QueryGateway queries, AuditExport export, ReadModelRebuild rebuild, MessageSource messages) {
+        this.queries = queries;
+        this.export = export;
+        this.rebuild = rebuild;
+        this.messages = messages;
+    }
+
+    /** The filter as the user gave it; {@code problems} maps a field to the message key of what is wrong with it. */
+    record Filter(String service, String actor, String type, String from, String to, java.util.Map<String, String> problems) {
+
+        static Filter of(String service, String actor, String type, String from, String to) {
+            return new Filter(blankToNull(service), blankToNull(actor), blankToNull(type), blankToNull(from), blankToNull(to),
+                    new java.util.LinkedHashMap<>());
+        }
+
+        /** The filter for the query; parts with a problem are recorded in {@link #problems()}. */
+        AuditFilter toQuery() {
+            CloudServiceId id = null;
+            if (service != null) {
+                try {
+                    id = CloudServiceId.of(service);
+                } catch (IllegalArgumentException e) {
+                    problems.put("service", "audit.badService");
+                }
+            }
+            if (actor != null && StorableValues.textProblem(actor) != null) problems.put("actor", "audit.badActor");
+            if (type != null && !EVENT_TYPES.contains(type)) problems.put("type", "audit.badType");
+            LocalDate fromDay = day(from, "from");
+            LocalDate toDay = day(to, "to");
+            if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) problems.put("to", "audit.toBeforeFrom");
+            Instant start = fromDay == null ? null : fromDay.atStartOfDay(BusinessDates.ZONE).toInstant();
+            // a day is inclusive: up to the start of the next
+            Instant end = toDay == null ? null : toDay.plusDays(1).atStartOfDay(BusinessDates.ZONE).toInstant();
+            return new AuditFilter(id, actor, type, start, end);
+        }
+
+        private LocalDate day(String value, String field) {
+            if (value == null) return null;
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                problems.put(field, "moment.invalidDate");
+                return null;
+            }
+        }
+
+        /** The link to this filter with another page or as an export. */
+        String link(String path, String name, Object value) {
+            UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
+            if (service != null) uri.queryParam("service", service);
+            if (actor != null) uri.queryParam("actor", actor);
+            if (type != null) uri.queryParam("type", type);
+            if (from != null) uri.queryParam("from", from);
+            if (to != null) uri.queryParam("to", to);
+            if (name != null) uri.queryParam(name, value);
+            return uri.encode().build().toUriString();
+        }
+
+        public String page(int page) {
+            return page == 0 ? link("/audit", null, null) : link("/audit", "page", page);
+        }
+
+        public String export(String format) {
+            return link("/audit/export", "format", format);
+        }
+    }
+
+    @GetMapping("/audit")
+    String trail(@RequestParam(required = false) String service, @RequestParam(required = false) String actor,
+                 @RequestParam(required = false) String type, @RequestParam(required = false) String from,
+                 @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page, Model model) {
+        Filter filter = Filter.of(service, actor, type, from, to);
+        AuditFilter query = filter.toQuery();
+        model.addAttribute("filter", filter);
+        model.addAttribute("types", EVENT_TYPES);
+        model.addAttribute("services", queries.query(new FindCloudServices(Moment.NOW),
+                        ResponseTypes.multipleInstancesOf(CloudServiceSummary.class)).join().stream()
+                .sorted(Comparator.comparing(CloudServiceSummary::name, String.CASE_INSENSITIVE_ORDER)).toList());
+        if (filter.problems().isEmpty()) {
+            AuditPage trail = queries.query(new FindAuditTrail(query, Math.max(page, 0), PAGE_SIZE, true),
+                    ResponseTypes.instanceOf(AuditPage.class)).join();
+            model.addAttribute("trail", trail);
+        }
+        return VIEW;
+    }
+
+    @GetMapping("/audit/export")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String format, @RequestParam(required = false) String service,
+                  @RequestParam(required = false) String actor, @RequestParam(required = false) String type,
+                  @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                  Authentication who, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        Filter filter = Filter.of(service, actor, type, from, to);
+        AuditFilter query = filter.toQuery();
+        AuditExport.Format chosen = AuditExport.Format.of(format);
+        List<String> refused = new ArrayList<>();
+        if (chosen == null) refused.add(messages.getMessage("audit.badFormat", null, locale));
+        filter.problems().values().forEach(key -> refused.add(messages.getMessage(key, null, locale)));
+        if (rebuild.isRunning()) refused.add(messages.getMessage("audit.rebuildRunning", null, locale));
+        if (!refused.isEmpty()) {
+            // back to the trail with the same filter, saying why
+            String location = request.getContextPath() + filter.page(0);
+            RequestContextUtils.getOutputFlashMap(request).put("refused", refused);
+            RequestContextUtils.saveOutputFlashMap(location, request, response);
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(location)).build();
+        }
+        return export.respond(chosen, query, who.getName());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,25 @@
+package se.molnkoll.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The sign-in page (Spring Security handles the form's POST /login and POST /logout). */
+@Controller
+class LoginPage {
+
+    static final String VIEW = "login";
+
+    private final boolean demoUsers;
+
+    LoginPage(@Value("${molnkoll.demo-users:false}") boolean demoUsers) {
+        this.demoUsers = demoUsers;
+    }
+
+    @GetMapping("/login")
+    String login(Model model) {
+        model.addAttribute("demoUsers", demoUsers);
+        return VIEW;
+    }
+}

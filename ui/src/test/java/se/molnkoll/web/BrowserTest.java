@@ -1,0 +1,201 @@
+package se.molnkoll.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import se.molnkoll.kernel.BusinessDates;
+import se.molnkoll.support.Browser;
+import se.molnkoll.support.TestClock;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.molnkoll.support.TestClock.TODAY;
+
+/**
+ * The pages in a real headless Chromium, on the embedded database with the demo portfolio: a
+ * contract manager does the everyday work, an auditor looks back, a viewer only reads, and the
+ * language switches. Screenshots for review land in {@code ui/target/screenshots/}.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "molnkoll.demo-data=true")
+@ActiveProfiles("test")
+@Import(TestClock.class)
+class BrowserTest {
+
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    static Browser browser;
+
+    @BeforeAll
+    static void openBrowser(@LocalServerPort int port) {
+        browser = Browser.open(port);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) browser.close();
+    }
+
+    @BeforeEach
+    void noon() {
+        TestClock.CLOCK.set(TODAY);
+        browser.width(1280, 1000);
+    }
+
+    @Test
+    void aManagerRegistersClassifiesAndRecordsEvidenceWithADocument_andAnAuditorSeesTheServiceAsItWasBefore() throws Exception {
+        browser.signIn("manager");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Översikt");
+        browser.screenshot("dashboard");
+
+        // register
+        browser.go("/services").follow(By.linkText("Registrera en tjänst"));
+        browser.follow(By.id("save"));
+        assertThat(browser.text(By.id("name-error"))).isEqualTo("Fyll i fältet.");
+        assertThat(browser.find(By.id("name")).getAttribute("aria-invalid")).isEqualTo("true");
+        browser.type(By.id("name"), "Remisshantering i webbläsaren")
+                .type(By.id("vendor"), "Remissmoln AB")
+                .choose(By.id("serviceModel"), "SAAS")
+                .type(By.id("organisationUnit"), "Hälso- och sjukvård")
+                .type(By.id("owner"), "Karin Holm")
+                .follow(By.id("save"));
+        assertThat(browser.text(By.tagName("h1"))).as(browser.text(By.tagName("main"))).isEqualTo("Remisshantering i webbläsaren");
+        assertThat(browser.text(By.cssSelector(".notice.success"))).contains("Tjänsten är registrerad");
+        String service = browser.path();
+
+        // classify: the preview shows, before saving, what the classes make applicable
+        browser.follow(By.linkText("Klassa informationen"));
+        browser.choose(By.id("confidentiality"), "2").choose(By.id("integrity"), "2").choose(By.id("availability"), "1");
+        browser.click(By.cssSelector("input[name=personalData]"));
+        browser.waitForText(By.id("preview"), "blir tillämpliga"); // swapped in by htmx, nothing saved yet
+        assertThat(browser.text(By.id("preview"))).contains("Anskaffa:");
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like '%ClassificationSet'"
+                + " and aggregate_identifier = ?", Long.class, service.substring("/services/".length()))).isZero();
+        browser.follow(By.id("save"));
+        assertThat(browser.text(By.cssSelector(".notice.success"))).isEqualTo("Klassningen är sparad.");
+        assertThat(status(38, "ACQUIRE")).isEqualTo("Öppen");
+        LocalDateTime classifiedAt = LocalDateTime.ofInstant(TestClock.CLOCK.instant(), BusinessDates.ZONE);
+
+        // two hours later, the vendor's audit report arrives, with its document
+        TestClock.CLOCK.set(TestClock.CLOCK.instant().plus(Duration.ofHours(2)));
+        browser.follow(By.linkText("Registrera underlag"));
+        assertThat(browser.all(By.cssSelector("input[name=measureIds]"))).as("only applicable measures")
+                .hasSizeLessThan(42).isNotEmpty();
+        browser.click(By.cssSelector("input[name=measureIds][value='38']"));
+        browser.choose(By.id("kind"), "AUDIT_REPORT")
+                .type(By.id("title"), "Granskningsrapport 2026")
+                .type(By.id("issuer"), "Revisionsbyrån Granskning AB");
+        Path report = Files.createTempFile("granskningsrapport", ".pdf");
+        Files.writeString(report, "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
+        browser.find(By.id("file")).sendKeys(report.toAbsolutePath().toString());
+        browser.follow(By.id("save"));
+        assertThat(browser.text(By.cssSelector(".notice.success"))).isEqualTo("Underlaget är registrerat med sitt dokument.");
+        assertThat(status(38, "ACQUIRE")).isEqualTo("Uppfylld");
+        assertThat(browser.all(By.partialLinkText("Ladda ned"))).hasSize(1);
+        browser.screenshot("service");
+
+        // the auditor asks what Molnkoll knew an hour after the classification, before the report
+        browser.signOut().signIn("auditor").go(service);
+        assertThat(writeControls()).isEmpty();
+        browser.set(By.id("asOf"), classifiedAt.toLocalDate().toString())
+                .set(By.id("asOfTime"), classifiedAt.plusHours(1).format(HH_MM))
+                .follow(By.cssSelector("section[aria-labelledby=moment-heading] button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".notice.warning"))).contains("Så som Molnkoll kände till tjänsten");
+        assertThat(status(38, "ACQUIRE")).isEqualTo("Öppen");
+        assertThat(browser.text(By.id("evidence-heading") )).isEqualTo("Underlag");
+        assertThat(browser.all(By.cssSelector("[id^=evidence-]")).stream().filter(e -> e.getTagName().equals("div")))
+                .as("the report was not yet known").isEmpty();
+        browser.screenshot("auditor-as-of");
+
+        // and today, the same service shows the report
+        browser.follow(By.linkText("Visa läget nu"));
+        assertThat(status(38, "ACQUIRE")).isEqualTo("Uppfylld");
+    }
+
+    @Test
+    void aViewerSeesNoWriteControls() {
+        browser.signIn("viewer").go("/services");
+        assertThat(browser.all(By.linkText("Registrera en tjänst"))).isEmpty();
+        List<String> services = browser.all(By.cssSelector("table tbody a")).stream().map(a -> a.getAttribute("href")).toList();
+        assertThat(services).hasSizeGreaterThanOrEqualTo(12);
+        for (String service : services.subList(0, 4)) {
+            browser.driver().get(service);
+            assertThat(browser.find(By.tagName("h1")).getText()).isNotBlank();
+            assertThat(writeControls()).as(service).isEmpty();
+            assertThat(browser.all(By.id("asOf"))).as("history is for auditors and managers").isEmpty();
+        }
+        browser.go("/audit");
+        assertThat(browser.text(By.tagName("main"))).contains("Din roll får inte göra det här.");
+    }
+
+    @Test
+    void theLanguageSwitchesToEnglishAndStays() {
+        browser.signIn("auditor");
+        assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("sv");
+        browser.follow(By.linkText("English"));
+        assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Overview");
+        browser.go("/catalogue");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Measure catalogue");
+        browser.follow(By.linkText("Svenska"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Åtgärdskatalogen");
+    }
+
+    @Test
+    void thePagesFitAPhoneAndTheKeyboardReachesTheContentFirst() {
+        browser.signIn("manager");
+        browser.find(By.tagName("body")).sendKeys(Keys.TAB);
+        WebElement first = browser.driver().switchTo().activeElement();
+        assertThat(first.getAttribute("class")).isEqualTo("skip");
+        assertThat(first.getAttribute("href")).endsWith("#main");
+
+        browser.width(390, 844);
+        for (String page : List.of("/", "/services", "/catalogue", "/audit")) {
+            browser.go(page);
+            Number overflow = (Number) ((JavascriptExecutor) browser.driver()).executeScript(
+                    "return document.documentElement.scrollWidth - window.innerWidth");
+            assertThat(overflow.intValue()).as("horizontal scrolling on " + page).isLessThanOrEqualTo(0);
+        }
+        browser.go("/").screenshot("dashboard-phone");
+    }
+
+    private String status(int measure, String phase) {
+        return browser.text(By.cssSelector("#measure-" + measure + "-" + phase + " .status"));
+    }
+
+    /** Every control that would change something: POST forms other than signing out, and links to forms. */
+    private List<String> writeControls() {
+        List<String> controls = new java.util.ArrayList<>();
+        for (WebElement form : browser.all(By.cssSelector("form[method=post]"))) {
+            if (!form.getAttribute("action").endsWith("/logout")) controls.add(form.getAttribute("action"));
+        }
+        for (WebElement link : browser.all(By.cssSelector("a[href]"))) {
+            String href = link.getAttribute("href");
+            if (href.matches(".*/(new|classification|risk-acceptance|provider-change|termination)$")) controls.add(href);
+        }
+        return controls;
+    }
+}
