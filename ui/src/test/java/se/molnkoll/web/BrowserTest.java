@@ -172,6 +172,21 @@ class BrowserTest {
         assertThat(first.getAttribute("class")).isEqualTo("skip");
         assertThat(first.getAttribute("href")).endsWith("#main");
 
+        // every control has a label a screen reader announces, on every page a manager uses
+        String service = browser.go("/services?q=Digitala").find(By.linkText("Digitala vårdmöten")).getAttribute("href")
+                .replaceFirst("^https?://[^/]+", "");
+        for (String page : List.of("/", "/services", "/catalogue", "/audit", "/audit/verification", "/services/new",
+                service, service + "/classification", service + "/evidence/new", service + "/risk-acceptance",
+                service + "/termination", service + "/changes")) {
+            browser.go(page);
+            @SuppressWarnings("unchecked")
+            List<String> unlabelled = (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
+                    "return [...document.querySelectorAll('input, select, textarea')]"
+                            + ".filter(e => !['hidden', 'submit'].includes(e.type) && e.labels.length === 0)"
+                            + ".map(e => e.outerHTML)");
+            assertThat(unlabelled).as("controls without a label on " + page).isEmpty();
+        }
+
         browser.width(390, 844);
         for (String page : List.of("/", "/services", "/catalogue", "/audit")) {
             browser.go(page);
@@ -180,6 +195,35 @@ class BrowserTest {
             assertThat(overflow.intValue()).as("horizontal scrolling on " + page).isLessThanOrEqualTo(0);
         }
         browser.go("/").screenshot("dashboard-phone");
+    }
+
+    @Test
+    void anAuditorFiltersTheTrailVerifiesTheChainAndReadsTheCatalogue() {
+        browser.signIn("auditor").go("/audit");
+        browser.choose(By.id("type"), "EvidenceReceived").follow(By.cssSelector("form[role=search] button[type=submit]"));
+        List<WebElement> rows = browser.all(By.cssSelector("table tbody tr"));
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.getText()).contains("Underlag registrerat"));
+        assertThat(browser.find(By.linkText("Exportera som CSV")).getAttribute("href")).contains("format=csv", "type=EvidenceReceived");
+        browser.screenshot("audit-trail");
+
+        browser.go("/audit/verification");
+        String head = browser.text(By.id("head-hash"));
+        assertThat(head).matches("[0-9a-f]{64}");
+        browser.type(By.id("position"), browser.text(By.id("head-position"))).type(By.id("hash"), head)
+                .follow(By.cssSelector("section[aria-labelledby=verify-heading] button[type=submit]"));
+        assertThat(browser.text(By.id("verification-result"))).startsWith("Historiken är intakt");
+        browser.screenshot("verification");
+
+        browser.go("/catalogue");
+        browser.choose(By.id("phase"), "EXIT").follow(By.cssSelector("form[role=search] button[type=submit]"));
+        assertThat(browser.all(By.cssSelector("tbody tr"))).hasSizeBetween(1, 41);
+        browser.screenshot("catalogue");
+
+        browser.go("/services?q=Lönesystem").follow(By.linkText("Lönesystem"));
+        browser.follow(By.linkText("Jämför två tidpunkter"));
+        browser.set(By.id("from"), TODAY.minusDays(1).toString()).follow(By.cssSelector("form.inline button[type=submit]"));
+        assertThat(browser.text(By.id("events-heading"))).startsWith("Händelser däremellan");
+        browser.screenshot("changes");
     }
 
     private String status(int measure, String phase) {
