@@ -124,7 +124,7 @@ public class CloudService {
             if (pairs.isEmpty() && !command.phases().isEmpty()) {
                 violations.add(new Violation("MEASURE_NOT_IN_PHASES", "Measure " + measureId
                         + " belongs to none of the phases " + sorted(command.phases())
-                        + " (it belongs to " + measure.get().phasesInOrder() + ")", List.of()));
+                        + " (it belongs to " + measure.get().phasesInOrder() + ")", measure.get().measurePhases()));
             }
             covers.addAll(pairs);
         }
@@ -353,8 +353,8 @@ public class CloudService {
         if (measure.isEmpty()) {
             violations.add(Violation.of("MEASURE_UNKNOWN", "Measure " + measureId + " is not in the routine"));
         } else if (classification != null && !measure.get().appliesTo(classification)) {
-            violations.add(Violation.of("MEASURE_NOT_APPLICABLE",
-                    "Measure " + measureId + " does not apply to this service's classification"));
+            violations.add(new Violation("MEASURE_NOT_APPLICABLE",
+                    "Measure " + measureId + " does not apply to this service's classification", measure.get().measurePhases()));
         }
         return measure;
     }

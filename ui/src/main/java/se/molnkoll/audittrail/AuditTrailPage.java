@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.support.RequestContextUtils;
-import org.springframework.web.util.UriComponentsBuilder;
+import se.molnkoll.web.Link;
 import se.molnkoll.kernel.BusinessDates;
 import se.molnkoll.kernel.CloudServiceId;
 import se.molnkoll.kernel.StorableValues;
@@ -107,14 +107,9 @@ class AuditTrailPage {
 
         /** The link to this filter with another page or as an export. */
         String link(String path, String name, Object value) {
-            UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
-            if (service != null) uri.queryParam("service", service);
-            if (actor != null) uri.queryParam("actor", actor);
-            if (type != null) uri.queryParam("type", type);
-            if (from != null) uri.queryParam("from", from);
-            if (to != null) uri.queryParam("to", to);
-            if (name != null) uri.queryParam(name, value);
-            return uri.encode().build().toUriString();
+            Link link = Link.to(path).with("service", service).with("actor", actor).with("type", type).with("from", from)
+                    .with("to", to);
+            return (name == null ? link : link.with(name, value)).toString();
         }
 
         public String page(int page) {
@@ -134,11 +129,16 @@ class AuditTrailPage {
         AuditFilter query = filter.toQuery();
         model.addAttribute("filter", filter);
         model.addAttribute("types", EVENT_TYPES);
-        model.addAttribute("services", queries.query(new FindCloudServices(Moment.NOW),
+        List<CloudServiceSummary> services = queries.query(new FindCloudServices(Moment.NOW),
                         ResponseTypes.multipleInstancesOf(CloudServiceSummary.class)).join().stream()
-                .sorted(Comparator.comparing(CloudServiceSummary::name, String.CASE_INSENSITIVE_ORDER)).toList());
+                .sorted(Comparator.comparing(CloudServiceSummary::name, String.CASE_INSENSITIVE_ORDER)).toList();
+        model.addAttribute("services", services);
+        model.addAttribute("serviceNames", services.stream()
+                .collect(Collectors.toMap(s -> s.id().value(), CloudServiceSummary::name)));
         if (filter.problems().isEmpty()) {
-            AuditPage trail = queries.query(new FindAuditTrail(query, Math.max(page, 0), PAGE_SIZE, true),
+            // a page beyond any trail is simply empty, not an overflow
+            int shown = Math.min(Math.max(page, 0), Integer.MAX_VALUE / PAGE_SIZE - 1);
+            AuditPage trail = queries.query(new FindAuditTrail(query, shown, PAGE_SIZE, true),
                     ResponseTypes.instanceOf(AuditPage.class)).join();
             model.addAttribute("trail", trail);
         }

@@ -18,9 +18,14 @@ public class DocumentLimits {
     MultipartConfigElement multipartConfigElement(@Value("${molnkoll.documents.max-size:20MB}") DataSize maxSize) {
         MultipartConfigFactory factory = new MultipartConfigFactory();
         factory.setMaxFileSize(maxSize);
-        // the rest of the multipart request (boundaries, headers) is small
-        factory.setMaxRequestSize(DataSize.ofBytes(maxSize.toBytes() + DataSize.ofMegabytes(1).toBytes()));
+        factory.setMaxRequestSize(requestLimit(maxSize));
         factory.setFileSizeThreshold(DataSize.ofMegabytes(1));
         return factory.createMultipartConfig();
+    }
+
+    /** The largest request that carries a document: the document plus the rest of the form. */
+    static DataSize requestLimit(DataSize maxSize) {
+        // the rest of the multipart request (boundaries, headers, the form's other fields) is small
+        return DataSize.ofBytes(maxSize.toBytes() + DataSize.ofMegabytes(1).toBytes());
     }
 }

@@ -21,6 +21,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -83,15 +86,17 @@ public class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/head", "/api/audit/verification",
                                 "/api/services/*/audit", "/api/services/*/changes").hasAnyRole(AUDIT_READERS)
+                        .requestMatchers("/api/admin/rebuild").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         // History is the auditors' view: what was known or true at another moment than now.
-                        .requestMatchers(SecurityConfiguration::asksAboutAnotherMoment).hasAnyRole(AUDIT_READERS)
+                        // It narrows what every role reads; it never opens anything else.
+                        .requestMatchers(anotherMomentOf("/api/services", "/api/services/**", "/api/totals",
+                                "/api/dashboard", "/api/certificates")).hasAnyRole(AUDIT_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/services/*/evidence/*/document").hasAnyRole(AUDIT_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/services", "/api/services/**", "/api/totals",
                                 "/api/dashboard", "/api/certificates").hasAnyRole(EVERY_ROLE)
                         .requestMatchers(HttpMethod.POST, "/api/services", "/api/services/**").hasRole(MANAGER)
                         .requestMatchers(HttpMethod.PUT, "/api/services/*/classification").hasRole(MANAGER)
-                        .requestMatchers("/api/admin/rebuild").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized(json)))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized(json))
@@ -115,11 +120,11 @@ public class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/audit", "/audit/export", "/audit/verification",
                                 "/services/*/changes", "/services/*/evidence/*/document").hasAnyRole(AUDIT_READERS)
-                        .requestMatchers(SecurityConfiguration::asksAboutAnotherMoment).hasAnyRole(AUDIT_READERS)
                         .requestMatchers("/services/new", "/services/*/classification", "/services/*/classification/preview",
                                 "/services/*/evidence/new", "/services/*/risk-acceptance", "/services/*/provider-change",
                                 "/services/*/termination").hasRole(MANAGER)
                         .requestMatchers(HttpMethod.POST, "/services/**").hasRole(MANAGER)
+                        .requestMatchers(anotherMomentOf("/", "/services", "/services/*")).hasAnyRole(AUDIT_READERS)
                         .requestMatchers(HttpMethod.GET, "/", "/services", "/services/*", "/catalogue").hasAnyRole(EVERY_ROLE)
                         .anyRequest().denyAll())
                 .exceptionHandling(errors -> errors.accessDeniedHandler(pagesAccessDenied()))
@@ -144,6 +149,14 @@ public class SecurityConfiguration {
                 forbidden.handle(request, response, denied);
             }
         };
+    }
+
+    /** A read of one of these paths that asks about another moment (see {@link #asksAboutAnotherMoment}). */
+    private static RequestMatcher anotherMomentOf(String... paths) {
+        List<RequestMatcher> reads = new ArrayList<>();
+        for (String path : paths) reads.add(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path));
+        RequestMatcher readable = new OrRequestMatcher(reads);
+        return request -> readable.matches(request) && asksAboutAnotherMoment(request);
     }
 
     /**

@@ -80,11 +80,12 @@ final class Forms {
             return form;
         }
 
-        /** The locations as given, upper-cased, without duplicates. */
+        /** The locations as given, upper-cased, without duplicates; the Swedish EU/EES is EU/EEA. */
         List<String> locations() {
             if (allowedLocations == null || allowedLocations.isBlank()) return List.of();
             return new ArrayList<>(new LinkedHashSet<>(Arrays.stream(allowedLocations.split("[,;\\s]+"))
-                    .filter(s -> !s.isBlank()).map(s -> s.strip().toUpperCase(java.util.Locale.ROOT)).toList()));
+                    .filter(s -> !s.isBlank()).map(s -> s.strip().toUpperCase(java.util.Locale.ROOT))
+                    .map(s -> s.equals("EU/EES") ? "EU/EEA" : s).toList()));
         }
 
         /** The classification, once the form is valid. */
@@ -150,7 +151,7 @@ final class Forms {
     }
 
     public static class RiskAcceptance {
-        @NotNull private Integer measureId;
+        @NotNull @Min(1) private Integer measureId;
         @NotNull private Phase phase;
         @NotBlank @Size(max = NAME) private String riskOwner;
         @NotBlank @Size(max = TEXT) private String motivation;

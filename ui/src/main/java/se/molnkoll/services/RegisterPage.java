@@ -14,7 +14,7 @@ import se.molnkoll.kernel.query.FindCertificates;
 import se.molnkoll.kernel.query.FindCloudServices;
 import se.molnkoll.kernel.query.Moment;
 
-import org.springframework.web.util.UriComponentsBuilder;
+import se.molnkoll.web.Link;
 
 import java.text.Collator;
 import java.util.Comparator;
@@ -92,14 +92,9 @@ class RegisterPage {
 
         /** The register sorted by the column: ascending, or the other way if it is sorted by it already. */
         public String sortLink(String column) {
-            UriComponentsBuilder link = UriComponentsBuilder.fromPath("/services");
-            if (q != null && !q.isBlank()) link.queryParam("q", q);
-            if (phase != null) link.queryParam("phase", phase);
-            if (unit != null && !unit.isBlank()) link.queryParam("unit", unit);
-            if (expired) link.queryParam("expired", true);
-            if (open) link.queryParam("open", true);
-            link.queryParam("sort", column).queryParam("dir", column.equals(sort) && "asc".equals(dir) ? "desc" : "asc");
-            return link.encode().build().toUriString();
+            return Link.to("/services").with("q", q).with("phase", phase).with("unit", unit)
+                    .with("expired", expired ? true : null).with("open", open ? true : null)
+                    .with("sort", column).with("dir", column.equals(sort) && "asc".equals(dir) ? "desc" : "asc").toString();
         }
 
         /** aria-sort for a column header. */

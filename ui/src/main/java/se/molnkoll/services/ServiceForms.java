@@ -68,6 +68,8 @@ import java.util.stream.Collectors;
 @Controller
 class ServiceForms {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServiceForms.class);
+
     static final String REGISTER_VIEW = "services/register-form";
     static final String CLASSIFICATION_VIEW = "services/classification-form";
     static final String CLASSIFICATION_PREVIEW = "services/classification-form :: preview";
@@ -200,6 +202,9 @@ class ServiceForms {
                                @RequestParam(name = "file", required = false) MultipartFile file, Model model,
                                RedirectAttributes redirect, Locale locale) throws IOException {
         CloudServiceView view = current(id);
+        if (form.getMeasureIds().stream().anyMatch(m -> m == null || m < 1)) {
+            binding.rejectValue("measureIds", "MeasureId"); // the form offers only real measures; someone typed this
+        }
         byte[] content = file == null || file.isEmpty() ? null : file.getBytes();
         if (content != null) {
             // judged before anything is recorded, so that a refused file does not leave evidence without its document
@@ -210,20 +215,28 @@ class ServiceForms {
                 binding.rejectValue("documentSha256", "document.hashMismatch");
             }
         }
-        if (binding.hasErrors()) return evidenceForm(view, model);
+        if (binding.hasErrors()) {
+            if (content != null) model.addAttribute("fileChosen", file.getOriginalFilename());
+            return evidenceForm(view, model);
+        }
         EvidenceId evidence = EvidenceId.random();
         RecordEvidence command = new RecordEvidence(view.id(), evidence,
                 form.getMeasureIds().stream().map(MeasureId::new).collect(Collectors.toSet()), Set.copyOf(form.getPhases()),
                 form.getKind(), form.getTitle().strip(), form.getIssuer().strip(), form.getReceivedOn(), form.getValidFrom(),
                 form.getValidUntil(), Forms.blankToNull(form.getDocumentSha256()) == null ? null
                 : form.getDocumentSha256().strip().toLowerCase(Locale.ROOT), Forms.blankToNull(form.getReference()));
-        String next = send(view.id(), command, "flash.evidenceRecorded", redirect, model, locale, () -> evidenceForm(view, model));
+        String next = send(view.id(), command, "flash.evidenceRecorded", redirect, model, locale, () -> {
+            if (content != null) model.addAttribute("fileChosen", file.getOriginalFilename());
+            return evidenceForm(view, model);
+        });
         if (content != null && next.startsWith("redirect:")) {
             try {
                 documents.attach(view.id(), evidence, file.getOriginalFilename(), content);
                 redirect.addFlashAttribute("success", List.of(text("flash.evidenceRecordedWithDocument", locale)));
             } catch (RuntimeException refused) {
-                redirect.addFlashAttribute("refused", List.of(text("flash.documentRefused", locale) + " " + reason(refused, locale)));
+                // the evidence stands; its document can be attached from the service page
+                log.warn("Evidence {} of {} recorded, its document not", evidence.value(), view.id().value(), refused);
+                redirect.addFlashAttribute("refused", List.of(text("flash.documentNotAttached", locale, reason(refused, locale))));
             }
         }
         return next;
@@ -279,7 +292,8 @@ class ServiceForms {
         try {
             Documents.Attached attached = documents.attach(view.id(), evidence, file.getOriginalFilename(), file.getBytes());
             redirect.addFlashAttribute("success", List.of(text("flash.documentAttached", locale, attached.fileName())));
-        } catch (RuntimeException refused) {
+        } catch (RuleViolationException | ConcurrencyException | UnknownEvidenceException
+                 | Documents.UnsupportedDocumentException refused) {
             redirect.addFlashAttribute("refused", List.of(text("flash.documentRefused", locale) + " " + reason(refused, locale)));
         }
         return serviceRedirect(view.id());
@@ -407,13 +421,16 @@ class ServiceForms {
         if (refused instanceof ConcurrencyException) return text("problem.concurrentChange", locale);
         if (refused instanceof UnknownEvidenceException) return text("problem.unknownEvidence", locale);
         if (refused instanceof Documents.UnsupportedDocumentException) return text("document.unsupported", locale);
-        throw refused;
+        return text("problem.unexpected", locale);
     }
 
     /** A rule's reason in words; the measures it names, if any, listed after it. */
     private String words(Violation violation, Locale locale) {
-        String measures = violation.measures().stream()
-                .map(p -> p.measureId().value() + " (" + text("phase." + p.phase(), locale) + ")")
+        Map<MeasureId, List<String>> phases = violation.measures().stream().collect(Collectors.groupingBy(
+                MeasurePhase::measureId, java.util.TreeMap::new,
+                Collectors.mapping(p -> text("phase." + p.phase(), locale), Collectors.toList())));
+        String measures = phases.entrySet().stream()
+                .map(e -> e.getKey().value() + " (" + String.join(", ", e.getValue()) + ")")
                 .collect(Collectors.joining(", "));
         return messages.getMessage("rule." + violation.rule(), new Object[]{measures}, violation.message(), locale);
     }

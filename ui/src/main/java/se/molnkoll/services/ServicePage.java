@@ -9,6 +9,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,6 +51,8 @@ import java.util.stream.Collectors;
  */
 @Controller
 class ServicePage {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServicePage.class);
 
     static final String VIEW = "services/service";
     static final String CHANGES_VIEW = "services/changes";
@@ -97,11 +101,12 @@ class ServicePage {
         model.addAttribute("applicableCount", view.measures().stream().map(MeasureStatusView::measureId).distinct().count());
         model.addAttribute("evidenceTitles", titles);
         if (Role.mayReadAuditTrail(who)) {
-            AuditPage trail = queries.query(new FindAuditTrail(AuditFilter.NONE.forService(service), 0, TIMELINE_LENGTH, true),
-                    ResponseTypes.instanceOf(AuditPage.class)).join();
             Instant knownAt = moment.moment().knownAt();
-            model.addAttribute("timeline", trail.entries().stream()
-                    .filter(e -> knownAt == null || !e.recordedAt().isAfter(knownAt)).toList());
+            // up to the moment shown, inclusive (recorded times have microseconds)
+            AuditFilter upToMoment = new AuditFilter(service, null, null, null, knownAt == null ? null : knownAt.plusNanos(1_000));
+            AuditPage trail = queries.query(new FindAuditTrail(upToMoment, 0, TIMELINE_LENGTH, true),
+                    ResponseTypes.instanceOf(AuditPage.class)).join();
+            model.addAttribute("timeline", trail.entries());
             model.addAttribute("timelineTotal", trail.totalEntries());
         }
         return VIEW;
@@ -158,6 +163,15 @@ class ServicePage {
                 .contentType(MediaType.parseMediaType(document.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, Documents.attachment(document.fileName()))
                 .body(document.content());
+    }
+
+    /** A stored document that no longer matches its recorded hash is not handed out; the page says why. */
+    @ExceptionHandler(Documents.DocumentIntegrityException.class)
+    ModelAndView integrityFailed(Documents.DocumentIntegrityException failure) {
+        log.error("A document failed its integrity check: {}", failure.getMessage());
+        ModelAndView page = new ModelAndView("error", Map.of("status", 500, "integrity", true));
+        page.setStatus(HttpStatus.INTERNAL_SERVER_ERROR);
+        return page;
     }
 
     private CloudServiceView find(CloudServiceId service, Moment moment) {

@@ -45,7 +45,15 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        LocaleChangeInterceptor change = new LocaleChangeInterceptor() {
+            /** Swedish or English; anything else (lang=de) falls back to the default, Swedish. */
+            @Override
+            protected Locale parseLocaleValue(String value) {
+                Locale locale = super.parseLocaleValue(value);
+                return locale != null && (locale.getLanguage().equals("sv") || locale.getLanguage().equals("en"))
+                        ? Locale.forLanguageTag(locale.getLanguage()) : null;
+            }
+        };
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change).excludePathPatterns("/api/**");

@@ -108,6 +108,17 @@ class BrowserTest {
         browser.choose(By.id("kind"), "AUDIT_REPORT")
                 .type(By.id("title"), "Granskningsrapport 2026")
                 .type(By.id("issuer"), "Revisionsbyrån Granskning AB");
+        // a file over the limit (1 MB in tests) is turned back with the reason; the form is there again
+        Path huge = Files.createTempFile("for-stor", ".pdf");
+        Files.write(huge, new byte[1024 * 1024 + 1]);
+        browser.find(By.id("file")).sendKeys(huge.toAbsolutePath().toString());
+        browser.follow(By.id("save"));
+        assertThat(browser.text(By.cssSelector(".notice.error"))).contains("Filen är större än de 1 MB som Molnkoll tar emot.");
+        assertThat(browser.path()).isEqualTo(service + "/evidence/new");
+        browser.click(By.cssSelector("input[name=measureIds][value='38']"));
+        browser.choose(By.id("kind"), "AUDIT_REPORT")
+                .type(By.id("title"), "Granskningsrapport 2026")
+                .type(By.id("issuer"), "Revisionsbyrån Granskning AB");
         Path report = Files.createTempFile("granskningsrapport", ".pdf");
         Files.writeString(report, "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
         browser.find(By.id("file")).sendKeys(report.toAbsolutePath().toString());

@@ -117,6 +117,11 @@ class PagesTest {
                 new Page("GET", service + "/risk-acceptance", MANAGERS),
                 new Page("GET", service + "/provider-change", MANAGERS),
                 new Page("GET", service + "/termination", MANAGERS),
+                // asking about another moment narrows a read; it never opens a form
+                new Page("GET", "/services/new?asOf=", MANAGERS),
+                new Page("GET", service + "/classification?asOf=x", MANAGERS),
+                new Page("GET", service + "/evidence/new?validAt=", MANAGERS),
+                new Page("GET", service + "/termination?asOf=" + TODAY, MANAGERS),
                 new Page("POST", "/services/new", MANAGERS),
                 new Page("POST", other + "/classification", MANAGERS),
                 new Page("POST", other + "/classification/preview", MANAGERS),
@@ -277,7 +282,7 @@ class PagesTest {
         String page = html(multipart(service + "/evidence/new").param("measureIds", "30").param("phases", "ACQUIRE")
                 .param("kind", "OTHER").param("title", "t").param("issuer", "i").param("receivedOn", TODAY.toString())
                 .with(MANAGER).with(csrf()));
-        assertThat(page).contains("En vald åtgärd gäller inte för tjänstens klassning.").doesNotContain("MEASURE_NOT_APPLICABLE");
+        assertThat(page).contains("Åtgärd 30 (Anskaffa) gäller inte för tjänstens klassning.").doesNotContain("MEASURE_NOT_APPLICABLE");
         String periods = html(multipart(service + "/evidence/new").param("measureIds", "38").param("phases", "ACQUIRE")
                 .param("kind", "OTHER").param("title", "t").param("issuer", "i").param("receivedOn", TODAY.toString())
                 .param("validFrom", "2026-11-20").param("validUntil", "2026-11-01").param("documentSha256", "abc")
@@ -348,6 +353,31 @@ class PagesTest {
                 String.class, id.substring("/services/".length()))).allMatch(m -> m.contains("\"actor\":\"manager\""));
     }
 
+    @Test
+    void oddInputGetsAnAnswerNotAFailure() throws Exception {
+        long before = events();
+        assertThat(html(multipart(service + "/evidence/new").param("measureIds", "0").param("phases", "ACQUIRE")
+                .param("kind", "OTHER").param("title", "t").param("issuer", "i").param("receivedOn", TODAY.toString())
+                .with(MANAGER).with(csrf()))).contains("id=\"measureIds-error\">Välj bland åtgärderna i listan.");
+        assertThat(html(post(service + "/risk-acceptance").param("measureId", "-3").param("phase", "ACQUIRE")
+                .param("riskOwner", "r").param("motivation", "m").with(MANAGER).with(csrf())))
+                .contains("id=\"measureId-error\">Minst 1.");
+        assertThat(events()).isEqualTo(before);
+        // the Swedish name of the EU/EEA, as the hint says it
+        assertThat(html(post(service + "/classification/preview").param("confidentiality", "1").param("integrity", "1")
+                .param("availability", "1").param("allowedLocations", "SE, EU/EES").with(MANAGER).with(csrf())))
+                .contains("blir tillämpliga");
+        // links keep what was typed
+        assertThat(html(get("/services").param("q", "C++ å").with(VIEWER))).contains("href=\"/services?q=C%2B%2B+%C3%A5&amp;sort=");
+        assertThat(html(get("/audit").param("actor", "{x}").with(AUDITOR))).contains("/audit/export?actor=%7Bx%7D&amp;format=csv");
+        assertThat(mvc.perform(get("/audit/export").param("format", "xml").param("actor", "{x}").with(AUDITOR)).andReturn().getResponse()
+                .getRedirectedUrl()).isEqualTo("/audit?actor=%7Bx%7D");
+        assertThat(html(get("/audit?page=99999999").with(AUDITOR))).contains("Händelselogg");
+        // only Swedish and English
+        MvcResult german = mvc.perform(get("/?lang=de").with(VIEWER)).andReturn();
+        assertThat(german.getResponse().getContentAsString()).contains("<html lang=\"sv\"");
+    }
+
     // ---- auditors --------------------------------------------------------------------------
 
     @Test
@@ -376,6 +406,9 @@ class PagesTest {
         send(post(id + "/classification").param("confidentiality", "1").param("integrity", "0").param("availability", "0"));
         String changes = html(get(id + "/changes?from=" + TODAY + "&fromTime=12:30").with(AUDITOR));
         assertThat(changes).contains("<td>Konfidentialitet</td>", "<span>1</span>", "Klassning satt, 2026-11-26 13:00 av manager", "Gäller inte");
+        String before = html(get(id).param("asOf", TODAY.toString()).param("asOfTime", "12:30").with(AUDITOR));
+        String timeline = before.substring(before.indexOf("<ol class=\"timeline\">"));
+        assertThat(timeline).contains("Molntjänsten &quot;Jämförelse&quot; registrerades").doesNotContain("Informationsklassning satt");
         assertThat(html(get(id + "/changes?from=" + TODAY + "&to=2026-01-01").with(AUDITOR)))
                 .contains("Den andra tidpunkten måste vara efter den första.");
     }
