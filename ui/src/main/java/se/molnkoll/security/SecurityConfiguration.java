@@ -18,6 +18,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
@@ -72,7 +74,7 @@ public class SecurityConfiguration {
     /** The API, actuator and API documentation: stateless, HTTP Basic, answers in problem+json. */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<Oidc> oidc) throws Exception {
         http
                 .securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                         "/swagger-ui/**")
@@ -104,6 +106,14 @@ public class SecurityConfiguration {
                 // A stateless API authenticated on every request carries no cookie to forge.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        Oidc sso = oidc.getIfAvailable();
+        if (sso != null) {
+            // bearer tokens from the region's provider, beside the configured local users' HTTP Basic
+            http.oauth2ResourceServer(server -> server
+                    .jwt(jwt -> jwt.decoder(sso.jwtDecoder()).jwtAuthenticationConverter(sso.jwtAuthentication()))
+                    .authenticationEntryPoint(unauthorized(json))
+                    .accessDeniedHandler(forbidden(json)));
+        }
         return http.build();
     }
 
@@ -113,7 +123,7 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ObjectProvider<Oidc> oidc) throws Exception {
         http
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/error").permitAll()
@@ -133,6 +143,15 @@ public class SecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                 + "form-action 'self'; frame-ancestors 'none'; base-uri 'self'")));
+        Oidc sso = oidc.getIfAvailable();
+        if (sso != null) {
+            // "Logga in med regionens konto" on the login page; the provider's groups give the roles
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .clientRegistrationRepository(sso.registrations())
+                    .userInfoEndpoint(user -> user.oidcUserService(sso.userService()))
+                    .defaultSuccessUrl("/", false)
+                    .failureUrl("/login?sso"));
+        }
         return http.build();
     }
 
@@ -172,6 +191,13 @@ public class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Single sign-on, when molnkoll.oidc.enabled=true; the provider must answer at startup. */
+    @Bean
+    @ConditionalOnProperty(name = "molnkoll.oidc.enabled", havingValue = "true")
+    Oidc oidc(OidcProperties properties) {
+        return new Oidc(properties);
     }
 
     @Bean
@@ -218,8 +244,13 @@ public class SecurityConfiguration {
 
     private static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
         return (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-            writeProblem(json, response, HttpStatus.UNAUTHORIZED, "Sign in to use Molnkoll (HTTP Basic).");
+            response.addHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+            String detail = "Sign in to use Molnkoll (HTTP Basic).";
+            if (e instanceof org.springframework.security.oauth2.server.resource.InvalidBearerTokenException) {
+                response.addHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                detail = "The bearer token is not valid: expired, not signed by the provider, or not meant for Molnkoll.";
+            }
+            writeProblem(json, response, HttpStatus.UNAUTHORIZED, detail);
         };
     }
 

@@ -12,14 +12,18 @@ class LoginPage {
     static final String VIEW = "login";
 
     private final boolean demoUsers;
+    private final boolean singleSignOn;
 
-    LoginPage(@Value("${molnkoll.demo-users:false}") boolean demoUsers) {
+    LoginPage(@Value("${molnkoll.demo-users:false}") boolean demoUsers,
+              @Value("${molnkoll.oidc.enabled:false}") boolean singleSignOn) {
         this.demoUsers = demoUsers;
+        this.singleSignOn = singleSignOn;
     }
 
     @GetMapping("/login")
     String login(Model model) {
         model.addAttribute("demoUsers", demoUsers);
+        model.addAttribute("singleSignOn", singleSignOn);
         return VIEW;
     }
 }
