@@ -101,11 +101,11 @@ class RoleRulesTest {
                 new Endpoint("POST", s + "/provider-changes", Map.of(), MANAGER),
                 new Endpoint("POST", s + "/termination", Map.of(), MANAGER),
                 new Endpoint("POST", s + "/decommissioning", null, MANAGER),
-                new Endpoint("GET", "/actuator/info", null, ADMIN),
+                new Endpoint("GET", "/actuator/metrics", null, ADMIN),
                 new Endpoint("GET", "/api/admin/rebuild", null, ADMIN),
                 // asking about another moment narrows a read; it never opens anything else
                 new Endpoint("GET", "/api/admin/rebuild?asOf=", null, ADMIN),
-                new Endpoint("GET", "/actuator/info?validAt=2026-01-01", null, ADMIN),
+                new Endpoint("GET", "/actuator/metrics?validAt=2026-01-01", null, ADMIN),
                 new Endpoint("DELETE", s, null, Set.of()),
                 new Endpoint("GET", "/api/nothing-here", null, Set.of()));
     }

@@ -1,0 +1,216 @@
+package se.molnkoll.security;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import se.molnkoll.support.Api;
+import se.molnkoll.support.TestClock;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * Every endpoint the application exposes, taken from Spring's own registry of request mappings,
+ * against anonymous and each role. A new endpoint without a row here fails {@link #everyEndpointHasARule()};
+ * each row is then proven: allowed means past security (whatever the business answer), denied means
+ * 403, anonymous means 401 (API) or a redirect to the login page (pages).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import(TestClock.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+
+    static final Set<String> ANYONE = Set.of("anonymous", "manager", "auditor", "viewer", "admin");
+    static final Set<String> EVERY_ROLE = Set.of("manager", "auditor", "viewer", "admin");
+    static final Set<String> AUDIT_READERS = Set.of("manager", "auditor");
+    static final Set<String> MANAGER = Set.of("manager");
+    static final Set<String> ADMIN = Set.of("admin");
+    static final Map<String, RequestPostProcessor> USERS = Map.of(
+            "manager", user("manager").roles("CONTRACT_MANAGER"), "auditor", user("auditor").roles("AUDITOR"),
+            "viewer", user("viewer").roles("VIEWER"), "admin", user("admin").roles("ADMIN"));
+
+    /**
+     * The rule of every endpoint: "METHOD pattern" (with "?param" where a mapping needs a parameter)
+     * to who may call it. The concrete request fills {id} and {evidenceId} with a real service and
+     * evidence.
+     */
+    static final Map<String, Set<String>> RULES = new LinkedHashMap<>();
+
+    static {
+        // ---- API: reads
+        RULES.put("GET /api/catalogue", EVERY_ROLE);
+        RULES.put("GET /api/catalogue/identity", EVERY_ROLE);
+        RULES.put("GET /api/services", EVERY_ROLE);
+        RULES.put("GET /api/services/{id}", EVERY_ROLE);
+        RULES.put("GET /api/services/{id}/measures", EVERY_ROLE);
+        RULES.put("GET /api/totals", EVERY_ROLE);
+        RULES.put("GET /api/dashboard", EVERY_ROLE);
+        RULES.put("GET /api/certificates", EVERY_ROLE);
+        RULES.put("GET /api/services/{id}/evidence/{evidenceId}/document", AUDIT_READERS);
+        // ---- API: auditors
+        RULES.put("GET /api/audit", AUDIT_READERS);
+        RULES.put("GET /api/audit?format", AUDIT_READERS);
+        RULES.put("GET /api/services/{id}/audit", AUDIT_READERS);
+        RULES.put("GET /api/services/{id}/audit?format", AUDIT_READERS);
+        RULES.put("GET /api/services/{id}/changes", AUDIT_READERS);
+        RULES.put("GET /api/audit/head", AUDIT_READERS);
+        RULES.put("GET /api/audit/verification", AUDIT_READERS);
+        // ---- API: commands
+        RULES.put("POST /api/services", MANAGER);
+        RULES.put("PUT /api/services/{id}/classification", MANAGER);
+        RULES.put("POST /api/services/{id}/evidence", MANAGER);
+        RULES.put("POST /api/services/{id}/evidence/{evidenceId}/withdrawal", MANAGER);
+        RULES.put("POST /api/services/{id}/evidence/{evidenceId}/document", MANAGER);
+        RULES.put("POST /api/services/{id}/risk-acceptances", MANAGER);
+        RULES.put("POST /api/services/{id}/operation", MANAGER);
+        RULES.put("POST /api/services/{id}/provider-changes", MANAGER);
+        RULES.put("POST /api/services/{id}/termination", MANAGER);
+        RULES.put("POST /api/services/{id}/decommissioning", MANAGER);
+        // ---- API: administration
+        RULES.put("POST /api/admin/rebuild", ADMIN);
+        RULES.put("GET /api/admin/rebuild", ADMIN);
+        // ---- pages
+        RULES.put("GET /login", ANYONE);
+        RULES.put("GET /", EVERY_ROLE);
+        RULES.put("GET /services", EVERY_ROLE);
+        RULES.put("GET /services/{id}", EVERY_ROLE);
+        RULES.put("GET /catalogue", EVERY_ROLE);
+        RULES.put("GET /services/{id}/changes", AUDIT_READERS);
+        RULES.put("GET /services/{id}/evidence/{evidenceId}/document", AUDIT_READERS);
+        RULES.put("GET /audit", AUDIT_READERS);
+        RULES.put("GET /audit/export", AUDIT_READERS);
+        RULES.put("GET /audit/verification", AUDIT_READERS);
+        RULES.put("GET /services/new", MANAGER);
+        RULES.put("POST /services/new", MANAGER);
+        RULES.put("GET /services/{id}/classification", MANAGER);
+        RULES.put("POST /services/{id}/classification", MANAGER);
+        RULES.put("POST /services/{id}/classification/preview", MANAGER);
+        RULES.put("GET /services/{id}/evidence/new", MANAGER);
+        RULES.put("POST /services/{id}/evidence/new", MANAGER);
+        RULES.put("POST /services/{id}/evidence/{evidenceId}/withdrawal", MANAGER);
+        RULES.put("POST /services/{id}/evidence/{evidenceId}/document", MANAGER);
+        RULES.put("GET /services/{id}/risk-acceptance", MANAGER);
+        RULES.put("POST /services/{id}/risk-acceptance", MANAGER);
+        RULES.put("GET /services/{id}/provider-change", MANAGER);
+        RULES.put("POST /services/{id}/provider-change", MANAGER);
+        RULES.put("GET /services/{id}/termination", MANAGER);
+        RULES.put("POST /services/{id}/termination", MANAGER);
+        RULES.put("POST /services/{id}/operation", MANAGER);
+        RULES.put("POST /services/{id}/decommissioning", MANAGER);
+        // ---- actuator: health for load balancers, metrics for administrators, nothing else exposed
+        RULES.put("GET /actuator", ADMIN);
+        RULES.put("GET /actuator/health", ANYONE);
+        RULES.put("GET /actuator/health/**", ANYONE);
+        RULES.put("GET /actuator/metrics", ADMIN);
+        RULES.put("GET /actuator/metrics/{requiredMetricName}", ADMIN);
+        // ---- framework: the error page, the OpenAPI document and Swagger UI are open
+        RULES.put("GET /error", ANYONE);
+        RULES.put("GET /v3/api-docs", ANYONE);
+        RULES.put("GET /v3/api-docs.yaml", ANYONE);
+        RULES.put("GET /v3/api-docs/swagger-config", ANYONE);
+        RULES.put("GET /swagger-ui.html", ANYONE);
+    }
+
+    @Autowired
+    MockMvc mvc;
+    /** The controllers' mappings and the actuator's. */
+    @Autowired
+    List<org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping> mappings;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    String service;
+    String evidence;
+
+    @BeforeAll
+    void aServiceWithEvidence() {
+        TestClock.CLOCK.set(TestClock.TODAY);
+        Api manager = Api.at(port).as("manager");
+        service = manager.post("/api/services", Map.of("name", "Matris", "vendor", "Moln AB", "serviceModel", "SAAS",
+                "organisationUnit", "Regionstyrelsen", "owner", "Anna")).json().get("id").asText();
+        manager.put("/api/services/" + service + "/classification", Map.of("confidentiality", 1, "integrity", 1,
+                "availability", 1, "secrecy", false, "personalData", false));
+        evidence = manager.post("/api/services/" + service + "/evidence", Map.of("measureIds", List.of(3),
+                "phases", List.of("ACQUIRE"), "kind", "OTHER", "title", "t", "issuer", "i", "receivedOn", "2026-11-01"))
+                .json().get("id").asText();
+    }
+
+    /** Every endpoint in Spring's registry, as "METHOD pattern" (+ "?param" for a required parameter). */
+    Set<String> exposed() {
+        Set<String> endpoints = new TreeSet<>();
+        for (RequestMappingInfo info : mappings.stream().flatMap(m -> m.getHandlerMethods().keySet().stream()).toList()) {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            String params = info.getParamsCondition().getExpressions().stream()
+                    .filter(e -> !e.isNegated()).map(e -> "?" + e.getName()).findFirst().orElse("");
+            for (String pattern : info.getPatternValues()) {
+                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    endpoints.add(method + " " + pattern + params);
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    @Test
+    void everyEndpointHasARule() {
+        Set<String> exposed = exposed();
+        assertThat(exposed).as("endpoints without a rule in AuthorizationMatrixTest.RULES").isSubsetOf(RULES.keySet());
+        assertThat(RULES.keySet()).as("rules for endpoints that no longer exist").isSubsetOf(exposed);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRuleHolds() {
+        return RULES.entrySet().stream().flatMap(rule -> ANYONE.stream().map(who -> DynamicTest.dynamicTest(
+                rule.getKey() + " as " + who, () -> {
+                    MvcResult result = mvc.perform(requestFor(rule.getKey(), who)).andReturn();
+                    int status = result.getResponse().getStatus();
+                    if (rule.getValue().contains(who)) {
+                        assertThat(status).as("allowed").isNotIn(401, 403);
+                        assertThat(result.getResponse().getRedirectedUrl()).as("allowed, not sent to log in")
+                                .satisfiesAnyOf(url -> assertThat(url).isNull(), url -> assertThat(url).doesNotEndWith("/login"));
+                    } else if (who.equals("anonymous")) {
+                        boolean api = rule.getKey().matches("\\w+ /(api|actuator)(/.*)?");
+                        if (api) {
+                            assertThat(status).as("anonymous on the API").isEqualTo(401);
+                        } else {
+                            assertThat(result.getResponse().getRedirectedUrl()).as("anonymous on a page").endsWith("/login");
+                        }
+                    } else {
+                        assertThat(status).as("denied").isEqualTo(403);
+                    }
+                })));
+    }
+
+    private MockHttpServletRequestBuilder requestFor(String rule, String who) {
+        String[] parts = rule.split(" ", 2);
+        String path = parts[1].replace("{id}", service)
+                .replace("{evidenceId}", evidence).replace("?format", "?format=csv")
+                .replace("{requiredMetricName}", "jvm.memory.used").replace("/**", "/liveness");
+        MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path).with(csrf());
+        return who.equals("anonymous") ? request : request.with(USERS.get(who));
+    }
+}
