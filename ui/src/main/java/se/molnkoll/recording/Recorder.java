@@ -16,9 +16,12 @@ public class Recorder {
     private final CommandGateway gateway;
     private final ReadYourWrites readYourWrites;
     private final TransactionTemplate transactions;
+    private final UnitGuard units;
 
-    public Recorder(CommandGateway gateway, ReadYourWrites readYourWrites, PlatformTransactionManager transactionManager) {
+    public Recorder(CommandGateway gateway, ReadYourWrites readYourWrites, PlatformTransactionManager transactionManager,
+                    UnitGuard units) {
         this.gateway = gateway;
+        this.units = units;
         this.readYourWrites = readYourWrites;
         this.transactions = new TransactionTemplate(transactionManager);
     }
@@ -28,6 +31,7 @@ public class Recorder {
      * answers whether the read models show it by now; false means recorded, not yet visible.
      */
     public boolean record(CloudServiceId service, Object command) {
+        units.check(service, command);
         gateway.sendAndWait(command);
         return readYourWrites.awaitProjectionsOf(service);
     }
@@ -38,6 +42,7 @@ public class Recorder {
      * refused command rolls the other write back too.
      */
     public boolean record(CloudServiceId service, Object command, Runnable togetherWith) {
+        units.check(service, command);
         transactions.executeWithoutResult(tx -> {
             gateway.sendAndWait(command); // the aggregate decides first; a refusal rolls back before the other write
             togetherWith.run();

@@ -112,6 +112,9 @@ public final class Oidc {
         properties.roles().forEach((role, roleGroups) -> {
             if (roleGroups.stream().anyMatch(groups::contains)) authorities.add(new SimpleGrantedAuthority(role.authority()));
         });
+        if (properties.unitsClaim() != null && !properties.unitsClaim().isBlank()) {
+            authorities.addAll(UnitScope.authorities(groups(claims.get(properties.unitsClaim()))));
+        }
         return authorities;
     }
 

@@ -27,10 +27,13 @@ import java.util.Set;
  * @param groupsClaim   the claim with the user's groups (default {@code groups}); a list or a single string
  * @param roles         for each role, the groups that give it; a user with none of them has no role
  * @param scopes        the scopes asked for at sign-in (default openid, profile, email)
+ * @param unitsClaim    if set, the claim with the organisation units whose services the user may change;
+ *                      a user whose token lacks it may change none (reading is not limited)
  */
 @ConfigurationProperties("molnkoll.oidc")
 public record OidcProperties(boolean enabled, String issuerUri, String clientId, String clientSecret, String audience,
-                             String userNameClaim, String groupsClaim, Map<Role, List<String>> roles, Set<String> scopes) {
+                             String userNameClaim, String groupsClaim, Map<Role, List<String>> roles, Set<String> scopes,
+                             String unitsClaim) {
 
     public OidcProperties {
         userNameClaim = userNameClaim == null || userNameClaim.isBlank() ? "preferred_username" : userNameClaim;

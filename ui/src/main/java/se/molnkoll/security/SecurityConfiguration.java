@@ -239,7 +239,10 @@ public class SecurityConfiguration {
             throw new IllegalStateException("User " + user.username() + " has no role; give one of "
                     + List.of(Role.values()));
         }
-        return User.withUsername(user.username()).password(hash).roles(names(user.roles().toArray(Role[]::new))).build();
+        List<org.springframework.security.core.GrantedAuthority> authorities = new ArrayList<>();
+        user.roles().forEach(role -> authorities.add(new org.springframework.security.core.authority.SimpleGrantedAuthority(role.authority())));
+        authorities.addAll(UnitScope.authorities(user.units() == null || user.units().isEmpty() ? null : user.units()));
+        return User.withUsername(user.username()).password(hash).authorities(authorities).build();
     }
 
     private static AuthenticationEntryPoint unauthorized(ObjectMapper json) {

@@ -23,6 +23,7 @@ public record UserProperties(List<User> users) {
         users = users == null ? List.of() : List.copyOf(users);
     }
 
-    public record User(String username, String passwordHash, Set<Role> roles) {
+    /** @param units if given, the organisation units whose services the user may change (reading is not limited) */
+    public record User(String username, String passwordHash, Set<Role> roles, Set<String> units) {
     }
 }

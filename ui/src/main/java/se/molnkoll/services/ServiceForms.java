@@ -49,6 +49,8 @@ import se.molnkoll.kernel.query.FindCloudService;
 import se.molnkoll.kernel.query.FindCloudServices;
 import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.recording.Recorder;
+import se.molnkoll.security.UnitScope;
+import org.springframework.security.core.Authentication;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -98,23 +100,31 @@ class ServiceForms {
     // ---- register --------------------------------------------------------------------------
 
     @GetMapping("/services/new")
-    String initRegisterForm(Model model) {
+    String initRegisterForm(Model model, Authentication who) {
         model.addAttribute("form", new Forms.Register());
-        return registerForm(model);
+        return registerForm(model, who);
     }
 
     @PostMapping("/services/new")
     String processRegisterForm(@Valid @ModelAttribute("form") Forms.Register form, BindingResult binding, Model model,
-                               RedirectAttributes redirect, Locale locale) {
-        if (binding.hasErrors()) return registerForm(model);
+                               RedirectAttributes redirect, Locale locale, Authentication who) {
+        UnitScope.of(who).ifPresent(units -> {
+            if (form.getOrganisationUnit() != null && !form.getOrganisationUnit().isBlank()
+                    && !units.contains(form.getOrganisationUnit().strip())) {
+                binding.rejectValue("organisationUnit", "UnitNotAllowed", new Object[]{String.join(", ", units)}, null);
+            }
+        });
+        if (binding.hasErrors()) return registerForm(model, who);
         CloudServiceId id = CloudServiceId.random();
         return send(id, new RegisterCloudService(id, form.getName().strip(), form.getVendor().strip(), form.getServiceModel(),
                 form.getOrganisationUnit().strip(), form.getOwner().strip()), "flash.registered", redirect, model, locale,
-                () -> registerForm(model));
+                () -> registerForm(model, who));
     }
 
-    private String registerForm(Model model) {
+    private String registerForm(Model model, Authentication who) {
         model.addAttribute("serviceModels", ServiceModel.values());
+        // a manager limited to organisation units chooses among them
+        model.addAttribute("allowedUnits", UnitScope.of(who).orElse(null));
         model.addAttribute("units", queries.query(new FindCloudServices(Moment.NOW),
                         ResponseTypes.multipleInstancesOf(CloudServiceSummary.class)).join().stream()
                 .map(CloudServiceSummary::organisationUnit).distinct().sorted().toList());

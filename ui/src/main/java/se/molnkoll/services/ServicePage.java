@@ -35,6 +35,7 @@ import se.molnkoll.kernel.query.MeasureStatusView;
 import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.kernel.query.ServiceChanges;
 import se.molnkoll.security.Role;
+import se.molnkoll.security.UnitScope;
 import se.molnkoll.web.PageMoment;
 
 import java.time.Clock;
@@ -93,7 +94,8 @@ class ServicePage {
         List<MeasureRow> exitBlocking = measures.getOrDefault(Phase.EXIT, List.of()).stream()
                 .filter(m -> m.status().isOpen()).toList();
         model.addAttribute("view", view);
-        model.addAttribute("isManager", Role.isManager(who));
+        // a manager limited to other organisation units reads the service but gets no controls for it
+        model.addAttribute("mayChange", Role.isManager(who) && UnitScope.allows(who, view.organisationUnit()));
         model.addAttribute("moment", moment);
         model.addAttribute("measures", measures);
         model.addAttribute("operationBlockedBy", blocking);

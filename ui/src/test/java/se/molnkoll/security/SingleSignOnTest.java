@@ -67,6 +67,7 @@ class SingleSignOnTest {
         properties.add("molnkoll.oidc.roles.CONTRACT_MANAGER", () -> "molnkoll-avtal");
         properties.add("molnkoll.oidc.roles.AUDITOR", () -> "molnkoll-granskare,internrevision");
         properties.add("molnkoll.oidc.roles.VIEWER", () -> "alla-anstallda");
+        properties.add("molnkoll.oidc.units-claim", () -> "units");
     }
 
     @AfterAll
@@ -83,7 +84,8 @@ class SingleSignOnTest {
 
     @Test
     void aBearerTokenWithAManagersGroupRecordsAsTheUserItNames() {
-        Api karin = bearer(token("sub-4711", Map.of("preferred_username", "karin", "groups", List.of("molnkoll-avtal")), 3600));
+        Api karin = bearer(token("sub-4711", Map.of("preferred_username", "karin", "groups", List.of("molnkoll-avtal"),
+                "units", List.of("Regionstyrelsen")), 3600));
         Api.Response created = karin.post("/api/services", Map.of("name", "SSO-tjänst", "vendor", "Moln AB",
                 "serviceModel", "SAAS", "organisationUnit", "Regionstyrelsen", "owner", "Karin"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -104,7 +106,7 @@ class SingleSignOnTest {
         Api nobody = bearer(token("sub-3", Map.of("preferred_username", "extern", "groups", List.of("annat")), 3600));
         assertThat(nobody.get("/api/services").status()).isEqualTo(403);
         // without a name claim, the subject names the user
-        Api unnamed = bearer(token("sub-5", Map.of("groups", List.of("molnkoll-avtal")), 3600));
+        Api unnamed = bearer(token("sub-5", Map.of("groups", List.of("molnkoll-avtal"), "units", "Regionstyrelsen"), 3600));
         Api.Response created = unnamed.post("/api/services", Map.of("name", "Utan namn", "vendor", "Moln AB",
                 "serviceModel", "SAAS", "organisationUnit", "Regionstyrelsen", "owner", "Karin"));
         assertThat(jdbc.queryForObject("select meta_data from domain_event_entry where aggregate_identifier = ?",
@@ -135,6 +137,19 @@ class SingleSignOnTest {
     }
 
     @Test
+    void theUnitsClaimLimitsWhatAManagerMayChange() {
+        Map<String, Object> service = Map.of("name", "Annan enhet", "vendor", "Moln AB", "serviceModel", "SAAS",
+                "organisationUnit", "Regionstyrelsen", "owner", "Karin");
+        long before = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        Api dentist = bearer(token("sub-6", Map.of("preferred_username", "tand", "groups", List.of("molnkoll-avtal"),
+                "units", List.of("Tandvård")), 3600));
+        assertThat(dentist.post("/api/services", service).status()).isEqualTo(403);
+        Api noUnits = bearer(token("sub-7", Map.of("preferred_username", "utan", "groups", List.of("molnkoll-avtal")), 3600));
+        assertThat(noUnits.post("/api/services", service).status()).as("no units claim: no unit").isEqualTo(403);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(before);
+    }
+
+    @Test
     void localUsersKeepWorking() {
         assertThat(Api.at(port).as("auditor").get("/api/audit").status()).isEqualTo(200);
     }
@@ -145,7 +160,8 @@ class SingleSignOnTest {
     void thePagesSignInThroughTheProviderAndTheUserIsTheActor() throws Exception {
         Browserless user = new Browserless();
         provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, "sub-4711", JOSEObjectType.JWT.getType(),
-                List.of(CLIENT), Map.of("preferred_username", "karin", "groups", List.of("molnkoll-avtal")), 3600));
+                List.of(CLIENT), Map.of("preferred_username", "karin", "groups", List.of("molnkoll-avtal"),
+                "units", List.of("Regionstyrelsen")), 3600));
         assertThat(user.get("/login").body()).contains("Logga in med regionens konto");
         HttpResponse<String> landed = user.signInThroughProvider();
         assertThat(landed.statusCode()).isEqualTo(200);

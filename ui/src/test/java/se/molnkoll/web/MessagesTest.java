@@ -95,7 +95,7 @@ class MessagesTest {
         Arrays.stream(CloudServiceEvent.class.getPermittedSubclasses()).forEach(t -> keys.add("event." + t.getSimpleName()));
         for (String field : List.of("service", "actor", "type", "from", "to")) keys.add("audit.field." + field);
         for (String code : List.of("NotBlank", "NotNull", "NotEmpty", "Size", "Min", "Max", "Pattern", "typeMismatch",
-                "BusinessDate", "NotInFuture", "PeriodInOrder", "Location", "MeasureId")) keys.add(code);
+                "BusinessDate", "NotInFuture", "PeriodInOrder", "Location", "MeasureId", "UnitNotAllowed")) keys.add(code);
         assertThat(swedish.stringPropertyNames()).containsAll(keys);
     }
 
