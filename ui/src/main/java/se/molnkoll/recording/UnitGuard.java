@@ -2,8 +2,6 @@ package se.molnkoll.recording;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -12,6 +10,7 @@ import se.molnkoll.kernel.CloudServiceId;
 import se.molnkoll.kernel.command.RegisterCloudService;
 import se.molnkoll.kernel.query.CloudServiceView;
 import se.molnkoll.kernel.query.FindCloudService;
+import se.molnkoll.security.SecurityEvents;
 import se.molnkoll.security.UnitScope;
 
 import java.util.Optional;
@@ -25,11 +24,12 @@ import java.util.Set;
 @Component
 public class UnitGuard {
 
-    private static final Logger log = LoggerFactory.getLogger(UnitGuard.class);
     private final QueryGateway queries;
+    private final SecurityEvents events;
 
-    public UnitGuard(QueryGateway queries) {
+    public UnitGuard(QueryGateway queries, SecurityEvents events) {
         this.queries = queries;
+        this.events = events;
     }
 
     public void check(CloudServiceId service, Object command) {
@@ -40,8 +40,8 @@ public class UnitGuard {
                 : queries.query(new FindCloudService(service), ResponseTypes.optionalInstanceOf(CloudServiceView.class))
                 .join().map(CloudServiceView::organisationUnit).orElse(null);
         if (unit == null || !units.get().contains(unit)) {
-            log.warn("Refused {} on service {} of unit '{}' for {}, who may change only {}",
-                    command.getClass().getSimpleName(), service.value(), unit, who.getName(), units.get());
+            events.denied(who.getName(), command.getClass().getSimpleName() + " on service " + service.value()
+                    + " of unit '" + unit + "' (may change only " + units.get() + ")");
             throw new AccessDeniedException("You may change only the services of " + String.join(", ", units.get()));
         }
     }

@@ -19,6 +19,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -101,6 +106,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/services/*/classification").hasRole(MANAGER)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized(json)))
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized(json))
                         .accessDeniedHandler(forbidden(json)))
                 // A stateless API authenticated on every request carries no cookie to forge.
@@ -138,11 +145,16 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/", "/services", "/services/*", "/catalogue").hasAnyRole(EVERY_ROLE)
                         .anyRequest().denyAll())
                 .exceptionHandling(errors -> errors.accessDeniedHandler(pagesAccessDenied()))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                        .failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
+                                + (failure instanceof LockedException ? "/login?locked" : "/login?error"))))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                                + "form-action 'self'; frame-ancestors 'none'; base-uri 'self'")));
+                // besides Spring Security's defaults (nosniff, frame DENY, no-store, HSTS over TLS)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                        + "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         Oidc sso = oidc.getIfAvailable();
         if (sso != null) {
             // "Logga in med regionens konto" on the login page; the provider's groups give the roles
@@ -193,6 +205,12 @@ public class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Requests refused by the rules above become events (see {@link SecurityEvents}). */
+    @Bean
+    AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher events) {
+        return new SpringAuthorizationEventPublisher(events);
+    }
+
     /** Single sign-on, when molnkoll.oidc.enabled=true; the provider must answer at startup. */
     @Bean
     @ConditionalOnProperty(name = "molnkoll.oidc.enabled", havingValue = "true")
@@ -201,8 +219,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService users(UserProperties properties,
-                             @Value("${molnkoll.demo-users:false}") boolean demoUsers) {
+    UserDetailsService users(UserProperties properties, @Value("${molnkoll.demo-users:false}") boolean demoUsers,
+                             LoginAttempts attempts) {
         List<UserProperties.User> all = new ArrayList<>(properties.users());
         if (demoUsers) {
             all.addAll(DemoUsers.ALL);
@@ -217,7 +235,12 @@ public class SecurityConfiguration {
         if (details.isEmpty()) {
             log.warn("No users are configured (molnkoll.security.users) and demo users are off: nobody can sign in.");
         }
-        return new InMemoryUserDetailsManager(details);
+        InMemoryUserDetailsManager configured = new InMemoryUserDetailsManager(details);
+        // a locked account is refused before its password is even checked (and the refusal says why)
+        return username -> {
+            UserDetails user = configured.loadUserByUsername(username);
+            return attempts.isLocked(username) ? User.withUserDetails(user).accountLocked(true).build() : user;
+        };
     }
 
     private static UserDetails toUserDetails(UserProperties.User user, Set<String> seen) {

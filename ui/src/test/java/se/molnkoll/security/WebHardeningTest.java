@@ -1,0 +1,172 @@
+package se.molnkoll.security;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import se.molnkoll.support.Api;
+import se.molnkoll.support.TestClock;
+
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web's defences: a locked account after repeated failed sign-ins (pages and API), security events
+ * in the log (without passwords) and in metrics, security headers on pages and API, HSTS behind TLS,
+ * a new session at sign-in, and an actuator that shows health and, to administrators, metrics only.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestClock.class)
+@ExtendWith(OutputCaptureExtension.class)
+class WebHardeningTest {
+
+    static final String RIGHT = "lars-rätta-lösen-9";
+    static final String WRONG = "lars-fel-lösen-123";
+
+    @DynamicPropertySource
+    static void lars(DynamicPropertyRegistry properties) {
+        properties.add("molnkoll.security.users[0].username", () -> "lars");
+        properties.add("molnkoll.security.users[0].password-hash", () -> "{bcrypt}" + new BCryptPasswordEncoder().encode(RIGHT));
+        properties.add("molnkoll.security.users[0].roles", () -> "AUDITOR");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void fiveFailedSignInsLockTheAccountForAWhileAndEachIsASecurityEvent(CapturedOutput output) throws Exception {
+        TestClock.CLOCK.set(TestClock.TODAY);
+        double failedBefore = metric("login_failed");
+        Agent agent = new Agent();
+        for (int i = 0; i < 4; i++) assertThat(agent.signIn("lars", WRONG)).endsWith("/login?error");
+        assertThat(basic("lars", WRONG).get("/api/audit").status()).isEqualTo(401); // the fifth, over the API
+        // now even the right password is refused, on the pages and the API, and the page says why
+        assertThat(agent.signIn("lars", RIGHT)).endsWith("/login?locked");
+        assertThat(agent.get("/login?locked").body()).contains("För många misslyckade inloggningar");
+        assertThat(basic("lars", RIGHT).get("/api/audit").status()).isEqualTo(401);
+        // a quarter of an hour later it opens again
+        TestClock.CLOCK.set(TestClock.CLOCK.instant().plus(Duration.ofMinutes(16)));
+        assertThat(basic("lars", RIGHT).get("/api/audit").status()).isEqualTo(200);
+        assertThat(new Agent().signIn("lars", RIGHT)).endsWith("/");
+
+        assertThat(output.getAll()).contains("LOGIN_FAILED user=lars address=127.0.0.1", "LOCKED_OUT user=lars",
+                "LOGIN_REFUSED_LOCKED user=lars").doesNotContain(WRONG).doesNotContain(RIGHT);
+        assertThat(metric("login_failed")).isGreaterThanOrEqualTo(failedBefore + 6);
+        assertThat(metric("locked_out")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aRefusedRequestIsLoggedAndCounted(CapturedOutput output) {
+        double before = metric("access_denied");
+        assertThat(Api.at(port).as("viewer").get("/api/audit").status()).isEqualTo(403);
+        assertThat(output.getAll()).contains("ACCESS_DENIED user=viewer address=127.0.0.1");
+        assertThat(metric("access_denied")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void pagesAndApiCarrySecurityHeadersAndHstsBehindTls() throws Exception {
+        HttpResponse<String> page = new Agent().get("/login");
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'").doesNotContain("unsafe-inline");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(page.headers().firstValue("Strict-Transport-Security")).as("plain HTTP").isEmpty();
+
+        Api.Response api = Api.at(port).as("viewer").get("/api/services");
+        assertThat(api.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(api.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(api.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+
+        // behind a proxy that ended TLS (X-Forwarded-Proto from a local address) the request is secure
+        HttpResponse<String> behindTls = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/login")).header("X-Forwarded-Proto", "https").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(behindTls.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(v ->
+                assertThat(v).contains("max-age="));
+    }
+
+    @Test
+    void signingInStartsANewSession() throws Exception {
+        Agent agent = new Agent();
+        agent.get("/login");
+        String before = agent.session();
+        assertThat(before).isNotNull();
+        assertThat(agent.signIn("viewer", "viewer")).endsWith("/");
+        assertThat(agent.session()).isNotNull().isNotEqualTo(before);
+    }
+
+    @Test
+    void theActuatorShowsHealthToAllAndMetricsToAdministratorsOnly() {
+        assertThat(Api.at(port).anonymous().get("/actuator/health").status()).isEqualTo(200);
+        assertThat(Api.at(port).as("admin").get("/actuator/metrics").status()).isEqualTo(200);
+        assertThat(Api.at(port).as("viewer").get("/actuator/metrics").status()).isEqualTo(403);
+        for (String hidden : new String[]{"/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/heapdump",
+                "/actuator/loggers", "/actuator/info", "/actuator/mappings"}) {
+            assertThat(Api.at(port).as("admin").get(hidden).status()).as(hidden).isEqualTo(404);
+        }
+    }
+
+    private double metric(String type) {
+        Api.Response response = Api.at(port).as("admin").get("/actuator/metrics/molnkoll.security.events?tag=type:" + type);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json().get("measurements").get(0).get("value").asDouble();
+    }
+
+    private Api basic(String user, String password) {
+        return Api.at(port).anonymous().withHeader("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A user agent with cookies that does not follow redirects. */
+    private final class Agent {
+        private final CookieManager cookies = new CookieManager();
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Signs in through the login form; where it leads. */
+        String signIn(String user, String password) throws Exception {
+            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get("/login").body());
+            assertThat(csrf.find()).isTrue();
+            StringBuilder body = new StringBuilder();
+            Map.of("username", user, "password", password, "_csrf", csrf.group(1)).forEach((k, v) -> body
+                    .append(body.isEmpty() ? "" : "&").append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(302);
+            return response.headers().firstValue("Location").orElseThrow();
+        }
+
+        String session() {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                    .map(HttpCookie::getValue).findFirst().orElse(null);
+        }
+    }
+}
