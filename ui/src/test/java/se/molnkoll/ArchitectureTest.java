@@ -43,6 +43,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void commands_are_sent_only_through_the_recorder_which_guards_organisation_units() {
+        // the expiry sweep sends the system's own commands, outside any user's request; config only
+        // registers interceptors on the bus
+        noClasses().that().doNotHaveFullyQualifiedName("se.molnkoll.recording.Recorder")
+                .and().doNotHaveFullyQualifiedName("se.molnkoll.expiry.ExpirySweep")
+                .and().resideOutsideOfPackages("se.molnkoll.command..", "se.molnkoll.config..")
+                .should().dependOnClassesThat().areAssignableTo(org.axonframework.commandhandling.gateway.CommandGateway.class)
+                .orShould().dependOnClassesThat().areAssignableTo(org.axonframework.commandhandling.CommandBus.class)
+                .check(ALL);
+    }
+
+    @Test
     void the_query_side_never_uses_the_command_side_and_the_command_side_no_read_model() {
         noClasses().that().resideInAPackage("se.molnkoll.query..")
                 .should().dependOnClassesThat().resideInAPackage("se.molnkoll.command..").check(ALL);

@@ -66,12 +66,16 @@ public final class Oidc {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(JwtValidators.createDefaultWithIssuer(properties.issuerUri())); // signature, issuer, expiry
-        if (properties.audience() != null && !properties.audience().isBlank()) {
-            validators.add(jwt -> jwt.getAudience() != null && jwt.getAudience().contains(properties.audience())
-                    ? OAuth2TokenValidatorResult.success()
-                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                    "The token is not meant for " + properties.audience(), null)));
-        }
+        // a token for another application of the same provider is not one for Molnkoll
+        String audience = properties.audience() == null || properties.audience().isBlank()
+                ? properties.clientId() : properties.audience();
+        validators.add(jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token is not meant for " + audience, null)));
+        // an ID token (it carries the sign-in's nonce) says who signed in; it is no access token for the API
+        validators.add(jwt -> jwt.hasClaim("nonce")
+                ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "An ID token is not an access token", null))
+                : OAuth2TokenValidatorResult.success());
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         this.jwtDecoder = decoder;
         log.info("Single sign-on through {} (client {}); groups from claim '{}', user name from '{}'",
@@ -92,17 +96,19 @@ public final class Oidc {
         return request -> {
             OidcUser user = delegate.loadUser(request);
             Map<String, Object> claims = user.getClaims();
-            String nameClaim = claims.get(properties.userNameClaim()) != null ? properties.userNameClaim() : "sub";
-            return new DefaultOidcUser(authorities(claims), user.getIdToken(), user.getUserInfo(), nameClaim);
+            return new DefaultOidcUser(authorities(claims), user.getIdToken(), user.getUserInfo(), nameClaim(claims));
         };
     }
 
     /** A bearer token for the API: named and given roles the same way. */
     public Converter<Jwt, AbstractAuthenticationToken> jwtAuthentication() {
-        return jwt -> {
-            String nameClaim = jwt.getClaims().get(properties.userNameClaim()) != null ? properties.userNameClaim() : "sub";
-            return new JwtAuthenticationToken(jwt, authorities(jwt.getClaims()), jwt.getClaimAsString(nameClaim));
-        };
+        return jwt -> new JwtAuthenticationToken(jwt, authorities(jwt.getClaims()), jwt.getClaimAsString(nameClaim(jwt.getClaims())));
+    }
+
+    /** The configured name claim when the token has it (not blank), else the subject. */
+    private String nameClaim(Map<String, Object> claims) {
+        Object name = claims.get(properties.userNameClaim());
+        return name != null && !name.toString().isBlank() ? properties.userNameClaim() : "sub";
     }
 
     /** The roles the groups in these claims give. */
@@ -118,12 +124,13 @@ public final class Oidc {
         return authorities;
     }
 
+    /** A claim's values: a list, or one string as one value ("Hälso- och sjukvård" is one unit, not three). */
     private static Set<String> groups(Object claim) {
         Set<String> groups = new LinkedHashSet<>();
         if (claim instanceof Collection<?> many) {
-            many.forEach(g -> groups.add(String.valueOf(g)));
-        } else if (claim instanceof String one) {
-            for (String g : one.split("[,\\s]+")) if (!g.isBlank()) groups.add(g);
+            many.forEach(g -> groups.add(String.valueOf(g).strip()));
+        } else if (claim instanceof String one && !one.isBlank()) {
+            groups.add(one.strip());
         }
         return groups;
     }

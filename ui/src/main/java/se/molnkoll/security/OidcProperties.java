@@ -21,10 +21,10 @@ import java.util.Set;
  * @param issuerUri     the provider's issuer; its discovery document gives every endpoint and its keys
  * @param clientId      this application's client at the provider (the pages sign in with it)
  * @param clientSecret  its secret (from the environment, never from a file in the repository)
- * @param audience      if set, a bearer token for the API must name it in {@code aud}
+ * @param audience      what a bearer token for the API must name in {@code aud}; default the client id
  * @param userNameClaim the claim that names the user in the audit trail (default {@code preferred_username};
  *                      the subject, {@code sub}, when a token lacks it)
- * @param groupsClaim   the claim with the user's groups (default {@code groups}); a list or a single string
+ * @param groupsClaim   the claim with the user's groups (default {@code groups}); a list, or one string as one group
  * @param roles         for each role, the groups that give it; a user with none of them has no role
  * @param scopes        the scopes asked for at sign-in (default openid, profile, email)
  * @param unitsClaim    if set, the claim with the organisation units whose services the user may change;

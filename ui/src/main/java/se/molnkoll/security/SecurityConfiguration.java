@@ -18,9 +18,9 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -44,6 +44,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Every endpoint and page has an explicit rule; whatever is not listed is denied. The pages (second
@@ -145,9 +146,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/", "/services", "/services/*", "/catalogue").hasAnyRole(EVERY_ROLE)
                         .anyRequest().denyAll())
                 .exceptionHandling(errors -> errors.accessDeniedHandler(pagesAccessDenied()))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
-                        .failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
-                                + (failure instanceof LockedException ? "/login?locked" : "/login?error"))))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 // besides Spring Security's defaults (nosniff, frame DENY, no-store, HSTS over TLS)
                 .headers(headers -> headers
@@ -220,7 +219,7 @@ public class SecurityConfiguration {
 
     @Bean
     UserDetailsService users(UserProperties properties, @Value("${molnkoll.demo-users:false}") boolean demoUsers,
-                             LoginAttempts attempts) {
+                             LoginAttempts attempts, SecurityEvents events) {
         List<UserProperties.User> all = new ArrayList<>(properties.users());
         if (demoUsers) {
             all.addAll(DemoUsers.ALL);
@@ -236,10 +235,16 @@ public class SecurityConfiguration {
             log.warn("No users are configured (molnkoll.security.users) and demo users are off: nobody can sign in.");
         }
         InMemoryUserDetailsManager configured = new InMemoryUserDetailsManager(details);
-        // a locked account is refused before its password is even checked (and the refusal says why)
+        // A locked name gets a password nobody knows: its sign-in fails exactly like a wrong password, in
+        // the same time (bcrypt still runs) and with the same answer, so a lock tells nothing about a name.
+        String nobodysPassword = "{bcrypt}" + new BCryptPasswordEncoder().encode(UUID.randomUUID().toString());
         return username -> {
+            LoginAttempts.Outcome attempt = attempts.attempt(username); // counted before the password is checked
+            if (attempt == LoginAttempts.Outcome.LOCKED_NOW && events != null) events.lockedOut(username);
+            if (attempt != LoginAttempts.Outcome.ALLOWED) LoginAttempts.markRefused();
             UserDetails user = configured.loadUserByUsername(username);
-            return attempts.isLocked(username) ? User.withUserDetails(user).accountLocked(true).build() : user;
+            return attempt == LoginAttempts.Outcome.ALLOWED ? user
+                    : User.withUserDetails(user).password(nobodysPassword).build();
         };
     }
 
@@ -264,7 +269,7 @@ public class SecurityConfiguration {
         }
         List<org.springframework.security.core.GrantedAuthority> authorities = new ArrayList<>();
         user.roles().forEach(role -> authorities.add(new org.springframework.security.core.authority.SimpleGrantedAuthority(role.authority())));
-        authorities.addAll(UnitScope.authorities(user.units() == null || user.units().isEmpty() ? null : user.units()));
+        authorities.addAll(UnitScope.authorities(user.units())); // given, even empty, it limits
         return User.withUsername(user.username()).password(hash).authorities(authorities).build();
     }
 

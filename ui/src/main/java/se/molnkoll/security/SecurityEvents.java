@@ -6,7 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AuthenticationFailureProviderNotFoundEvent;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
@@ -20,7 +21,7 @@ import java.time.Clock;
 
 /**
  * Failed sign-ins, lockouts and refused requests: each logged with user, address and time (never a
- * password), and counted in the metric {@code molnkoll.security.events} by {@code type}
+ * password or a token; what a user typed is cleaned of control characters), and counted in the metric {@code molnkoll.security.events} by {@code type}
  * (login_failed, locked_out, access_denied).
  */
 @Component
@@ -49,25 +50,39 @@ public class SecurityEvents {
 
     @EventListener
     public void loginFailed(AbstractAuthenticationFailureEvent event) {
-        String user = event.getAuthentication().getName();
-        String address = address(event.getAuthentication());
-        if (event.getException() instanceof LockedException) {
-            log.warn("LOGIN_REFUSED_LOCKED user={} address={} at={}", user, address, clock.instant());
-            loginFailed.increment();
+        if (event instanceof AuthenticationFailureProviderNotFoundEvent) {
+            return; // the parent manager's "no provider" for a token its child then judges: one failure, not two
+        }
+        Authentication attempt = event.getAuthentication();
+        loginFailed.increment();
+        if (!(attempt instanceof UsernamePasswordAuthenticationToken)) {
+            // a bearer token's "name" is the token itself: never log it
+            log.warn("LOGIN_FAILED user=<{}> address={} at={} reason={}", attempt.getClass().getSimpleName(),
+                    address(attempt), clock.instant(), event.getException().getClass().getSimpleName());
             return;
         }
-        loginFailed.increment();
-        log.warn("LOGIN_FAILED user={} address={} at={} reason={}", user, address, clock.instant(),
-                event.getException().getClass().getSimpleName());
-        if (attempts.failed(user)) {
-            lockedOut.increment();
-            log.warn("LOCKED_OUT user={} address={} at={} for={}", user, address, clock.instant(), attempts.lockout());
+        String user = loggable(attempt.getName());
+        if (LoginAttempts.wasRefused()) {
+            log.warn("LOGIN_REFUSED_LOCKED user={} address={} at={}", user, address(attempt), clock.instant());
+        } else {
+            log.warn("LOGIN_FAILED user={} address={} at={} reason={}", user, address(attempt), clock.instant(),
+                    event.getException().getClass().getSimpleName());
         }
+    }
+
+    /** The attempt that locked a user name (see {@link LoginAttempts}). */
+    public void lockedOut(String username) {
+        lockedOut.increment();
+        log.warn("LOCKED_OUT user={} address={} at={} for={}", loggable(username), currentAddress(), clock.instant(),
+                attempts.lockout());
     }
 
     @EventListener
     public void loginSucceeded(AuthenticationSuccessEvent event) {
-        attempts.succeeded(event.getAuthentication().getName());
+        // only a password sign-in clears its name's attempts; a token of the same name is someone else's business
+        if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken) {
+            attempts.succeeded(event.getAuthentication().getName());
+        }
     }
 
     @EventListener
@@ -83,7 +98,15 @@ public class SecurityEvents {
     /** A refusal decided after security's own rules (e.g. another organisation unit's service). */
     public void denied(String user, String what) {
         accessDenied.increment();
-        log.warn("ACCESS_DENIED user={} address={} at={} request={}", user, currentAddress(), clock.instant(), what);
+        log.warn("ACCESS_DENIED user={} address={} at={} request={}", loggable(user), currentAddress(), clock.instant(),
+                loggable(what));
+    }
+
+    /** What a user typed, safe for one log line: no control characters (no forged lines), not too long. */
+    static String loggable(String value) {
+        if (value == null) return "-";
+        String clean = value.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 100 ? clean.substring(0, 100) + "…" : clean;
     }
 
     private static String address(Authentication authentication) {

@@ -133,13 +133,29 @@ class AuthorizationMatrixTest {
         RULES.put("GET /v3/api-docs.yaml", ANYONE);
         RULES.put("GET /v3/api-docs/swagger-config", ANYONE);
         RULES.put("GET /swagger-ui.html", ANYONE);
+        RULES.put("GET /swagger-ui*/**", ANYONE);
+        RULES.put("GET /swagger-ui*/*swagger-initializer.js", ANYONE);
+        // ---- static resources: the style sheet, the icon, htmx (other paths under /** are denied)
+        RULES.put("GET /webjars/**", ANYONE);
+        RULES.put("GET /**", ANYONE);
     }
+
+    /** A concrete request for a pattern that is not a plain path. */
+    static final Map<String, String> SAMPLES = Map.of(
+            "GET /swagger-ui*/**", "/swagger-ui/index.html",
+            "GET /swagger-ui*/*swagger-initializer.js", "/swagger-ui/swagger-initializer.js",
+            "GET /webjars/**", "/webjars/htmx.org/dist/htmx.min.js",
+            "GET /**", "/css/molnkoll.css",
+            "GET /actuator/health/**", "/actuator/health/liveness");
 
     @Autowired
     MockMvc mvc;
     /** The controllers' mappings and the actuator's. */
     @Autowired
     List<org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping> mappings;
+    /** Static resources and other URL-pattern handlers (webjars, the style sheet, Swagger UI). */
+    @Autowired
+    List<org.springframework.web.servlet.handler.AbstractUrlHandlerMapping> urlMappings;
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
 
@@ -172,6 +188,9 @@ class AuthorizationMatrixTest {
                 }
             }
         }
+        for (var mapping : urlMappings) {
+            mapping.getHandlerMap().keySet().forEach(pattern -> endpoints.add("GET " + pattern));
+        }
         return endpoints;
     }
 
@@ -191,7 +210,7 @@ class AuthorizationMatrixTest {
                     if (rule.getValue().contains(who)) {
                         assertThat(status).as("allowed").isNotIn(401, 403);
                         assertThat(result.getResponse().getRedirectedUrl()).as("allowed, not sent to log in")
-                                .satisfiesAnyOf(url -> assertThat(url).isNull(), url -> assertThat(url).doesNotEndWith("/login"));
+                                .satisfiesAnyOf(url -> assertThat(url).isNull(), url -> assertThat(url).doesNotContain("/login"));
                     } else if (who.equals("anonymous")) {
                         boolean api = rule.getKey().matches("\\w+ /(api|actuator)(/.*)?");
                         if (api) {
@@ -207,9 +226,9 @@ class AuthorizationMatrixTest {
 
     private MockHttpServletRequestBuilder requestFor(String rule, String who) {
         String[] parts = rule.split(" ", 2);
-        String path = parts[1].replace("{id}", service)
+        String path = SAMPLES.getOrDefault(rule, parts[1]).replace("{id}", service)
                 .replace("{evidenceId}", evidence).replace("?format", "?format=csv")
-                .replace("{requiredMetricName}", "jvm.memory.used").replace("/**", "/liveness");
+                .replace("{requiredMetricName}", "jvm.memory.used");
         MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path).with(csrf());
         return who.equals("anonymous") ? request : request.with(USERS.get(who));
     }

@@ -12,6 +12,9 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,6 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(TestClock.class)
+@ExtendWith(OutputCaptureExtension.class)
 class SingleSignOnTest {
 
     static final String ISSUER = "region";
@@ -63,7 +67,6 @@ class SingleSignOnTest {
         properties.add("molnkoll.oidc.issuer-uri", () -> provider.issuerUrl(ISSUER).toString());
         properties.add("molnkoll.oidc.client-id", () -> CLIENT);
         properties.add("molnkoll.oidc.client-secret", () -> "hemligt");
-        properties.add("molnkoll.oidc.audience", () -> CLIENT);
         properties.add("molnkoll.oidc.roles.CONTRACT_MANAGER", () -> "molnkoll-avtal");
         properties.add("molnkoll.oidc.roles.AUDITOR", () -> "molnkoll-granskare,internrevision");
         properties.add("molnkoll.oidc.roles.VIEWER", () -> "alla-anstallda");
@@ -114,7 +117,7 @@ class SingleSignOnTest {
     }
 
     @Test
-    void expiredWronglySignedAndForeignTokensAreRefused() throws Exception {
+    void expiredWronglySignedAndForeignTokensAreRefusedAndNeverLogged(CapturedOutput output) throws Exception {
         Map<String, Object> manager = Map.of("preferred_username", "karin", "groups", List.of("molnkoll-avtal"));
         Api.Response expired = bearer(token("sub-4711", manager, -120)).get("/api/services");
         assertThat(expired.status()).isEqualTo(401);
@@ -134,6 +137,24 @@ class SingleSignOnTest {
         String foreign = provider.issueToken(ISSUER, "sub-4711", "annan-app", manager, 3600).serialize();
         assertThat(bearer(foreign).get("/api/services").status()).isEqualTo(401);
         assertThat(bearer("not-a-token").get("/api/services").status()).isEqualTo(401);
+        // an ID token (with the sign-in's nonce) is not an access token, even for the right audience
+        String idToken = provider.issueToken(ISSUER, "sub-4711", CLIENT, Map.of("preferred_username", "karin",
+                "groups", List.of("molnkoll-avtal"), "nonce", "n-0S6_WzA2Mj"), 3600).serialize();
+        assertThat(bearer(idToken).get("/api/services").status()).isEqualTo(401);
+
+        assertThat(output.getAll()).contains("LOGIN_FAILED user=<BearerTokenAuthenticationToken>")
+                .doesNotContain(foreign).doesNotContain(forged.serialize()).doesNotContain(idToken)
+                .doesNotContain("reason=ProviderNotFoundException");
+    }
+
+    @Test
+    void aUnitNamedInOneStringIsOneUnit() {
+        Api healthCare = bearer(token("sub-8", Map.of("preferred_username", "hsv", "groups", List.of("molnkoll-avtal"),
+                "units", "Hälso- och sjukvård"), 3600));
+        assertThat(healthCare.post("/api/services", Map.of("name", "Journal", "vendor", "Moln AB", "serviceModel", "SAAS",
+                "organisationUnit", "Hälso- och sjukvård", "owner", "Karin")).status()).isEqualTo(201);
+        assertThat(healthCare.post("/api/services", Map.of("name", "Och", "vendor", "Moln AB", "serviceModel", "SAAS",
+                "organisationUnit", "och", "owner", "Karin")).status()).isEqualTo(403);
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +50,9 @@ class WebHardeningTest {
         properties.add("molnkoll.security.users[0].username", () -> "lars");
         properties.add("molnkoll.security.users[0].password-hash", () -> "{bcrypt}" + new BCryptPasswordEncoder().encode(RIGHT));
         properties.add("molnkoll.security.users[0].roles", () -> "AUDITOR");
+        properties.add("molnkoll.security.users[1].username", () -> "lisa");
+        properties.add("molnkoll.security.users[1].password-hash", () -> "{bcrypt}" + new BCryptPasswordEncoder().encode(RIGHT));
+        properties.add("molnkoll.security.users[1].roles", () -> "AUDITOR");
     }
 
     @LocalServerPort
@@ -58,13 +62,16 @@ class WebHardeningTest {
     void fiveFailedSignInsLockTheAccountForAWhileAndEachIsASecurityEvent(CapturedOutput output) throws Exception {
         TestClock.CLOCK.set(TestClock.TODAY);
         double failedBefore = metric("login_failed");
+        double lockedBefore = metric("locked_out");
         Agent agent = new Agent();
         for (int i = 0; i < 4; i++) assertThat(agent.signIn("lars", WRONG)).endsWith("/login?error");
         assertThat(basic("lars", WRONG).get("/api/audit").status()).isEqualTo(401); // the fifth, over the API
-        // now even the right password is refused, on the pages and the API, and the page says why
-        assertThat(agent.signIn("lars", RIGHT)).endsWith("/login?locked");
-        assertThat(agent.get("/login?locked").body()).contains("För många misslyckade inloggningar");
+        // now even the right password is refused, on the pages and the API, with the same answer as a
+        // wrong one (a lock tells nothing about whether a name exists); the page says locking happens
+        assertThat(agent.signIn("lars", RIGHT)).endsWith("/login?error");
+        assertThat(agent.get("/login?error").body()).contains("Efter fem misslyckade försök i rad spärras inloggningen en kvart.");
         assertThat(basic("lars", RIGHT).get("/api/audit").status()).isEqualTo(401);
+        for (int i = 0; i < 6; i++) assertThat(agent.signIn("finns-inte", WRONG)).endsWith("/login?error");
         // a quarter of an hour later it opens again
         TestClock.CLOCK.set(TestClock.CLOCK.instant().plus(Duration.ofMinutes(16)));
         assertThat(basic("lars", RIGHT).get("/api/audit").status()).isEqualTo(200);
@@ -72,8 +79,25 @@ class WebHardeningTest {
 
         assertThat(output.getAll()).contains("LOGIN_FAILED user=lars address=127.0.0.1", "LOCKED_OUT user=lars",
                 "LOGIN_REFUSED_LOCKED user=lars").doesNotContain(WRONG).doesNotContain(RIGHT);
-        assertThat(metric("login_failed")).isGreaterThanOrEqualTo(failedBefore + 6);
-        assertThat(metric("locked_out")).isGreaterThanOrEqualTo(1);
+        assertThat(metric("login_failed")).isEqualTo(failedBefore + 7 + 6);
+        assertThat(metric("locked_out")).isEqualTo(lockedBefore + 2); // lars, and the name that does not exist
+    }
+
+    @Test
+    void parallelGuessesGetNoMoreThanFivePasswordChecks(CapturedOutput output) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Future<Integer>> guesses = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                guesses.add(pool.submit(() -> basic("lisa", WRONG).get("/api/audit").status()));
+            }
+            for (var guess : guesses) assertThat(guess.get()).isEqualTo(401);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(basic("lisa", RIGHT).get("/api/audit").status()).as("locked").isEqualTo(401);
+        long checked = output.getAll().lines().filter(l -> l.contains("LOGIN_FAILED user=lisa ")).count();
+        assertThat(checked).as("passwords checked").isEqualTo(5);
     }
 
     @Test
