@@ -373,8 +373,8 @@ abstract class ApiScenarios extends Scenarios {
                 .isEqualTo(manager.get("/api/certificates?status=EXPIRED").json().size());
         assertThat(expiriesRecordedFor(id)).isZero();
 
-        expirySweep.sweep();
-        expirySweep.sweep();
+        sweep();
+        sweep();
         assertThat(expiriesRecordedFor(id)).isEqualTo(1);
         JsonNode entry = auditor.get("/api/services/" + id + "/audit?type=EvidenceExpired").json().get("entries").get(0);
         assertThat(entry.get("actor").asText()).isEqualTo("system:expiry");
@@ -399,7 +399,7 @@ abstract class ApiScenarios extends Scenarios {
         assertThat(manager.post("/api/services/" + id + "/evidence", renewal).status()).isEqualTo(201);
         assertThat(statusOf(id, 27, "ACQUIRE")).isEqualTo("COVERED");
         assertThat(certificatesOf(id, "")).isEmpty();
-        expirySweep.sweep();
+        sweep();
         assertThat(expiriesRecordedFor(id)).isEqualTo(1);
         assertThat(statusOf(id, 27, "ACQUIRE")).isEqualTo("COVERED");
         assertThat(texts(manager.get("/api/services/" + id).json().get("evidence"), "status"))
@@ -413,7 +413,7 @@ abstract class ApiScenarios extends Scenarios {
         String evidenceId = recordEvidence(id, List.of(27), List.of("ACQUIRE"), TODAY.plusDays(1).toString());
         manager.post("/api/services/" + id + "/evidence/" + evidenceId + "/withdrawal", Map.of("reason", "fel"));
         TestClock.CLOCK.set(TODAY.plusDays(30));
-        expirySweep.sweep();
+        sweep();
         assertThat(expiriesRecordedFor(id)).isZero();
         assertThat(certificatesOf(id, "")).isEmpty();
     }

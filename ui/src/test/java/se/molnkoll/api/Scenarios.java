@@ -47,6 +47,22 @@ abstract class Scenarios {
 
     // ---- helpers ---------------------------------------------------------------------------
 
+    @Autowired
+    se.molnkoll.recording.ReadYourWrites readYourWrites;
+
+    /**
+     * The expiry sweep, then a wait until every read model shows what it recorded: the sweep sends its
+     * commands through the gateway, without the read-your-writes wait the API has.
+     */
+    void sweep() {
+        expirySweep.sweep();
+        String newest = jdbc.queryForObject("select aggregate_identifier from domain_event_entry order by global_index desc"
+                + " limit 1", String.class);
+        if (newest != null) {
+            assertThat(readYourWrites.awaitProjectionsOf(se.molnkoll.kernel.CloudServiceId.of(newest))).isTrue();
+        }
+    }
+
     String register(String name) {
         Api.Response created = manager.post("/api/services", Map.of("name", name, "vendor", "Moln AB",
                 "serviceModel", "SAAS", "organisationUnit", "Regionstyrelsen", "owner", "Anna Andersson"));

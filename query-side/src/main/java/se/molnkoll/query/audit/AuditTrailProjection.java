@@ -2,11 +2,11 @@ package se.molnkoll.query.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 import se.molnkoll.kernel.event.CloudServiceEvent;
 import se.molnkoll.kernel.event.EventMetaData;
@@ -21,16 +21,20 @@ public class AuditTrailProjection {
 
     private final AuditRecords records;
     private final ObjectMapper json;
+    private final JdbcTemplate jdbc;
 
-    public AuditTrailProjection(AuditRecords records, ObjectMapper json) {
+    public AuditTrailProjection(AuditRecords records, ObjectMapper json, JdbcTemplate jdbc) {
         this.records = records;
         this.json = json;
+        this.jdbc = jdbc;
     }
 
     @EventHandler
-    void on(CloudServiceEvent event, DomainEventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        long globalIndex = token.position().orElseThrow(
-                () -> new IllegalStateException("The audit trail needs the event's position in the store"));
+    void on(CloudServiceEvent event, DomainEventMessage<?> message) throws JsonProcessingException {
+        // The event's own position in the store. Not the tracking token's: when concurrent appends commit
+        // out of order, an event that filled a gap arrives with a token already past it.
+        Long globalIndex = jdbc.queryForObject("select global_index from domain_event_entry where event_identifier = ?",
+                Long.class, message.getIdentifier());
         records.save(new AuditRecord(message.getIdentifier(), globalIndex, message.getTimestamp(),
                 (String) message.getMetaData().getOrDefault(EventMetaData.ACTOR, "unknown"), event.cloudServiceId().value(),
                 message.getSequenceNumber(), event.getClass().getSimpleName(), AuditSummaries.of(event),
