@@ -13,10 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Sign-in attempts per user name: after {@code molnkoll.security.lockout.max-failures} (default 5)
- * attempts without a success, further attempts are refused for {@code molnkoll.security.lockout.duration}
- * (default 15 minutes), whatever password they give. An attempt counts when it starts, before its
- * password is checked, so parallel guesses cannot slip past the limit; a success clears the count.
+ * Failed sign-ins per user name: after {@code molnkoll.security.lockout.max-failures} (default 5) in a
+ * row, further attempts are refused for {@code molnkoll.security.lockout.duration} (default 15 minutes),
+ * whatever password they give; a success clears the count. {@link PasswordSignIn} checks one attempt
+ * per name at a time, so parallel guesses cannot slip past the limit.
  * Kept in this instance's memory, for at most {@value #MAX_TRACKED} names (the least recently tried go
  * first); with several instances each counts for itself.
  */
@@ -26,15 +26,6 @@ public class LoginAttempts {
     static final int MAX_TRACKED = 10_000;
     /** Longer "names" are not tracked at all: they are no user's, and would only take memory. */
     static final int MAX_NAME = 256;
-
-    public enum Outcome {
-        /** The attempt may go on to its password check. */
-        ALLOWED,
-        /** This attempt is one too many: the name is locked from now on. */
-        LOCKED_NOW,
-        /** The name was locked already. */
-        LOCKED
-    }
 
     private final int maxFailures;
     private final Duration lockout;
@@ -56,23 +47,19 @@ public class LoginAttempts {
     private record Attempts(int count, Instant lockedUntil) {
     }
 
-    /** Counts an attempt that is about to check its password; whether it may. */
-    public synchronized Outcome attempt(String username) {
-        if (username == null || username.length() > MAX_NAME) return Outcome.ALLOWED;
+    /** Records a failed check; true when it is the one that locks the name. */
+    public synchronized boolean failed(String username) {
+        if (username == null || username.length() > MAX_NAME) return false;
         Instant now = clock.instant();
         String key = key(username);
         Attempts before = attempts.get(key);
         if (before != null && before.lockedUntil != null) {
-            if (now.isBefore(before.lockedUntil)) return Outcome.LOCKED; // a locked name's lock is not extended
+            if (now.isBefore(before.lockedUntil)) return false; // a locked name's lock is not extended
             before = null; // the lock has run out: start again
         }
         int count = before == null ? 1 : before.count + 1;
-        if (count > maxFailures) {
-            attempts.put(key, new Attempts(count, now.plus(lockout)));
-            return Outcome.LOCKED_NOW;
-        }
-        attempts.put(key, new Attempts(count, null));
-        return Outcome.ALLOWED;
+        attempts.put(key, new Attempts(count, count >= maxFailures ? now.plus(lockout) : null));
+        return count == maxFailures;
     }
 
     /** A password was right: the name starts afresh (unless it was locked, which a success cannot be). */
@@ -105,7 +92,7 @@ public class LoginAttempts {
         return request != null && Boolean.TRUE.equals(request.getAttribute(REFUSED, RequestAttributes.SCOPE_REQUEST));
     }
 
-    private static String key(String username) {
+    static String key(String username) {
         return username.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -18,8 +18,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
@@ -44,7 +44,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Every endpoint and page has an explicit rule; whatever is not listed is denied. The pages (second
@@ -204,6 +203,13 @@ public class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** The login form's and HTTP Basic's check of a name and password, with lockout (see {@link PasswordSignIn}). */
+    @Bean
+    AuthenticationProvider passwordSignIn(UserDetailsService users, PasswordEncoder encoder, LoginAttempts attempts,
+                                          SecurityEvents events, java.time.Clock clock) {
+        return new PasswordSignIn(users, encoder, attempts, events, clock);
+    }
+
     /** Requests refused by the rules above become events (see {@link SecurityEvents}). */
     @Bean
     AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher events) {
@@ -218,8 +224,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService users(UserProperties properties, @Value("${molnkoll.demo-users:false}") boolean demoUsers,
-                             LoginAttempts attempts, SecurityEvents events) {
+    UserDetailsService users(UserProperties properties, @Value("${molnkoll.demo-users:false}") boolean demoUsers) {
         List<UserProperties.User> all = new ArrayList<>(properties.users());
         if (demoUsers) {
             all.addAll(DemoUsers.ALL);
@@ -234,18 +239,7 @@ public class SecurityConfiguration {
         if (details.isEmpty()) {
             log.warn("No users are configured (molnkoll.security.users) and demo users are off: nobody can sign in.");
         }
-        InMemoryUserDetailsManager configured = new InMemoryUserDetailsManager(details);
-        // A locked name gets a password nobody knows: its sign-in fails exactly like a wrong password, in
-        // the same time (bcrypt still runs) and with the same answer, so a lock tells nothing about a name.
-        String nobodysPassword = "{bcrypt}" + new BCryptPasswordEncoder().encode(UUID.randomUUID().toString());
-        return username -> {
-            LoginAttempts.Outcome attempt = attempts.attempt(username); // counted before the password is checked
-            if (attempt == LoginAttempts.Outcome.LOCKED_NOW && events != null) events.lockedOut(username);
-            if (attempt != LoginAttempts.Outcome.ALLOWED) LoginAttempts.markRefused();
-            UserDetails user = configured.loadUserByUsername(username);
-            return attempt == LoginAttempts.Outcome.ALLOWED ? user
-                    : User.withUserDetails(user).password(nobodysPassword).build();
-        };
+        return new InMemoryUserDetailsManager(details);
     }
 
     private static UserDetails toUserDetails(UserProperties.User user, Set<String> seen) {

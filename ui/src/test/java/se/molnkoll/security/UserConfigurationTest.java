@@ -46,13 +46,13 @@ class UserConfigurationTest {
     void a_user_without_a_bcrypt_hash_or_a_role_stops_startup() {
         SecurityConfiguration configuration = new SecurityConfiguration();
         assertThatThrownBy(() -> configuration.users(new UserProperties(List.of(
-                new UserProperties.User("eve", "{noop}password", Set.of(Role.ADMIN), null))), false, new LoginAttempts(5, java.time.Duration.ofMinutes(15), java.time.Clock.systemUTC()), null))
+                new UserProperties.User("eve", "{noop}password", Set.of(Role.ADMIN), null))), false))
                 .hasMessageContaining("eve needs a bcrypt password-hash");
         assertThatThrownBy(() -> configuration.users(new UserProperties(List.of(
-                new UserProperties.User("eve", "$2a$10$jOe4GLq82XrXt0LWr7rjJevSn9Y2S8.1Zdk2W2pWgnAAGiRZyC2nu", Set.of(), null))), false, new LoginAttempts(5, java.time.Duration.ofMinutes(15), java.time.Clock.systemUTC()), null))
+                new UserProperties.User("eve", "$2a$10$jOe4GLq82XrXt0LWr7rjJevSn9Y2S8.1Zdk2W2pWgnAAGiRZyC2nu", Set.of(), null))), false))
                 .hasMessageContaining("eve has no role");
         assertThatThrownBy(() -> configuration.users(new UserProperties(List.of(
-                new UserProperties.User("manager", "$2a$10$jOe4GLq82XrXt0LWr7rjJevSn9Y2S8.1Zdk2W2pWgnAAGiRZyC2nu", Set.of(Role.ADMIN), null))), true, new LoginAttempts(5, java.time.Duration.ofMinutes(15), java.time.Clock.systemUTC()), null))
+                new UserProperties.User("manager", "$2a$10$jOe4GLq82XrXt0LWr7rjJevSn9Y2S8.1Zdk2W2pWgnAAGiRZyC2nu", Set.of(Role.ADMIN), null))), true))
                 .hasMessageContaining("manager is configured twice");
     }
 }

@@ -1,0 +1,491 @@
+package se.molnkoll.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import se.molnkoll.MolnkollApplication;
+import se.molnkoll.expiry.ExpirySweep;
+import se.molnkoll.kernel.BusinessDates;
+import se.molnkoll.kernel.Classification;
+import se.molnkoll.kernel.CloudServiceId;
+import se.molnkoll.kernel.EvidenceId;
+import se.molnkoll.kernel.EvidenceKind;
+import se.molnkoll.kernel.MeasureId;
+import se.molnkoll.kernel.MeasurePhase;
+import se.molnkoll.kernel.Phase;
+import se.molnkoll.kernel.ServiceModel;
+import se.molnkoll.kernel.catalogue.MeasureCatalogue;
+import se.molnkoll.kernel.command.AcceptResidualRisk;
+import se.molnkoll.kernel.command.RecordEvidence;
+import se.molnkoll.kernel.command.RecordProviderChange;
+import se.molnkoll.kernel.command.RegisterCloudService;
+import se.molnkoll.kernel.command.SetClassification;
+import se.molnkoll.kernel.command.StartOperation;
+import se.molnkoll.kernel.command.TerminateContract;
+import se.molnkoll.kernel.command.WithdrawEvidence;
+import se.molnkoll.kernel.query.CloudServiceView;
+import se.molnkoll.kernel.query.Dashboard;
+import se.molnkoll.kernel.query.FindCloudService;
+import se.molnkoll.kernel.query.FindDashboard;
+import se.molnkoll.kernel.query.Moment;
+import se.molnkoll.rebuild.ReadModelRebuild;
+import se.molnkoll.rebuild.RebuildStatus;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One run of the benchmark (see README, Performance): a generated portfolio in the PostgreSQL named by
+ * SPRING_DATASOURCE_URL/USERNAME/PASSWORD (an empty database: it refuses one that holds events), then
+ * the measurements, printed as a table and written to {@code bench/target/results.json}. Nothing is
+ * asserted about speed; the run fails only if something does not work.
+ */
+class PortfolioBenchmark {
+
+    /** How big a run is. */
+    record Size(String name, int services, int bigServiceEvents, int months, int commands, int rawRowsPerClient,
+                int samples) {
+        static Size of(String name) {
+            return switch (name) {
+                case "full" -> new Size("full", 10_000, 10_000, 36, 20_000, 5_000, 200);
+                case "quick" -> new Size("quick", 120, 1_000, 12, 1_000, 500, 50);
+                default -> throw new IllegalArgumentException("bench.size is quick or full, not " + name);
+            };
+        }
+    }
+
+    static final int CLIENTS = 8;
+    static final String ACTOR_PASSWORD = "manager";
+
+    final Size size = Size.of(System.getProperty("bench.size", "quick"));
+    final Map<String, Object> results = new LinkedHashMap<>();
+    final List<String[]> table = new ArrayList<>();
+
+    String url;
+    String user;
+    String password;
+
+    @Test
+    void run() throws Exception {
+        url = env("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/molnkoll_bench");
+        user = env("SPRING_DATASOURCE_USERNAME", "postgres");
+        password = env("SPRING_DATASOURCE_PASSWORD", "");
+        results.put("size", size.name());
+        results.put("machine", machine());
+
+        rawInserts();
+
+        BenchClock clock = new BenchClock(Instant.now().minus(Duration.ofDays(size.months() * 31L + 10)), BusinessDates.ZONE);
+        long start = System.nanoTime();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MolnkollApplication.class)
+                .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
+                .run("--spring.profiles.active=postgres", "--server.port=0", "--molnkoll.demo-users=true",
+                        "--molnkoll.scheduling.enabled=false", "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
+                        "--logging.level.org.axonframework=WARN")) {
+            double startup = (System.nanoTime() - start) / 1e9;
+            results.put("startupSeconds", round(startup));
+            row("Start of the application", "%.1f s".formatted(startup), "");
+
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            Long existing = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+            assertThat(existing).as("the benchmark needs an empty database (it found events in " + url + ")").isZero();
+
+            Generated portfolio = generate(app, clock);
+            clock.set(Instant.now());
+            awaitProjections(jdbc, app);
+            long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+            results.put("services", size.services() + 1);
+            results.put("events", events);
+            row("Portfolio", (size.services() + 1) + " services, " + events + " events", "generated in "
+                    + "%.0f s".formatted(portfolio.seconds()));
+
+            commandsThroughTheGateway(app, portfolio);
+            commandsOverHttp(app, portfolio);
+            views(app, portfolio);
+            rebuild(app, events);
+            memory();
+        }
+        print();
+        write();
+    }
+
+    // ---- the physical reference --------------------------------------------------------------
+
+    /** Plain JDBC inserts of rows shaped like the event table, one per transaction, 8 clients. */
+    void rawInserts() throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            c.createStatement().execute("drop table if exists bench_raw_event");
+            c.createStatement().execute("create table bench_raw_event (global_index bigserial primary key,"
+                    + " event_identifier varchar(255) not null unique, aggregate_identifier varchar(255) not null,"
+                    + " sequence_number bigint not null, type varchar(255), time_stamp varchar(255) not null,"
+                    + " payload_type varchar(255) not null, payload_revision varchar(255), payload bytea not null,"
+                    + " meta_data bytea, unique (aggregate_identifier, sequence_number))");
+        }
+        byte[] payload = ("{\"cloudServiceId\":\"" + UUID.randomUUID() + "\",\"evidenceId\":\"" + UUID.randomUUID()
+                + "\",\"measureIds\":[27,38],\"phases\":[\"ACQUIRE\"],\"kind\":\"CERTIFICATE\",\"title\":\"ISO/IEC 27001\","
+                + "\"issuer\":\"Certifieringsorgan AB\",\"receivedOn\":\"2026-01-01\",\"validUntil\":\"2027-01-01\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] meta = "{\"actor\":\"manager\",\"correlationId\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+        int rows = size.rawRowsPerClient();
+        long start = System.nanoTime();
+        parallel(CLIENTS, client -> {
+            try (Connection c = DriverManager.getConnection(url, user, password);
+                 PreparedStatement insert = c.prepareStatement("insert into bench_raw_event (event_identifier,"
+                         + " aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload, meta_data)"
+                         + " values (?, ?, ?, 'CloudService', ?, 'se.molnkoll.kernel.event.EvidenceReceived', ?, ?)")) {
+                c.setAutoCommit(true); // one row per transaction, as one command appends one event
+                String aggregate = UUID.randomUUID().toString();
+                for (int i = 0; i < rows; i++) {
+                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setString(2, aggregate);
+                    insert.setLong(3, i);
+                    insert.setString(4, Instant.now().toString());
+                    insert.setBytes(5, payload);
+                    insert.setBytes(6, meta);
+                    insert.executeUpdate();
+                }
+            }
+            return null;
+        });
+        double perSecond = CLIENTS * rows / ((System.nanoTime() - start) / 1e9);
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            c.createStatement().execute("drop table bench_raw_event");
+        }
+        results.put("rawInsertsPerSecond", round(perSecond));
+        row("Raw JDBC inserts (8 clients, 1 row/tx)", "%.0f rows/s".formatted(perSecond), "the physical reference");
+    }
+
+    // ---- the portfolio ---------------------------------------------------------------------------
+
+    record Generated(List<CloudServiceId> services, CloudServiceId big, Instant before, double seconds) {
+    }
+
+    /**
+     * Services registered and classified three years ago (quick: a year), their contracts recorded,
+     * in operation; then month by month a certificate renewal each (the old one lapsing and expiring),
+     * now and then a withdrawal; some risk acceptances, provider changes and terminations. One service
+     * gets far more evidence than the rest.
+     */
+    Generated generate(ConfigurableApplicationContext app, BenchClock clock) throws Exception {
+        CommandGateway commands = app.getBean(CommandGateway.class);
+        MeasureCatalogue catalogue = app.getBean(MeasureCatalogue.class);
+        ExpirySweep expiry = app.getBean(ExpirySweep.class);
+        long start = System.nanoTime();
+        Instant t0 = clock.instant();
+        List<CloudServiceId> services = new ArrayList<>();
+        for (int i = 0; i < size.services(); i++) services.add(CloudServiceId.random());
+        CloudServiceId big = CloudServiceId.random();
+        List<CloudServiceId> all = new ArrayList<>(services);
+        all.add(big);
+        String[] units = {"Hälso- och sjukvård", "Tandvård", "HR", "Ekonomi", "IT-avdelningen", "Kollektivtrafik",
+                "Kultur", "Regionledningskontoret"};
+
+        // registered, classified, contract, operation
+        forEach(all, (id, i) -> {
+            commands.sendAndWait(new RegisterCloudService(id, "Tjänst " + i, "Leverantör " + (i % 97) + " AB",
+                    ServiceModel.values()[i % 3], units[i % units.length], "Ägare " + (i % 50)));
+            Classification c = new Classification(i % 5, (i / 5) % 5, (i / 25) % 5, i % 7 == 0, i % 2 == 0,
+                    List.of("EU/EEA"), null, "Beslut " + i);
+            commands.sendAndWait(new SetClassification(id, c));
+            Set<MeasureId> contract = new TreeSet<>();
+            for (Phase phase : EnumSet.of(Phase.ACQUIRE, Phase.OPERATE)) {
+                catalogue.applicablePairs(c, phase).stream().map(MeasurePhase::measureId).forEach(contract::add);
+            }
+            LocalDate day = BusinessDates.dateOf(clock.instant());
+            commands.sendAndWait(new RecordEvidence(id, EvidenceId.random(), contract, EnumSet.of(Phase.ACQUIRE, Phase.OPERATE),
+                    EvidenceKind.CONTRACT_CLAUSE, "Avtal", "Leverantör AB", day, null, null, null, null));
+            commands.sendAndWait(new StartOperation(id));
+        });
+
+        Instant before = null;
+        int bigPerMonth = Math.max(0, (size.bigServiceEvents() - 4) / size.months() / 2);
+        for (int month = 1; month <= size.months(); month++) {
+            clock.set(t0.plus(Duration.ofDays(30L * month)));
+            if (month == size.months() / 2) before = clock.instant();
+            LocalDate day = BusinessDates.dateOf(clock.instant());
+            int m = month;
+            forEach(all, (id, i) -> {
+                // a monthly certificate for supervision of the delivery (measure 38), valid 40 days
+                EvidenceId certificate = EvidenceId.random();
+                commands.sendAndWait(new RecordEvidence(id, certificate, Set.of(new MeasureId(38)), EnumSet.of(Phase.OPERATE),
+                        EvidenceKind.CERTIFICATE, "Leveransintyg " + m, "Revisor AB", day, day, day.plusDays(40), null, null));
+                if ((i + m) % 6 == 0) commands.sendAndWait(new WithdrawEvidence(id, certificate, "Ersatt"));
+                if (m == 2 && i % 10 == 0) {
+                    commands.sendAndWait(new AcceptResidualRisk(id, new MeasureId(38), Phase.OPERATE, "Riskägare",
+                            "Låg risk", day.plusMonths(6)));
+                }
+                if (m == 3 && i % 10 == 1) {
+                    commands.sendAndWait(new RecordProviderChange(id, "Ny underleverantör", day));
+                }
+                if (m == size.months() && i % 10 == 2) {
+                    commands.sendAndWait(new TerminateContract(id, day, "Upphandlas på nytt"));
+                }
+            });
+            // the big service: far more evidence, each withdrawn again
+            parallel(1, ignored -> {
+                for (int k = 0; k < bigPerMonth; k++) {
+                    EvidenceId e = EvidenceId.random();
+                    commands.sendAndWait(new RecordEvidence(big, e, Set.of(new MeasureId(27)), EnumSet.of(Phase.ACQUIRE),
+                            EvidenceKind.AUDIT_REPORT, "Rapport " + m + "-" + k, "Revisor AB", day, null, null, null, null));
+                    commands.sendAndWait(new WithdrawEvidence(big, e, "Ersatt"));
+                }
+                return null;
+            });
+            expiry.sweep(); // last month's certificates lapse: their expiries are recorded
+        }
+        return new Generated(services, big, before, (System.nanoTime() - start) / 1e9);
+    }
+
+    // ---- commands ------------------------------------------------------------------------------
+
+    void commandsThroughTheGateway(ConfigurableApplicationContext app, Generated portfolio) throws Exception {
+        CommandGateway commands = app.getBean(CommandGateway.class);
+        Latencies latencies = new Latencies(size.commands());
+        double perSecond = measureCommands(portfolio, latencies, (service, n) -> {
+            LocalDate day = LocalDate.now(BusinessDates.ZONE);
+            commands.sendAndWait(new RecordEvidence(service, EvidenceId.random(), Set.of(new MeasureId(38)),
+                    EnumSet.of(Phase.OPERATE), EvidenceKind.CERTIFICATE, "Gateway " + n, "Revisor AB", day, day,
+                    day.plusYears(1), null, null));
+        });
+        results.put("gatewayCommandsPerSecond", round(perSecond));
+        results.put("gatewayCommandP99Ms", round(latencies.percentile(99)));
+        row("RecordEvidence via the command gateway (8 clients)", "%.0f commands/s".formatted(perSecond),
+                "p50 %.1f ms, p99 %.1f ms".formatted(latencies.percentile(50), latencies.percentile(99)));
+    }
+
+    void commandsOverHttp(ConfigurableApplicationContext app, Generated portfolio) throws Exception {
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("manager:" + ACTOR_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        Latencies latencies = new Latencies(size.commands());
+        double perSecond = measureCommands(portfolio, latencies, (service, n) -> {
+            String day = LocalDate.now(BusinessDates.ZONE).toString();
+            String body = "{\"measureIds\":[38],\"phases\":[\"OPERATE\"],\"kind\":\"CERTIFICATE\",\"title\":\"HTTP " + n
+                    + "\",\"issuer\":\"Revisor AB\",\"receivedOn\":\"" + day + "\",\"validFrom\":\"" + day + "\"}";
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/api/services/" + service.value() + "/evidence"))
+                    .header("Authorization", basic).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) throw new IllegalStateException(response.statusCode() + " " + response.body());
+        });
+        double raw = ((Number) results.get("rawInsertsPerSecond")).doubleValue();
+        results.put("commandsPerSecond", round(perSecond));
+        results.put("commandP99Ms", round(latencies.percentile(99)));
+        results.put("commandThroughputRatio", Math.round(perSecond / raw * 1000) / 1000.0);
+        row("RecordEvidence over HTTP, Basic auth (8 clients)", "%.0f commands/s".formatted(perSecond),
+                "p50 %.1f ms, p99 %.1f ms; %.1f%% of raw".formatted(latencies.percentile(50), latencies.percentile(99),
+                        100 * perSecond / raw));
+    }
+
+    interface Command {
+        void send(CloudServiceId service, int n) throws Exception;
+    }
+
+    /** 8 clients, each on its own services (as managers work on different services), timing each command. */
+    double measureCommands(Generated portfolio, Latencies latencies, Command command) throws Exception {
+        AtomicInteger sent = new AtomicInteger();
+        int perClient = size.commands() / CLIENTS;
+        long start = System.nanoTime();
+        parallel(CLIENTS, client -> {
+            for (int k = 0; k < perClient; k++) {
+                CloudServiceId service = portfolio.services().get((client + k * CLIENTS) % portfolio.services().size());
+                long t = System.nanoTime();
+                command.send(service, sent.incrementAndGet());
+                latencies.add(System.nanoTime() - t);
+            }
+            return null;
+        });
+        return perClient * CLIENTS / ((System.nanoTime() - start) / 1e9);
+    }
+
+    // ---- reads ---------------------------------------------------------------------------------
+
+    void views(ConfigurableApplicationContext app, Generated portfolio) {
+        QueryGateway queries = app.getBean(QueryGateway.class);
+        Latencies current = new Latencies(size.samples());
+        Latencies asOf = new Latencies(size.samples());
+        Latencies dashboard = new Latencies(size.samples());
+        Latencies dashboardAsOf = new Latencies(size.samples());
+        Moment past = Moment.knownAt(portfolio.before());
+        for (int i = 0; i < size.samples() + 5; i++) {
+            boolean warm = i < 5;
+            time(warm ? null : current, () -> queries.query(new FindCloudService(portfolio.big(), Moment.NOW),
+                    ResponseTypes.optionalInstanceOf(CloudServiceView.class)).join().orElseThrow());
+            time(warm ? null : asOf, () -> queries.query(new FindCloudService(portfolio.big(), past),
+                    ResponseTypes.optionalInstanceOf(CloudServiceView.class)).join().orElseThrow());
+            time(warm ? null : dashboard, () -> queries.query(new FindDashboard(60, Moment.NOW),
+                    ResponseTypes.instanceOf(Dashboard.class)).join());
+            time(warm ? null : dashboardAsOf, () -> queries.query(new FindDashboard(60, past),
+                    ResponseTypes.instanceOf(Dashboard.class)).join());
+        }
+        results.put("currentViewP95Ms", round(current.percentile(95)));
+        results.put("asOfP95Ms", round(asOf.percentile(95)));
+        results.put("asOfRatio", round(asOf.percentile(95) / current.percentile(95)));
+        results.put("dashboardP95Ms", round(dashboard.percentile(95)));
+        results.put("dashboardAsOfP95Ms", round(dashboardAsOf.percentile(95)));
+        row("The big service today (query)", "p50 %.1f ms, p95 %.1f ms".formatted(current.percentile(50), current.percentile(95)), "");
+        row("The big service as of a past moment", "p50 %.1f ms, p95 %.1f ms".formatted(asOf.percentile(50), asOf.percentile(95)),
+                "%.2f× today's".formatted(asOf.percentile(95) / current.percentile(95)));
+        row("Dashboard today", "p50 %.1f ms, p95 %.1f ms".formatted(dashboard.percentile(50), dashboard.percentile(95)), "");
+        row("Dashboard as of a past date", "p50 %.1f ms, p95 %.1f ms".formatted(dashboardAsOf.percentile(50),
+                dashboardAsOf.percentile(95)), "");
+    }
+
+    static void time(Latencies into, Runnable read) {
+        long t = System.nanoTime();
+        read.run();
+        if (into != null) into.add(System.nanoTime() - t);
+    }
+
+    // ---- rebuild and memory --------------------------------------------------------------------
+
+    void rebuild(ConfigurableApplicationContext app, long events) throws Exception {
+        ReadModelRebuild rebuild = app.getBean(ReadModelRebuild.class);
+        long start = System.nanoTime();
+        rebuild.start("bench");
+        RebuildStatus status = rebuild.status();
+        while (status.isRunning()) {
+            Thread.sleep(200);
+            status = rebuild.status();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(status.state()).as(status.toString()).isEqualTo(RebuildStatus.State.DONE);
+        double perSecond = status.eventsTotal() / seconds;
+        results.put("rebuildEventsPerSecond", round(perSecond));
+        row("Rebuild of every read model from scratch", "%.0f events/s".formatted(perSecond),
+                "%d events in %.1f s".formatted(status.eventsTotal(), seconds));
+    }
+
+    void memory() throws IOException {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        double heapMb = (runtime.totalMemory() - runtime.freeMemory()) / 1024.0 / 1024.0;
+        double rssMb = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                .map(l -> Double.parseDouble(l.replaceAll("[^0-9]", "")) / 1024.0).findFirst().orElse(Double.NaN);
+        results.put("rssMb", round(rssMb));
+        results.put("heapUsedMb", round(heapMb));
+        row("Memory after the load", "RSS %.0f MB, heap used %.0f MB".formatted(rssMb, heapMb),
+                "the benchmark's own JVM, which also generates the load");
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    /** Until every read model shows the newest event (the store's last one belongs to some service). */
+    void awaitProjections(JdbcTemplate jdbc, ConfigurableApplicationContext app) {
+        String newest = jdbc.queryForObject("select aggregate_identifier from domain_event_entry"
+                + " order by global_index desc limit 1", String.class);
+        se.molnkoll.recording.ReadYourWrites readYourWrites = app.getBean(se.molnkoll.recording.ReadYourWrites.class);
+        for (int i = 0; i < 60 && !readYourWrites.awaitProjectionsOf(CloudServiceId.of(newest)); i++) {
+            System.out.println("bench: waiting for the read models to catch up");
+        }
+    }
+
+    interface Each {
+        void apply(CloudServiceId id, int index) throws Exception;
+    }
+
+    /** Every service once, spread over 8 clients by index. */
+    static void forEach(List<CloudServiceId> services, Each each) throws Exception {
+        parallel(CLIENTS, client -> {
+            for (int i = client; i < services.size(); i += CLIENTS) each.apply(services.get(i), i);
+            return null;
+        });
+    }
+
+    interface Client {
+        Object run(int client) throws Exception;
+    }
+
+    static void parallel(int clients, Client work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<Object>> running = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                running.add(pool.submit((Callable<Object>) () -> work.run(client)));
+            }
+            for (Future<Object> f : running) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    void row(String what, String value, String note) {
+        table.add(new String[]{what, value, note});
+        System.out.printf("bench: %-52s %-34s %s%n", what, value, note);
+    }
+
+    void print() {
+        System.out.println();
+        System.out.println("Molnkoll benchmark, size " + size.name() + " — " + results.get("machine"));
+        System.out.println("-".repeat(130));
+        for (String[] r : table) System.out.printf("%-52s %-34s %s%n", r[0], r[1], r[2]);
+        System.out.println("-".repeat(130));
+    }
+
+    void write() throws IOException {
+        Path file = Path.of(System.getProperty("bench.results", "target/results.json"));
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
+        System.out.println("bench: results in " + file.toAbsolutePath());
+    }
+
+    static String machine() {
+        String cpu = "?";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("?");
+        } catch (IOException ignored) {
+            // not Linux: the processor count still says something
+        }
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), Java "
+                + System.getProperty("java.version") + ", max heap "
+                + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / 1024 / 1024 + " MB";
+    }
+
+    static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
