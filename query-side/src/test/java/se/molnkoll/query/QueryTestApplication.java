@@ -28,6 +28,16 @@ public class QueryTestApplication {
         return MeasureCatalogue.loadDefault();
     }
 
+    /**
+     * The position EventStream gives each event, carried in its token: the test stream has no gaps,
+     * and its events are not in the store. (The application reads them from the store; the ui
+     * module's scenarios cover that, with concurrent appends, on H2 and PostgreSQL.)
+     */
+    @Bean
+    se.molnkoll.query.audit.EventPositions eventPositions() {
+        return (event, token) -> token.position().orElseThrow();
+    }
+
     @Bean
     ObjectMapper objectMapper() {
         return new ObjectMapper().registerModule(new JavaTimeModule())

@@ -2,10 +2,10 @@ package se.molnkoll.query.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 import se.molnkoll.kernel.event.CloudServiceEvent;
@@ -21,20 +21,17 @@ public class AuditTrailProjection {
 
     private final AuditRecords records;
     private final ObjectMapper json;
-    private final JdbcTemplate jdbc;
+    private final EventPositions positions;
 
-    public AuditTrailProjection(AuditRecords records, ObjectMapper json, JdbcTemplate jdbc) {
+    public AuditTrailProjection(AuditRecords records, ObjectMapper json, EventPositions positions) {
         this.records = records;
         this.json = json;
-        this.jdbc = jdbc;
+        this.positions = positions;
     }
 
     @EventHandler
-    void on(CloudServiceEvent event, DomainEventMessage<?> message) throws JsonProcessingException {
-        // The event's own position in the store. Not the tracking token's: when concurrent appends commit
-        // out of order, an event that filled a gap arrives with a token already past it.
-        Long globalIndex = jdbc.queryForObject("select global_index from domain_event_entry where event_identifier = ?",
-                Long.class, message.getIdentifier());
+    void on(CloudServiceEvent event, DomainEventMessage<?> message, TrackingToken token) throws JsonProcessingException {
+        long globalIndex = positions.of(message, token);
         records.save(new AuditRecord(message.getIdentifier(), globalIndex, message.getTimestamp(),
                 (String) message.getMetaData().getOrDefault(EventMetaData.ACTOR, "unknown"), event.cloudServiceId().value(),
                 message.getSequenceNumber(), event.getClass().getSimpleName(), AuditSummaries.of(event),
