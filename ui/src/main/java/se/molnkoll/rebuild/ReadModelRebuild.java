@@ -118,7 +118,9 @@ public class ReadModelRebuild {
         long started = System.nanoTime();
         List<StreamingEventProcessor> processors = processors();
         try {
-            processors.forEach(StreamingEventProcessor::shutDown);
+            // all at once: each may take up to a second to notice, while it waits for new events
+            java.util.concurrent.CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync)
+                    .toArray(java.util.concurrent.CompletableFuture[]::new)).join();
             processors.forEach(StreamingEventProcessor::resetTokens);
             processors.forEach(StreamingEventProcessor::start);
             long nextLog = System.nanoTime();
