@@ -1,5 +1,8 @@
 package se.molnkoll.api;
 
+import static se.molnkoll.api.validation.Lengths.NAME;
+import static se.molnkoll.api.validation.Lengths.TEXT;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -25,9 +28,6 @@ import java.util.List;
  * the service itself are the aggregate's.
  */
 final class Requests {
-
-    static final int NAME = 200;
-    static final int TEXT = 4000;
 
     private Requests() {
     }

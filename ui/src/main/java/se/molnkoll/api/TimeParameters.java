@@ -79,8 +79,7 @@ final class TimeParameters {
                     "is in the future; Molnkoll can only tell what it has recorded up to today"));
             return null;
         }
-        Instant endOfDay = day.plusDays(1).atStartOfDay(BusinessDates.ZONE).toInstant().minusNanos(1_000);
-        return endOfDay.isAfter(now) ? now : endOfDay;
+        return BusinessDates.knownBy(day, clock);
     }
 
     /** A business date; null when absent or bad (and then a problem is added). */
@@ -121,7 +120,7 @@ final class TimeParameters {
             problems.add(new InvalidInputException.FieldProblem(field, StorableValues.dateProblem(day)));
             return null;
         }
-        return (end ? day.plusDays(1) : day).atStartOfDay(BusinessDates.ZONE).toInstant();
+        return BusinessDates.startOf(end ? day.plusDays(1) : day);
     }
 
     static void throwIfAny(List<InvalidInputException.FieldProblem> problems) {
@@ -134,9 +133,8 @@ final class TimeParameters {
                 + StorableValues.EARLIEST_DATE + " and " + StorableValues.LATEST_DATE : null;
     }
 
-    private static final Instant EARLIEST = StorableValues.EARLIEST_DATE.atStartOfDay(BusinessDates.ZONE).toInstant();
-    private static final Instant AFTER_LATEST = StorableValues.LATEST_DATE.plusDays(1).atStartOfDay(BusinessDates.ZONE)
-            .toInstant();
+    private static final Instant EARLIEST = BusinessDates.startOf(StorableValues.EARLIEST_DATE);
+    private static final Instant AFTER_LATEST = BusinessDates.startOf(StorableValues.LATEST_DATE.plusDays(1));
 
     private static Instant parseInstant(String value) {
         try {

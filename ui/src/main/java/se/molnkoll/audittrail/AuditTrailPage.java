@@ -51,8 +51,7 @@ class AuditTrailPage {
     static final int PAGE_SIZE = 50;
 
     /** The event names one may filter on. */
-    static final SortedSet<String> EVENT_TYPES = Arrays.stream(CloudServiceEvent.class.getPermittedSubclasses())
-            .map(Class::getSimpleName).collect(Collectors.toCollection(TreeSet::new));
+    static final SortedSet<String> EVENT_TYPES = CloudServiceEvent.typeNames();
 
     private final QueryGateway queries;
     private final AuditExport export;
@@ -89,9 +88,9 @@ class AuditTrailPage {
             LocalDate fromDay = day(from, "from");
             LocalDate toDay = day(to, "to");
             if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) problems.put("to", "audit.toBeforeFrom");
-            Instant start = fromDay == null ? null : fromDay.atStartOfDay(BusinessDates.ZONE).toInstant();
+            Instant start = fromDay == null ? null : BusinessDates.startOf(fromDay);
             // a day is inclusive: up to the start of the next
-            Instant end = toDay == null ? null : toDay.plusDays(1).atStartOfDay(BusinessDates.ZONE).toInstant();
+            Instant end = toDay == null ? null : BusinessDates.startOf(toDay.plusDays(1));
             return new AuditFilter(id, actor, type, start, end);
         }
 

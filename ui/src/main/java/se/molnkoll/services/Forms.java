@@ -1,5 +1,8 @@
 package se.molnkoll.services;
 
+import static se.molnkoll.api.validation.Lengths.NAME;
+import static se.molnkoll.api.validation.Lengths.TEXT;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -28,9 +31,6 @@ import java.util.Set;
  * Spring's form binding and Thymeleaf's {@code th:field} expect.
  */
 final class Forms {
-
-    static final int NAME = 200;
-    static final int TEXT = 4000;
 
     private Forms() {
     }

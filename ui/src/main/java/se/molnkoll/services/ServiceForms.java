@@ -282,7 +282,7 @@ class ServiceForms {
                     RedirectAttributes redirect, Model model, Locale locale) {
         CloudServiceView view = current(id);
         EvidenceId evidence = evidenceId(evidenceId);
-        if (reason == null || reason.isBlank() || reason.length() > Forms.TEXT) {
+        if (reason == null || reason.isBlank() || reason.length() > se.molnkoll.api.validation.Lengths.TEXT) {
             redirect.addFlashAttribute("refused", List.of(text("flash.withdrawalNeedsReason", locale)));
             return serviceRedirect(view.id());
         }
@@ -393,27 +393,30 @@ class ServiceForms {
      */
     private String send(CloudServiceId service, Object command, String done, RedirectAttributes redirect, Model model,
                         Locale locale, java.util.function.Supplier<String> formAgain) {
+        return record(service, command, done, redirect, locale, reasons -> {
+            model.addAttribute("problems", reasons);
+            return formAgain.get();
+        });
+    }
+
+    /** As {@link #send}, for commands without a form: the reasons go back to the service page. */
+    private String sendThenBack(CloudServiceId service, Object command, String done, RedirectAttributes redirect, Locale locale) {
+        return record(service, command, done, redirect, locale, reasons -> {
+            redirect.addFlashAttribute("refused", reasons);
+            return serviceRedirect(service);
+        });
+    }
+
+    private String record(CloudServiceId service, Object command, String done, RedirectAttributes redirect, Locale locale,
+                          java.util.function.Function<List<String>, String> refusedThen) {
         try {
             boolean visible = recorder.record(service, command);
             redirect.addFlashAttribute("success", visible ? List.of(text(done, locale))
                     : List.of(text(done, locale), text("flash.notYetVisible", locale)));
             return serviceRedirect(service);
-        } catch (RuleViolationException | ConcurrencyException refused) {
-            model.addAttribute("problems", reasons(refused, locale));
-            return formAgain.get();
-        }
-    }
-
-    /** As {@link #send}, for commands without a form: the reasons go back to the service page. */
-    private String sendThenBack(CloudServiceId service, Object command, String done, RedirectAttributes redirect, Locale locale) {
-        try {
-            boolean visible = recorder.record(service, command);
-            redirect.addFlashAttribute("success", visible ? List.of(text(done, locale))
-                    : List.of(text(done, locale), text("flash.notYetVisible", locale)));
         } catch (RuleViolationException | ConcurrencyException | UnknownEvidenceException refused) {
-            redirect.addFlashAttribute("refused", reasons(refused, locale));
+            return refusedThen.apply(reasons(refused, locale));
         }
-        return serviceRedirect(service);
     }
 
     /** Each reason a command was refused, in the user's language. */

@@ -57,23 +57,22 @@ public record PageMoment(Moment moment, List<String> problems, String asOf, Stri
             problems.add("moment.outOfRange");
             return null;
         }
-        Instant instant;
-        if (time != null) {
-            LocalTime at = parseTime(time);
-            if (at == null) {
-                problems.add("moment.invalidTime");
-                return null;
-            }
-            instant = day.atTime(at).atZone(BusinessDates.ZONE).toInstant();
-        } else {
-            instant = day.plusDays(1).atStartOfDay(BusinessDates.ZONE).toInstant().minusNanos(1_000);
-        }
-        Instant now = clock.instant();
-        if (day.isAfter(BusinessDates.today(clock)) || (time != null && instant.isAfter(now))) {
+        if (day.isAfter(BusinessDates.today(clock))) {
             problems.add("moment.future");
             return null;
         }
-        return instant.isAfter(now) ? now : instant;
+        if (time == null) return BusinessDates.knownBy(day, clock);
+        LocalTime at = parseTime(time);
+        if (at == null) {
+            problems.add("moment.invalidTime");
+            return null;
+        }
+        Instant instant = day.atTime(at).atZone(BusinessDates.ZONE).toInstant();
+        if (instant.isAfter(clock.instant())) {
+            problems.add("moment.future");
+            return null;
+        }
+        return instant;
     }
 
     private static LocalDate date(String value, List<String> problems) {

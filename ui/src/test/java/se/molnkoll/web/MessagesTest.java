@@ -92,7 +92,7 @@ class MessagesTest {
         Arrays.stream(ChainVerification.FindingKind.values()).forEach(v -> keys.add("verification.kind." + v));
         Arrays.stream(ServiceChanges.EvidenceChangeKind.values()).forEach(v -> keys.add("changes.evidence." + v));
         Arrays.stream(Criterion.values()).forEach(v -> keys.add("catalogue.criterion." + v));
-        Arrays.stream(CloudServiceEvent.class.getPermittedSubclasses()).forEach(t -> keys.add("event." + t.getSimpleName()));
+        CloudServiceEvent.typeNames().forEach(t -> keys.add("event." + t));
         for (String field : List.of("service", "actor", "type", "from", "to")) keys.add("audit.field." + field);
         for (String code : List.of("NotBlank", "NotNull", "NotEmpty", "Size", "Min", "Max", "Pattern", "typeMismatch",
                 "BusinessDate", "NotInFuture", "PeriodInOrder", "Location", "MeasureId", "UnitNotAllowed")) keys.add(code);

@@ -8,4 +8,10 @@ public sealed interface CloudServiceEvent permits CloudServiceRegistered, Classi
         ProviderChangeRecorded, ContractTerminated, ServiceDecommissioned {
 
     CloudServiceId cloudServiceId();
+
+    /** The names of the kinds of event, as the audit trail shows and filters them. */
+    static java.util.SortedSet<String> typeNames() {
+        return java.util.Arrays.stream(CloudServiceEvent.class.getPermittedSubclasses()).map(Class::getSimpleName)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
 }
