@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
@@ -59,17 +60,25 @@ public class ReadModelRebuild {
         this.onStart = onStart;
     }
 
-    /** With {@code --molnkoll.rebuild=true} on the command line, the rebuild starts once Molnkoll is up. */
+    /**
+     * With {@code --molnkoll.rebuild=true} on the command line the read models were reset before their
+     * processors first started ({@link RebuildOnStart}); once Molnkoll is up, this follows the replay
+     * like any other rebuild.
+     */
     @EventListener(ApplicationReadyEvent.class)
-    void rebuildOnStartIfAsked() {
+    void followRebuildOnStart() {
         if (onStart) {
-            start("command line (molnkoll.rebuild=true)");
+            begin("command line (molnkoll.rebuild=true)", false);
         }
     }
 
     /** Starts a rebuild in the background; refused while one runs. */
-    public synchronized RebuildStatus start(String requestedBy) {
-        if (isRunning()) {
+    public RebuildStatus start(String requestedBy) {
+        return begin(requestedBy, true);
+    }
+
+    private synchronized RebuildStatus begin(String requestedBy, boolean reset) {
+        if (reset && isRunning()) {
             throw new AlreadyRunningException("A rebuild of the read models is already running", status());
         }
         long total = count("select count(*) from domain_event_entry");
@@ -77,7 +86,7 @@ public class ReadModelRebuild {
         status = RebuildStatus.started(requestedBy, clock.instant(), total, target, progress(target));
         log.info("Rebuild of the read models {} requested by {}: {} events to replay", ReadModels.PROCESSING_GROUPS,
                 requestedBy, total);
-        worker.execute(() -> rebuild(target));
+        worker.execute(() -> rebuild(target, reset));
         return status;
     }
 
@@ -114,15 +123,17 @@ public class ReadModelRebuild {
         return false;
     }
 
-    private void rebuild(long target) {
+    private void rebuild(long target, boolean reset) {
         long started = System.nanoTime();
         List<StreamingEventProcessor> processors = processors();
         try {
-            // all at once: each may take up to a second to notice, while it waits for new events
-            java.util.concurrent.CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync)
-                    .toArray(java.util.concurrent.CompletableFuture[]::new)).join();
-            processors.forEach(StreamingEventProcessor::resetTokens);
-            processors.forEach(StreamingEventProcessor::start);
+            if (reset) {
+                // all at once: each may take up to a second to notice, while it waits for new events
+                CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync)
+                        .toArray(CompletableFuture[]::new)).join();
+                processors.forEach(StreamingEventProcessor::resetTokens);
+                processors.forEach(StreamingEventProcessor::start);
+            }
             long nextLog = System.nanoTime();
             while (!progress(target).stream().allMatch(p -> p.caughtUpWith(target))) {
                 if (Thread.currentThread().isInterrupted()) {

@@ -1,0 +1,32 @@
+package se.molnkoll.rebuild;
+
+import org.axonframework.config.Configurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.lifecycle.Phase;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import se.molnkoll.kernel.query.ReadModels;
+
+/**
+ * {@code --molnkoll.rebuild=true}: each read model's token is reset (its reset handler empties its
+ * tables) just before Axon starts the event processors, so they replay the store from their first
+ * start. Why not stop and reset them once they run, as a rebuild asked for later does: a processor
+ * stopped while it is still claiming its segment may never claim it again (Axon 4.13 frees the
+ * segment without giving back the worker's thread), and the read model would stay empty.
+ */
+@Component
+@ConditionalOnProperty(name = "molnkoll.rebuild", havingValue = "true")
+class RebuildOnStart implements ConfigurerModule {
+
+    @Override
+    public void configureModule(Configurer configurer) {
+        configurer.onInitialize(config -> config.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> {
+            for (String name : ReadModels.PROCESSING_GROUPS) {
+                config.eventProcessingConfiguration().eventProcessor(name, StreamingEventProcessor.class)
+                        .orElseThrow(() -> new IllegalStateException("Read model " + name + " has no streaming processor"))
+                        .resetTokens();
+            }
+        }));
+    }
+}
