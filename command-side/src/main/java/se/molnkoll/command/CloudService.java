@@ -57,9 +57,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One external cloud service and everything recorded about it. Command handlers decide (and refuse
  * with every reason at once); event sourcing handlers only change state. "Today" comes from the
  * injected clock, in Europe/Stockholm.
+ *
+ * <p>Loaded services are kept in {@value #CACHE} (a bean the application defines), so a command does
+ * not replay the service's whole history each time. A copy that another instance has made stale is
+ * harmless: its next event collides with the newer one on the store's unique key, the command fails
+ * with a conflict, and the copy is dropped.
  */
-@Aggregate
+@Aggregate(cache = CloudService.CACHE)
 public class CloudService {
+
+    /** The name of the aggregate cache's bean. */
+    public static final String CACHE = "cloudServiceCache";
 
     @AggregateIdentifier
     private CloudServiceId id;

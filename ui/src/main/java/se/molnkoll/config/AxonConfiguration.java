@@ -1,7 +1,13 @@
 package se.molnkoll.config;
 
 import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import jakarta.persistence.EntityManager;
+import se.molnkoll.kernel.query.ReadModels;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.serialization.Serializer;
@@ -49,10 +55,40 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /**
+     * The cloud services' aggregate cache, named in their {@code @Aggregate} (CloudService.CACHE;
+     * Molnkoll does not start if the two names differ). Loaded services are kept while memory allows
+     * (the garbage collector may take any of them): a command on a service with thousands of events
+     * does not replay them all each time.
+     */
+    @Bean("cloudServiceCache")
+    Cache cloudServiceCache() {
+        return new WeakReferenceCache();
+    }
+
     /** Copies the command's actor and correlation id onto every event it causes. */
     @Bean
     CorrelationDataProvider actorAndCorrelationIdProvider() {
         return new SimpleCorrelationDataProvider(EventMetaData.ACTOR, EventMetaData.CORRELATION_ID);
+    }
+
+    /**
+     * Each read model writes one event's rows to the database and forgets them before the next event.
+     * A processor handles up to a batch of events in one transaction; without this, every query a
+     * handler makes would first dirty-check every row the batch has touched so far (Hibernate's
+     * auto-flush), which made a rebuild slower the bigger the batch.
+     */
+    @Bean
+    ConfigurerModule flushEachEventOfTheReadModels(EntityManagerProvider entityManagers) {
+        MessageHandlerInterceptor<EventMessage<?>> flushAndForget = (unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            EntityManager entityManager = entityManagers.getEntityManager();
+            entityManager.flush();
+            entityManager.clear();
+            return result;
+        };
+        return configurer -> configurer.eventProcessing(processing -> ReadModels.PROCESSING_GROUPS.forEach(name ->
+                processing.registerHandlerInterceptor(name, c -> flushAndForget)));
     }
 
     /**

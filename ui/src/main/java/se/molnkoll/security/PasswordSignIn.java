@@ -85,6 +85,8 @@ final class PasswordSignIn implements AuthenticationProvider {
         if (known != null) return signedIn(known.principal(), known.authorities(), request);
 
         synchronized (oneAtATime[Math.floorMod(LoginAttempts.key(name).hashCode(), oneAtATime.length)]) {
+            known = recall(fingerprint); // a request that waited here may find the credentials checked meanwhile
+            if (known != null) return signedIn(known.principal(), known.authorities(), request);
             if (attempts.isLocked(name)) {
                 LoginAttempts.markRefused();
                 passwords.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(name, "\u0000" + password))
