@@ -273,6 +273,8 @@ class PortfolioBenchmark {
                 return null;
             });
             expiry.sweep(); // last month's certificates lapse: their expiries are recorded
+            System.out.printf("bench: generated month %d of %d after %.0f s%n", month, size.months(),
+                    (System.nanoTime() - start) / 1e9);
         }
         return new Generated(services, big, before, (System.nanoTime() - start) / 1e9);
     }
@@ -409,12 +411,12 @@ class PortfolioBenchmark {
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    /** Until every read model shows the newest event (the store's last one belongs to some service). */
+    /** Until every read model shows the newest event (the store's last one belongs to some service); at most 2 hours. */
     void awaitProjections(JdbcTemplate jdbc, ConfigurableApplicationContext app) {
         String newest = jdbc.queryForObject("select aggregate_identifier from domain_event_entry"
                 + " order by global_index desc limit 1", String.class);
         se.molnkoll.recording.ReadYourWrites readYourWrites = app.getBean(se.molnkoll.recording.ReadYourWrites.class);
-        for (int i = 0; i < 60 && !readYourWrites.awaitProjectionsOf(CloudServiceId.of(newest)); i++) {
+        for (int i = 0; i < 720 && !readYourWrites.awaitProjectionsOf(CloudServiceId.of(newest)); i++) {
             System.out.println("bench: waiting for the read models to catch up");
         }
     }
