@@ -1,13 +1,19 @@
 package se.molnkoll.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import se.molnkoll.support.Api;
 import se.molnkoll.support.TestClock;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.molnkoll.support.TestClock.TODAY;
@@ -19,7 +25,32 @@ import static se.molnkoll.support.TestClock.TODAY;
  */
 abstract class ApiScenarios extends Scenarios {
 
+    @Autowired
+    EventStorageEngine eventStore;
+
     // ---- scenarios -------------------------------------------------------------------------
+
+    @Test
+    void a_processor_whose_token_has_gaps_gets_the_gap_events_and_then_those_after_its_position_in_order() {
+        List<Long> indexes = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = register("Lucka " + i);
+            indexes.add(jdbc.queryForObject("select global_index from domain_event_entry where aggregate_identifier = ?",
+                    Long.class, id));
+        }
+        // as a processor sees it when the first two were not yet committed as it read the third
+        GapAwareTrackingToken token = GapAwareTrackingToken.newInstance(indexes.get(2),
+                new TreeSet<>(List.of(indexes.get(0), indexes.get(1))));
+        List<String> expected = jdbc.queryForList("select event_identifier from domain_event_entry"
+                + " where global_index in (?, ?) or global_index > ? order by global_index limit 4", String.class,
+                indexes.get(0), indexes.get(1), indexes.get(2));
+        try (Stream<? extends TrackedEventMessage<?>> events = eventStore.readEvents(token, false)) {
+            assertThat(events.limit(4).map(TrackedEventMessage::getIdentifier).toList()).isEqualTo(expected);
+        }
+        assertThat(expected).hasSize(4);
+        assertThat(eventStore.getClass().getSimpleName()).isEqualTo("GapTolerantEngine");
+    }
+
 
     @Test
     void a_contract_manager_takes_a_service_from_registration_to_decommissioning() {

@@ -1,0 +1,77 @@
+package se.molnkoll.config;
+
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.util.RegisterDefaultEntities;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The JPA event store as Axon's Spring Boot starter builds it, except how a tracking processor
+ * fetches the events after its token when the token has gaps (see {@link GapTolerantEngine}).
+ * Defining the engine turns the starter's own off, so this also registers Axon's entities.
+ */
+@Configuration(proxyBeanMethods = false)
+@RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
+public class EventStoreConfiguration {
+
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          EntityManagerProvider entityManagerProvider, TransactionManager transactionManager) {
+        return new GapTolerantEngine(JpaEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .entityManagerProvider(entityManagerProvider)
+                .transactionManager(transactionManager));
+    }
+
+    /**
+     * Axon asks for "index > token OR index IN (gaps)" in one query. A gap is an index handed out to a
+     * transaction that had not committed yet, which is common while commands run concurrently. With
+     * the OR, PostgreSQL walks the event table's primary key from its very first row, filtering: measured
+     * 1.75 s for 100 events behind 350,000 (0.001 s without gaps). Asked as two queries, each walks only
+     * what it returns: the gaps by their keys, the rest from the token on. Same events, same order.
+     */
+    static final class GapTolerantEngine extends JpaEventStorageEngine {
+
+        GapTolerantEngine(Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected List<Object[]> fetchEvents(GapAwareTrackingToken token) {
+            if (token == null || token.getGaps().isEmpty()) {
+                return super.fetchEvents(token);
+            }
+            String select = "SELECT e.globalIndex, e.type, e.aggregateIdentifier, e.sequenceNumber, e.eventIdentifier, "
+                    + "e.timeStamp, e.payloadType, e.payloadRevision, e.payload, e.metaData FROM "
+                    + domainEventEntryEntityName() + " e WHERE ";
+            List<Object[]> events = new ArrayList<>(entityManager()
+                    .createQuery(select + "e.globalIndex IN :gaps", Object[].class)
+                    .setParameter("gaps", token.getGaps())
+                    .getResultList());
+            events.addAll(entityManager()
+                    .createQuery(select + "e.globalIndex > :token ORDER BY e.globalIndex ASC", Object[].class)
+                    .setParameter("token", token.getIndex())
+                    .setMaxResults(batchSize())
+                    .getResultList());
+            events.sort(Comparator.comparingLong(row -> (Long) row[0]));
+            return events.size() > batchSize() ? new ArrayList<>(events.subList(0, batchSize())) : events;
+        }
+    }
+}
