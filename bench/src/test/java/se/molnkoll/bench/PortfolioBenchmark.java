@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +39,7 @@ import se.molnkoll.kernel.query.FindDashboard;
 import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.rebuild.ReadModelRebuild;
 import se.molnkoll.rebuild.RebuildStatus;
+import se.molnkoll.recording.ReadYourWrites;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -67,7 +71,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,6 +81,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * asserted about speed; the run fails only if something does not work.
  */
 class PortfolioBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(PortfolioBenchmark.class);
 
     /** How big a run is. */
     record Size(String name, int services, int bigServiceEvents, int months, int commands, int rawRowsPerClient,
@@ -136,13 +141,12 @@ class PortfolioBenchmark {
             if (REUSE) {
                 assertThat(existing).as("bench.reuse needs a portfolio an earlier run generated in " + url).isPositive();
                 portfolio = earlier(jdbc);
-                clock.set(wall.instant());
             } else {
                 assertThat(existing).as("the benchmark needs an empty database (it found events in " + url
                         + "; -Dbench.reuse=true measures again on the portfolio an earlier run left there)").isZero();
                 portfolio = generate(app, clock);
-                clock.set(wall.instant()); // from now on the application's time runs as the wall clock's
             }
+            clock.set(wall.instant()); // from now on the application's time runs as the wall clock's
             awaitProjections(jdbc, app);
             long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
             results.put("services", portfolio.services().size() + 1);
@@ -156,7 +160,7 @@ class PortfolioBenchmark {
             commandsOverHttp(app, portfolio);
             awaitProjections(jdbc, app);
             views(app, portfolio);
-            rebuild(app, jdbc.queryForObject("select count(*) from domain_event_entry", Long.class));
+            rebuild(app);
             memory();
         }
         print();
@@ -286,8 +290,7 @@ class PortfolioBenchmark {
                 return null;
             });
             expiry.sweep(); // last month's certificates lapse: their expiries are recorded
-            System.out.printf("bench: generated month %d of %d after %.0f s%n", month, size.months(),
-                    (System.nanoTime() - start) / 1e9);
+            log.info("Generated month {} of {} after {} s", month, size.months(), (System.nanoTime() - start) / 1_000_000_000);
         }
         return new Generated(services, big, before, (System.nanoTime() - start) / 1e9);
     }
@@ -409,11 +412,11 @@ class PortfolioBenchmark {
 
     // ---- rebuild and memory --------------------------------------------------------------------
 
-    void rebuild(ConfigurableApplicationContext app, long events) throws Exception {
+    void rebuild(ConfigurableApplicationContext app) {
         ReadModelRebuild rebuild = app.getBean(ReadModelRebuild.class);
         long start = System.nanoTime();
         rebuild.start("bench");
-        org.awaitility.Awaitility.await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofMillis(50))
+        Awaitility.await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofMillis(50))
                 .until(() -> !rebuild.status().isRunning());
         RebuildStatus status = rebuild.status();
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -442,9 +445,9 @@ class PortfolioBenchmark {
     void awaitProjections(JdbcTemplate jdbc, ConfigurableApplicationContext app) {
         String newest = jdbc.queryForObject("select aggregate_identifier from domain_event_entry"
                 + " order by global_index desc limit 1", String.class);
-        se.molnkoll.recording.ReadYourWrites readYourWrites = app.getBean(se.molnkoll.recording.ReadYourWrites.class);
+        ReadYourWrites readYourWrites = app.getBean(ReadYourWrites.class);
         for (int i = 0; i < 720 && !readYourWrites.awaitProjectionsOf(CloudServiceId.of(newest)); i++) {
-            System.out.println("bench: waiting for the read models to catch up");
+            log.info("Waiting for the read models to catch up");
         }
     }
 
@@ -478,12 +481,13 @@ class PortfolioBenchmark {
         }
     }
 
-    /** A line of the report, which goes to standard output (the table the run is for), not to a log. */
+    /** A line of the report: logged as it is measured (a full run takes an hour), printed in the table at the end. */
     void row(String what, String value, String note) {
         table.add(new String[]{what, value, note});
-        System.out.printf("bench: %-52s %-34s %s%n", what, value, note);
+        log.info("{}: {} {}", what, value, note);
     }
 
+    /** The table the run is for goes to standard output, whatever the logging is set to. */
     void print() {
         System.out.println();
         System.out.println("Molnkoll benchmark, size " + size.name() + " — " + results.get("machine"));
@@ -496,7 +500,7 @@ class PortfolioBenchmark {
         Path file = Path.of(System.getProperty("bench.results", "target/results.json"));
         Files.createDirectories(file.getParent());
         Files.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
-        System.out.println("bench: results in " + file.toAbsolutePath());
+        log.info("Results in {}", file.toAbsolutePath());
     }
 
     static String machine() {

@@ -1,33 +1,34 @@
 package se.molnkoll.config;
 
-import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.MessageHandlerInterceptor;
-import jakarta.persistence.EntityManager;
-import se.molnkoll.kernel.query.ReadModels;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.molnkoll.kernel.event.EventMetaData;
+import se.molnkoll.kernel.query.ReadModels;
+
+import jakarta.persistence.EntityManager;
 
 import java.lang.management.ManagementFactory;
 import java.util.UUID;
 
 /**
  * Axon's wiring that the starter does not decide for us: who caused each event, how a request is
- * correlated, and what a failing projection does.
+ * correlated, how loaded services are cached, how read models write, and what a failing projection does.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
@@ -73,10 +74,12 @@ public class AxonConfiguration {
     }
 
     /**
-     * Each read model writes one event's rows to the database and forgets them before the next event.
-     * A processor handles up to a batch of events in one transaction; without this, every query a
-     * handler makes would first dirty-check every row the batch has touched so far (Hibernate's
-     * auto-flush), which made a rebuild slower the bigger the batch.
+     * Each read model writes one event's rows to the database (one JDBC batch per table, see
+     * application.properties) and forgets them before the next event. A processor handles up to a
+     * batch of events in one transaction; without this, every query a handler makes first
+     * dirty-checks every row the batch has touched so far (Hibernate's auto-flush, prominent in a
+     * profile of the rebuild). With the JDBC batches it took a warm rebuild of the quick portfolio
+     * from 7.2 s to 5.3 s.
      */
     @Bean
     ConfigurerModule flushEachEventOfTheReadModels(EntityManagerProvider entityManagers) {

@@ -3,6 +3,7 @@ package se.molnkoll.rebuild;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.lifecycle.Phase;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -23,9 +24,15 @@ class RebuildOnStart implements ConfigurerModule {
     public void configureModule(Configurer configurer) {
         configurer.onInitialize(config -> config.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> {
             for (String name : ReadModels.PROCESSING_GROUPS) {
-                config.eventProcessingConfiguration().eventProcessor(name, StreamingEventProcessor.class)
-                        .orElseThrow(() -> new IllegalStateException("Read model " + name + " has no streaming processor"))
-                        .resetTokens();
+                StreamingEventProcessor processor = config.eventProcessingConfiguration()
+                        .eventProcessor(name, StreamingEventProcessor.class)
+                        .orElseThrow(() -> new IllegalStateException("Read model " + name + " has no streaming processor"));
+                try {
+                    processor.resetTokens();
+                } catch (UnableToClaimTokenException e) {
+                    throw new IllegalStateException("--molnkoll.rebuild=true needs this instance alone on the database:"
+                            + " another one holds read model " + name + ". Stop the others and start again.", e);
+                }
             }
         }));
     }
