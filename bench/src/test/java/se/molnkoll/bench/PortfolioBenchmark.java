@@ -34,8 +34,10 @@ import se.molnkoll.kernel.command.TerminateContract;
 import se.molnkoll.kernel.command.WithdrawEvidence;
 import se.molnkoll.kernel.query.CloudServiceView;
 import se.molnkoll.kernel.query.Dashboard;
+import se.molnkoll.kernel.query.DueExpiry;
 import se.molnkoll.kernel.query.FindCloudService;
 import se.molnkoll.kernel.query.FindDashboard;
+import se.molnkoll.kernel.query.FindDueExpiries;
 import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.rebuild.ReadModelRebuild;
 import se.molnkoll.rebuild.RebuildStatus;
@@ -221,7 +223,7 @@ class PortfolioBenchmark {
     /**
      * Services registered and classified three years ago (quick: a year), their contracts recorded,
      * in operation; then month by month a certificate renewal each (the old one lapsing and expiring),
-     * now and then a withdrawal; some risk acceptances, provider changes and terminations. One service
+     * every third month an audit report each, now and then a withdrawal; some risk acceptances, provider changes and terminations. One service
      * gets far more evidence than the rest.
      */
     Generated generate(ConfigurableApplicationContext app, BenchClock clock) throws Exception {
@@ -268,6 +270,12 @@ class PortfolioBenchmark {
                 commands.sendAndWait(new RecordEvidence(id, certificate, Set.of(new MeasureId(38)), EnumSet.of(Phase.OPERATE),
                         EvidenceKind.CERTIFICATE, "Leveransintyg " + m, "Revisor AB", day, day, day.plusDays(40), null, null));
                 if ((i + m) % 6 == 0) commands.sendAndWait(new WithdrawEvidence(id, certificate, "Ersatt"));
+                // a quarterly audit report on IT security in operation (measure 6), valid 100 days
+                if ((i + m) % 3 == 0) {
+                    commands.sendAndWait(new RecordEvidence(id, EvidenceId.random(), Set.of(new MeasureId(6)),
+                            EnumSet.of(Phase.OPERATE), EvidenceKind.AUDIT_REPORT, "Granskningsrapport " + m, "Revisor AB",
+                            day, day, day.plusDays(100), null, null));
+                }
                 if (m == 2 && i % 10 == 0) {
                     commands.sendAndWait(new AcceptResidualRisk(id, new MeasureId(38), Phase.OPERATE, "Riskägare",
                             "Låg risk", day.plusMonths(6)));
@@ -289,10 +297,25 @@ class PortfolioBenchmark {
                 }
                 return null;
             });
-            expiry.sweep(); // last month's certificates lapse: their expiries are recorded
+            // what lapsed since last month has its expiry recorded, as the sweep every half minute would
+            sweepUntilNothingIsDue(app, expiry);
             log.info("Generated month {} of {} after {} s", month, size.months(), (System.nanoTime() - start) / 1_000_000_000);
         }
         return new Generated(services, big, before, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Sweeps, lets the read models show the expiries, and again, until no lapsed evidence is left unrecorded. */
+    void sweepUntilNothingIsDue(ConfigurableApplicationContext app, ExpirySweep expiry) {
+        QueryGateway queries = app.getBean(QueryGateway.class);
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        for (int round = 0; round < 100; round++) {
+            expiry.sweep();
+            awaitProjections(jdbc, app);
+            if (queries.query(new FindDueExpiries(1), ResponseTypes.multipleInstancesOf(DueExpiry.class)).join().isEmpty()) {
+                return;
+            }
+        }
+        throw new IllegalStateException("lapsed evidence is still due after 100 sweeps");
     }
 
     /**
