@@ -140,6 +140,36 @@ class CertificatesTest {
     }
 
     @Test
+    void a_lapsed_chain_of_renewals_is_listed_once_by_its_latest_link_until_that_is_withdrawn() {
+        events.publish(evidence(JOURNAL, OLD, null, TODAY.minusDays(40), pair(27, ACQUIRE)),
+                // took over from OLD without a gap, and has lapsed in turn
+                evidence(JOURNAL, NEW, TODAY.minusDays(39), TODAY.minusDays(3), pair(27, ACQUIRE)));
+        assertThat(listed(CertificateStatus.EXPIRED, 60)).extracting(CertificateView::evidenceId).containsExactly(NEW);
+
+        java.time.Instant beforeWithdrawal = clock.instant();
+        clock.set(beforeWithdrawal.plusSeconds(60));
+        events.publish(new EvidenceWithdrawn(JOURNAL, NEW, "fel intyg"));
+        assertThat(listed(CertificateStatus.EXPIRED, 60)).extracting(CertificateView::evidenceId).containsExactly(OLD);
+        // as known before the withdrawal, the renewal held
+        assertThat(certificates.handle(new FindCertificates(CertificateStatus.EXPIRED, 60,
+                se.molnkoll.kernel.query.Moment.knownAt(beforeWithdrawal))))
+                .extracting(CertificateView::evidenceId).containsExactly(NEW);
+    }
+
+    @Test
+    void a_renewal_recorded_later_does_not_change_what_was_known_before_it() {
+        events.publish(evidence(JOURNAL, OLD, null, TODAY.minusDays(3), pair(27, ACQUIRE)));
+        java.time.Instant beforeRenewal = clock.instant();
+        clock.set(beforeRenewal.plusSeconds(60));
+        events.publish(evidence(JOURNAL, NEW, TODAY.minusDays(2), TODAY.plusYears(1), pair(27, ACQUIRE)));
+
+        assertThat(listed(CertificateStatus.EXPIRED, 60)).isEmpty();
+        assertThat(certificates.handle(new FindCertificates(CertificateStatus.EXPIRED, 60,
+                se.molnkoll.kernel.query.Moment.knownAt(beforeRenewal))))
+                .extracting(CertificateView::evidenceId).containsExactly(OLD);
+    }
+
+    @Test
     void only_measures_at_stake_count_those_renewed_or_no_longer_applicable_do_not() {
         events.publish(evidence(JOURNAL, OLD, null, TODAY.minusDays(3), pair(27, ACQUIRE), pair(30, ACQUIRE), pair(31, ACQUIRE)),
                 evidence(JOURNAL, NEW, null, TODAY.plusYears(1), pair(27, ACQUIRE)));

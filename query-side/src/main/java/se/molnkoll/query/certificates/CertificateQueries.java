@@ -2,6 +2,7 @@ package se.molnkoll.query.certificates;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,36 +32,42 @@ import java.util.stream.Collectors;
 @Component
 public class CertificateQueries {
 
-    private static String at(String alias) {
-        return alias + ".recordedFrom <= :at and (" + alias + ".recordedTo is null or " + alias + ".recordedTo > :at)";
+    /**
+     * JPQL: the version of the row aliased {@code alias} that held at {@code :at}; for today's view the
+     * current version, which the indexes find directly ({@code :at} is then {@link VersionedRow#NOW}).
+     */
+    private static String at(String alias, boolean now) {
+        return now ? alias + ".recordedTo is null"
+                : alias + ".recordedFrom <= :at and (" + alias + ".recordedTo is null or " + alias + ".recordedTo > :at)";
     }
 
     /**
-     * A coverage row c still at stake, as known at :at: it counts, its (measure, phase) applies to the
-     * service's classification, and no other evidence renews it. Renewing evidence counts too and
-     * takes over without a gap: it is valid on the first day c is not (or, once c has lapsed, on
-     * :day) and lasts longer. "x <= greatest(a, b)" is written "x <= a or x <= b", which JPQL can say.
+     * Coverage rows c at stake, as known at :at: c counts, no other evidence renews it by :day (see
+     * CoverageEntry.renewedFrom), and its (measure, phase) applies to the service's classification.
      */
-    private static final String AT_STAKE = "c.counts = true and " + at("c")
-            + " and exists (select a from ApplicableMeasure a where a.serviceId = c.serviceId"
-            + " and a.measureId = c.measureId and a.phase = c.phase and " + at("a") + ")"
-            + " and not exists (select o from CoverageEntry o where o.serviceId = c.serviceId"
-            + " and o.measureId = c.measureId and o.phase = c.phase and o.counts = true and " + at("o")
-            + " and o.evidenceId <> c.evidenceId"
-            + " and (o.validFrom is null or o.validFrom <= c.expiresOn or o.validFrom <= :day)"
-            + " and (o.expiresOn is null or (o.expiresOn > c.expiresOn and o.expiresOn > :day)))";
+    private static String atStake(boolean now) {
+        return "c.counts = true and " + at("c", now) + " and c.renewedFrom > :day"
+                + " and exists (select a from ApplicableMeasure a where a.serviceId = c.serviceId"
+                + " and a.measureId = c.measureId and a.phase = c.phase and " + at("a", now) + ")";
+    }
 
-    /** Dated, not withdrawn evidence of services in use, with something at stake, as known at :at. */
-    private static final String CERTIFICATES = "select e, s.name, s.organisationUnit from EvidenceEntry e, CloudServiceEntry s"
-            + " where s.serviceId = e.serviceId and " + at("e") + " and " + at("s")
-            + " and s.decommissioned = false and e.withdrawn = false"
-            + " and e.validUntil is not null and e.validUntil >= :earliest and e.validUntil <= :latest"
-            + " and exists (select c from CoverageEntry c where c.evidenceId = e.evidenceId and " + AT_STAKE + ")"
-            + " order by e.validUntil, s.name, e.evidenceId";
+    /**
+     * Dated, not withdrawn evidence of services in use, with something at stake, as known at :at. It
+     * starts from the coverage at stake (few rows, one index range), not from every dated evidence.
+     */
+    private static String certificates(boolean now) {
+        return "select e, s.name, s.organisationUnit from EvidenceEntry e, CloudServiceEntry s"
+                + " where s.serviceId = e.serviceId and " + at("e", now) + " and " + at("s", now)
+                + " and s.decommissioned = false and e.withdrawn = false"
+                + " and e.evidenceId in (select c.evidenceId from CoverageEntry c where " + atStake(now)
+                + " and c.validUntil >= :earliest and c.validUntil <= :latest)"
+                + " order by e.validUntil, s.name, e.evidenceId";
+    }
 
     /** The measures at stake of each of the given evidence. */
-    private static final String MEASURES_AT_STAKE =
-            "select c.evidenceId, c.measureId from CoverageEntry c where c.evidenceId in :ids and " + AT_STAKE;
+    private static String measuresAtStake(boolean now) {
+        return "select c.evidenceId, c.measureId from CoverageEntry c where c.evidenceId in :ids and " + atStake(now);
+    }
 
     private static final LocalDate BEGINNING = LocalDate.of(1900, 1, 1);
 
@@ -85,16 +92,17 @@ public class CertificateQueries {
     public List<CertificateView> certificates(CertificateStatus status, int withinDays, Instant at, LocalDate today) {
         LocalDate earliest = status == CertificateStatus.EXPIRING ? today : BEGINNING;
         LocalDate latest = status == CertificateStatus.EXPIRED ? today.minusDays(1) : today.plusDays(withinDays);
+        boolean now = VersionedRow.NOW.equals(at);
         return readOnly.execute(tx -> {
-            List<Object[]> rows = entityManager.createQuery(CERTIFICATES, Object[].class)
-                    .setParameter("earliest", earliest).setParameter("latest", latest).setParameter("at", at)
+            List<Object[]> rows = withAt(entityManager.createQuery(certificates(now), Object[].class), now, at)
+                    .setParameter("earliest", earliest).setParameter("latest", latest)
                     .setParameter("day", today).getResultList();
             if (rows.isEmpty()) {
                 return List.of();
             }
             List<String> ids = rows.stream().map(row -> ((EvidenceEntry) row[0]).evidenceId()).toList();
-            Map<String, List<MeasureId>> measures = entityManager.createQuery(MEASURES_AT_STAKE, Object[].class)
-                    .setParameter("ids", ids).setParameter("at", at).setParameter("day", today).getResultList().stream()
+            Map<String, List<MeasureId>> measures = withAt(entityManager.createQuery(measuresAtStake(now), Object[].class), now, at)
+                    .setParameter("ids", ids).setParameter("day", today).getResultList().stream()
                     .collect(Collectors.groupingBy(row -> (String) row[0], Collectors.mapping(
                             row -> new MeasureId((Integer) row[1]), Collectors.collectingAndThen(
                                     Collectors.toCollection(TreeSet::new), List::copyOf))));
@@ -107,6 +115,10 @@ public class CertificateQueries {
                         daysLeft < 0 ? CertificateStatus.EXPIRED : CertificateStatus.EXPIRING);
             }).toList();
         });
+    }
+
+    private static <T> TypedQuery<T> withAt(TypedQuery<T> query, boolean now, Instant at) {
+        return now ? query : query.setParameter("at", at);
     }
 
     @QueryHandler

@@ -11,10 +11,12 @@ import se.molnkoll.query.persistence.VersionedRow;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 
 /**
  * One (measure, phase) that a piece of evidence covers, with the days it counts. {@code counts}
- * turns false in a later version when the evidence is withdrawn or the measure re-opened.
+ * turns false in a later version when the evidence is withdrawn or the measure re-opened;
+ * {@code renewedFrom} moves in a later version when other evidence takes over from it.
  */
 @Entity
 @Table(name = "evidence_coverage")
@@ -31,6 +33,18 @@ public class CoverageEntry extends VersionedRow {
     /** The first day it no longer counts (valid until + 1); null when it does not lapse. */
     private LocalDate expiresOn;
     private boolean counts;
+    /**
+     * The first day from which other evidence has taken over this (measure, phase) from this one (see
+     * {@link #renewedFrom(CoverageEntry, Collection)}): {@link #RENEWED_ALREADY} when it took over without a
+     * gap, {@link #NOT_RENEWED} while nothing has. Kept so that lapsed evidence still at stake is an
+     * indexed range ({@code renewedFrom > day}), not a search through every certificate that ever lapsed.
+     */
+    private LocalDate renewedFrom;
+
+    /** {@link #renewedFrom}: renewed whatever the day. */
+    public static final LocalDate RENEWED_ALREADY = LocalDate.of(1900, 1, 1);
+    /** {@link #renewedFrom}: not renewed. */
+    public static final LocalDate NOT_RENEWED = LocalDate.of(9999, 12, 31);
 
     protected CoverageEntry() {
     }
@@ -45,6 +59,7 @@ public class CoverageEntry extends VersionedRow {
         this.validUntil = validity.until();
         this.expiresOn = validity.until() == null ? null : validity.until().plusDays(1);
         this.counts = true;
+        this.renewedFrom = NOT_RENEWED;
     }
 
     private CoverageEntry(CoverageEntry previous, Instant at) {
@@ -57,6 +72,7 @@ public class CoverageEntry extends VersionedRow {
         validUntil = previous.validUntil;
         expiresOn = previous.expiresOn;
         counts = previous.counts;
+        renewedFrom = previous.renewedFrom;
     }
 
     /** The next version from {@code at}, in which it no longer counts; this one is closed. */
@@ -66,7 +82,43 @@ public class CoverageEntry extends VersionedRow {
         return next;
     }
 
+    /**
+     * This row with another {@link #renewedFrom} from {@code at}: the next version, this one closed; or
+     * this very version when it began at {@code at} (made by the same event, nobody saw it before).
+     */
+    CoverageEntry renewedFromAt(Instant at, LocalDate day) {
+        CoverageEntry next = recordedFrom().equals(at) ? this : new CoverageEntry(this, at);
+        next.renewedFrom = day;
+        return next;
+    }
+
+    /**
+     * The renewal rule, for counting evidence {@code c} among the counting evidence of its (measure,
+     * phase): other evidence renews it when it lasts longer and starts no later than c lapses (then it
+     * is renewed whatever the day), or starts after a gap (then from the day it starts). Evidence that
+     * does not lapse is never at stake, so never needs renewing. Once renewed, c stays renewed even if
+     * the renewal lapses in turn: then the renewal is the one at stake, so that a lapsed chain of
+     * certificates is listed once, by its latest link, and not by every certificate it ever held.
+     */
+    static LocalDate renewedFrom(CoverageEntry c, Collection<CoverageEntry> pair) {
+        if (c.expiresOn == null) {
+            return NOT_RENEWED;
+        }
+        LocalDate earliest = NOT_RENEWED;
+        for (CoverageEntry o : pair) {
+            if (o == c || o.evidenceId.equals(c.evidenceId) || (o.expiresOn != null && !o.expiresOn.isAfter(c.expiresOn))) {
+                continue;
+            }
+            LocalDate from = o.validFrom == null || !o.validFrom.isAfter(c.expiresOn) ? RENEWED_ALREADY : o.validFrom;
+            if (from.isBefore(earliest)) {
+                earliest = from;
+            }
+        }
+        return earliest;
+    }
+
     public String evidenceId() { return evidenceId; }
+    public LocalDate renewedFrom() { return renewedFrom; }
     public MeasurePhase pair() { return MeasurePhase.of(measureId, phase); }
     public Validity validity() { return new Validity(validFrom, validUntil); }
     public boolean counts() { return counts; }

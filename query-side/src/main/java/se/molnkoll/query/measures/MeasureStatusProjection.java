@@ -22,7 +22,9 @@ import se.molnkoll.kernel.event.ResidualRiskAccepted;
 import se.molnkoll.kernel.query.ReadModels;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -73,12 +75,16 @@ public class MeasureStatusProjection {
         coverage.saveAll(event.covers().stream()
                 .map(pair -> new CoverageEntry(evidenceId, serviceId, pair, event.validity(), at))
                 .toList());
+        event.covers().forEach(pair -> renewals(serviceId, pair, at));
     }
 
     @EventHandler
     void on(EvidenceWithdrawn event, @Timestamp Instant at) {
         change(event.evidenceId().value(), at, entry -> entry.withdraw(event.reason()));
-        coverage.countingOfEvidence(event.evidenceId().value()).forEach(row -> coverage.save(row.setAsideAt(at)));
+        List<CoverageEntry> setAside = coverage.countingOfEvidence(event.evidenceId().value());
+        setAside.forEach(row -> coverage.save(row.setAsideAt(at)));
+        // what it renewed is at stake again, unless other evidence renews that too
+        setAside.forEach(row -> renewals(event.cloudServiceId().value(), row.pair(), at));
     }
 
     @EventHandler
@@ -128,6 +134,17 @@ public class MeasureStatusProjection {
             }
         }
         applicable.saveAll(wanted.stream().sorted().map(pair -> new ApplicableMeasure(serviceId, pair, at)).toList());
+    }
+
+    /** Applies the renewal rule again to the counting evidence of one (measure, phase) after it changed. */
+    private void renewals(String serviceId, MeasurePhase pair, Instant at) {
+        List<CoverageEntry> counting = coverage.countingOfPair(serviceId, pair.measureId().value(), pair.phase());
+        for (CoverageEntry row : counting) {
+            LocalDate renewedFrom = CoverageEntry.renewedFrom(row, counting);
+            if (!renewedFrom.equals(row.renewedFrom())) {
+                coverage.save(row.renewedFromAt(at, renewedFrom));
+            }
+        }
     }
 
     /** Closes the evidence's current version at the event's time and saves the next one with the change. */
