@@ -242,6 +242,12 @@ class HistoryTest {
         // today the service is in exit and SECOND is still lapsed
         assertThat(certificates.handle(new FindCertificates(CertificateStatus.EXPIRED, 60)))
                 .extracting(CertificateView::evidenceId).containsExactly(SECOND);
+        // the portfolio's open counts as known then are the service's, judged measure by measure as known then
+        for (int day : new int[]{1, 5, 13, 20, 27}) {
+            assertThat(queries.handle(new FindDashboard(60, Moment.knownAt(endOf(day)))).openMeasuresPerPhase())
+                    .as("open measures as known at the end of %d March", day)
+                    .isEqualTo(asOf(endOf(day)).openMeasures());
+        }
         // before anything was recorded the portfolio was empty
         assertThat(queries.handle(new FindDashboard(60, Moment.knownAt(MARCH_1.atStartOfDay(BusinessDates.ZONE)
                 .toInstant()))).services()).isZero();

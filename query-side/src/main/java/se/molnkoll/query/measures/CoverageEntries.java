@@ -15,6 +15,9 @@ public interface CoverageEntries extends JpaRepository<CoverageEntry, Long> {
     @Query("select x from CoverageEntry x where x.serviceId = :serviceId and " + VersionedRow.AT)
     List<CoverageEntry> ofServiceAt(@Param("serviceId") String serviceId, @Param("at") Instant at);
 
+    @Query("select x from CoverageEntry x where x.serviceId = :serviceId and x.counts = true and x.recordedTo is null")
+    List<CoverageEntry> countingOfService(@Param("serviceId") String serviceId);
+
     @Query("select x from CoverageEntry x where x.evidenceId = :evidenceId and x.counts = true and x.recordedTo is null")
     List<CoverageEntry> countingOfEvidence(@Param("evidenceId") String evidenceId);
 

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import se.molnkoll.kernel.Classification;
 import se.molnkoll.kernel.MeasurePhase;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
+import se.molnkoll.kernel.compliance.Validity;
 import se.molnkoll.kernel.event.ClassificationSet;
 import se.molnkoll.kernel.event.CloudServiceRegistered;
 import se.molnkoll.kernel.event.DocumentAttached;
@@ -23,8 +24,11 @@ import se.molnkoll.kernel.query.ReadModels;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -44,15 +48,17 @@ public class MeasureStatusProjection {
     private final EvidenceEntries evidence;
     private final CoverageEntries coverage;
     private final RiskAcceptanceEntries riskAcceptances;
+    private final OpenMeasuresSteps openMeasures;
 
     public MeasureStatusProjection(MeasureCatalogue catalogue, ApplicableMeasures applicable,
                                    EvidenceEntries evidence, CoverageEntries coverage,
-                                   RiskAcceptanceEntries riskAcceptances) {
+                                   RiskAcceptanceEntries riskAcceptances, OpenMeasuresSteps openMeasures) {
         this.catalogue = catalogue;
         this.applicable = applicable;
         this.evidence = evidence;
         this.coverage = coverage;
         this.riskAcceptances = riskAcceptances;
+        this.openMeasures = openMeasures;
     }
 
     @EventHandler
@@ -76,6 +82,7 @@ public class MeasureStatusProjection {
                 .map(pair -> new CoverageEntry(evidenceId, serviceId, pair, event.validity(), at))
                 .toList());
         event.covers().forEach(pair -> renewals(serviceId, pair, at));
+        openCounts(serviceId, at);
     }
 
     @EventHandler
@@ -85,6 +92,7 @@ public class MeasureStatusProjection {
         setAside.forEach(row -> coverage.save(row.setAsideAt(at)));
         // what it renewed is at stake again, unless other evidence renews that too
         setAside.forEach(row -> renewals(event.cloudServiceId().value(), row.pair(), at));
+        openCounts(event.cloudServiceId().value(), at);
     }
 
     @EventHandler
@@ -104,6 +112,7 @@ public class MeasureStatusProjection {
         riskAcceptances.save(new RiskAcceptanceEntry(message.getIdentifier(), event.cloudServiceId().value(),
                 new MeasurePhase(event.measureId(), event.phase()), event.riskOwner(), event.motivation(),
                 event.validity(), at, actor));
+        openCounts(event.cloudServiceId().value(), at);
     }
 
     @EventHandler
@@ -115,10 +124,12 @@ public class MeasureStatusProjection {
             riskAcceptances.countingOfPair(serviceId, measureId, pair.phase())
                     .forEach(row -> riskAcceptances.save(row.setAsideAt(at)));
         }
+        openCounts(serviceId, at);
     }
 
     @ResetHandler
     void reset() {
+        openMeasures.deleteAllInBatch();
         riskAcceptances.deleteAllInBatch();
         coverage.deleteAllInBatch();
         evidence.deleteAllInBatch();
@@ -134,6 +145,24 @@ public class MeasureStatusProjection {
             }
         }
         applicable.saveAll(wanted.stream().sorted().map(pair -> new ApplicableMeasure(serviceId, pair, at)).toList());
+        openCounts(serviceId, at);
+    }
+
+    /** The service's open counts by phase and day again, from what now applies and counts; only changed steps are versioned. */
+    private void openCounts(String serviceId, Instant at) {
+        Map<MeasurePhase, List<Validity>> covers = new HashMap<>();
+        coverage.countingOfService(serviceId).forEach(row ->
+                covers.computeIfAbsent(row.pair(), pair -> new ArrayList<>()).add(row.validity()));
+        riskAcceptances.countingOfService(serviceId).forEach(row ->
+                covers.computeIfAbsent(row.pair(), pair -> new ArrayList<>()).add(row.validity()));
+        List<OpenMeasuresStep.Step> wanted = new ArrayList<>(OpenMeasuresStep.of(
+                applicable.current(serviceId).stream().map(ApplicableMeasure::pair).toList(), covers));
+        for (OpenMeasuresStep current : openMeasures.current(serviceId)) {
+            if (!wanted.remove(current.step())) {
+                current.close(at);
+            }
+        }
+        openMeasures.saveAll(wanted.stream().map(step -> new OpenMeasuresStep(serviceId, step, at)).toList());
     }
 
     /** Applies the renewal rule again to the counting evidence of one (measure, phase) after it changed. */

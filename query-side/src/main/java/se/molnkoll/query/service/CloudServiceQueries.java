@@ -37,6 +37,7 @@ import se.molnkoll.query.measures.CoverageEntries;
 import se.molnkoll.query.measures.CoverageEntry;
 import se.molnkoll.query.measures.EvidenceEntries;
 import se.molnkoll.query.measures.EvidenceEntry;
+import se.molnkoll.query.measures.OpenMeasuresSteps;
 import se.molnkoll.query.measures.RiskAcceptanceEntries;
 import se.molnkoll.query.measures.RiskAcceptanceEntry;
 import se.molnkoll.query.persistence.VersionedRow;
@@ -70,18 +71,20 @@ public class CloudServiceQueries {
     private final EvidenceEntries evidence;
     private final CoverageEntries coverage;
     private final RiskAcceptanceEntries riskAcceptances;
+    private final OpenMeasuresSteps openMeasures;
     private final CertificateQueries certificates;
     private final Clock clock;
     private final TransactionTemplate readOnly;
 
     public CloudServiceQueries(CloudServiceEntries services, ApplicableMeasures applicable, EvidenceEntries evidence,
                                CoverageEntries coverage, RiskAcceptanceEntries riskAcceptances,
-                               CertificateQueries certificates, Clock clock, PlatformTransactionManager transactions) {
+                               OpenMeasuresSteps openMeasures, CertificateQueries certificates, Clock clock, PlatformTransactionManager transactions) {
         this.services = services;
         this.applicable = applicable;
         this.evidence = evidence;
         this.coverage = coverage;
         this.riskAcceptances = riskAcceptances;
+        this.openMeasures = openMeasures;
         this.certificates = certificates;
         this.clock = clock;
         this.readOnly = new TransactionTemplate(transactions);
@@ -94,7 +97,7 @@ public class CloudServiceQueries {
         LocalDate day = query.moment().day(clock);
         return readOnly.execute(tx -> {
             Map<String, Map<Phase, Long>> open = new HashMap<>();
-            for (Object[] row : applicable.countOpenPerServiceAndPhase(day, at)) {
+            for (Object[] row : openMeasures.countOpenPerServiceAndPhase(day, at)) {
                 open.computeIfAbsent((String) row[0], id -> new HashMap<>()).put((Phase) row[1], (Long) row[2]);
             }
             return services.allAt(at).stream()
@@ -159,7 +162,7 @@ public class CloudServiceQueries {
                 servicesPerPhase.put((Phase) row[0], (Long) row[1]);
             }
             Map<Phase, Long> openPerPhase = new HashMap<>();
-            for (Object[] row : applicable.countOpenPerPhaseInPortfolio(day, at)) {
+            for (Object[] row : openMeasures.countOpenPerPhaseInPortfolio(day, at)) {
                 openPerPhase.put((Phase) row[0], (Long) row[1]);
             }
             long active = servicesPerPhase.values().stream().mapToLong(Long::longValue).sum();

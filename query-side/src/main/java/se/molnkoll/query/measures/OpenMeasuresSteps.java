@@ -1,0 +1,31 @@
+package se.molnkoll.query.measures;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+import se.molnkoll.query.persistence.VersionedRow;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The open counts of every service (see {@link OpenMeasuresStep}), for a business {@code :day} as known at {@code :at}. */
+public interface OpenMeasuresSteps extends JpaRepository<OpenMeasuresStep, Long> {
+
+    String ON_DAY = "(x.fromDay is null or x.fromDay <= :day) and (x.untilDay is null or x.untilDay > :day)";
+    String SERVICE_AT = "s.recordedFrom <= :at and (s.recordedTo is null or s.recordedTo > :at)";
+
+    @Query("select x from OpenMeasuresStep x where x.serviceId = :serviceId and x.recordedTo is null")
+    List<OpenMeasuresStep> current(@Param("serviceId") String serviceId);
+
+    /** Rows of (service id, phase, number of open measures) for every service with an open measure. */
+    @Query("select x.serviceId, x.phase, sum(x.openCount) from OpenMeasuresStep x where " + VersionedRow.AT
+            + " and " + ON_DAY + " group by x.serviceId, x.phase")
+    List<Object[]> countOpenPerServiceAndPhase(@Param("day") LocalDate day, @Param("at") Instant at);
+
+    /** Rows of (phase, number of open measures) over the services that are not decommissioned. */
+    @Query("select x.phase, sum(x.openCount) from OpenMeasuresStep x where " + VersionedRow.AT + " and " + ON_DAY
+            + " and x.serviceId in (select s.serviceId from CloudServiceEntry s where s.decommissioned = false and "
+            + SERVICE_AT + ") group by x.phase")
+    List<Object[]> countOpenPerPhaseInPortfolio(@Param("day") LocalDate day, @Param("at") Instant at);
+}
