@@ -46,8 +46,14 @@ public class EventStoreConfiguration {
      * the OR, PostgreSQL walks the event table's primary key from its very first row, filtering: measured
      * 1.75 s for 100 events behind 350,000 (0.001 s without gaps). Asked as two queries, each walks only
      * what it returns: the gaps by their keys, the rest from the token on. Same events, same order.
+     *
+     * <p>The two queries see the table at two moments, so their order matters. Events after the token
+     * are read first: every event committed before one of those is then committed before the gaps are
+     * read, so it comes in the same fetch, ahead of it. Read the other way round, a gap committed
+     * between the two queries could be overtaken by a later event of the same service (a withdrawal
+     * handled before the evidence it withdraws: found by the benchmark, the withdrawal was lost).
      */
-    static final class GapTolerantEngine extends JpaEventStorageEngine {
+    static class GapTolerantEngine extends JpaEventStorageEngine {
 
         GapTolerantEngine(Builder builder) {
             super(builder);
@@ -62,16 +68,21 @@ public class EventStoreConfiguration {
                     + "e.timeStamp, e.payloadType, e.payloadRevision, e.payload, e.metaData FROM "
                     + domainEventEntryEntityName() + " e WHERE ";
             List<Object[]> events = new ArrayList<>(entityManager()
-                    .createQuery(select + "e.globalIndex IN :gaps", Object[].class)
-                    .setParameter("gaps", token.getGaps())
-                    .getResultList());
-            events.addAll(entityManager()
                     .createQuery(select + "e.globalIndex > :token ORDER BY e.globalIndex ASC", Object[].class)
                     .setParameter("token", token.getIndex())
                     .setMaxResults(batchSize())
                     .getResultList());
+            afterEventsPastTheToken();
+            events.addAll(entityManager()
+                    .createQuery(select + "e.globalIndex IN :gaps", Object[].class)
+                    .setParameter("gaps", token.getGaps())
+                    .getResultList());
             events.sort(Comparator.comparingLong(row -> (Long) row[0]));
             return events.size() > batchSize() ? new ArrayList<>(events.subList(0, batchSize())) : events;
+        }
+
+        /** Between the two queries: where a test commits what a concurrent command would. */
+        void afterEventsPastTheToken() {
         }
     }
 }
