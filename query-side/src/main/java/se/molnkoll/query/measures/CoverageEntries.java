@@ -15,8 +15,10 @@ public interface CoverageEntries extends JpaRepository<CoverageEntry, Long> {
     @Query("select x from CoverageEntry x where x.serviceId = :serviceId and " + VersionedRow.AT)
     List<CoverageEntry> ofServiceAt(@Param("serviceId") String serviceId, @Param("at") Instant at);
 
-    @Query("select x from CoverageEntry x where x.serviceId = :serviceId and x.counts = true and x.recordedTo is null")
-    List<CoverageEntry> countingOfService(@Param("serviceId") String serviceId);
+    /** (measure id, phase, valid from, valid until) of what counts now towards the service's measures; no entities, as it runs for every change. */
+    @Query("select x.measureId, x.phase, x.validFrom, x.validUntil from CoverageEntry x"
+            + " where x.serviceId = :serviceId and x.counts = true and x.recordedTo is null")
+    List<Object[]> countingOfService(@Param("serviceId") String serviceId);
 
     @Query("select x from CoverageEntry x where x.evidenceId = :evidenceId and x.counts = true and x.recordedTo is null")
     List<CoverageEntry> countingOfEvidence(@Param("evidenceId") String evidenceId);

@@ -151,12 +151,14 @@ public class MeasureStatusProjection {
     /** The service's open counts by phase and day again, from what now applies and counts; only changed steps are versioned. */
     private void openCounts(String serviceId, Instant at) {
         Map<MeasurePhase, List<Validity>> covers = new HashMap<>();
-        coverage.countingOfService(serviceId).forEach(row ->
-                covers.computeIfAbsent(row.pair(), pair -> new ArrayList<>()).add(row.validity()));
-        riskAcceptances.countingOfService(serviceId).forEach(row ->
-                covers.computeIfAbsent(row.pair(), pair -> new ArrayList<>()).add(row.validity()));
+        for (List<Object[]> rows : List.of(coverage.countingOfService(serviceId), riskAcceptances.countingOfService(serviceId))) {
+            for (Object[] row : rows) {
+                covers.computeIfAbsent(pair(row), pair -> new ArrayList<>())
+                        .add(new Validity((LocalDate) row[2], (LocalDate) row[3]));
+            }
+        }
         List<OpenMeasuresStep.Step> wanted = new ArrayList<>(OpenMeasuresStep.of(
-                applicable.current(serviceId).stream().map(ApplicableMeasure::pair).toList(), covers));
+                applicable.currentPairs(serviceId).stream().map(MeasureStatusProjection::pair).toList(), covers));
         for (OpenMeasuresStep current : openMeasures.current(serviceId)) {
             if (!wanted.remove(current.step())) {
                 current.close(at);
@@ -174,6 +176,10 @@ public class MeasureStatusProjection {
                 coverage.save(row.renewedFromAt(at, renewedFrom));
             }
         }
+    }
+
+    private static MeasurePhase pair(Object[] row) {
+        return MeasurePhase.of((Integer) row[0], (se.molnkoll.kernel.Phase) row[1]);
     }
 
     /** Closes the evidence's current version at the event's time and saves the next one with the change. */

@@ -16,8 +16,10 @@ public interface RiskAcceptanceEntries extends JpaRepository<RiskAcceptanceEntry
             + " order by x.recordedAt, x.acceptanceId")
     List<RiskAcceptanceEntry> ofServiceAt(@Param("serviceId") String serviceId, @Param("at") Instant at);
 
-    @Query("select x from RiskAcceptanceEntry x where x.serviceId = :serviceId and x.counts = true and x.recordedTo is null")
-    List<RiskAcceptanceEntry> countingOfService(@Param("serviceId") String serviceId);
+    /** (measure id, phase, accepted on, valid until) of the acceptances that count now for the service's measures. */
+    @Query("select x.measureId, x.phase, x.acceptedOn, x.validUntil from RiskAcceptanceEntry x"
+            + " where x.serviceId = :serviceId and x.counts = true and x.recordedTo is null")
+    List<Object[]> countingOfService(@Param("serviceId") String serviceId);
 
     @Query("select x from RiskAcceptanceEntry x where x.serviceId = :serviceId and x.measureId = :measureId"
             + " and x.phase = :phase and x.counts = true and x.recordedTo is null")
