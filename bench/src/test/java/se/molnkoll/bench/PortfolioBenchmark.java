@@ -25,6 +25,9 @@ import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.ServiceModel;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
 import se.molnkoll.kernel.command.AcceptResidualRisk;
+import se.molnkoll.kernel.command.ExpireEvidence;
+import se.molnkoll.kernel.event.EventMetaData;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import se.molnkoll.kernel.command.RecordEvidence;
 import se.molnkoll.kernel.command.RecordProviderChange;
 import se.molnkoll.kernel.command.RegisterCloudService;
@@ -34,10 +37,8 @@ import se.molnkoll.kernel.command.TerminateContract;
 import se.molnkoll.kernel.command.WithdrawEvidence;
 import se.molnkoll.kernel.query.CloudServiceView;
 import se.molnkoll.kernel.query.Dashboard;
-import se.molnkoll.kernel.query.DueExpiry;
 import se.molnkoll.kernel.query.FindCloudService;
 import se.molnkoll.kernel.query.FindDashboard;
-import se.molnkoll.kernel.query.FindDueExpiries;
 import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.rebuild.ReadModelRebuild;
 import se.molnkoll.rebuild.RebuildStatus;
@@ -229,7 +230,8 @@ class PortfolioBenchmark {
     Generated generate(ConfigurableApplicationContext app, BenchClock clock) throws Exception {
         CommandGateway commands = app.getBean(CommandGateway.class);
         MeasureCatalogue catalogue = app.getBean(MeasureCatalogue.class);
-        ExpirySweep expiry = app.getBean(ExpirySweep.class);
+        // per service, its evidence that will lapse: (evidence id, valid until); each service is always on the same client
+        Map<CloudServiceId, List<Object[]>> lapsing = new java.util.concurrent.ConcurrentHashMap<>();
         long start = System.nanoTime();
         Instant t0 = clock.instant();
         List<CloudServiceId> services = new ArrayList<>();
@@ -237,6 +239,7 @@ class PortfolioBenchmark {
         CloudServiceId big = CloudServiceId.random();
         List<CloudServiceId> all = new ArrayList<>(services);
         all.add(big);
+        all.forEach(id -> lapsing.put(id, new ArrayList<>()));
         String[] units = {"Hälso- och sjukvård", "Tandvård", "HR", "Ekonomi", "IT-avdelningen", "Kollektivtrafik",
                 "Kultur", "Regionledningskontoret"};
 
@@ -272,16 +275,32 @@ class PortfolioBenchmark {
             LocalDate day = BusinessDates.dateOf(clock.instant());
             int m = month;
             forEach(all, (id, i) -> {
+                // what lapsed since last month has its expiry recorded: the command the expiry sweep sends
+                List<Object[]> ofService = lapsing.get(id);
+                for (var it = ofService.iterator(); it.hasNext(); ) {
+                    Object[] evidence = it.next();
+                    if (((LocalDate) evidence[1]).isBefore(day)) {
+                        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ExpireEvidence(id, (EvidenceId) evidence[0]))
+                                .andMetaData(Map.of(EventMetaData.ACTOR, ExpirySweep.ACTOR)));
+                        it.remove();
+                    }
+                }
                 // a monthly certificate for supervision of the delivery (measure 38), valid 40 days
                 EvidenceId certificate = EvidenceId.random();
                 commands.sendAndWait(new RecordEvidence(id, certificate, Set.of(new MeasureId(38)), EnumSet.of(Phase.OPERATE),
                         EvidenceKind.CERTIFICATE, "Leveransintyg " + m, "Revisor AB", day, day, day.plusDays(40), null, null));
-                if ((i + m) % 6 == 0) commands.sendAndWait(new WithdrawEvidence(id, certificate, "Ersatt"));
+                if ((i + m) % 6 == 0) {
+                    commands.sendAndWait(new WithdrawEvidence(id, certificate, "Ersatt"));
+                } else {
+                    ofService.add(new Object[]{certificate, day.plusDays(40)});
+                }
                 // a quarterly audit report on IT security in operation (measure 6), valid 100 days
                 if ((i + m) % 3 == 0) {
-                    commands.sendAndWait(new RecordEvidence(id, EvidenceId.random(), Set.of(new MeasureId(6)),
+                    EvidenceId report = EvidenceId.random();
+                    commands.sendAndWait(new RecordEvidence(id, report, Set.of(new MeasureId(6)),
                             EnumSet.of(Phase.OPERATE), EvidenceKind.AUDIT_REPORT, "Granskningsrapport " + m, "Revisor AB",
                             day, day, day.plusDays(100), null, null));
+                    ofService.add(new Object[]{report, day.plusDays(100)});
                 }
                 if (m == 2 && i % 10 == 0) {
                     commands.sendAndWait(new AcceptResidualRisk(id, new MeasureId(38), Phase.OPERATE, "Riskägare",
@@ -304,25 +323,9 @@ class PortfolioBenchmark {
                 }
                 return null;
             });
-            // what lapsed since last month has its expiry recorded, as the sweep every half minute would
-            sweepUntilNothingIsDue(app, expiry);
             log.info("Generated month {} of {} after {} s", month, size.months(), (System.nanoTime() - start) / 1_000_000_000);
         }
         return new Generated(services, big, before, (System.nanoTime() - start) / 1e9);
-    }
-
-    /** Sweeps, lets the read models show the expiries, and again, until no lapsed evidence is left unrecorded. */
-    void sweepUntilNothingIsDue(ConfigurableApplicationContext app, ExpirySweep expiry) {
-        QueryGateway queries = app.getBean(QueryGateway.class);
-        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-        for (int round = 0; round < 100; round++) {
-            expiry.sweep();
-            awaitProjections(jdbc, app);
-            if (queries.query(new FindDueExpiries(1), ResponseTypes.multipleInstancesOf(DueExpiry.class)).join().isEmpty()) {
-                return;
-            }
-        }
-        throw new IllegalStateException("lapsed evidence is still due after 100 sweeps");
     }
 
     /**

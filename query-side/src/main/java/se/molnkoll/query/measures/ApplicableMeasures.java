@@ -14,10 +14,6 @@ public interface ApplicableMeasures extends JpaRepository<ApplicableMeasure, Lon
     @Query("select x from ApplicableMeasure x where x.serviceId = :serviceId and x.recordedTo is null")
     List<ApplicableMeasure> current(@Param("serviceId") String serviceId);
 
-    /** (measure id, phase) of the measures that apply to the service now. */
-    @Query("select x.measureId, x.phase from ApplicableMeasure x where x.serviceId = :serviceId and x.recordedTo is null")
-    List<Object[]> currentPairs(@Param("serviceId") String serviceId);
-
     @Query("select x from ApplicableMeasure x where x.serviceId = :serviceId and " + VersionedRow.AT)
     List<ApplicableMeasure> at(@Param("serviceId") String serviceId, @Param("at") Instant at);
 }

@@ -7,6 +7,7 @@ import se.molnkoll.kernel.Phase;
 import se.molnkoll.query.persistence.VersionedRow;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /** What each piece of evidence covers, as it was at a moment of recorded time. */
@@ -15,13 +16,30 @@ public interface CoverageEntries extends JpaRepository<CoverageEntry, Long> {
     @Query("select x from CoverageEntry x where x.serviceId = :serviceId and " + VersionedRow.AT)
     List<CoverageEntry> ofServiceAt(@Param("serviceId") String serviceId, @Param("at") Instant at);
 
-    /** (measure id, phase, valid from, valid until) of what counts now towards the service's measures; no entities, as it runs for every change. */
-    @Query("select x.measureId, x.phase, x.validFrom, x.validUntil from CoverageEntry x"
-            + " where x.serviceId = :serviceId and x.counts = true and x.recordedTo is null")
-    List<Object[]> countingOfService(@Param("serviceId") String serviceId);
+    /**
+     * In one query, as every change of a service's measures needs them all: rows of (kind, measure id,
+     * phase, from, until), where kind A is a measure that applies now (no dates), C evidence that counts
+     * now, R a risk acceptance that counts now. Columns only, no entities.
+     */
+    @Query(nativeQuery = true, value = """
+            select 'A', measure_id, phase, null, null from applicable_measure
+             where service_id = :serviceId and recorded_to is null
+            union all
+            select 'C', measure_id, phase, valid_from, valid_until from evidence_coverage
+             where service_id = :serviceId and counts = true and recorded_to is null
+            union all
+            select 'R', measure_id, phase, accepted_on, valid_until from risk_acceptance
+             where service_id = :serviceId and counts = true and recorded_to is null""")
+    List<Object[]> measuresAndCoversOfService(@Param("serviceId") String serviceId);
 
     @Query("select x from CoverageEntry x where x.evidenceId = :evidenceId and x.counts = true and x.recordedTo is null")
     List<CoverageEntry> countingOfEvidence(@Param("evidenceId") String evidenceId);
+
+    /** What counts now towards some measures of the service, in any phase: one query for all the pairs an event touches. */
+    @Query("select x from CoverageEntry x where x.serviceId = :serviceId and x.measureId in :measureIds"
+            + " and x.counts = true and x.recordedTo is null")
+    List<CoverageEntry> countingOfMeasures(@Param("serviceId") String serviceId,
+                                           @Param("measureIds") Collection<Integer> measureIds);
 
     @Query("select x from CoverageEntry x where x.serviceId = :serviceId and x.measureId = :measureId"
             + " and x.phase = :phase and x.counts = true and x.recordedTo is null")

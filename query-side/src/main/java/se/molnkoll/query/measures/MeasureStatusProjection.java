@@ -9,6 +9,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 import se.molnkoll.kernel.Classification;
 import se.molnkoll.kernel.MeasurePhase;
+import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
 import se.molnkoll.kernel.compliance.Validity;
 import se.molnkoll.kernel.event.ClassificationSet;
@@ -25,12 +26,14 @@ import se.molnkoll.kernel.query.ReadModels;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Keeps, per service, the applicable measures and what counts towards them, each change as a new
@@ -81,7 +84,7 @@ public class MeasureStatusProjection {
         coverage.saveAll(event.covers().stream()
                 .map(pair -> new CoverageEntry(evidenceId, serviceId, pair, event.validity(), at))
                 .toList());
-        event.covers().forEach(pair -> renewals(serviceId, pair, at));
+        renewals(serviceId, event.covers(), at);
         openCounts(serviceId, at);
     }
 
@@ -91,7 +94,7 @@ public class MeasureStatusProjection {
         List<CoverageEntry> setAside = coverage.countingOfEvidence(event.evidenceId().value());
         setAside.forEach(row -> coverage.save(row.setAsideAt(at)));
         // what it renewed is at stake again, unless other evidence renews that too
-        setAside.forEach(row -> renewals(event.cloudServiceId().value(), row.pair(), at));
+        renewals(event.cloudServiceId().value(), setAside.stream().map(CoverageEntry::pair).toList(), at);
         openCounts(event.cloudServiceId().value(), at);
     }
 
@@ -150,15 +153,17 @@ public class MeasureStatusProjection {
 
     /** The service's open counts by phase and day again, from what now applies and counts; only changed steps are versioned. */
     private void openCounts(String serviceId, Instant at) {
+        List<MeasurePhase> applying = new ArrayList<>();
         Map<MeasurePhase, List<Validity>> covers = new HashMap<>();
-        for (List<Object[]> rows : List.of(coverage.countingOfService(serviceId), riskAcceptances.countingOfService(serviceId))) {
-            for (Object[] row : rows) {
-                covers.computeIfAbsent(pair(row), pair -> new ArrayList<>())
-                        .add(new Validity((LocalDate) row[2], (LocalDate) row[3]));
+        for (Object[] row : coverage.measuresAndCoversOfService(serviceId)) {
+            MeasurePhase pair = MeasurePhase.of(((Number) row[1]).intValue(), Phase.valueOf((String) row[2]));
+            if ("A".equals(String.valueOf(row[0]))) {
+                applying.add(pair);
+            } else {
+                covers.computeIfAbsent(pair, p -> new ArrayList<>()).add(new Validity(date(row[3]), date(row[4])));
             }
         }
-        List<OpenMeasuresStep.Step> wanted = new ArrayList<>(OpenMeasuresStep.of(
-                applicable.currentPairs(serviceId).stream().map(MeasureStatusProjection::pair).toList(), covers));
+        List<OpenMeasuresStep.Step> wanted = new ArrayList<>(OpenMeasuresStep.of(applying, covers));
         for (OpenMeasuresStep current : openMeasures.current(serviceId)) {
             if (!wanted.remove(current.step())) {
                 current.close(at);
@@ -167,19 +172,28 @@ public class MeasureStatusProjection {
         openMeasures.saveAll(wanted.stream().map(step -> new OpenMeasuresStep(serviceId, step, at)).toList());
     }
 
-    /** Applies the renewal rule again to the counting evidence of one (measure, phase) after it changed. */
-    private void renewals(String serviceId, MeasurePhase pair, Instant at) {
-        List<CoverageEntry> counting = coverage.countingOfPair(serviceId, pair.measureId().value(), pair.phase());
-        for (CoverageEntry row : counting) {
-            LocalDate renewedFrom = CoverageEntry.renewedFrom(row, counting);
-            if (!renewedFrom.equals(row.renewedFrom())) {
-                coverage.save(row.renewedFromAt(at, renewedFrom));
+    /** Applies the renewal rule again to the counting evidence of the (measure, phase) pairs that changed. */
+    private void renewals(String serviceId, Collection<MeasurePhase> changed, Instant at) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        Map<MeasurePhase, List<CoverageEntry>> counting = coverage.countingOfMeasures(serviceId,
+                        changed.stream().map(pair -> pair.measureId().value()).collect(Collectors.toSet())).stream()
+                .collect(Collectors.groupingBy(CoverageEntry::pair));
+        for (MeasurePhase pair : changed) {
+            List<CoverageEntry> ofPair = counting.getOrDefault(pair, List.of());
+            for (CoverageEntry row : ofPair) {
+                LocalDate renewedFrom = CoverageEntry.renewedFrom(row, ofPair);
+                if (!renewedFrom.equals(row.renewedFrom())) {
+                    coverage.save(row.renewedFromAt(at, renewedFrom));
+                }
             }
         }
     }
 
-    private static MeasurePhase pair(Object[] row) {
-        return MeasurePhase.of((Integer) row[0], (se.molnkoll.kernel.Phase) row[1]);
+    /** A date column of a native query, as the driver gives it (java.sql.Date or LocalDate). */
+    private static LocalDate date(Object column) {
+        return column == null ? null : column instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) column;
     }
 
     /** Closes the evidence's current version at the event's time and saves the next one with the change. */

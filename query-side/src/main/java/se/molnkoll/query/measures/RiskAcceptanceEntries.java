@@ -16,11 +16,6 @@ public interface RiskAcceptanceEntries extends JpaRepository<RiskAcceptanceEntry
             + " order by x.recordedAt, x.acceptanceId")
     List<RiskAcceptanceEntry> ofServiceAt(@Param("serviceId") String serviceId, @Param("at") Instant at);
 
-    /** (measure id, phase, accepted on, valid until) of the acceptances that count now for the service's measures. */
-    @Query("select x.measureId, x.phase, x.acceptedOn, x.validUntil from RiskAcceptanceEntry x"
-            + " where x.serviceId = :serviceId and x.counts = true and x.recordedTo is null")
-    List<Object[]> countingOfService(@Param("serviceId") String serviceId);
-
     @Query("select x from RiskAcceptanceEntry x where x.serviceId = :serviceId and x.measureId = :measureId"
             + " and x.phase = :phase and x.counts = true and x.recordedTo is null")
     List<RiskAcceptanceEntry> countingOfPair(@Param("serviceId") String serviceId, @Param("measureId") int measureId,
