@@ -510,7 +510,7 @@ abstract class AuditorScenarios extends Scenarios {
     Map<String, List<String>> readModelContent() {
         Map<String, List<String>> content = new java.util.TreeMap<>();
         for (String table : List.of("cloud_service", "applicable_measure", "evidence", "evidence_coverage",
-                "risk_acceptance", "audit_entry")) {
+                "risk_acceptance", "open_measure_step", "audit_entry")) {
             content.put(table, jdbc.queryForList("select * from " + table).stream()
                     .map(row -> {
                         Map<String, Object> values = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);

@@ -16,22 +16,6 @@ public interface CoverageEntries extends JpaRepository<CoverageEntry, Long> {
     @Query("select x from CoverageEntry x where x.serviceId = :serviceId and " + VersionedRow.AT)
     List<CoverageEntry> ofServiceAt(@Param("serviceId") String serviceId, @Param("at") Instant at);
 
-    /**
-     * In one query, as every change of a service's measures needs them all: rows of (kind, measure id,
-     * phase, from, until), where kind A is a measure that applies now (no dates), C evidence that counts
-     * now, R a risk acceptance that counts now. Columns only, no entities.
-     */
-    @Query(nativeQuery = true, value = """
-            select 'A', measure_id, phase, null, null from applicable_measure
-             where service_id = :serviceId and recorded_to is null
-            union all
-            select 'C', measure_id, phase, valid_from, valid_until from evidence_coverage
-             where service_id = :serviceId and counts = true and recorded_to is null
-            union all
-            select 'R', measure_id, phase, accepted_on, valid_until from risk_acceptance
-             where service_id = :serviceId and counts = true and recorded_to is null""")
-    List<Object[]> measuresAndCoversOfService(@Param("serviceId") String serviceId);
-
     @Query("select x from CoverageEntry x where x.evidenceId = :evidenceId and x.counts = true and x.recordedTo is null")
     List<CoverageEntry> countingOfEvidence(@Param("evidenceId") String evidenceId);
 

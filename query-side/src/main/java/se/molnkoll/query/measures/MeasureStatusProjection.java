@@ -9,9 +9,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 import se.molnkoll.kernel.Classification;
 import se.molnkoll.kernel.MeasurePhase;
-import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
-import se.molnkoll.kernel.compliance.Validity;
 import se.molnkoll.kernel.event.ClassificationSet;
 import se.molnkoll.kernel.event.CloudServiceRegistered;
 import se.molnkoll.kernel.event.DocumentAttached;
@@ -25,9 +23,7 @@ import se.molnkoll.kernel.query.ReadModels;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +48,7 @@ public class MeasureStatusProjection {
     private final CoverageEntries coverage;
     private final RiskAcceptanceEntries riskAcceptances;
     private final OpenMeasuresSteps openMeasures;
+    private final OpenMeasuresKeeper openCounts;
 
     public MeasureStatusProjection(MeasureCatalogue catalogue, ApplicableMeasures applicable,
                                    EvidenceEntries evidence, CoverageEntries coverage,
@@ -62,6 +59,7 @@ public class MeasureStatusProjection {
         this.coverage = coverage;
         this.riskAcceptances = riskAcceptances;
         this.openMeasures = openMeasures;
+        this.openCounts = new OpenMeasuresKeeper(openMeasures);
     }
 
     @EventHandler
@@ -78,6 +76,7 @@ public class MeasureStatusProjection {
     void on(EvidenceReceived event, @Timestamp Instant at, @MetaDataValue(EventMetaData.ACTOR) String actor) {
         String serviceId = event.cloudServiceId().value();
         String evidenceId = event.evidenceId().value();
+        openCounts.before(serviceId);
         evidence.save(new EvidenceEntry(evidenceId, serviceId, event.kind(), event.title(), event.issuer(),
                 event.receivedOn(), event.validFrom(), event.validUntil(), event.documentSha256(),
                 event.reference(), at, actor));
@@ -85,17 +84,18 @@ public class MeasureStatusProjection {
                 .map(pair -> new CoverageEntry(evidenceId, serviceId, pair, event.validity(), at))
                 .toList());
         renewals(serviceId, event.covers(), at);
-        openCounts(serviceId, at);
+        openCounts.changed(serviceId, at);
     }
 
     @EventHandler
     void on(EvidenceWithdrawn event, @Timestamp Instant at) {
+        openCounts.before(event.cloudServiceId().value());
         change(event.evidenceId().value(), at, entry -> entry.withdraw(event.reason()));
         List<CoverageEntry> setAside = coverage.countingOfEvidence(event.evidenceId().value());
         setAside.forEach(row -> coverage.save(row.setAsideAt(at)));
         // what it renewed is at stake again, unless other evidence renews that too
         renewals(event.cloudServiceId().value(), setAside.stream().map(CoverageEntry::pair).toList(), at);
-        openCounts(event.cloudServiceId().value(), at);
+        openCounts.changed(event.cloudServiceId().value(), at);
     }
 
     @EventHandler
@@ -112,22 +112,24 @@ public class MeasureStatusProjection {
     @EventHandler
     void on(ResidualRiskAccepted event, EventMessage<?> message, @Timestamp Instant at,
             @MetaDataValue(EventMetaData.ACTOR) String actor) {
+        openCounts.before(event.cloudServiceId().value());
         riskAcceptances.save(new RiskAcceptanceEntry(message.getIdentifier(), event.cloudServiceId().value(),
                 new MeasurePhase(event.measureId(), event.phase()), event.riskOwner(), event.motivation(),
                 event.validity(), at, actor));
-        openCounts(event.cloudServiceId().value(), at);
+        openCounts.changed(event.cloudServiceId().value(), at);
     }
 
     @EventHandler
     void on(ProviderChangeRecorded event, @Timestamp Instant at) {
         String serviceId = event.cloudServiceId().value();
+        openCounts.before(serviceId);
         for (MeasurePhase pair : event.reopened()) {
             int measureId = pair.measureId().value();
             coverage.countingOfPair(serviceId, measureId, pair.phase()).forEach(row -> coverage.save(row.setAsideAt(at)));
             riskAcceptances.countingOfPair(serviceId, measureId, pair.phase())
                     .forEach(row -> riskAcceptances.save(row.setAsideAt(at)));
         }
-        openCounts(serviceId, at);
+        openCounts.changed(serviceId, at);
     }
 
     @ResetHandler
@@ -141,6 +143,7 @@ public class MeasureStatusProjection {
 
     /** Closes the measures that no longer apply and opens those that now do; the rest carry on. */
     private void classify(String serviceId, Classification classification, Instant at) {
+        openCounts.before(serviceId);
         Set<MeasurePhase> wanted = new HashSet<>(catalogue.applicablePairs(classification));
         for (ApplicableMeasure row : applicable.current(serviceId)) {
             if (!wanted.remove(row.pair())) {
@@ -148,28 +151,7 @@ public class MeasureStatusProjection {
             }
         }
         applicable.saveAll(wanted.stream().sorted().map(pair -> new ApplicableMeasure(serviceId, pair, at)).toList());
-        openCounts(serviceId, at);
-    }
-
-    /** The service's open counts by phase and day again, from what now applies and counts; only changed steps are versioned. */
-    private void openCounts(String serviceId, Instant at) {
-        List<MeasurePhase> applying = new ArrayList<>();
-        Map<MeasurePhase, List<Validity>> covers = new HashMap<>();
-        for (Object[] row : coverage.measuresAndCoversOfService(serviceId)) {
-            MeasurePhase pair = MeasurePhase.of(((Number) row[1]).intValue(), Phase.valueOf((String) row[2]));
-            if ("A".equals(String.valueOf(row[0]))) {
-                applying.add(pair);
-            } else {
-                covers.computeIfAbsent(pair, p -> new ArrayList<>()).add(new Validity(date(row[3]), date(row[4])));
-            }
-        }
-        List<OpenMeasuresStep.Step> wanted = new ArrayList<>(OpenMeasuresStep.of(applying, covers));
-        for (OpenMeasuresStep current : openMeasures.current(serviceId)) {
-            if (!wanted.remove(current.step())) {
-                current.close(at);
-            }
-        }
-        openMeasures.saveAll(wanted.stream().map(step -> new OpenMeasuresStep(serviceId, step, at)).toList());
+        openCounts.changed(serviceId, at);
     }
 
     /** Applies the renewal rule again to the counting evidence of the (measure, phase) pairs that changed. */
@@ -189,11 +171,6 @@ public class MeasureStatusProjection {
                 }
             }
         }
-    }
-
-    /** A date column of a native query, as the driver gives it (java.sql.Date or LocalDate). */
-    private static LocalDate date(Object column) {
-        return column == null ? null : column instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) column;
     }
 
     /** Closes the evidence's current version at the event's time and saves the next one with the change. */

@@ -50,6 +50,10 @@ public class OpenMeasuresStep extends VersionedRow {
         this.openCount = step.open();
     }
 
+    String serviceId() {
+        return serviceId;
+    }
+
     Step step() {
         return new Step(phase, fromDay, untilDay, openCount);
     }
