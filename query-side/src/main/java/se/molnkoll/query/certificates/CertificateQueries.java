@@ -56,12 +56,15 @@ public class CertificateQueries {
      * starts from the coverage at stake (few rows, one index range), not from every dated evidence.
      */
     private static String certificates(boolean now) {
-        return "select e, s.name, s.organisationUnit from EvidenceEntry e, CloudServiceEntry s"
+        return "select e, s.name, s.organisationUnit" + certificatesFrom(now) + " order by e.validUntil, s.name, e.evidenceId";
+    }
+
+    private static String certificatesFrom(boolean now) {
+        return " from EvidenceEntry e, CloudServiceEntry s"
                 + " where s.serviceId = e.serviceId and " + at("e", now) + " and " + at("s", now)
                 + " and s.decommissioned = false and e.withdrawn = false"
                 + " and e.evidenceId in (select c.evidenceId from CoverageEntry c where " + atStake(now)
-                + " and c.validUntil >= :earliest and c.validUntil <= :latest)"
-                + " order by e.validUntil, s.name, e.evidenceId";
+                + " and c.validUntil >= :earliest and c.validUntil <= :latest)";
     }
 
     /** The measures at stake of each of the given evidence. */
@@ -115,6 +118,22 @@ public class CertificateQueries {
                         daysLeft < 0 ? CertificateStatus.EXPIRED : CertificateStatus.EXPIRING);
             }).toList();
         });
+    }
+
+    /**
+     * How many certificates {@link #certificates} lists of each status, counted by the database: the
+     * dashboard needs only the numbers, and a portfolio can have tens of thousands expiring at once.
+     */
+    public Map<CertificateStatus, Long> counts(int withinDays, Instant at, LocalDate today) {
+        boolean now = VersionedRow.NOW.equals(at);
+        String count = "select count(e)" + certificatesFrom(now);
+        return readOnly.execute(tx -> Map.of(
+                CertificateStatus.EXPIRED, withAt(entityManager.createQuery(count, Long.class), now, at)
+                        .setParameter("earliest", BEGINNING).setParameter("latest", today.minusDays(1))
+                        .setParameter("day", today).getSingleResult(),
+                CertificateStatus.EXPIRING, withAt(entityManager.createQuery(count, Long.class), now, at)
+                        .setParameter("earliest", today).setParameter("latest", today.plusDays(withinDays))
+                        .setParameter("day", today).getSingleResult()));
     }
 
     private static <T> TypedQuery<T> withAt(TypedQuery<T> query, boolean now, Instant at) {

@@ -12,7 +12,6 @@ import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.compliance.MeasureStatusRule;
 import se.molnkoll.kernel.compliance.Validity;
 import se.molnkoll.kernel.query.CertificateStatus;
-import se.molnkoll.kernel.query.CertificateView;
 import se.molnkoll.kernel.query.CloudServiceSummary;
 import se.molnkoll.kernel.query.CloudServiceView;
 import se.molnkoll.kernel.query.Dashboard;
@@ -145,9 +144,7 @@ public class CloudServiceQueries {
         Instant at = query.moment().knownAtOr(VersionedRow.NOW);
         LocalDate day = query.moment().day(clock);
         PortfolioTotals totals = totals(at, day);
-        Map<CertificateStatus, Long> certificatesByStatus = certificates
-                .certificates(null, query.expiringWithinDays(), at, day).stream()
-                .collect(groupingBy(CertificateView::status, Collectors.counting()));
+        Map<CertificateStatus, Long> certificatesByStatus = certificates.counts(query.expiringWithinDays(), at, day);
         return new Dashboard(totals.servicesPerPhase(), totals.openMeasuresPerPhase(),
                 certificatesByStatus.getOrDefault(CertificateStatus.EXPIRED, 0L),
                 certificatesByStatus.getOrDefault(CertificateStatus.EXPIRING, 0L),
