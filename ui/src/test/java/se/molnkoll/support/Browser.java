@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -93,7 +94,16 @@ public final class Browser implements AutoCloseable {
     }
 
     public String text(By by) {
-        return find(by).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return find(by).getText();
+            } catch (StaleElementReferenceException swapped) {
+                // htmx replaced the element between finding and reading it (a later answer arrived): find it again
+                if (attempt == 5) {
+                    throw swapped;
+                }
+            }
+        }
     }
 
     public Browser type(By by, String text) {

@@ -91,7 +91,7 @@ class BrowserTest {
         browser.choose(By.id("confidentiality"), "2").choose(By.id("integrity"), "2").choose(By.id("availability"), "1");
         browser.click(By.cssSelector("input[name=personalData]"));
         browser.waitForText(By.id("preview"), "blir tillämpliga"); // swapped in by htmx, nothing saved yet
-        assertThat(browser.text(By.id("preview"))).contains("Anskaffa:");
+        browser.waitForText(By.id("preview"), "Anskaffa:"); // each choice asks again: waits out later swaps
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like '%ClassificationSet'"
                 + " and aggregate_identifier = ?", Long.class, service.substring("/services/".length()))).isZero();
         browser.follow(By.id("save"));
