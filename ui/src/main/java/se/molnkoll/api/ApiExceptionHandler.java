@@ -1,5 +1,6 @@
 package se.molnkoll.api;
 
+import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import se.molnkoll.kernel.command.RuleViolationException;
 import se.molnkoll.kernel.command.UnknownEvidenceException;
 import se.molnkoll.kernel.command.Violation;
+import se.molnkoll.config.DatabaseOutage;
 import se.molnkoll.documents.Documents;
 import se.molnkoll.rebuild.ReadModelRebuild;
 
@@ -44,6 +46,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     static final URI UNSUPPORTED_DOCUMENT = URI.create("urn:molnkoll:problem:unsupported-document");
     static final URI DOCUMENT_INTEGRITY = URI.create("urn:molnkoll:problem:document-integrity");
     static final URI REBUILD_RUNNING = URI.create("urn:molnkoll:problem:rebuild-running");
+    static final URI UNAVAILABLE = URI.create("urn:molnkoll:problem:unavailable");
+    static final URI WRONG_INSTANCE = URI.create("urn:molnkoll:problem:wrong-instance");
+    /** Seconds a client should wait before sending again what collided or found the database away. */
+    static final String RETRY_AFTER_SECONDS = "1";
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalidInput(InvalidInputException e) {
@@ -106,9 +112,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<Object> concurrentChange(ConcurrencyException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "Someone else changed this cloud service at the same moment; nothing was recorded. Try again.");
+                "Others changed this cloud service at the same moment; nothing was recorded. Send it again.");
         problem.setType(CONCURRENT_CHANGE);
-        return problem(problem);
+        return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(ReadModelRebuild.AlreadyRunningException.class)
@@ -119,11 +126,36 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(problem);
     }
 
+    @ExceptionHandler(ReadModelRebuild.NotHereException.class)
+    ResponseEntity<Object> rebuildNotHere(ReadModelRebuild.NotHereException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(WRONG_INSTANCE);
+        return problem(problem);
+    }
+
+    /** A command sent to an instance without the command role (molnkoll.roles=query): it has no cloud services to ask. */
+    @ExceptionHandler(NoHandlerForCommandException.class)
+    ResponseEntity<Object> noCommandsHere(NoHandlerForCommandException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "This instance does not take commands (molnkoll.roles without command); nothing was recorded."
+                        + " Send it to an instance with the command role.");
+        problem.setType(WRONG_INSTANCE);
+        return problem(problem);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) throws Exception {
         if (e instanceof org.springframework.security.access.AccessDeniedException
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e; // Spring Security answers these (401/403)
+        }
+        if (DatabaseOutage.isCauseOf(e)) {
+            log.warn("The database cannot be reached ({}): {}", request.getDescription(false), e.toString());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The database cannot be reached just now; nothing was recorded. Try again in a moment.");
+            problem.setType(UNAVAILABLE);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         log.error("Unexpected failure in {}", request.getDescription(false), e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

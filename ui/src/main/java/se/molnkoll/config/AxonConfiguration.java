@@ -1,5 +1,9 @@
 package se.molnkoll.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jpa.EntityManagerProvider;
@@ -18,12 +22,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import se.molnkoll.kernel.event.EventMetaData;
 import se.molnkoll.kernel.query.ReadModels;
 
 import jakarta.persistence.EntityManager;
 
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.UUID;
 
 /**
@@ -60,11 +67,31 @@ public class AxonConfiguration {
      * The cloud services' aggregate cache, named in their {@code @Aggregate} (CloudService.CACHE;
      * Molnkoll does not start if the two names differ). Loaded services are kept while memory allows
      * (the garbage collector may take any of them): a command on a service with thousands of events
-     * does not replay them all each time.
+     * does not replay them all each time. Each is checked against the event store before use, as
+     * another instance may have changed it since ({@link StoreCheckedCache}).
      */
     @Bean("cloudServiceCache")
-    Cache cloudServiceCache() {
-        return new WeakReferenceCache();
+    Cache cloudServiceCache(JdbcTemplate jdbc) {
+        return new StoreCheckedCache(new WeakReferenceCache(), jdbc);
+    }
+
+    /**
+     * The gateway every command goes through: a command that collided with a concurrent change of
+     * the same service is sent again, at most {@code molnkoll.commands.max-retries} times
+     * ({@link RetryOnConcurrentChange}); after that the caller is told (409).
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, MeterRegistry meters,
+                                  @Value("${molnkoll.commands.max-retries:8}") int maxRetries) {
+        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new RetryOnConcurrentChange(retries, maxRetries, 10, meters))
+                .build();
     }
 
     /** Copies the command's actor and correlation id onto every event it causes. */

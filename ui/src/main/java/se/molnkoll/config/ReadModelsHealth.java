@@ -1,60 +1,100 @@
 package se.molnkoll.config;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import se.molnkoll.kernel.query.ReadModels;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * Whether the read models keep up. {@value #DEGRADED_CODE} while a projection is failing (it retries
- * the same events with back-off and shows nothing newer until they succeed), has stopped, or holds
- * no segment of the event stream. Degraded, not down: the application still records everything and
- * answers reads, and a load balancer must not take it out of service because one read model lags
- * (application.properties maps the status to HTTP 200). The details are shown to ADMIN.
+ * Whether the read models keep up with the event store, seen from the database so that every
+ * instance, whatever its roles, tells the same: per read model (and the hash chain) its segments,
+ * who holds them, its position and its lag, the events recorded after that position. Where this
+ * instance runs the processor, also whether it runs and the error it is retrying.
+ *
+ * <p>{@value #DEGRADED_CODE} while a read model lags more than {@code molnkoll.health.max-lag-events}
+ * events, has never started (no segment stored), or is failing or stopped here. A failing read model
+ * retries the same events with back-off and shows nothing newer until they succeed: nothing is skipped.
+ * Degraded, not down: the instance still records everything and answers reads, so the main health
+ * endpoint answers 200 (application.properties); the readiness probe, which a load balancer asks
+ * before sending traffic, answers 503 for it. The details are shown to ADMIN.
  */
 @Component("readModels")
 public class ReadModelsHealth implements HealthIndicator {
 
     public static final String DEGRADED_CODE = "DEGRADED";
     public static final Status DEGRADED = new Status(DEGRADED_CODE, "A read model is not keeping up with the event store");
+    /** What is followed: the read models and the hash chain. */
+    static final List<String> FOLLOWERS = List.of(ReadModels.REGISTER, ReadModels.MEASURES, ReadModels.AUDIT_TRAIL,
+            ReadModels.CHAIN);
 
     private final EventProcessingConfiguration processing;
+    private final StoredTokens tokens;
+    private final JdbcTemplate jdbc;
+    private final long maxLag;
 
-    public ReadModelsHealth(EventProcessingConfiguration processing) {
+    public ReadModelsHealth(EventProcessingConfiguration processing, StoredTokens tokens, JdbcTemplate jdbc,
+                            @Value("${molnkoll.health.max-lag-events:1000}") long maxLag) {
         this.processing = processing;
+        this.tokens = tokens;
+        this.jdbc = jdbc;
+        this.maxLag = maxLag;
     }
 
     @Override
     public Health health() {
         boolean healthy = true;
         Map<String, Object> details = new TreeMap<>();
-        for (EventProcessor processor : processing.eventProcessors().values()) {
-            if (!(processor instanceof StreamingEventProcessor streaming)) {
-                continue;
-            }
-            Map<Integer, EventTrackerStatus> segments = streaming.processingStatus();
+        Map<String, List<StoredTokens.Segment>> stored = tokens.of(FOLLOWERS).stream()
+                .collect(Collectors.groupingBy(StoredTokens.Segment::readModel));
+        for (String name : FOLLOWERS) {
             Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("running", streaming.isRunning());
+            List<StoredTokens.Segment> segments = stored.getOrDefault(name, List.of());
             detail.put("segments", segments.size());
-            segments.values().stream()
-                    .flatMap(s -> s.getCurrentPosition().stream().boxed())
-                    .min(Long::compare).ifPresent(position -> detail.put("position", position));
-            segments.values().stream()
-                    .filter(EventTrackerStatus::isErrorState)
-                    .findFirst()
-                    .ifPresent(failing -> detail.put("error", failing.getError() == null ? "unknown"
-                            : failing.getError().getClass().getSimpleName() + ": " + failing.getError().getMessage()));
-            healthy &= streaming.isRunning() && !segments.isEmpty() && !detail.containsKey("error");
-            details.put(streaming.getName(), detail);
+            List<String> owners = segments.stream().map(s -> s.owner() == null ? "(unclaimed)" : s.owner()).distinct().toList();
+            detail.put("heldBy", owners);
+            Long position = segments.stream().map(s -> s.index() == null ? -1L : s.index()).min(Long::compare).orElse(null);
+            if (position != null) {
+                long lag = eventsAfter(position);
+                detail.put("position", position);
+                detail.put("lagEvents", lag);
+                healthy &= lag <= maxLag;
+            } else {
+                healthy = false; // never started
+            }
+            StreamingEventProcessor local = processing.eventProcessor(name, StreamingEventProcessor.class).orElse(null);
+            if (local != null) {
+                detail.put("runningHere", local.isRunning());
+                detail.put("segmentsHere", new ArrayList<>(local.processingStatus().keySet()));
+                local.processingStatus().values().stream()
+                        .filter(EventTrackerStatus::isErrorState)
+                        .findFirst()
+                        .ifPresent(failing -> detail.put("error", failing.getError() == null ? "unknown"
+                                : failing.getError().getClass().getSimpleName() + ": " + failing.getError().getMessage()));
+                healthy &= local.isRunning() && !detail.containsKey("error");
+            }
+            details.put(name, detail);
         }
+        details.put("maxLagEvents", maxLag);
         return Health.status(healthy ? Status.UP : DEGRADED).withDetails(details).build();
+    }
+
+    /** The events recorded after a position, counted up to a little past the limit (a count of a million would be slow). */
+    private long eventsAfter(long position) {
+        Long count = jdbc.queryForObject("select count(*) from (select 1 from domain_event_entry where global_index > ?"
+                + " limit ?) after_position", Long.class, position, maxLag * 10 + 1);
+        return count == null ? 0 : count;
     }
 }

@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import se.molnkoll.config.InstanceRole;
+import se.molnkoll.config.RunsOn;
 import se.molnkoll.documents.Documents;
 import se.molnkoll.kernel.BusinessDates;
 import se.molnkoll.kernel.Classification;
@@ -49,6 +51,7 @@ import java.util.stream.Collectors;
  * is left alone. Off by default, and the PostgreSQL profile does not turn it on.
  */
 @Component
+@RunsOn(InstanceRole.COMMAND)
 @ConditionalOnProperty(name = "molnkoll.demo-data", havingValue = "true")
 class DemoData {
 

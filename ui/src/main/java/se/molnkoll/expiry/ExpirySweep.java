@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import se.molnkoll.config.InstanceRole;
+import se.molnkoll.config.RunsOn;
 import se.molnkoll.kernel.command.ExpireEvidence;
 import se.molnkoll.kernel.event.EventMetaData;
 import se.molnkoll.kernel.query.DueExpiry;
@@ -32,6 +34,7 @@ import java.util.Map;
  * down when a date passed, the first sweep after start records it.
  */
 @Component
+@RunsOn(InstanceRole.COMMAND)
 public class ExpirySweep {
 
     private static final Logger log = LoggerFactory.getLogger(ExpirySweep.class);

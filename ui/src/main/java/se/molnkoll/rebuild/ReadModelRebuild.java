@@ -10,6 +10,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import se.molnkoll.config.InstanceRole;
+import se.molnkoll.config.StoredTokens;
 import se.molnkoll.kernel.query.ReadModels;
 
 import jakarta.annotation.PreDestroy;
@@ -18,11 +20,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 /**
  * Rebuilds every read model from the event store with Axon's own replay: each read model's
@@ -42,6 +45,7 @@ public class ReadModelRebuild {
     private static final long POLL_NANOS = Duration.ofMillis(50).toNanos();
 
     private final EventProcessingConfiguration processing;
+    private final StoredTokens tokens;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final boolean onStart;
@@ -52,9 +56,10 @@ public class ReadModelRebuild {
     });
     private volatile RebuildStatus status = RebuildStatus.IDLE;
 
-    public ReadModelRebuild(EventProcessingConfiguration processing, JdbcTemplate jdbc, Clock clock,
+    public ReadModelRebuild(EventProcessingConfiguration processing, StoredTokens tokens, JdbcTemplate jdbc, Clock clock,
                             @Value("${molnkoll.rebuild:false}") boolean onStart) {
         this.processing = processing;
+        this.tokens = tokens;
         this.jdbc = jdbc;
         this.clock = clock;
         this.onStart = onStart;
@@ -78,6 +83,10 @@ public class ReadModelRebuild {
     }
 
     private synchronized RebuildStatus begin(String requestedBy, boolean reset) {
+        if (reset && processing.eventProcessor(ReadModels.MEASURES, StreamingEventProcessor.class).isEmpty()) {
+            throw new NotHereException("This instance does not keep the read models (" + InstanceRole.PROPERTY
+                    + " without query); start the rebuild on an instance with the query role");
+        }
         if (reset && isRunning()) {
             throw new AlreadyRunningException("A rebuild of the read models is already running", status());
         }
@@ -110,17 +119,14 @@ public class ReadModelRebuild {
 
     /**
      * Whether a read model is replaying and not yet at the store's end: a rebuild interrupted by a
-     * stop, which Axon carries on from its token at the next start. (Axon's replay flag alone stays on
-     * after a replay until the next event, hence the position.)
+     * stop, which Axon carries on from its token at the next start, or one that another instance
+     * runs. Read from the tokens in the database, so every instance knows. (Axon's replay flag alone
+     * stays on after a replay until the next event, hence the position.)
      */
     private boolean replayStillGoing() {
         long end = count("select coalesce(max(global_index), 0) from domain_event_entry");
-        for (String name : ReadModels.PROCESSING_GROUPS) {
-            for (EventTrackerStatus segment : processor(name).processingStatus().values()) {
-                if (segment.isReplaying() && segment.getCurrentPosition().orElse(0L) < end) return true;
-            }
-        }
-        return false;
+        return tokens.of(ReadModels.PROCESSING_GROUPS).stream()
+                .anyMatch(segment -> segment.replaying() && (segment.index() == null || segment.index() < end));
     }
 
     private void rebuild(long target, boolean reset) {
@@ -163,18 +169,23 @@ public class ReadModelRebuild {
         }
     }
 
-    /** Each read model's position: the lowest of its segments. */
+    /**
+     * Each read model's position, the lowest of its segments' as stored in the database (wherever they
+     * are processed); whether it runs here, and the error it is retrying here.
+     */
     private List<RebuildStatus.ReadModel> progress(long target) {
+        Map<String, List<StoredTokens.Segment>> stored = tokens.of(ReadModels.PROCESSING_GROUPS).stream()
+                .collect(Collectors.groupingBy(StoredTokens.Segment::readModel));
         List<RebuildStatus.ReadModel> progress = new ArrayList<>();
         for (String name : ReadModels.PROCESSING_GROUPS) {
-            StreamingEventProcessor processor = processor(name);
-            var segments = processor.processingStatus().values();
-            OptionalLong position = segments.isEmpty() ? OptionalLong.empty()
-                    : segments.stream().mapToLong(s -> s.getCurrentPosition().orElse(0L)).min();
-            String error = segments.stream().filter(EventTrackerStatus::isErrorState).findFirst()
+            List<StoredTokens.Segment> segments = stored.getOrDefault(name, List.of());
+            Long position = segments.isEmpty() ? null
+                    : segments.stream().mapToLong(s -> s.index() == null ? 0L : s.index()).min().getAsLong();
+            StreamingEventProcessor local = processing.eventProcessor(name, StreamingEventProcessor.class).orElse(null);
+            String error = local == null ? null : local.processingStatus().values().stream()
+                    .filter(EventTrackerStatus::isErrorState).findFirst()
                     .map(s -> s.getError() == null ? "failing" : s.getError().getMessage()).orElse(null);
-            progress.add(new RebuildStatus.ReadModel(name, processor.isRunning(),
-                    position.isPresent() ? position.getAsLong() : null, error));
+            progress.add(new RebuildStatus.ReadModel(name, local != null && local.isRunning(), position, error));
         }
         return progress;
     }
@@ -227,6 +238,13 @@ public class ReadModelRebuild {
 
         public RebuildStatus status() {
             return status;
+        }
+    }
+
+    /** Asked of an instance that does not keep the read models. */
+    public static class NotHereException extends RuntimeException {
+        NotHereException(String what) {
+            super(what);
         }
     }
 }

@@ -11,13 +11,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import se.molnkoll.config.StoredTokens;
 import se.molnkoll.kernel.CloudServiceId;
 import se.molnkoll.kernel.query.ReadModels;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 /**
  * Read-your-writes: after a command is accepted, wait until every read model has processed the
@@ -33,14 +35,18 @@ public class ReadYourWrites {
 
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
     private static final long POLL_NANOS = Duration.ofMillis(2).toNanos();
+    /** Asking the database is dearer than asking a processor in memory. */
+    private static final long POLL_STORED_NANOS = Duration.ofMillis(10).toNanos();
 
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
     private final Duration timeout;
+    private final StoredTokens tokens;
 
-    public ReadYourWrites(JdbcTemplate jdbc, EventProcessingConfiguration processing,
+    public ReadYourWrites(JdbcTemplate jdbc, EventProcessingConfiguration processing, StoredTokens tokens,
                    @Value("${molnkoll.read-your-writes.timeout:10s}") Duration timeout) {
         this.jdbc = jdbc;
+        this.tokens = tokens;
         this.processing = processing;
         this.timeout = timeout;
     }
@@ -59,54 +65,62 @@ public class ReadYourWrites {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean allVisible = true;
-        for (StreamingEventProcessor processor : processors()) {
-            while (!hasProcessed(processor, position)) {
-                if (inError(processor)) {
+        for (String readModel : ReadModels.PROCESSING_GROUPS) {
+            StreamingEventProcessor local = localProcessors().get(readModel);
+            while (!hasProcessed(local, readModel, position)) {
+                if (local != null && inError(local)) {
                     log.warn("Projection {} is failing; event {} of service {} is recorded but not yet visible",
-                            processor.getName(), position, service);
+                            readModel, position, service);
                     allVisible = false;
                     break;
                 }
                 if (System.nanoTime() > deadline) {
                     log.warn("Projection {} has not reached event {} of service {} within {}",
-                            processor.getName(), position, service, timeout);
+                            readModel, position, service, timeout);
                     allVisible = false;
                     break;
                 }
-                LockSupport.parkNanos(POLL_NANOS);
+                LockSupport.parkNanos(local != null && holdsAll(local.processingStatus().values()) ? POLL_NANOS
+                        : POLL_STORED_NANOS);
             }
         }
         return allVisible;
     }
 
-    private List<StreamingEventProcessor> processors() {
+    /**
+     * Whether the read model has handled the event: asked of this instance's own processor when it
+     * holds every segment (no database round trip), otherwise of the tokens in the database, which
+     * the instances holding the segments keep up to date.
+     */
+    private boolean hasProcessed(StreamingEventProcessor local, String readModel, long position) {
+        if (local != null) {
+            Collection<EventTrackerStatus> segments = local.processingStatus().values();
+            if (holdsAll(segments)) {
+                return segments.stream().allMatch(segment -> covers(segment.getTrackingToken(), position));
+            }
+        }
+        return tokens.haveProcessed(readModel, position);
+    }
+
+    private Map<String, StreamingEventProcessor> localProcessors() {
         Collection<?> all = processing.eventProcessors().values();
         return all.stream().filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
                 .filter(processor -> ReadModels.PROCESSING_GROUPS.contains(processor.getName()))
-                .toList();
+                .collect(Collectors.toMap(StreamingEventProcessor::getName, processor -> processor));
+    }
+
+    /** Whether these segments of one processor make up all of the event stream. */
+    private static boolean holdsAll(Collection<EventTrackerStatus> segments) {
+        double share = 0;
+        for (EventTrackerStatus segment : segments) {
+            share += 1.0 / (segment.getSegment().getMask() + 1);
+        }
+        return share > 0.999;
     }
 
     static boolean inError(StreamingEventProcessor processor) {
         return processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
-    }
-
-    /**
-     * Whether the processor's segments together have handled the whole event stream up to the
-     * position. Each segment reads the whole stream (and handles its share), so every claimed
-     * segment's token must be past the position, and the claimed segments must make up the whole.
-     * A segment in error may still be past it (the failing event came later).
-     */
-    static boolean hasProcessed(StreamingEventProcessor processor, long position) {
-        Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
-        double share = 0;
-        for (EventTrackerStatus status : statuses) {
-            if (!covers(status.getTrackingToken(), position)) {
-                return false;
-            }
-            share += 1.0 / (status.getSegment().getMask() + 1);
-        }
-        return share > 0.999;
     }
 
     private static boolean covers(TrackingToken token, long position) {

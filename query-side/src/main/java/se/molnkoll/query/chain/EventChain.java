@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import se.molnkoll.kernel.query.ReadModels;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -26,7 +27,7 @@ import java.util.List;
 @ProcessingGroup(EventChain.PROCESSING_GROUP)
 public class EventChain {
 
-    public static final String PROCESSING_GROUP = "chain";
+    public static final String PROCESSING_GROUP = ReadModels.CHAIN;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;

@@ -15,6 +15,9 @@ public final class ReadModels {
 
     public static final List<String> PROCESSING_GROUPS = List.of(REGISTER, MEASURES, AUDIT_TRAIL);
 
+    /** The processing group of the hash chain, which follows the event store like the read models. */
+    public static final String CHAIN = "chain";
+
     private ReadModels() {
     }
 }

@@ -1,0 +1,37 @@
+package se.molnkoll.config;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * Whether a failure means the database cannot be reached (stopped, restarting, network gone) rather
+ * than a fault of the request or of Molnkoll: then the caller is told to try again later (503), and
+ * the connection pool reconnects by itself once the database is back. A command that failed so has
+ * recorded nothing: its transaction never committed.
+ */
+public final class DatabaseOutage {
+
+    private DatabaseOutage() {
+    }
+
+    public static boolean isCauseOf(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessResourceException || t instanceof SQLTransientConnectionException
+                    || t instanceof ConnectException || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            // SQLSTATE class 08: connection exception; 57P01-57P03: the server shuts down or is starting
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,106 @@
+package se.molnkoll.config;
+
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.lang.reflect.Field;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * The cloud services' aggregate cache, made safe for several instances on one database. Axon uses a
+ * cached service as it is, without looking at the event store; if another instance has recorded an
+ * event for it since, the cached one is out of date. A command decided on it that would record an
+ * event collides with that event and is retried ({@link RetryOnConcurrentChange}), but one that it
+ * refuses ("no such evidence") would be refused wrongly. So each cached service is checked against
+ * the store's latest sequence number for it, one index lookup, and dropped when they differ.
+ */
+final class StoreCheckedCache implements Cache {
+
+    private static final Field VERSION = versionField();
+
+    private final Cache delegate;
+    private final JdbcTemplate jdbc;
+
+    StoreCheckedCache(Cache delegate, JdbcTemplate jdbc) {
+        this.delegate = delegate;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public <K, V> V get(K key) {
+        V value = delegate.get(key);
+        if (value instanceof AggregateCacheEntry<?> entry && !Objects.equals(version(entry), latestInStore(key))) {
+            delegate.remove(key);
+            return null;
+        }
+        return value;
+    }
+
+    private Long latestInStore(Object aggregateId) {
+        return jdbc.queryForObject("select max(sequence_number) from domain_event_entry where aggregate_identifier = ?",
+                Long.class, aggregateId.toString());
+    }
+
+    private static Long version(AggregateCacheEntry<?> entry) {
+        try {
+            return (Long) VERSION.get(entry);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Axon keeps the cached aggregate's sequence number in a private field and offers no getter for it. */
+    private static Field versionField() {
+        try {
+            Field field = AggregateCacheEntry.class.getDeclaredField("version");
+            field.setAccessible(true);
+            return field;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("This Axon version's AggregateCacheEntry has no version field", e);
+        }
+    }
+
+    @Override
+    public void put(Object key, Object value) {
+        delegate.put(key, value);
+    }
+
+    @Override
+    public boolean putIfAbsent(Object key, Object value) {
+        return delegate.putIfAbsent(key, value);
+    }
+
+    @Override
+    public <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
+        return delegate.computeIfAbsent(key, valueSupplier);
+    }
+
+    @Override
+    public boolean remove(Object key) {
+        return delegate.remove(key);
+    }
+
+    @Override
+    public void removeAll() {
+        delegate.removeAll();
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return delegate.containsKey(key);
+    }
+
+    @Override
+    public Registration registerCacheEntryListener(EntryListener cacheEntryListener) {
+        return delegate.registerCacheEntryListener(cacheEntryListener);
+    }
+
+    @Override
+    public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
+        delegate.computeIfPresent(key, update);
+    }
+}
