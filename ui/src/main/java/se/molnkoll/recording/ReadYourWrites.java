@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import se.molnkoll.config.DatabaseOutage;
 import se.molnkoll.config.StoredTokens;
 import se.molnkoll.kernel.CloudServiceId;
 import se.molnkoll.kernel.query.ReadModels;
@@ -57,6 +58,19 @@ public class ReadYourWrites {
      * passed. The others are still waited for, so whatever does answer is as fresh as it can be.
      */
     public boolean awaitProjectionsOf(CloudServiceId service) {
+        try {
+            return awaitPosition(service);
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.isCauseOf(e)) {
+                throw e;
+            }
+            // the command is recorded; only whether the read models show it yet cannot be told now
+            log.warn("Cannot tell whether the read models show service {} yet: {}", service, e.toString());
+            return false;
+        }
+    }
+
+    private boolean awaitPosition(CloudServiceId service) {
         Long position = jdbc.queryForObject(
                 "select max(global_index) from domain_event_entry where aggregate_identifier = ?",
                 Long.class, service.value());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import se.molnkoll.kernel.BusinessDates;
 import se.molnkoll.support.Api;
+import se.molnkoll.support.ReadModelContent;
 import se.molnkoll.support.Rebuilds;
 import se.molnkoll.support.TestClock;
 
@@ -506,21 +507,8 @@ abstract class AuditorScenarios extends Scenarios {
 
     // ---- rebuild ---------------------------------------------------------------------------
 
-    /** Every read-model row, as text without its surrogate key, sorted: the content to compare. */
     Map<String, List<String>> readModelContent() {
-        Map<String, List<String>> content = new java.util.TreeMap<>();
-        for (String table : List.of("cloud_service", "applicable_measure", "evidence", "evidence_coverage",
-                "risk_acceptance", "open_measure_step", "audit_entry")) {
-            content.put(table, jdbc.queryForList("select * from " + table).stream()
-                    .map(row -> {
-                        Map<String, Object> values = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-                        values.putAll(row);
-                        values.remove("row_id");
-                        return values.toString();
-                    })
-                    .sorted().toList());
-        }
-        return content;
+        return ReadModelContent.of(jdbc);
     }
 
     @Test

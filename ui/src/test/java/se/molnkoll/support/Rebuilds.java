@@ -14,11 +14,16 @@ public final class Rebuilds {
 
     /** Polls GET /api/admin/rebuild (at most 60 s) until it no longer runs; returns the last status. */
     public static JsonNode awaitEnd(Api admin) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
+        return awaitEnd(admin, java.time.Duration.ofSeconds(60));
+    }
+
+    /** Polls GET /api/admin/rebuild (at most so long) until it no longer runs; returns the last status. */
+    public static JsonNode awaitEnd(Api admin, java.time.Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
         while (true) {
             JsonNode status = admin.get("/api/admin/rebuild").json();
             if (!status.get("state").asText().equals("RUNNING")) return status;
-            assertThat(System.nanoTime()).as("the rebuild ends within 60 s: " + status).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("the rebuild ends within " + atMost + ": " + status).isLessThan(deadline);
             LockSupport.parkNanos(50_000_000L);
         }
     }

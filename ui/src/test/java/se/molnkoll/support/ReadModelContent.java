@@ -1,0 +1,32 @@
+package se.molnkoll.support;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Every read-model row, as text without its surrogate key, sorted: what to compare with a rebuild. */
+public final class ReadModelContent {
+
+    public static final List<String> TABLES = List.of("cloud_service", "applicable_measure", "evidence",
+            "evidence_coverage", "risk_acceptance", "open_measure_step", "audit_entry");
+
+    private ReadModelContent() {
+    }
+
+    public static Map<String, List<String>> of(JdbcTemplate jdbc) {
+        Map<String, List<String>> content = new TreeMap<>();
+        for (String table : TABLES) {
+            content.put(table, jdbc.queryForList("select * from " + table).stream()
+                    .map(row -> {
+                        Map<String, Object> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                        values.putAll(row);
+                        values.remove("row_id");
+                        return values.toString();
+                    })
+                    .sorted().toList());
+        }
+        return content;
+    }
+}
