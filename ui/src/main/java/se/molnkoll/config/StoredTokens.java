@@ -2,8 +2,11 @@ package se.molnkoll.config;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.jpa.TokenEntry;
@@ -17,10 +20,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The read models' positions as the database holds them: each processor segment's token, whichever
- * instance processes it. What an instance's own processors report covers only the segments it has
- * claimed, and nothing on an instance without the query role; this covers them all, for
- * read-your-writes and health on any instance. Reading does not claim anything.
+ * The read models' positions: each processor segment's token, whichever instance processes it. What
+ * an instance's own processors report covers only the segments it has claimed, and nothing on an
+ * instance without the query role; the tokens in the database cover them all, for read-your-writes,
+ * health and rebuild on any instance. For a segment this instance holds, its processor's own view is
+ * taken: it is the newer (the database gets the token when a batch commits). Reading claims nothing.
  */
 @Component
 public class StoredTokens {
@@ -28,9 +32,11 @@ public class StoredTokens {
     @PersistenceContext
     private EntityManager entityManager;
     private final Serializer serializer;
+    private final EventProcessingConfiguration processing;
 
-    public StoredTokens(@Qualifier("serializer") Serializer serializer) {
+    public StoredTokens(@Qualifier("serializer") Serializer serializer, EventProcessingConfiguration processing) {
         this.serializer = serializer;
+        this.processing = processing;
     }
 
     /**
@@ -52,7 +58,21 @@ public class StoredTokens {
                 .setParameter("names", readModels)
                 .getResultList().stream()
                 .map(this::segment)
+                .map(this::asKnownHere)
                 .toList();
+    }
+
+    /** The segment as this instance's processor sees it, if it holds it; else as stored. */
+    private Segment asKnownHere(Segment stored) {
+        EventTrackerStatus here = processing.eventProcessor(stored.readModel(), StreamingEventProcessor.class)
+                .map(processor -> processor.processingStatus().get(stored.segment())).orElse(null);
+        if (here == null) {
+            return stored;
+        }
+        GapAwareTrackingToken position = here.getTrackingToken() == null ? null
+                : WrappedToken.unwrap(here.getTrackingToken(), GapAwareTrackingToken.class).orElse(null);
+        return position == null ? stored : new Segment(stored.readModel(), stored.segment(), position.getIndex(),
+                Set.copyOf(position.getGaps()), here.isReplaying(), stored.owner(), stored.claimedAt());
     }
 
     /** Whether every segment of the read model (at least one) has dealt with the event at this position. */

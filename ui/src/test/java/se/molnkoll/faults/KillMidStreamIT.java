@@ -74,6 +74,8 @@ class KillMidStreamIT {
             await().atMost(Duration.ofMinutes(5)).until(() -> answered.get() >= COMMANDS / 3);
             aUp.set(false);
             a.kill();
+            // b takes over whatever a held, once a's claims time out (10 s) and b looks again (every 5 s)
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1)).until(() -> heldOnlyBy(b));
             await().atMost(Duration.ofMinutes(5)).until(() -> answered.get() >= 2 * COMMANDS / 3);
             a.start();
             aUp.set(true);
@@ -105,5 +107,18 @@ class KillMidStreamIT {
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    /** Whether this instance holds every segment of every read model, as its health tells an administrator. */
+    private static boolean heldOnlyBy(ProcessMolnkoll instance) {
+        JsonNode readModels = instance.api().as("admin").get("/actuator/health").json().get("components").get("readModels")
+                .get("details");
+        for (String name : List.of("register", "measures", "audit", "chain")) {
+            JsonNode heldBy = readModels.get(name).get("heldBy");
+            if (heldBy.size() != 1 || !heldBy.get(0).asText().equals(instance.name())) {
+                return false;
+            }
+        }
+        return true;
     }
 }
