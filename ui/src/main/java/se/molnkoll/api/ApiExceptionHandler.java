@@ -25,6 +25,7 @@ import se.molnkoll.config.DatabaseOutage;
 import se.molnkoll.documents.Documents;
 import se.molnkoll.rebuild.ReadModelRebuild;
 
+import javax.sql.DataSource;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,12 @@ import java.util.stream.Collectors;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final DataSource dataSource;
+
+    ApiExceptionHandler(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     static final URI INVALID_INPUT = URI.create("urn:molnkoll:problem:invalid-input");
     static final URI NOT_FOUND = URI.create("urn:molnkoll:problem:not-found");
@@ -149,7 +156,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e; // Spring Security answers these (401/403)
         }
-        if (DatabaseOutage.isCauseOf(e)) {
+        if (DatabaseOutage.isAway(e, dataSource)) {
             log.warn("The database cannot be reached ({}): {}", request.getDescription(false), e.toString());
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                     "The database cannot be reached just now; nothing was recorded. Try again in a moment.");

@@ -61,7 +61,7 @@ public class ReadYourWrites {
         try {
             return awaitPosition(service);
         } catch (RuntimeException e) {
-            if (!DatabaseOutage.isCauseOf(e)) {
+            if (!DatabaseOutage.isPersistenceFailure(e)) {
                 throw e;
             }
             // the command is recorded; only whether the read models show it yet cannot be told now
