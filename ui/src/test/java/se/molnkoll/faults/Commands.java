@@ -6,7 +6,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import se.molnkoll.support.Api;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,13 +34,7 @@ final class Commands {
 
     /** Records a piece of evidence titled so; what the client learns of its fate. Refusals must be problem+json. */
     static Outcome recordEvidence(Api manager, String service, String title, int... refusals) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("measureIds", List.of(27));
-        body.put("phases", List.of("ACQUIRE"));
-        body.put("kind", "CERTIFICATE");
-        body.put("title", title);
-        body.put("issuer", "Cert AB");
-        body.put("receivedOn", RECEIVED_ON.toString());
+        Map<String, Object> body = Api.certificateFor27(title, RECEIVED_ON);
         Api.Response response;
         try {
             response = manager.post("/api/services/" + service + "/evidence", body);

@@ -93,6 +93,18 @@ public final class Api {
         return send("GET", path, null);
     }
 
+    /** The body of a certificate for measure 27 in acquisition, titled so: what the tests that race commands send. */
+    public static java.util.Map<String, Object> certificateFor27(String title, java.time.LocalDate receivedOn) {
+        java.util.Map<String, Object> body = new java.util.HashMap<>();
+        body.put("measureIds", java.util.List.of(27));
+        body.put("phases", java.util.List.of("ACQUIRE"));
+        body.put("kind", "CERTIFICATE");
+        body.put("title", title);
+        body.put("issuer", "Cert AB");
+        body.put("receivedOn", receivedOn.toString());
+        return body;
+    }
+
     public Response post(String path, Object body) {
         return send("POST", path, body);
     }

@@ -29,6 +29,11 @@ public final class RunningMolnkoll implements AutoCloseable {
         return Api.at(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
     }
 
+    /** The commands this instance sent again after they collided with a concurrent change. */
+    public double commandsRetried() {
+        return bean(io.micrometer.core.instrument.MeterRegistry.class).counter("molnkoll.commands.retried").count();
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
