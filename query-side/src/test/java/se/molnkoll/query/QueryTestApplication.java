@@ -35,7 +35,11 @@ public class QueryTestApplication {
      */
     @Bean
     se.molnkoll.query.audit.EventPositions eventPositions() {
-        return (event, token) -> token.position().orElseThrow();
+        return tokens -> {
+            java.util.Map<String, Long> positions = new java.util.HashMap<>();
+            tokens.forEach((event, token) -> positions.put(event, token.position().orElseThrow()));
+            return positions;
+        };
     }
 
     @Bean

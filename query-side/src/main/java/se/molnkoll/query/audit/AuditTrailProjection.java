@@ -11,6 +11,10 @@ import org.springframework.stereotype.Component;
 import se.molnkoll.kernel.event.CloudServiceEvent;
 import se.molnkoll.kernel.event.EventMetaData;
 import se.molnkoll.kernel.query.ReadModels;
+import se.molnkoll.query.persistence.PerBatch;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Writes every event of every service into the audit trail. */
 @Component
@@ -22,6 +26,9 @@ public class AuditTrailProjection {
     private final AuditRecords records;
     private final ObjectMapper json;
     private final EventPositions positions;
+    /** A batch's events, written together: their positions read in one query, their rows in JDBC batches. */
+    private final PerBatch<Map<DomainEventMessage<?>, TrackingToken>> batches = new PerBatch<>(PROCESSING_GROUP,
+            LinkedHashMap::new, this::write, events -> { });
 
     public AuditTrailProjection(AuditRecords records, ObjectMapper json, EventPositions positions) {
         this.records = records;
@@ -30,12 +37,29 @@ public class AuditTrailProjection {
     }
 
     @EventHandler
-    void on(CloudServiceEvent event, DomainEventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        long globalIndex = positions.of(message, token);
-        records.save(new AuditRecord(message.getIdentifier(), globalIndex, message.getTimestamp(),
-                (String) message.getMetaData().getOrDefault(EventMetaData.ACTOR, "unknown"), event.cloudServiceId().value(),
-                message.getSequenceNumber(), event.getClass().getSimpleName(), AuditSummaries.of(event),
-                (String) message.getMetaData().get(EventMetaData.CORRELATION_ID), json.writeValueAsString(event)));
+    void on(CloudServiceEvent event, DomainEventMessage<?> message, TrackingToken token) {
+        batches.add(batch -> batch.put(message, token));
+    }
+
+    private void write(Map<DomainEventMessage<?>, TrackingToken> batch) {
+        Map<String, TrackingToken> tokens = new LinkedHashMap<>();
+        batch.forEach((message, token) -> tokens.put(message.getIdentifier(), token));
+        Map<String, Long> globalIndexes = positions.of(tokens);
+        records.saveAll(batch.keySet().stream().map(message -> record(message, globalIndexes.get(message.getIdentifier())))
+                .toList());
+    }
+
+    private AuditRecord record(DomainEventMessage<?> message, long globalIndex) {
+        CloudServiceEvent event = (CloudServiceEvent) message.getPayload();
+        try {
+            return new AuditRecord(message.getIdentifier(), globalIndex, message.getTimestamp(),
+                    (String) message.getMetaData().getOrDefault(EventMetaData.ACTOR, "unknown"),
+                    event.cloudServiceId().value(), message.getSequenceNumber(), event.getClass().getSimpleName(),
+                    AuditSummaries.of(event), (String) message.getMetaData().get(EventMetaData.CORRELATION_ID),
+                    json.writeValueAsString(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Event " + message.getIdentifier() + " cannot be written as JSON", e);
+        }
     }
 
     @ResetHandler

@@ -1,10 +1,12 @@
 package se.molnkoll.query.audit;
 
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 
-/** Where an event sits in the event store: its global index, which orders the audit trail. */
+import java.util.Map;
+
+/** Where events sit in the event store: their global index, which orders the audit trail. */
 public interface EventPositions {
 
-    long of(DomainEventMessage<?> event, TrackingToken token);
+    /** The global index of each event, by its identifier; given the token each arrived with. */
+    Map<String, Long> of(Map<String, TrackingToken> tokensByEventId);
 }

@@ -1,28 +1,38 @@
 package se.molnkoll.query.audit;
 
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
- * The event's own global index, read from the store. Not the tracking token's position: when
- * concurrent appends commit out of order, an event that fills a gap arrives with a token already past it.
+ * The events' own global indexes, read from the store in one query. Not the tracking token's position:
+ * when concurrent appends commit out of order, an event that fills a gap arrives with a token already past it.
  */
 @Component
 class StoredEventPositions implements EventPositions {
 
-    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate jdbc;
 
-    StoredEventPositions(JdbcTemplate jdbc) {
+    StoredEventPositions(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     @Override
-    public long of(DomainEventMessage<?> event, TrackingToken token) {
-        Long position = jdbc.queryForObject("select global_index from domain_event_entry where event_identifier = ?",
-                Long.class, event.getIdentifier());
-        if (position == null) throw new IllegalStateException("Event " + event.getIdentifier() + " is not in the store");
-        return position;
+    public Map<String, Long> of(Map<String, TrackingToken> tokensByEventId) {
+        Map<String, Long> positions = new HashMap<>();
+        if (!tokensByEventId.isEmpty()) {
+            jdbc.query("select event_identifier, global_index from domain_event_entry where event_identifier in (:ids)",
+                    Map.of("ids", tokensByEventId.keySet()),
+                    row -> {
+                        positions.put(row.getString(1), row.getLong(2));
+                    });
+        }
+        tokensByEventId.keySet().stream().filter(id -> !positions.containsKey(id)).findFirst().ifPresent(id -> {
+            throw new IllegalStateException("Event " + id + " is not in the store");
+        });
+        return positions;
     }
 }

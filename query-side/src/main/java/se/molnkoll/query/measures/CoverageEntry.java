@@ -84,10 +84,11 @@ public class CoverageEntry extends VersionedRow {
 
     /**
      * This row with another {@link #renewedFrom} from {@code at}: the next version, this one closed; or
-     * this very version when it began at {@code at} (made by the same event, nobody saw it before).
+     * this very version when it began at {@code at} and is not stored yet (made in the same batch at the
+     * same moment, nobody saw it before).
      */
     CoverageEntry renewedFromAt(Instant at, LocalDate day) {
-        CoverageEntry next = recordedFrom().equals(at) ? this : new CoverageEntry(this, at);
+        CoverageEntry next = !isStored() && recordedFrom().equals(at) ? this : new CoverageEntry(this, at);
         next.renewedFrom = day;
         return next;
     }

@@ -6,14 +6,14 @@ import org.springframework.data.repository.query.Param;
 import se.molnkoll.query.persistence.VersionedRow;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 /** Recorded evidence, as it was at a moment of recorded time. */
 public interface EvidenceEntries extends JpaRepository<EvidenceEntry, Long> {
 
-    @Query("select x from EvidenceEntry x where x.evidenceId = :evidenceId and x.recordedTo is null")
-    Optional<EvidenceEntry> current(@Param("evidenceId") String evidenceId);
+    @Query("select x from EvidenceEntry x where x.evidenceId in :evidenceIds and x.recordedTo is null")
+    List<EvidenceEntry> currentOf(@Param("evidenceIds") Collection<String> evidenceIds);
 
     @Query("select x from EvidenceEntry x where x.serviceId = :serviceId and " + VersionedRow.AT
             + " order by x.recordedAt, x.evidenceId")

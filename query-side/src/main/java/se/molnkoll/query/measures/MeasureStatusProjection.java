@@ -1,16 +1,21 @@
 package se.molnkoll.query.measures;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import se.molnkoll.kernel.Classification;
 import se.molnkoll.kernel.MeasurePhase;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
 import se.molnkoll.kernel.event.ClassificationSet;
+import se.molnkoll.kernel.event.CloudServiceEvent;
 import se.molnkoll.kernel.event.CloudServiceRegistered;
 import se.molnkoll.kernel.event.DocumentAttached;
 import se.molnkoll.kernel.event.EventMetaData;
@@ -20,21 +25,29 @@ import se.molnkoll.kernel.event.EvidenceWithdrawn;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
 import se.molnkoll.kernel.query.ReadModels;
+import se.molnkoll.query.persistence.PerBatch;
+import se.molnkoll.query.persistence.RowWrites;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Keeps, per service, the applicable measures and what counts towards them, each change as a new
  * version at the event's recorded time. It stores no statuses: a status depends on the day it is
  * asked for, so the query handlers compute it.
+ * <p>
+ * Each service's current rows are held in memory between events ({@link ServicesInMemory}), so that an
+ * event is applied without reading the database; the rows a batch of events adds and closes are written
+ * together just before the batch commits ({@link RowWrites}). A batch that rolls back forgets its
+ * services, which are read again from the database when their next event comes.
  */
 @Component
 @ProcessingGroup(MeasureStatusProjection.PROCESSING_GROUP)
@@ -48,92 +61,93 @@ public class MeasureStatusProjection {
     private final CoverageEntries coverage;
     private final RiskAcceptanceEntries riskAcceptances;
     private final OpenMeasuresSteps openMeasures;
-    private final OpenMeasuresKeeper openCounts;
+    private final ServicesInMemory services;
+    private final PerBatch<Batch> batches;
+    @PersistenceContext
+    private EntityManager entityManager;
 
     public MeasureStatusProjection(MeasureCatalogue catalogue, ApplicableMeasures applicable,
                                    EvidenceEntries evidence, CoverageEntries coverage,
-                                   RiskAcceptanceEntries riskAcceptances, OpenMeasuresSteps openMeasures) {
+                                   RiskAcceptanceEntries riskAcceptances, OpenMeasuresSteps openMeasures,
+                                   @Value("${molnkoll.read-models.measures.services-in-memory:20000}") int inMemory) {
         this.catalogue = catalogue;
         this.applicable = applicable;
         this.evidence = evidence;
         this.coverage = coverage;
         this.riskAcceptances = riskAcceptances;
         this.openMeasures = openMeasures;
-        this.openCounts = new OpenMeasuresKeeper(openMeasures);
+        this.services = new ServicesInMemory(inMemory);
+        this.batches = new PerBatch<>(PROCESSING_GROUP, Batch::new, Batch::write,
+                batch -> services.forget(batch.services));
     }
 
     @EventHandler
-    void on(CloudServiceRegistered event, @Timestamp Instant at) {
-        classify(event.cloudServiceId().value(), Classification.UNCLASSIFIED, at);
+    void on(CloudServiceRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        classify(event, sequence, Classification.UNCLASSIFIED, at);
     }
 
     @EventHandler
-    void on(ClassificationSet event, @Timestamp Instant at) {
-        classify(event.cloudServiceId().value(), event.classification(), at);
+    void on(ClassificationSet event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        classify(event, sequence, event.classification(), at);
     }
 
     @EventHandler
-    void on(EvidenceReceived event, @Timestamp Instant at, @MetaDataValue(EventMetaData.ACTOR) String actor) {
+    void on(EvidenceReceived event, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MetaDataValue(EventMetaData.ACTOR) String actor) {
         String serviceId = event.cloudServiceId().value();
         String evidenceId = event.evidenceId().value();
-        openCounts.before(serviceId);
-        evidence.save(new EvidenceEntry(evidenceId, serviceId, event.kind(), event.title(), event.issuer(),
-                event.receivedOn(), event.validFrom(), event.validUntil(), event.documentSha256(),
-                event.reference(), at, actor));
-        coverage.saveAll(event.covers().stream()
-                .map(pair -> new CoverageEntry(evidenceId, serviceId, pair, event.validity(), at))
-                .toList());
-        renewals(serviceId, event.covers(), at);
-        openCounts.changed(serviceId, at);
+        inBatch(event, sequence, (batch, service) -> {
+            batch.evidence(new EvidenceEntry(evidenceId, serviceId, event.kind(), event.title(), event.issuer(),
+                    event.receivedOn(), event.validFrom(), event.validUntil(), event.documentSha256(),
+                    event.reference(), at, actor));
+            service.counts(event.covers().stream()
+                    .map(pair -> new CoverageEntry(evidenceId, serviceId, pair, event.validity(), at))
+                    .toList(), at, batch.writes);
+        });
     }
 
     @EventHandler
-    void on(EvidenceWithdrawn event, @Timestamp Instant at) {
-        openCounts.before(event.cloudServiceId().value());
-        change(event.evidenceId().value(), at, entry -> entry.withdraw(event.reason()));
-        List<CoverageEntry> setAside = coverage.countingOfEvidence(event.evidenceId().value());
-        setAside.forEach(row -> coverage.save(row.setAsideAt(at)));
-        // what it renewed is at stake again, unless other evidence renews that too
-        renewals(event.cloudServiceId().value(), setAside.stream().map(CoverageEntry::pair).toList(), at);
-        openCounts.changed(event.cloudServiceId().value(), at);
+    void on(EvidenceWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        inBatch(event, sequence, (batch, service) -> {
+            batch.change(event.evidenceId().value(), at, entry -> entry.withdraw(event.reason()));
+            service.withdrawn(event.evidenceId().value(), at, batch.writes);
+        });
     }
 
     @EventHandler
-    void on(EvidenceExpired event, @Timestamp Instant at) {
-        change(event.evidenceId().value(), at, entry -> entry.expire(event.expiredOn()));
+    void on(EvidenceExpired event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        inBatch(event, sequence, null, batch ->
+                batch.change(event.evidenceId().value(), at, entry -> entry.expire(event.expiredOn())));
     }
 
     @EventHandler
-    void on(DocumentAttached event, @Timestamp Instant at) {
-        change(event.evidenceId().value(), at, entry -> entry.attach(event.sha256(), event.sizeBytes(),
-                event.fileName(), event.mediaType(), at));
+    void on(DocumentAttached event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        inBatch(event, sequence, null, batch -> batch.change(event.evidenceId().value(), at, entry ->
+                entry.attach(event.sha256(), event.sizeBytes(), event.fileName(), event.mediaType(), at)));
     }
 
     @EventHandler
-    void on(ResidualRiskAccepted event, EventMessage<?> message, @Timestamp Instant at,
-            @MetaDataValue(EventMetaData.ACTOR) String actor) {
-        openCounts.before(event.cloudServiceId().value());
-        riskAcceptances.save(new RiskAcceptanceEntry(message.getIdentifier(), event.cloudServiceId().value(),
-                new MeasurePhase(event.measureId(), event.phase()), event.riskOwner(), event.motivation(),
-                event.validity(), at, actor));
-        openCounts.changed(event.cloudServiceId().value(), at);
+    void on(ResidualRiskAccepted event, EventMessage<?> message, @SequenceNumber long sequence,
+            @Timestamp Instant at, @MetaDataValue(EventMetaData.ACTOR) String actor) {
+        inBatch(event, sequence, (batch, service) -> service.accepted(new RiskAcceptanceEntry(message.getIdentifier(),
+                event.cloudServiceId().value(), new MeasurePhase(event.measureId(), event.phase()), event.riskOwner(),
+                event.motivation(), event.validity(), at, actor), at, batch.writes));
     }
 
     @EventHandler
-    void on(ProviderChangeRecorded event, @Timestamp Instant at) {
-        String serviceId = event.cloudServiceId().value();
-        openCounts.before(serviceId);
-        for (MeasurePhase pair : event.reopened()) {
-            int measureId = pair.measureId().value();
-            coverage.countingOfPair(serviceId, measureId, pair.phase()).forEach(row -> coverage.save(row.setAsideAt(at)));
-            riskAcceptances.countingOfPair(serviceId, measureId, pair.phase())
-                    .forEach(row -> riskAcceptances.save(row.setAsideAt(at)));
-        }
-        openCounts.changed(serviceId, at);
+    void on(ProviderChangeRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        inBatch(event, sequence, (batch, service) -> service.reopened(Set.copyOf(event.reopened()), at, batch.writes));
+    }
+
+    /** Every other event of a service: it changes nothing here, but the rows held still follow on. */
+    @EventHandler
+    void on(CloudServiceEvent event, @SequenceNumber long sequence) {
+        services.passed(event.cloudServiceId().value(), sequence);
     }
 
     @ResetHandler
     void reset() {
+        services.forgetAll();
         openMeasures.deleteAllInBatch();
         riskAcceptances.deleteAllInBatch();
         coverage.deleteAllInBatch();
@@ -141,44 +155,91 @@ public class MeasureStatusProjection {
         applicable.deleteAllInBatch();
     }
 
-    /** Closes the measures that no longer apply and opens those that now do; the rest carry on. */
-    private void classify(String serviceId, Classification classification, Instant at) {
-        openCounts.before(serviceId);
-        Set<MeasurePhase> wanted = new HashSet<>(catalogue.applicablePairs(classification));
-        for (ApplicableMeasure row : applicable.current(serviceId)) {
-            if (!wanted.remove(row.pair())) {
-                row.close(at);
-            }
-        }
-        applicable.saveAll(wanted.stream().sorted().map(pair -> new ApplicableMeasure(serviceId, pair, at)).toList());
-        openCounts.changed(serviceId, at);
+    private void classify(CloudServiceEvent event, long sequence, Classification classification, Instant at) {
+        inBatch(event, sequence, (batch, service) ->
+                service.applies(catalogue.applicablePairs(classification), at, batch.writes));
     }
 
-    /** Applies the renewal rule again to the counting evidence of the (measure, phase) pairs that changed. */
-    private void renewals(String serviceId, Collection<MeasurePhase> changed, Instant at) {
-        if (changed.isEmpty()) {
-            return;
-        }
-        Map<MeasurePhase, List<CoverageEntry>> counting = coverage.countingOfMeasures(serviceId,
-                        changed.stream().map(pair -> pair.measureId().value()).collect(Collectors.toSet())).stream()
-                .collect(Collectors.groupingBy(CoverageEntry::pair));
-        for (MeasurePhase pair : changed) {
-            List<CoverageEntry> ofPair = counting.getOrDefault(pair, List.of());
-            for (CoverageEntry row : ofPair) {
-                LocalDate renewedFrom = CoverageEntry.renewedFrom(row, ofPair);
-                if (!renewedFrom.equals(row.renewedFrom())) {
-                    coverage.save(row.renewedFromAt(at, renewedFrom));
-                }
-            }
-        }
+    /** Applies an event that changes the service's measures rows. */
+    private void inBatch(CloudServiceEvent event, long sequence, Change change) {
+        inBatch(event, sequence, change, null);
     }
 
-    /** Closes the evidence's current version at the event's time and saves the next one with the change. */
-    private void change(String evidenceId, Instant at, Consumer<EvidenceEntry> change) {
-        evidence.current(evidenceId).ifPresent(current -> {
-            EvidenceEntry next = current.next(at);
-            change.accept(next);
-            evidence.save(next);
+    /**
+     * Applies an event within the processor's batch: {@code change} with the service's rows, or
+     * {@code evidenceOnly} when the event changes only its evidence.
+     */
+    private void inBatch(CloudServiceEvent event, long sequence, Change change, Consumer<Batch> evidenceOnly) {
+        String serviceId = event.cloudServiceId().value();
+        batches.add(batch -> {
+            batch.services.add(serviceId);
+            if (change != null) {
+                change.apply(batch, services.forEvent(serviceId, sequence, () -> load(serviceId)));
+            } else {
+                services.passed(serviceId, sequence);
+                evidenceOnly.accept(batch);
+            }
         });
+    }
+
+    /** The service's current rows, from the database. */
+    private ServiceMeasures load(String serviceId) {
+        List<ApplicableMeasure> measures = applicable.current(serviceId);
+        List<CoverageEntry> counting = coverage.countingOfService(serviceId);
+        List<RiskAcceptanceEntry> accepted = riskAcceptances.countingOfService(serviceId);
+        List<OpenMeasuresStep> steps = openMeasures.current(List.of(serviceId));
+        // changes to them are written by RowWrites; Hibernate is not to write them again
+        Stream.of(measures, counting, accepted, steps).flatMap(List::stream).forEach(entityManager::detach);
+        return new ServiceMeasures(serviceId, measures, counting, accepted, steps);
+    }
+
+    @FunctionalInterface
+    private interface Change {
+        void apply(Batch batch, ServiceMeasures service);
+    }
+
+    /** What one batch of events has changed so far. */
+    private final class Batch {
+        final RowWrites writes = new RowWrites();
+        final Set<String> services = new HashSet<>();
+        /** The latest version of each piece of evidence the batch has, not in the database until the batch writes. */
+        final Map<String, EvidenceEntry> evidence = new HashMap<>();
+        /** Changes of evidence from before the batch, in order: applied when the batch writes, after one query for all. */
+        final Map<String, List<Consumer<EvidenceEntry>>> evidenceChanges = new LinkedHashMap<>();
+
+        void evidence(EvidenceEntry entry) {
+            evidence.put(entry.evidenceId(), writes.added(entry));
+        }
+
+        /** Closes the evidence's current version at the event's time and adds the next one with the change. */
+        void change(String evidenceId, Instant at, Consumer<EvidenceEntry> change) {
+            Consumer<EvidenceEntry> next = current -> {
+                EvidenceEntry version = current.next(at);
+                writes.closed(current);
+                change.accept(version);
+                evidence(version);
+            };
+            EvidenceEntry current = evidence.get(evidenceId);
+            if (current != null) {
+                next.accept(current);
+            } else {
+                evidenceChanges.computeIfAbsent(evidenceId, id -> new ArrayList<>()).add(next);
+            }
+        }
+
+        void write() {
+            if (!evidenceChanges.isEmpty()) {
+                for (EvidenceEntry current : MeasureStatusProjection.this.evidence.currentOf(evidenceChanges.keySet())) {
+                    entityManager.detach(current); // its closing is written by RowWrites
+                    EvidenceEntry[] latest = {current};
+                    evidenceChanges.get(current.evidenceId()).forEach(change -> {
+                        change.accept(latest[0]);
+                        latest[0] = evidence.get(current.evidenceId());
+                    });
+                }
+                evidenceChanges.clear();
+            }
+            writes.write(entityManager);
+        }
     }
 }

@@ -19,22 +19,6 @@ public interface OpenMeasuresSteps extends JpaRepository<OpenMeasuresStep, Long>
     @Query("select x from OpenMeasuresStep x where x.serviceId in :serviceIds and x.recordedTo is null")
     List<OpenMeasuresStep> current(@Param("serviceIds") Collection<String> serviceIds);
 
-    /**
-     * What the steps of some services are computed from, in one query: rows of (service id, kind,
-     * measure id, phase, from, until), where kind A is a measure that applies now (no dates), C evidence
-     * that counts now, R a risk acceptance that counts now. Columns only, no entities.
-     */
-    @Query(nativeQuery = true, value = """
-            select service_id, 'A', measure_id, phase, null, null from applicable_measure
-             where service_id in :serviceIds and recorded_to is null
-            union all
-            select service_id, 'C', measure_id, phase, valid_from, valid_until from evidence_coverage
-             where service_id in :serviceIds and counts = true and recorded_to is null
-            union all
-            select service_id, 'R', measure_id, phase, accepted_on, valid_until from risk_acceptance
-             where service_id in :serviceIds and counts = true and recorded_to is null""")
-    List<Object[]> measuresAndCovers(@Param("serviceIds") Collection<String> serviceIds);
-
     /** Rows of (service id, phase, number of open measures) for every service with an open measure. */
     @Query("select x.serviceId, x.phase, sum(x.openCount) from OpenMeasuresStep x where " + VersionedRow.AT
             + " and " + ON_DAY + " group by x.serviceId, x.phase")

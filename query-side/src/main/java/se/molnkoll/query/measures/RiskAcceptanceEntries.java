@@ -3,7 +3,6 @@ package se.molnkoll.query.measures;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
-import se.molnkoll.kernel.Phase;
 import se.molnkoll.query.persistence.VersionedRow;
 
 import java.time.Instant;
@@ -16,8 +15,7 @@ public interface RiskAcceptanceEntries extends JpaRepository<RiskAcceptanceEntry
             + " order by x.recordedAt, x.acceptanceId")
     List<RiskAcceptanceEntry> ofServiceAt(@Param("serviceId") String serviceId, @Param("at") Instant at);
 
-    @Query("select x from RiskAcceptanceEntry x where x.serviceId = :serviceId and x.measureId = :measureId"
-            + " and x.phase = :phase and x.counts = true and x.recordedTo is null")
-    List<RiskAcceptanceEntry> countingOfPair(@Param("serviceId") String serviceId, @Param("measureId") int measureId,
-                                             @Param("phase") Phase phase);
+    /** What counts now towards the service's measures. */
+    @Query("select x from RiskAcceptanceEntry x where x.serviceId = :serviceId and x.counts = true and x.recordedTo is null")
+    List<RiskAcceptanceEntry> countingOfService(@Param("serviceId") String serviceId);
 }

@@ -58,6 +58,15 @@ public abstract class VersionedRow {
         return at.isBefore(earliest) ? earliest : at;
     }
 
+    /** Whether this version is in the database already (it has its row id), not only about to be inserted. */
+    public boolean isStored() {
+        return rowId != null;
+    }
+
+    Long rowId() {
+        return rowId;
+    }
+
     public Instant recordedFrom() {
         return recordedFrom;
     }

@@ -1,0 +1,73 @@
+package se.molnkoll.query.persistence;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Table;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The versions a projection added and closed, written in one go: the new ones inserted (Hibernate
+ * batches them per table), the stored ones that were closed updated by row id in one JDBC batch per
+ * table. A projection that keeps its rows in memory between transactions uses it instead of managed
+ * entities: a closed row it loaded in an earlier transaction is no longer managed, and nothing would
+ * notice the change.
+ */
+public final class RowWrites {
+
+    private final List<VersionedRow> added = new ArrayList<>();
+    private final Set<VersionedRow> closed = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /** A new version, inserted with whatever it holds when the writes are written (closed or not). */
+    public <T extends VersionedRow> T added(T row) {
+        added.add(row);
+        return row;
+    }
+
+    /** A version whose recorded time has just been closed: updated when it is stored already, else inserted closed. */
+    public void closed(VersionedRow row) {
+        if (row.isStored()) {
+            closed.add(row);
+        }
+    }
+
+    public boolean isEmpty() {
+        return added.isEmpty() && closed.isEmpty();
+    }
+
+    /** Writes everything in the current transaction and starts over empty. */
+    public void write(EntityManager entityManager) {
+        added.forEach(entityManager::persist);
+        entityManager.flush();
+        added.forEach(entityManager::detach); // later changes of these rows are written by this class, not by Hibernate
+        if (!closed.isEmpty()) {
+            Map<String, List<VersionedRow>> byTable = new LinkedHashMap<>();
+            closed.forEach(row -> byTable.computeIfAbsent(row.getClass().getAnnotation(Table.class).name(),
+                    table -> new ArrayList<>()).add(row));
+            entityManager.unwrap(Session.class).doWork(connection -> {
+                for (Map.Entry<String, List<VersionedRow>> table : byTable.entrySet()) {
+                    try (PreparedStatement update = connection.prepareStatement(
+                            "update " + table.getKey() + " set recorded_to = ? where row_id = ?")) {
+                        for (VersionedRow row : table.getValue()) {
+                            update.setObject(1, OffsetDateTime.ofInstant(row.recordedTo(), ZoneOffset.UTC));
+                            update.setLong(2, row.rowId());
+                            update.addBatch();
+                        }
+                        update.executeBatch();
+                    }
+                }
+            });
+        }
+        added.clear();
+        closed.clear();
+    }
+}
