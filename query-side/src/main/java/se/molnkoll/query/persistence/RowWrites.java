@@ -40,15 +40,22 @@ public final class RowWrites {
         }
     }
 
-    public boolean isEmpty() {
-        return added.isEmpty() && closed.isEmpty();
+    /** Closed at the moment it began. */
+    private static boolean isEmpty(VersionedRow row) {
+        return row.recordedFrom().equals(row.recordedTo());
     }
 
-    /** Writes everything in the current transaction and starts over empty. */
+    /**
+     * Writes everything in the current transaction and starts over empty. A version that ended at the
+     * moment it began was never what anyone could read at any moment (see {@link VersionedRow#AT}): a new
+     * one is not inserted, a stored one is deleted instead of closed. (Several events at one moment, as a
+     * command's or a clock's resolution makes them, would otherwise leave such versions.)
+     */
     public void write(EntityManager entityManager) {
-        added.forEach(entityManager::persist);
+        List<VersionedRow> inserts = added.stream().filter(row -> !RowWrites.isEmpty(row)).toList();
+        inserts.forEach(entityManager::persist);
         entityManager.flush();
-        added.forEach(entityManager::detach); // later changes of these rows are written by this class, not by Hibernate
+        inserts.forEach(entityManager::detach); // later changes of these rows are written by this class, not by Hibernate
         if (!closed.isEmpty()) {
             Map<String, List<VersionedRow>> byTable = new LinkedHashMap<>();
             closed.forEach(row -> byTable.computeIfAbsent(row.getClass().getAnnotation(Table.class).name(),
@@ -56,13 +63,21 @@ public final class RowWrites {
             entityManager.unwrap(Session.class).doWork(connection -> {
                 for (Map.Entry<String, List<VersionedRow>> table : byTable.entrySet()) {
                     try (PreparedStatement update = connection.prepareStatement(
-                            "update " + table.getKey() + " set recorded_to = ? where row_id = ?")) {
+                            "update " + table.getKey() + " set recorded_to = ? where row_id = ?");
+                         PreparedStatement delete = connection.prepareStatement(
+                                 "delete from " + table.getKey() + " where row_id = ?")) {
                         for (VersionedRow row : table.getValue()) {
-                            update.setObject(1, OffsetDateTime.ofInstant(row.recordedTo(), ZoneOffset.UTC));
-                            update.setLong(2, row.rowId());
-                            update.addBatch();
+                            if (isEmpty(row)) {
+                                delete.setLong(1, row.rowId());
+                                delete.addBatch();
+                            } else {
+                                update.setObject(1, OffsetDateTime.ofInstant(row.recordedTo(), ZoneOffset.UTC));
+                                update.setLong(2, row.rowId());
+                                update.addBatch();
+                            }
                         }
                         update.executeBatch();
+                        delete.executeBatch();
                     }
                 }
             });
