@@ -27,7 +27,13 @@ import se.molnkoll.kernel.query.FindCloudServices;
 import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.kernel.testing.MutableClock;
 import se.molnkoll.query.audit.AuditTrailProjection;
+import se.molnkoll.kernel.catalogue.MeasureCatalogue;
+import se.molnkoll.query.measures.ApplicableMeasures;
+import se.molnkoll.query.measures.CoverageEntries;
+import se.molnkoll.query.measures.EvidenceEntries;
 import se.molnkoll.query.measures.MeasureStatusProjection;
+import se.molnkoll.query.measures.OpenMeasuresSteps;
+import se.molnkoll.query.measures.RiskAcceptanceEntries;
 import se.molnkoll.query.register.RegisterProjection;
 import se.molnkoll.query.service.CloudServiceQueries;
 
@@ -69,6 +75,12 @@ class MeasuresHeldInMemoryTest {
     @Autowired AutowireCapableBeanFactory beans;
     @Autowired CloudServiceQueries queries;
     @Autowired MutableClock clock;
+    @Autowired MeasureCatalogue catalogue;
+    @Autowired ApplicableMeasures applicable;
+    @Autowired EvidenceEntries evidence;
+    @Autowired CoverageEntries coverage;
+    @Autowired RiskAcceptanceEntries riskAcceptances;
+    @Autowired OpenMeasuresSteps steps;
 
     MeasureStatusProjection other;
     final List<Instant> moments = new ArrayList<>();
@@ -112,6 +124,40 @@ class MeasuresHeldInMemoryTest {
     void a_read_model_reset_elsewhere_starts_each_service_afresh_at_its_first_event() {
         // the whole history once through this instance, then again from event 0 (a replay)
         assertSameAsStraightThrough(sequence -> Step.ONE_TWICE);
+    }
+
+    @Test
+    void a_service_a_batch_changed_is_held_until_the_batch_has_written_even_beyond_the_bound() {
+        // room for one row only: every other service's event would push the service out of memory
+        MeasureStatusProjection tiny = new MeasureStatusProjection(catalogue, applicable, evidence, coverage,
+                riskAcceptances, steps, 1);
+        beans.autowireBean(tiny);
+        CloudServiceId straight = CloudServiceId.random();
+        CloudServiceId disturbed = CloudServiceId.random();
+        List<CloudServiceEvent> a = history(straight);
+        List<CloudServiceEvent> b = history(disturbed);
+        UnitOfWork<?> batch = null;
+        for (int sequence = 0; sequence < a.size(); sequence++) {
+            clock.set(TODAY.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plus(Duration.ofHours(sequence + 1)));
+            moments.add(clock.instant());
+            handle(register, a.get(sequence), sequence, false);
+            handle(one, a.get(sequence), sequence, false);
+            if (batch == null) {
+                batch = DefaultUnitOfWork.startAndGet(null); // the disturbed service's whole history is one batch
+            }
+            handle(register, b.get(sequence), sequence, false);
+            handle(tiny, b.get(sequence), sequence, false);
+            CloudServiceId another = CloudServiceId.random();
+            handle(register, registered(another, "Annan"), 0, false);
+            handle(tiny, registered(another, "Annan"), 0, false);
+        }
+        batch.commit();
+        moments.add(null);
+        for (Instant at : moments) {
+            Moment moment = at == null ? Moment.NOW : Moment.knownAt(at.plusSeconds(1));
+            assertThat(measures(disturbed, moment)).as("measures known at %s", at).isEqualTo(measures(straight, moment));
+            assertThat(openCounts(disturbed, moment)).as("open counts known at %s", at).isEqualTo(openCounts(straight, moment));
+        }
     }
 
     enum Step { ONE, OTHER, ROLLED_BACK_THEN_OTHER, ONE_TWICE }

@@ -3,6 +3,7 @@ package se.molnkoll.query.measures;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
 import se.molnkoll.kernel.MeasurePhase;
 import se.molnkoll.kernel.Phase;
@@ -28,6 +29,13 @@ public class ApplicableMeasure extends VersionedRow {
         this.serviceId = serviceId;
         this.measureId = pair.measureId().value();
         this.phase = pair.phase();
+        share();
+    }
+
+    /** The projection holds many of these in memory: the service id as one instance. */
+    @PostLoad
+    private void share() {
+        serviceId = Shared.id(serviceId);
     }
 
     public MeasurePhase pair() {

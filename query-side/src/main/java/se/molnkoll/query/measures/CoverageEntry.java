@@ -3,6 +3,7 @@ package se.molnkoll.query.measures;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
 import se.molnkoll.kernel.MeasurePhase;
 import se.molnkoll.kernel.Phase;
@@ -60,6 +61,18 @@ public class CoverageEntry extends VersionedRow {
         this.expiresOn = validity.until() == null ? null : validity.until().plusDays(1);
         this.counts = true;
         this.renewedFrom = NOT_RENEWED;
+        share();
+    }
+
+    /** The projection holds many of these in memory: their repeated values as one instance each. */
+    @PostLoad
+    private void share() {
+        evidenceId = Shared.id(evidenceId);
+        serviceId = Shared.id(serviceId);
+        validFrom = Shared.day(validFrom);
+        validUntil = Shared.day(validUntil);
+        expiresOn = Shared.day(expiresOn);
+        renewedFrom = Shared.day(renewedFrom);
     }
 
     private CoverageEntry(CoverageEntry previous, Instant at) {
@@ -89,7 +102,7 @@ public class CoverageEntry extends VersionedRow {
      */
     CoverageEntry renewedFromAt(Instant at, LocalDate day) {
         CoverageEntry next = !isStored() && recordedFrom().equals(at) ? this : new CoverageEntry(this, at);
-        next.renewedFrom = day;
+        next.renewedFrom = Shared.day(day);
         return next;
     }
 

@@ -69,14 +69,14 @@ public class MeasureStatusProjection {
     public MeasureStatusProjection(MeasureCatalogue catalogue, ApplicableMeasures applicable,
                                    EvidenceEntries evidence, CoverageEntries coverage,
                                    RiskAcceptanceEntries riskAcceptances, OpenMeasuresSteps openMeasures,
-                                   @Value("${molnkoll.read-models.measures.services-in-memory:20000}") int inMemory) {
+                                   @Value("${molnkoll.read-models.measures.rows-in-memory:500000}") long rowsInMemory) {
         this.catalogue = catalogue;
         this.applicable = applicable;
         this.evidence = evidence;
         this.coverage = coverage;
         this.riskAcceptances = riskAcceptances;
         this.openMeasures = openMeasures;
-        this.services = new ServicesInMemory(inMemory);
+        this.services = new ServicesInMemory(rowsInMemory);
         this.batches = new PerBatch<>(PROCESSING_GROUP, Batch::new, Batch::write,
                 batch -> services.forget(batch.services));
     }
@@ -96,7 +96,7 @@ public class MeasureStatusProjection {
             @MetaDataValue(EventMetaData.ACTOR) String actor) {
         String serviceId = event.cloudServiceId().value();
         String evidenceId = event.evidenceId().value();
-        inBatch(event, sequence, (batch, service) -> {
+        changeService(event, sequence, (batch, service) -> {
             batch.evidence(new EvidenceEntry(evidenceId, serviceId, event.kind(), event.title(), event.issuer(),
                     event.receivedOn(), event.validFrom(), event.validUntil(), event.documentSha256(),
                     event.reference(), at, actor));
@@ -108,7 +108,7 @@ public class MeasureStatusProjection {
 
     @EventHandler
     void on(EvidenceWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        inBatch(event, sequence, (batch, service) -> {
+        changeService(event, sequence, (batch, service) -> {
             batch.change(event.evidenceId().value(), at, entry -> entry.withdraw(event.reason()));
             service.withdrawn(event.evidenceId().value(), at, batch.writes);
         });
@@ -116,27 +116,27 @@ public class MeasureStatusProjection {
 
     @EventHandler
     void on(EvidenceExpired event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        inBatch(event, sequence, null, batch ->
+        changeEvidence(event, sequence, batch ->
                 batch.change(event.evidenceId().value(), at, entry -> entry.expire(event.expiredOn())));
     }
 
     @EventHandler
     void on(DocumentAttached event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        inBatch(event, sequence, null, batch -> batch.change(event.evidenceId().value(), at, entry ->
+        changeEvidence(event, sequence, batch -> batch.change(event.evidenceId().value(), at, entry ->
                 entry.attach(event.sha256(), event.sizeBytes(), event.fileName(), event.mediaType(), at)));
     }
 
     @EventHandler
     void on(ResidualRiskAccepted event, EventMessage<?> message, @SequenceNumber long sequence,
             @Timestamp Instant at, @MetaDataValue(EventMetaData.ACTOR) String actor) {
-        inBatch(event, sequence, (batch, service) -> service.accepted(new RiskAcceptanceEntry(message.getIdentifier(),
+        changeService(event, sequence, (batch, service) -> service.accepted(new RiskAcceptanceEntry(message.getIdentifier(),
                 event.cloudServiceId().value(), new MeasurePhase(event.measureId(), event.phase()), event.riskOwner(),
                 event.motivation(), event.validity(), at, actor), at, batch.writes));
     }
 
     @EventHandler
     void on(ProviderChangeRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        inBatch(event, sequence, (batch, service) -> service.reopened(Set.copyOf(event.reopened()), at, batch.writes));
+        changeService(event, sequence, (batch, service) -> service.reopened(Set.copyOf(event.reopened()), at, batch.writes));
     }
 
     /** Every other event of a service: it changes nothing here, but the rows held still follow on. */
@@ -156,29 +156,26 @@ public class MeasureStatusProjection {
     }
 
     private void classify(CloudServiceEvent event, long sequence, Classification classification, Instant at) {
-        inBatch(event, sequence, (batch, service) ->
+        changeService(event, sequence, (batch, service) ->
                 service.applies(catalogue.applicablePairs(classification), at, batch.writes));
     }
 
-    /** Applies an event that changes the service's measures rows. */
-    private void inBatch(CloudServiceEvent event, long sequence, Change change) {
-        inBatch(event, sequence, change, null);
-    }
-
-    /**
-     * Applies an event within the processor's batch: {@code change} with the service's rows, or
-     * {@code evidenceOnly} when the event changes only its evidence.
-     */
-    private void inBatch(CloudServiceEvent event, long sequence, Change change, Consumer<Batch> evidenceOnly) {
+    /** Applies, in the processor's batch, an event that changes the service's measures rows. */
+    private void changeService(CloudServiceEvent event, long sequence, Change change) {
         String serviceId = event.cloudServiceId().value();
         batches.add(batch -> {
             batch.services.add(serviceId);
-            if (change != null) {
-                change.apply(batch, services.forEvent(serviceId, sequence, () -> load(serviceId)));
-            } else {
-                services.passed(serviceId, sequence);
-                evidenceOnly.accept(batch);
-            }
+            change.apply(batch, services.forEvent(serviceId, sequence, () -> load(serviceId)));
+        });
+    }
+
+    /** Applies, in the processor's batch, an event that changes only a piece of evidence. */
+    private void changeEvidence(CloudServiceEvent event, long sequence, Consumer<Batch> change) {
+        String serviceId = event.cloudServiceId().value();
+        batches.add(batch -> {
+            batch.services.add(serviceId);
+            services.passed(serviceId, sequence);
+            change.accept(batch);
         });
     }
 
@@ -240,6 +237,7 @@ public class MeasureStatusProjection {
                 evidenceChanges.clear();
             }
             writes.write(entityManager);
+            MeasureStatusProjection.this.services.written(services);
         }
     }
 }

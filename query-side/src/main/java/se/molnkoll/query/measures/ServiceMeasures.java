@@ -26,6 +26,10 @@ final class ServiceMeasures {
 
     final String serviceId;
     long lastSequence;
+    /** Its rows as {@link ServicesInMemory} last counted them. */
+    int counted;
+    /** Changed by a batch that has not written yet. */
+    boolean inBatch;
     private final List<ApplicableMeasure> applicable;
     private final List<CoverageEntry> counting;
     private final List<RiskAcceptanceEntry> accepted;

@@ -1,27 +1,28 @@
 package se.molnkoll.query.measures;
 
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The services whose current measures rows the projection holds in memory, at most {@code capacity} of
- * them (the least recently used go first). Each is trusted only for the event right after the last one
- * it includes: a gap in a service's event numbers means another instance handled some of its events (its
- * segment moved), the read model was reset, or a batch rolled back, and the rows are read again.
+ * The services whose current measures rows the projection holds in memory: as many as fit in
+ * {@code maxRows} rows, the least recently used going first (a service's events come close together,
+ * so a service read back from the database is then held for the rest of them). Each is trusted only
+ * for the event right after the last one it includes: a gap in a service's event numbers means another
+ * instance handled some of its events (its segment moved), the read model was reset, or a batch rolled
+ * back, and the rows are read again.
  */
 final class ServicesInMemory {
 
-    private final Map<String, ServiceMeasures> services;
+    private final long maxRows;
+    private final Map<String, ServiceMeasures> services = new LinkedHashMap<>(1024, 0.75f, true);
+    /** The rows of the services held, as of each one's latest event but its last (counted as the next comes). */
+    private long rows;
 
-    ServicesInMemory(int capacity) {
-        this.services = new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, ServiceMeasures> eldest) {
-                return size() > capacity;
-            }
-        };
+    ServicesInMemory(long maxRows) {
+        this.maxRows = maxRows;
     }
 
     /** The service's rows for its event number {@code sequence}: from memory when they follow on, else from {@code load}. */
@@ -34,11 +35,52 @@ final class ServicesInMemory {
             // outside the lock: a service's events are handled by one thread at a time, its segment's
             held = sequence == 0 ? ServiceMeasures.empty(serviceId) : load.get();
             synchronized (this) {
-                services.put(serviceId, held);
+                ServiceMeasures stale = services.put(serviceId, held);
+                if (stale != null) {
+                    rows -= stale.counted;
+                }
             }
         }
         held.lastSequence = sequence;
+        synchronized (this) {
+            held.inBatch = true;
+            count(held);
+            trim();
+        }
         return held;
+    }
+
+    /** The batch that changed these services has written them: they may be let go again. */
+    synchronized void written(Collection<String> serviceIds) {
+        serviceIds.forEach(id -> {
+            ServiceMeasures held = services.get(id);
+            if (held != null) {
+                held.inBatch = false;
+                count(held);
+            }
+        });
+        trim();
+    }
+
+    private void count(ServiceMeasures held) {
+        int size = held.size();
+        rows += size - held.counted;
+        held.counted = size;
+    }
+
+    /**
+     * Lets the least recently used services go while the rows exceed the bound; never one that a
+     * batch still being handled has changed: its changes are not in the database yet, and reading
+     * the service back from there would lose them.
+     */
+    private void trim() {
+        for (Iterator<ServiceMeasures> eldest = services.values().iterator(); rows > maxRows && eldest.hasNext(); ) {
+            ServiceMeasures held = eldest.next();
+            if (!held.inBatch) {
+                rows -= held.counted;
+                eldest.remove();
+            }
+        }
     }
 
     /** An event of the service that changes none of these rows: the rows held still follow on, if they did. */
@@ -50,14 +92,16 @@ final class ServicesInMemory {
     }
 
     synchronized void forget(Collection<String> serviceIds) {
-        services.keySet().removeAll(serviceIds);
+        serviceIds.forEach(id -> {
+            ServiceMeasures forgotten = services.remove(id);
+            if (forgotten != null) {
+                rows -= forgotten.counted;
+            }
+        });
     }
 
     synchronized void forgetAll() {
         services.clear();
-    }
-
-    synchronized int size() {
-        return services.size();
+        rows = 0;
     }
 }
