@@ -546,7 +546,8 @@ class PortfolioBenchmark {
         }
         return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), Java "
                 + System.getProperty("java.version") + ", max heap "
-                + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / 1024 / 1024 + " MB";
+                + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / 1024 / 1024 + " MB"
+                + ", measures rows in memory " + System.getProperty("molnkoll.read-models.measures.rows-in-memory", "default");
     }
 
     static double round(double value) {
