@@ -25,14 +25,13 @@ class StoredEventPositions implements EventPositions {
         Map<String, Long> positions = new HashMap<>();
         if (!tokensByEventId.isEmpty()) {
             jdbc.query("select event_identifier, global_index from domain_event_entry where event_identifier in (:ids)",
-                    Map.of("ids", tokensByEventId.keySet()),
-                    row -> {
+                    Map.of("ids", tokensByEventId.keySet()), row -> {
                         positions.put(row.getString(1), row.getLong(2));
                     });
         }
-        tokensByEventId.keySet().stream().filter(id -> !positions.containsKey(id)).findFirst().ifPresent(id -> {
-            throw new IllegalStateException("Event " + id + " is not in the store");
-        });
+        for (String id : tokensByEventId.keySet()) {
+            if (!positions.containsKey(id)) throw new IllegalStateException("Event " + id + " is not in the store");
+        }
         return positions;
     }
 }

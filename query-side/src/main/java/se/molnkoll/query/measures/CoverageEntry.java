@@ -95,13 +95,9 @@ public class CoverageEntry extends VersionedRow {
         return next;
     }
 
-    /**
-     * This row with another {@link #renewedFrom} from {@code at}: the next version, this one closed; or
-     * this very version when it began at {@code at} and is not stored yet (made in the same batch at the
-     * same moment, nobody saw it before).
-     */
+    /** The next version from {@code at}, with another {@link #renewedFrom}; this one is closed. */
     CoverageEntry renewedFromAt(Instant at, LocalDate day) {
-        CoverageEntry next = !isStored() && recordedFrom().equals(at) ? this : new CoverageEntry(this, at);
+        CoverageEntry next = new CoverageEntry(this, at);
         next.renewedFrom = Shared.day(day);
         return next;
     }

@@ -211,10 +211,9 @@ public class MeasureStatusProjection {
         /** Closes the evidence's current version at the event's time and adds the next one with the change. */
         void change(String evidenceId, Instant at, Consumer<EvidenceEntry> change) {
             Consumer<EvidenceEntry> next = current -> {
-                EvidenceEntry version = current.next(at);
-                writes.closed(current);
+                EvidenceEntry version = writes.next(current, current.next(at));
                 change.accept(version);
-                evidence(version);
+                evidence.put(evidenceId, version);
             };
             EvidenceEntry current = evidence.get(evidenceId);
             if (current != null) {
@@ -226,13 +225,10 @@ public class MeasureStatusProjection {
 
         void write() {
             if (!evidenceChanges.isEmpty()) {
-                for (EvidenceEntry current : MeasureStatusProjection.this.evidence.currentOf(evidenceChanges.keySet())) {
-                    entityManager.detach(current); // its closing is written by RowWrites
-                    EvidenceEntry[] latest = {current};
-                    evidenceChanges.get(current.evidenceId()).forEach(change -> {
-                        change.accept(latest[0]);
-                        latest[0] = evidence.get(current.evidenceId());
-                    });
+                for (EvidenceEntry stored : MeasureStatusProjection.this.evidence.currentOf(evidenceChanges.keySet())) {
+                    entityManager.detach(stored); // its closing is written by RowWrites
+                    String id = stored.evidenceId();
+                    evidenceChanges.get(id).forEach(change -> change.accept(evidence.getOrDefault(id, stored)));
                 }
                 evidenceChanges.clear();
             }

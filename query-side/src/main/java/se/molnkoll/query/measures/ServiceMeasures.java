@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,14 +50,7 @@ final class ServiceMeasures {
     /** Closes the measures that no longer apply and opens those that now do; the rest carry on. */
     void applies(Collection<MeasurePhase> pairs, Instant at, RowWrites writes) {
         Set<MeasurePhase> wanted = new LinkedHashSet<>(pairs);
-        for (Iterator<ApplicableMeasure> rows = applicable.iterator(); rows.hasNext(); ) {
-            ApplicableMeasure row = rows.next();
-            if (!wanted.remove(row.pair())) {
-                row.close(at);
-                writes.closed(row);
-                rows.remove();
-            }
-        }
+        takeOut(applicable, row -> !wanted.remove(row.pair())).forEach(row -> writes.close(row, at));
         wanted.stream().sorted().forEach(pair -> applicable.add(writes.added(new ApplicableMeasure(serviceId, pair, at))));
         openCounts(at, writes);
     }
@@ -72,8 +64,9 @@ final class ServiceMeasures {
 
     /** Withdrawn evidence no longer counts; what it renewed is at stake again, unless other evidence renews that too. */
     void withdrawn(String evidenceId, Instant at, RowWrites writes) {
-        List<MeasurePhase> pairs = setAside(counting, row -> row.evidenceId().equals(evidenceId), at, writes);
-        renewals(pairs, at, writes);
+        List<CoverageEntry> setAside = takeOut(counting, row -> row.evidenceId().equals(evidenceId));
+        setAside.forEach(row -> writes.next(row, row.setAsideAt(at)));
+        renewals(setAside.stream().map(CoverageEntry::pair).toList(), at, writes);
         openCounts(at, writes);
     }
 
@@ -84,32 +77,9 @@ final class ServiceMeasures {
 
     /** A provider change re-opened some pairs: nothing that counted towards them counts any longer. */
     void reopened(Collection<MeasurePhase> pairs, Instant at, RowWrites writes) {
-        setAside(counting, row -> pairs.contains(row.pair()), at, writes);
-        for (Iterator<RiskAcceptanceEntry> rows = accepted.iterator(); rows.hasNext(); ) {
-            RiskAcceptanceEntry row = rows.next();
-            if (pairs.contains(row.pair())) {
-                writes.added(row.setAsideAt(at));
-                writes.closed(row);
-                rows.remove();
-            }
-        }
+        takeOut(counting, row -> pairs.contains(row.pair())).forEach(row -> writes.next(row, row.setAsideAt(at)));
+        takeOut(accepted, row -> pairs.contains(row.pair())).forEach(row -> writes.next(row, row.setAsideAt(at)));
         openCounts(at, writes);
-    }
-
-    /** Sets aside the counting rows that match; returns their pairs. */
-    private static List<MeasurePhase> setAside(List<CoverageEntry> counting, Predicate<CoverageEntry> which, Instant at,
-                                               RowWrites writes) {
-        List<MeasurePhase> pairs = new ArrayList<>();
-        for (Iterator<CoverageEntry> rows = counting.iterator(); rows.hasNext(); ) {
-            CoverageEntry row = rows.next();
-            if (which.test(row)) {
-                writes.added(row.setAsideAt(at));
-                writes.closed(row);
-                pairs.add(row.pair());
-                rows.remove();
-            }
-        }
-        return pairs;
     }
 
     /** Applies the renewal rule again to the counting evidence of the (measure, phase) pairs that changed. */
@@ -119,11 +89,7 @@ final class ServiceMeasures {
             for (CoverageEntry row : ofPair) {
                 LocalDate renewedFrom = CoverageEntry.renewedFrom(row, ofPair);
                 if (!renewedFrom.equals(row.renewedFrom())) {
-                    CoverageEntry next = row.renewedFromAt(at, renewedFrom);
-                    if (next != row) {
-                        writes.closed(row);
-                        counting.set(counting.indexOf(row), writes.added(next));
-                    }
+                    counting.set(counting.indexOf(row), writes.next(row, row.renewedFromAt(at, renewedFrom)));
                 }
             }
         }
@@ -136,15 +102,15 @@ final class ServiceMeasures {
         accepted.forEach(row -> covers.computeIfAbsent(row.pair(), pair -> new ArrayList<>()).add(row.validity()));
         List<OpenMeasuresStep.Step> wanted = new ArrayList<>(OpenMeasuresStep.of(
                 applicable.stream().map(ApplicableMeasure::pair).toList(), covers));
-        for (Iterator<OpenMeasuresStep> rows = steps.iterator(); rows.hasNext(); ) {
-            OpenMeasuresStep row = rows.next();
-            if (!wanted.remove(row.step())) {
-                row.close(at);
-                writes.closed(row);
-                rows.remove();
-            }
-        }
+        takeOut(steps, row -> !wanted.remove(row.step())).forEach(row -> writes.close(row, at));
         wanted.forEach(step -> steps.add(writes.added(new OpenMeasuresStep(serviceId, step, at))));
+    }
+
+    /** Removes the rows {@code which} picks from the current ones, in order, and returns them. */
+    private static <T> List<T> takeOut(List<T> rows, Predicate<? super T> which) {
+        List<T> taken = new ArrayList<>();
+        rows.removeIf(row -> which.test(row) && taken.add(row));
+        return taken;
     }
 
     /** Rows held, for the bound on what the projection keeps in memory. */

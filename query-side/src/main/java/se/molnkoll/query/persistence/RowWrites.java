@@ -5,6 +5,7 @@ import jakarta.persistence.Table;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -33,8 +34,20 @@ public final class RowWrites {
         return row;
     }
 
-    /** A version whose recorded time has just been closed: updated when it is stored already, else inserted closed. */
-    public void closed(VersionedRow row) {
+    /** {@code next}, the version that follows {@code previous} (which its constructor closed). */
+    public <T extends VersionedRow> T next(VersionedRow previous, T next) {
+        closed(previous);
+        return added(next);
+    }
+
+    /** Closes the version at {@code at}: the row is gone from then on. */
+    public void close(VersionedRow row, Instant at) {
+        row.close(at);
+        closed(row);
+    }
+
+    /** A stored version whose end was just set is updated; a new one goes in closed already. */
+    private void closed(VersionedRow row) {
         if (row.isStored()) {
             closed.add(row);
         }
