@@ -28,12 +28,15 @@ import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.kernel.testing.MutableClock;
 import se.molnkoll.query.audit.AuditTrailProjection;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
+import se.molnkoll.query.certificates.CertificateQueries;
 import se.molnkoll.query.measures.ApplicableMeasures;
+import se.molnkoll.query.measures.CertificatesAtStake;
 import se.molnkoll.query.measures.CoverageEntries;
 import se.molnkoll.query.measures.EvidenceEntries;
 import se.molnkoll.query.measures.MeasureStatusProjection;
 import se.molnkoll.query.measures.OpenMeasuresSteps;
 import se.molnkoll.query.measures.RiskAcceptanceEntries;
+import se.molnkoll.query.persistence.VersionedRow;
 import se.molnkoll.query.register.RegisterProjection;
 import se.molnkoll.query.service.CloudServiceQueries;
 
@@ -67,13 +70,14 @@ import static se.molnkoll.query.QueryTestApplication.TODAY;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({RegisterProjection.class, MeasureStatusProjection.class, AuditTrailProjection.class, CloudServiceQueries.class,
-        se.molnkoll.query.certificates.CertificateQueries.class})
+        CertificateQueries.class})
 class MeasuresHeldInMemoryTest {
 
     @Autowired RegisterProjection register;
     @Autowired MeasureStatusProjection one;
     @Autowired AutowireCapableBeanFactory beans;
     @Autowired CloudServiceQueries queries;
+    @Autowired CertificateQueries certificates;
     @Autowired MutableClock clock;
     @Autowired MeasureCatalogue catalogue;
     @Autowired ApplicableMeasures applicable;
@@ -81,6 +85,7 @@ class MeasuresHeldInMemoryTest {
     @Autowired CoverageEntries coverage;
     @Autowired RiskAcceptanceEntries riskAcceptances;
     @Autowired OpenMeasuresSteps steps;
+    @Autowired CertificatesAtStake atStake;
 
     MeasureStatusProjection other;
     final List<Instant> moments = new ArrayList<>();
@@ -130,7 +135,7 @@ class MeasuresHeldInMemoryTest {
     void a_service_a_batch_changed_is_held_until_the_batch_has_written_even_beyond_the_bound() {
         // room for one row only: every other service's event would push the service out of memory
         MeasureStatusProjection tiny = new MeasureStatusProjection(catalogue, applicable, evidence, coverage,
-                riskAcceptances, steps, 1);
+                riskAcceptances, steps, atStake, 1);
         beans.autowireBean(tiny);
         CloudServiceId straight = CloudServiceId.random();
         CloudServiceId disturbed = CloudServiceId.random();
@@ -157,6 +162,7 @@ class MeasuresHeldInMemoryTest {
             Moment moment = at == null ? Moment.NOW : Moment.knownAt(at.plusSeconds(1));
             assertThat(measures(disturbed, moment)).as("measures known at %s", at).isEqualTo(measures(straight, moment));
             assertThat(openCounts(disturbed, moment)).as("open counts known at %s", at).isEqualTo(openCounts(straight, moment));
+            assertThat(certificates(disturbed, moment)).as("certificates known at %s", at).isEqualTo(certificates(straight, moment));
         }
     }
 
@@ -196,12 +202,20 @@ class MeasuresHeldInMemoryTest {
             Moment moment = at == null ? Moment.NOW : Moment.knownAt(at.plusSeconds(1));
             assertThat(measures(disturbed, moment)).as("measures known at %s", at).isEqualTo(measures(straight, moment));
             assertThat(openCounts(disturbed, moment)).as("open counts known at %s", at).isEqualTo(openCounts(straight, moment));
+            assertThat(certificates(disturbed, moment)).as("certificates known at %s", at).isEqualTo(certificates(straight, moment));
         }
     }
 
     private List<String> measures(CloudServiceId id, Moment moment) {
         return queries.handle(new FindCloudService(id, moment)).orElseThrow().measures().stream()
                 .map(m -> m.measureId() + " " + m.phase() + " " + m.status()).toList();
+    }
+
+    /** The service's certificates at stake within a year, without the ids that differ between the two services. */
+    private List<String> certificates(CloudServiceId id, Moment moment) {
+        return certificates.certificates(null, 365, moment.knownAtOr(VersionedRow.NOW), TODAY).stream()
+                .filter(c -> c.serviceId().equals(id))
+                .map(c -> c.title() + " " + c.validUntil() + " " + c.status() + " " + c.measureIds()).toList();
     }
 
     private Map<?, Long> openCounts(CloudServiceId id, Moment moment) {
@@ -211,7 +225,7 @@ class MeasuresHeldInMemoryTest {
 
     private void removeMeasuresRowsOf(CloudServiceId id) {
         var jdbc = new org.springframework.jdbc.core.JdbcTemplate(beans.getBean(javax.sql.DataSource.class));
-        for (String table : List.of("open_measure_step", "risk_acceptance", "evidence_coverage", "evidence", "applicable_measure")) {
+        for (String table : List.of("certificate_at_stake", "open_measure_step", "risk_acceptance", "evidence_coverage", "evidence", "applicable_measure")) {
             jdbc.update("delete from " + table + " where service_id = ?", id.value());
         }
     }

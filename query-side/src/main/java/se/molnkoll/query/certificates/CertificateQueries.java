@@ -52,19 +52,21 @@ public class CertificateQueries {
     }
 
     /**
-     * Dated, not withdrawn evidence of services in use, with something at stake, as known at :at. It
-     * starts from the coverage at stake (few rows, one index range), not from every dated evidence.
+     * The certificates at stake (CertificateAtStake: dated, counting towards an applicable measure,
+     * not renewed by :day, of a service in use) whose valid-until day is in a range, as known at :at.
      */
-    private static String certificates(boolean now) {
-        return "select e, s.name, s.organisationUnit" + certificatesFrom(now) + " order by e.validUntil, s.name, e.evidenceId";
+    private static String atStakeIn(boolean now) {
+        return " from CertificateAtStake x where " + at("x", now)
+                + " and x.validUntil >= :earliest and x.validUntil <= :latest and x.atStakeUntil > :day";
     }
 
-    private static String certificatesFrom(boolean now) {
-        return " from EvidenceEntry e, CloudServiceEntry s"
-                + " where s.serviceId = e.serviceId and " + at("e", now) + " and " + at("s", now)
-                + " and s.decommissioned = false and e.withdrawn = false"
-                + " and e.evidenceId in (select c.evidenceId from CoverageEntry c where " + atStake(now)
-                + " and c.validUntil >= :earliest and c.validUntil <= :latest)";
+    /** Those certificates with their evidence and service as known at :at (one of each per row), most urgent first. */
+    private static String certificates(boolean now) {
+        return "select e, s.name, s.organisationUnit from CertificateAtStake x, EvidenceEntry e, CloudServiceEntry s"
+                + " where " + at("x", now) + " and x.validUntil >= :earliest and x.validUntil <= :latest"
+                + " and x.atStakeUntil > :day and e.evidenceId = x.evidenceId and " + at("e", now)
+                + " and s.serviceId = x.serviceId and " + at("s", now)
+                + " order by e.validUntil, s.name, e.evidenceId";
     }
 
     /** The measures at stake of each of the given evidence. */
@@ -121,12 +123,12 @@ public class CertificateQueries {
     }
 
     /**
-     * How many certificates {@link #certificates} lists of each status, counted by the database: the
+     * How many certificates {@link #certificates} lists of each status, counted on one table: the
      * dashboard needs only the numbers, and a portfolio can have tens of thousands expiring at once.
      */
     public Map<CertificateStatus, Long> counts(int withinDays, Instant at, LocalDate today) {
         boolean now = VersionedRow.NOW.equals(at);
-        String count = "select count(e)" + certificatesFrom(now);
+        String count = "select count(x)" + atStakeIn(now);
         return readOnly.execute(tx -> Map.of(
                 CertificateStatus.EXPIRED, withAt(entityManager.createQuery(count, Long.class), now, at)
                         .setParameter("earliest", BEGINNING).setParameter("latest", today.minusDays(1))

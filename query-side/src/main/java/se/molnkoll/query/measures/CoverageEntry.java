@@ -131,5 +131,6 @@ public class CoverageEntry extends VersionedRow {
     public LocalDate renewedFrom() { return renewedFrom; }
     public MeasurePhase pair() { return MeasurePhase.of(measureId, phase); }
     public Validity validity() { return new Validity(validFrom, validUntil); }
+    LocalDate validUntil() { return validUntil; }
     public boolean counts() { return counts; }
 }

@@ -24,6 +24,7 @@ import se.molnkoll.kernel.event.EvidenceReceived;
 import se.molnkoll.kernel.event.EvidenceWithdrawn;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
+import se.molnkoll.kernel.event.ServiceDecommissioned;
 import se.molnkoll.kernel.query.ReadModels;
 import se.molnkoll.query.persistence.PerBatch;
 import se.molnkoll.query.persistence.RowWrites;
@@ -61,6 +62,7 @@ public class MeasureStatusProjection {
     private final CoverageEntries coverage;
     private final RiskAcceptanceEntries riskAcceptances;
     private final OpenMeasuresSteps openMeasures;
+    private final CertificatesAtStake certificates;
     private final ServicesInMemory services;
     private final PerBatch<Batch> batches;
     @PersistenceContext
@@ -69,6 +71,7 @@ public class MeasureStatusProjection {
     public MeasureStatusProjection(MeasureCatalogue catalogue, ApplicableMeasures applicable,
                                    EvidenceEntries evidence, CoverageEntries coverage,
                                    RiskAcceptanceEntries riskAcceptances, OpenMeasuresSteps openMeasures,
+                                   CertificatesAtStake certificates,
                                    @Value("${molnkoll.read-models.measures.rows-in-memory:500000}") long rowsInMemory) {
         this.catalogue = catalogue;
         this.applicable = applicable;
@@ -76,6 +79,7 @@ public class MeasureStatusProjection {
         this.coverage = coverage;
         this.riskAcceptances = riskAcceptances;
         this.openMeasures = openMeasures;
+        this.certificates = certificates;
         this.services = new ServicesInMemory(rowsInMemory);
         this.batches = new PerBatch<>(PROCESSING_GROUP, Batch::new, Batch::write,
                 batch -> services.forget(batch.services));
@@ -139,6 +143,11 @@ public class MeasureStatusProjection {
         changeService(event, sequence, (batch, service) -> service.reopened(Set.copyOf(event.reopened()), at, batch.writes));
     }
 
+    @EventHandler
+    void on(ServiceDecommissioned event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeService(event, sequence, (batch, service) -> service.decommissioned(at, batch.writes));
+    }
+
     /** Every other event of a service: it changes nothing here, but the rows held still follow on. */
     @EventHandler
     void on(CloudServiceEvent event, @SequenceNumber long sequence) {
@@ -148,6 +157,7 @@ public class MeasureStatusProjection {
     @ResetHandler
     void reset() {
         services.forgetAll();
+        certificates.deleteAllInBatch();
         openMeasures.deleteAllInBatch();
         riskAcceptances.deleteAllInBatch();
         coverage.deleteAllInBatch();
@@ -185,9 +195,10 @@ public class MeasureStatusProjection {
         List<CoverageEntry> counting = coverage.countingOfService(serviceId);
         List<RiskAcceptanceEntry> accepted = riskAcceptances.countingOfService(serviceId);
         List<OpenMeasuresStep> steps = openMeasures.current(List.of(serviceId));
+        List<CertificateAtStake> atStake = certificates.current(serviceId);
         // changes to them are written by RowWrites; Hibernate is not to write them again
-        Stream.of(measures, counting, accepted, steps).flatMap(List::stream).forEach(entityManager::detach);
-        return new ServiceMeasures(serviceId, measures, counting, accepted, steps);
+        Stream.of(measures, counting, accepted, steps, atStake).flatMap(List::stream).forEach(entityManager::detach);
+        return new ServiceMeasures(serviceId, measures, counting, accepted, steps, atStake);
     }
 
     @FunctionalInterface

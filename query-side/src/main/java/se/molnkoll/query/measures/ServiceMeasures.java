@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The current rows of one service in the measures read model, kept in memory by the projection between
@@ -33,18 +34,26 @@ final class ServiceMeasures {
     private final List<CoverageEntry> counting;
     private final List<RiskAcceptanceEntry> accepted;
     private final List<OpenMeasuresStep> steps;
+    private final List<CertificateAtStake> certificates;
+    /**
+     * Set by the service's last event; not read back by {@link MeasureStatusProjection#load}, as no
+     * event follows it (the service refuses every command from then on).
+     */
+    private boolean decommissioned;
 
     ServiceMeasures(String serviceId, List<ApplicableMeasure> applicable, List<CoverageEntry> counting,
-                    List<RiskAcceptanceEntry> accepted, List<OpenMeasuresStep> steps) {
+                    List<RiskAcceptanceEntry> accepted, List<OpenMeasuresStep> steps,
+                    List<CertificateAtStake> certificates) {
         this.serviceId = serviceId;
         this.applicable = new ArrayList<>(applicable);
         this.counting = new ArrayList<>(counting);
         this.accepted = new ArrayList<>(accepted);
         this.steps = new ArrayList<>(steps);
+        this.certificates = new ArrayList<>(certificates);
     }
 
     static ServiceMeasures empty(String serviceId) {
-        return new ServiceMeasures(serviceId, List.of(), List.of(), List.of(), List.of());
+        return new ServiceMeasures(serviceId, List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /** Closes the measures that no longer apply and opens those that now do; the rest carry on. */
@@ -95,7 +104,10 @@ final class ServiceMeasures {
         }
     }
 
-    /** The steps again, from what now applies and counts; only changed steps are versioned. */
+    /**
+     * The steps again, from what now applies and counts, and with them the certificates at stake; only
+     * changed rows are versioned.
+     */
     private void openCounts(Instant at, RowWrites writes) {
         Map<MeasurePhase, List<Validity>> covers = new HashMap<>();
         counting.forEach(row -> covers.computeIfAbsent(row.pair(), pair -> new ArrayList<>()).add(row.validity()));
@@ -104,6 +116,21 @@ final class ServiceMeasures {
                 applicable.stream().map(ApplicableMeasure::pair).toList(), covers));
         takeOut(steps, row -> !wanted.remove(row.step())).forEach(row -> writes.close(row, at));
         wanted.forEach(step -> steps.add(writes.added(new OpenMeasuresStep(serviceId, step, at))));
+        certificatesAtStake(at, writes);
+    }
+
+    /** The service is closed: none of its certificates is at stake any longer. */
+    void decommissioned(Instant at, RowWrites writes) {
+        decommissioned = true;
+        certificatesAtStake(at, writes);
+    }
+
+    /** The certificates at stake again, from what now applies and counts; only changed rows are versioned. */
+    private void certificatesAtStake(Instant at, RowWrites writes) {
+        List<CertificateAtStake.Stake> wanted = decommissioned ? new ArrayList<>() : new ArrayList<>(CertificateAtStake.of(
+                applicable.stream().map(ApplicableMeasure::pair).collect(Collectors.toSet()), counting));
+        takeOut(certificates, row -> !wanted.remove(row.stake())).forEach(row -> writes.close(row, at));
+        wanted.forEach(stake -> certificates.add(writes.added(new CertificateAtStake(serviceId, stake, at))));
     }
 
     /** Removes the rows {@code which} picks from the current ones, in order, and returns them. */
@@ -115,6 +142,6 @@ final class ServiceMeasures {
 
     /** Rows held, for the bound on what the projection keeps in memory. */
     int size() {
-        return applicable.size() + counting.size() + accepted.size() + steps.size();
+        return applicable.size() + counting.size() + accepted.size() + steps.size() + certificates.size();
     }
 }
