@@ -14,7 +14,6 @@ import java.util.List;
 public interface OpenMeasuresSteps extends JpaRepository<OpenMeasuresStep, Long> {
 
     String ON_DAY = "(x.fromDay is null or x.fromDay <= :day) and (x.untilDay is null or x.untilDay > :day)";
-    String SERVICE_AT = "s.recordedFrom <= :at and (s.recordedTo is null or s.recordedTo > :at)";
 
     @Query("select x from OpenMeasuresStep x where x.serviceId in :serviceIds and x.recordedTo is null")
     List<OpenMeasuresStep> current(@Param("serviceIds") Collection<String> serviceIds);
@@ -23,10 +22,4 @@ public interface OpenMeasuresSteps extends JpaRepository<OpenMeasuresStep, Long>
     @Query("select x.serviceId, x.phase, sum(x.openCount) from OpenMeasuresStep x where " + VersionedRow.AT
             + " and " + ON_DAY + " group by x.serviceId, x.phase")
     List<Object[]> countOpenPerServiceAndPhase(@Param("day") LocalDate day, @Param("at") Instant at);
-
-    /** Rows of (phase, number of open measures) over the services that are not decommissioned. */
-    @Query("select x.phase, sum(x.openCount) from OpenMeasuresStep x where " + VersionedRow.AT + " and " + ON_DAY
-            + " and x.serviceId in (select s.serviceId from CloudServiceEntry s where s.decommissioned = false and "
-            + SERVICE_AT + ") group by x.phase")
-    List<Object[]> countOpenPerPhaseInPortfolio(@Param("day") LocalDate day, @Param("at") Instant at);
 }
