@@ -115,13 +115,14 @@ public class CloudServiceQueries {
         LocalDate day = query.moment().day(clock);
         String serviceId = query.cloudServiceId().value();
         return readOnly.execute(tx -> services.at(serviceId, at).map(s -> {
-            List<MeasureStatusView> statuses = statuses(serviceId, at, day);
+            MeasureRows rows = measureRows(serviceId, at);
+            List<MeasureStatusView> statuses = statuses(rows, day);
             Map<Phase, Long> open = statuses.stream().filter(m -> m.status().isOpen())
                     .collect(groupingBy(MeasureStatusView::phase, Collectors.counting()));
             return new CloudServiceView(query.cloudServiceId(), s.name(), s.vendor(), s.serviceModel(),
                     s.organisationUnit(), s.owner(), s.phase(), s.decommissioned(), s.classification(),
                     s.registeredAt(), query.moment().knownAt(), day, PhaseCounts.of(open), statuses,
-                    evidenceOf(serviceId, at, day), riskAcceptancesOf(serviceId, at, day));
+                    evidenceOf(serviceId, rows, at, day), riskAcceptancesOf(rows, day));
         }));
     }
 
@@ -131,7 +132,7 @@ public class CloudServiceQueries {
         LocalDate day = query.moment().day(clock);
         String serviceId = query.cloudServiceId().value();
         return readOnly.execute(tx -> services.at(serviceId, at)
-                .map(s -> new ServiceMeasures(query.cloudServiceId(), statuses(serviceId, at, day).stream()
+                .map(s -> new ServiceMeasures(query.cloudServiceId(), statuses(measureRows(serviceId, at), day).stream()
                         .filter(m -> query.phase() == null || m.phase() == query.phase())
                         .toList())));
     }
@@ -163,7 +164,7 @@ public class CloudServiceQueries {
             Map<Phase, Long> servicesPerPhase = new HashMap<>();
             Set<String> decommissioned = new HashSet<>();
             long unclassified = 0;
-            for (Object[] row : services.statesAt(at)) {
+            for (Object[] row : services.states(at)) {
                 if ((Boolean) row[2]) {
                     decommissioned.add((String) row[0]);
                 } else {
@@ -183,15 +184,25 @@ public class CloudServiceQueries {
         });
     }
 
+    /** A service's measures rows as known at a moment, each read once for a view. */
+    private record MeasureRows(List<ApplicableMeasure> applicable, List<CoverageEntry> coverage,
+                               List<RiskAcceptanceEntry> riskAcceptances) {
+    }
+
+    private MeasureRows measureRows(String serviceId, Instant at) {
+        return new MeasureRows(applicable.at(serviceId, at), coverage.ofServiceAt(serviceId, at),
+                riskAcceptances.ofServiceAt(serviceId, at));
+    }
+
     /** Every applicable (measure, phase) of the service with its status on the day, by measure then phase. */
-    private List<MeasureStatusView> statuses(String serviceId, Instant at, LocalDate day) {
-        Map<MeasurePhase, List<CoverageEntry>> evidenceByPair = coverage.ofServiceAt(serviceId, at).stream()
+    private static List<MeasureStatusView> statuses(MeasureRows rows, LocalDate day) {
+        Map<MeasurePhase, List<CoverageEntry>> evidenceByPair = rows.coverage().stream()
                 .filter(CoverageEntry::counts)
                 .collect(groupingBy(CoverageEntry::pair));
-        Map<MeasurePhase, List<Validity>> acceptancesByPair = riskAcceptances.ofServiceAt(serviceId, at).stream()
+        Map<MeasurePhase, List<Validity>> acceptancesByPair = rows.riskAcceptances().stream()
                 .filter(RiskAcceptanceEntry::counts)
                 .collect(groupingBy(RiskAcceptanceEntry::pair, mapping(RiskAcceptanceEntry::validity, toList())));
-        return applicable.at(serviceId, at).stream()
+        return rows.applicable().stream()
                 .map(ApplicableMeasure::pair)
                 .sorted()
                 .map(pair -> {
@@ -205,8 +216,8 @@ public class CloudServiceQueries {
                 .toList();
     }
 
-    private List<EvidenceView> evidenceOf(String serviceId, Instant at, LocalDate day) {
-        Map<String, List<MeasurePhase>> covers = coverage.ofServiceAt(serviceId, at).stream()
+    private List<EvidenceView> evidenceOf(String serviceId, MeasureRows rows, Instant at, LocalDate day) {
+        Map<String, List<MeasurePhase>> covers = rows.coverage().stream()
                 .collect(groupingBy(CoverageEntry::evidenceId, mapping(CoverageEntry::pair, toList())));
         return evidence.ofServiceAt(serviceId, at).stream()
                 .map(e -> new EvidenceView(EvidenceId.of(e.evidenceId()), e.kind(), e.title(), e.issuer(),
@@ -225,8 +236,8 @@ public class CloudServiceQueries {
         return validity.includes(day) ? EvidenceStatus.VALID : EvidenceStatus.NOT_YET_VALID;
     }
 
-    private List<RiskAcceptanceView> riskAcceptancesOf(String serviceId, Instant at, LocalDate day) {
-        return riskAcceptances.ofServiceAt(serviceId, at).stream()
+    private static List<RiskAcceptanceView> riskAcceptancesOf(MeasureRows rows, LocalDate day) {
+        return rows.riskAcceptances().stream()
                 .map(r -> new RiskAcceptanceView(r.pair().measureId(), r.pair().phase(), r.riskOwner(), r.motivation(),
                         r.acceptedOn(), r.validUntil(), r.counts() && r.validity().includes(day), r.recordedAt(), r.recordedBy()))
                 .toList();
