@@ -18,8 +18,20 @@ public interface OpenMeasuresSteps extends JpaRepository<OpenMeasuresStep, Long>
     @Query("select x from OpenMeasuresStep x where x.serviceId in :serviceIds and x.recordedTo is null")
     List<OpenMeasuresStep> current(@Param("serviceIds") Collection<String> serviceIds);
 
-    /** Rows of (service id, phase, number of open measures) for every service with an open measure. */
+    /**
+     * Rows of (service id, phase, number of open measures) for every service with an open measure on
+     * the day, as known at {@code at}; for {@link VersionedRow#NOW} from the current steps alone, which
+     * an index finds directly.
+     */
+    default List<Object[]> countOpenPerServiceAndPhase(LocalDate day, Instant at) {
+        return VersionedRow.NOW.equals(at) ? countOpenPerServiceAndPhaseNow(day) : countOpenPerServiceAndPhaseAt(day, at);
+    }
+
+    @Query("select x.serviceId, x.phase, sum(x.openCount) from OpenMeasuresStep x where x.recordedTo is null and "
+            + ON_DAY + " group by x.serviceId, x.phase")
+    List<Object[]> countOpenPerServiceAndPhaseNow(@Param("day") LocalDate day);
+
     @Query("select x.serviceId, x.phase, sum(x.openCount) from OpenMeasuresStep x where " + VersionedRow.AT
             + " and " + ON_DAY + " group by x.serviceId, x.phase")
-    List<Object[]> countOpenPerServiceAndPhase(@Param("day") LocalDate day, @Param("at") Instant at);
+    List<Object[]> countOpenPerServiceAndPhaseAt(@Param("day") LocalDate day, @Param("at") Instant at);
 }

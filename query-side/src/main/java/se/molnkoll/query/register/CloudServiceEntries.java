@@ -22,9 +22,17 @@ public interface CloudServiceEntries extends JpaRepository<CloudServiceEntry, Lo
     List<CloudServiceEntry> allAt(@Param("at") Instant at);
 
     /**
-     * Rows of (service id, phase, decommissioned, classified) of every service: what the portfolio's
-     * totals count, read with one pass over the table whatever the database's statistics say.
+     * Rows of (service id, phase, decommissioned, classified) of every service as known at {@code at}:
+     * what the portfolio's totals count, read with one pass over the table whatever the database's
+     * statistics say; for {@link VersionedRow#NOW} over the current versions alone.
      */
+    default List<Object[]> states(Instant at) {
+        return VersionedRow.NOW.equals(at) ? statesNow() : statesAt(at);
+    }
+
+    @Query("select x.serviceId, x.phase, x.decommissioned, x.classified from CloudServiceEntry x where x.recordedTo is null")
+    List<Object[]> statesNow();
+
     @Query("select x.serviceId, x.phase, x.decommissioned, x.classified from CloudServiceEntry x where " + VersionedRow.AT)
     List<Object[]> statesAt(@Param("at") Instant at);
 }
