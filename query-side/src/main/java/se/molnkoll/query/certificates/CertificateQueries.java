@@ -52,19 +52,18 @@ public class CertificateQueries {
     }
 
     /**
-     * The certificates at stake (CertificateAtStake: dated, counting towards an applicable measure,
-     * not renewed by :day, of a service in use) whose valid-until day is in a range, as known at :at.
+     * JPQL condition on CertificateAtStake x: at stake on :day (dated, counting towards an applicable
+     * measure, not renewed by then, of a service in use) with its valid-until day in a range, as known
+     * at :at. Counted and listed alike.
      */
     private static String atStakeIn(boolean now) {
-        return " from CertificateAtStake x where " + at("x", now)
-                + " and x.validUntil >= :earliest and x.validUntil <= :latest and x.atStakeUntil > :day";
+        return at("x", now) + " and x.validUntil >= :earliest and x.validUntil <= :latest and x.atStakeUntil > :day";
     }
 
     /** Those certificates with their evidence and service as known at :at (one of each per row), most urgent first. */
     private static String certificates(boolean now) {
         return "select e, s.name, s.organisationUnit from CertificateAtStake x, EvidenceEntry e, CloudServiceEntry s"
-                + " where " + at("x", now) + " and x.validUntil >= :earliest and x.validUntil <= :latest"
-                + " and x.atStakeUntil > :day and e.evidenceId = x.evidenceId and " + at("e", now)
+                + " where " + atStakeIn(now) + " and e.evidenceId = x.evidenceId and " + at("e", now)
                 + " and s.serviceId = x.serviceId and " + at("s", now)
                 + " order by e.validUntil, s.name, e.evidenceId";
     }
@@ -128,7 +127,7 @@ public class CertificateQueries {
      */
     public Map<CertificateStatus, Long> counts(int withinDays, Instant at, LocalDate today) {
         boolean now = VersionedRow.NOW.equals(at);
-        String count = "select count(x)" + atStakeIn(now);
+        String count = "select count(x) from CertificateAtStake x where " + atStakeIn(now);
         return readOnly.execute(tx -> Map.of(
                 CertificateStatus.EXPIRED, withAt(entityManager.createQuery(count, Long.class), now, at)
                         .setParameter("earliest", BEGINNING).setParameter("latest", today.minusDays(1))

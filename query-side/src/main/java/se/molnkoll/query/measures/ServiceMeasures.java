@@ -61,14 +61,14 @@ final class ServiceMeasures {
         Set<MeasurePhase> wanted = new LinkedHashSet<>(pairs);
         takeOut(applicable, row -> !wanted.remove(row.pair())).forEach(row -> writes.close(row, at));
         wanted.stream().sorted().forEach(pair -> applicable.add(writes.added(new ApplicableMeasure(serviceId, pair, at))));
-        openCounts(at, writes);
+        derivedRows(at, writes);
     }
 
     /** New evidence counts towards its (measure, phase) pairs. */
     void counts(List<CoverageEntry> rows, Instant at, RowWrites writes) {
         rows.forEach(row -> counting.add(writes.added(row)));
         renewals(rows.stream().map(CoverageEntry::pair).toList(), at, writes);
-        openCounts(at, writes);
+        derivedRows(at, writes);
     }
 
     /** Withdrawn evidence no longer counts; what it renewed is at stake again, unless other evidence renews that too. */
@@ -76,19 +76,19 @@ final class ServiceMeasures {
         List<CoverageEntry> setAside = takeOut(counting, row -> row.evidenceId().equals(evidenceId));
         setAside.forEach(row -> writes.next(row, row.setAsideAt(at)));
         renewals(setAside.stream().map(CoverageEntry::pair).toList(), at, writes);
-        openCounts(at, writes);
+        derivedRows(at, writes);
     }
 
     void accepted(RiskAcceptanceEntry acceptance, Instant at, RowWrites writes) {
         accepted.add(writes.added(acceptance));
-        openCounts(at, writes);
+        derivedRows(at, writes);
     }
 
     /** A provider change re-opened some pairs: nothing that counted towards them counts any longer. */
     void reopened(Collection<MeasurePhase> pairs, Instant at, RowWrites writes) {
         takeOut(counting, row -> pairs.contains(row.pair())).forEach(row -> writes.next(row, row.setAsideAt(at)));
         takeOut(accepted, row -> pairs.contains(row.pair())).forEach(row -> writes.next(row, row.setAsideAt(at)));
-        openCounts(at, writes);
+        derivedRows(at, writes);
     }
 
     /** Applies the renewal rule again to the counting evidence of the (measure, phase) pairs that changed. */
@@ -104,10 +104,13 @@ final class ServiceMeasures {
         }
     }
 
-    /**
-     * The steps again, from what now applies and counts, and with them the certificates at stake; only
-     * changed rows are versioned.
-     */
+    /** The rows that follow from what applies and counts, again after each change; only changed ones are versioned. */
+    private void derivedRows(Instant at, RowWrites writes) {
+        openCounts(at, writes);
+        certificatesAtStake(at, writes);
+    }
+
+    /** The open-count steps, from what now applies and counts. */
     private void openCounts(Instant at, RowWrites writes) {
         Map<MeasurePhase, List<Validity>> covers = new HashMap<>();
         counting.forEach(row -> covers.computeIfAbsent(row.pair(), pair -> new ArrayList<>()).add(row.validity()));
@@ -116,7 +119,6 @@ final class ServiceMeasures {
                 applicable.stream().map(ApplicableMeasure::pair).toList(), covers));
         takeOut(steps, row -> !wanted.remove(row.step())).forEach(row -> writes.close(row, at));
         wanted.forEach(step -> steps.add(writes.added(new OpenMeasuresStep(serviceId, step, at))));
-        certificatesAtStake(at, writes);
     }
 
     /** The service is closed: none of its certificates is at stake any longer. */
@@ -125,7 +127,7 @@ final class ServiceMeasures {
         certificatesAtStake(at, writes);
     }
 
-    /** The certificates at stake again, from what now applies and counts; only changed rows are versioned. */
+    /** The certificates at stake, from what now applies and counts (none once decommissioned). */
     private void certificatesAtStake(Instant at, RowWrites writes) {
         List<CertificateAtStake.Stake> wanted = decommissioned ? new ArrayList<>() : new ArrayList<>(CertificateAtStake.of(
                 applicable.stream().map(ApplicableMeasure::pair).collect(Collectors.toSet()), counting));
