@@ -2,6 +2,8 @@ package se.molnkoll.query.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,6 +14,7 @@ import se.molnkoll.kernel.event.CloudServiceEvent;
 import se.molnkoll.kernel.event.EventMetaData;
 import se.molnkoll.kernel.query.ReadModels;
 import se.molnkoll.query.persistence.PerBatch;
+import se.molnkoll.query.persistence.ReadModelTables;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +29,8 @@ public class AuditTrailProjection {
     private final AuditRecords records;
     private final ObjectMapper json;
     private final EventPositions positions;
+    @PersistenceContext
+    private EntityManager entityManager;
     /** A batch's events, written together: their positions read in one query, their rows in JDBC batches. */
     private final PerBatch<Map<DomainEventMessage<?>, TrackingToken>> batches = new PerBatch<>(PROCESSING_GROUP,
             LinkedHashMap::new, this::write, events -> { });
@@ -64,6 +69,6 @@ public class AuditTrailProjection {
 
     @ResetHandler
     void reset() {
-        records.deleteAllInBatch();
+        ReadModelTables.empty(entityManager, AuditRecord.class);
     }
 }

@@ -27,6 +27,7 @@ import se.molnkoll.kernel.event.ResidualRiskAccepted;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
 import se.molnkoll.kernel.query.ReadModels;
 import se.molnkoll.query.persistence.PerBatch;
+import se.molnkoll.query.persistence.ReadModelTables;
 import se.molnkoll.query.persistence.RowWrites;
 
 import java.time.Instant;
@@ -157,12 +158,8 @@ public class MeasureStatusProjection {
     @ResetHandler
     void reset() {
         services.forgetAll();
-        certificates.deleteAllInBatch();
-        openMeasures.deleteAllInBatch();
-        riskAcceptances.deleteAllInBatch();
-        coverage.deleteAllInBatch();
-        evidence.deleteAllInBatch();
-        applicable.deleteAllInBatch();
+        ReadModelTables.empty(entityManager, CertificateAtStake.class, OpenMeasuresStep.class, RiskAcceptanceEntry.class,
+                CoverageEntry.class, EvidenceEntry.class, ApplicableMeasure.class);
     }
 
     private void classify(CloudServiceEvent event, long sequence, Classification classification, Instant at) {

@@ -1,5 +1,7 @@
 package se.molnkoll.query.register;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -14,6 +16,7 @@ import se.molnkoll.kernel.event.EventMetaData;
 import se.molnkoll.kernel.event.OperationStarted;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
 import se.molnkoll.kernel.query.ReadModels;
+import se.molnkoll.query.persistence.ReadModelTables;
 
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -26,6 +29,8 @@ public class RegisterProjection {
     public static final String PROCESSING_GROUP = ReadModels.REGISTER;
 
     private final CloudServiceEntries entries;
+    @PersistenceContext
+    private EntityManager entityManager;
 
     public RegisterProjection(CloudServiceEntries entries) {
         this.entries = entries;
@@ -59,7 +64,7 @@ public class RegisterProjection {
 
     @ResetHandler
     void reset() {
-        entries.deleteAllInBatch();
+        ReadModelTables.empty(entityManager, CloudServiceEntry.class);
     }
 
     /** Closes the current version at the event's time and saves the next one with the change. */
