@@ -26,7 +26,9 @@ public abstract class VersionedRow {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "read_model_row")
     @SequenceGenerator(name = "read_model_row", sequenceName = "read_model_row_seq", allocationSize = 50)
-    private Long rowId;
+    // a primitive, 0 until inserted: the measures projection holds millions of these rows in memory, and a
+    // boxed Long took 20 bytes more for each (heap histogram at full benchmark size: 1.8 million Longs)
+    private long rowId;
     private Instant recordedFrom;
     private Instant recordedTo;
 
@@ -60,10 +62,10 @@ public abstract class VersionedRow {
 
     /** Whether this version is in the database already (it has its row id), not only about to be inserted. */
     public boolean isStored() {
-        return rowId != null;
+        return rowId != 0;
     }
 
-    Long rowId() {
+    long rowId() {
         return rowId;
     }
 
