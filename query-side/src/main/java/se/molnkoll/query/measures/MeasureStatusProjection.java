@@ -9,6 +9,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import se.molnkoll.kernel.Classification;
@@ -56,6 +58,7 @@ import java.util.stream.Stream;
 public class MeasureStatusProjection {
 
     public static final String PROCESSING_GROUP = ReadModels.MEASURES;
+    private static final Logger log = LoggerFactory.getLogger(MeasureStatusProjection.class);
 
     private final MeasureCatalogue catalogue;
     private final ApplicableMeasures applicable;
@@ -73,7 +76,7 @@ public class MeasureStatusProjection {
                                    EvidenceEntries evidence, CoverageEntries coverage,
                                    RiskAcceptanceEntries riskAcceptances, OpenMeasuresSteps openMeasures,
                                    CertificatesAtStake certificates,
-                                   @Value("${molnkoll.read-models.measures.rows-in-memory:500000}") long rowsInMemory) {
+                                   @Value("${molnkoll.read-models.measures.rows-in-memory:0}") long rowsInMemory) {
         this.catalogue = catalogue;
         this.applicable = applicable;
         this.evidence = evidence;
@@ -81,7 +84,9 @@ public class MeasureStatusProjection {
         this.riskAcceptances = riskAcceptances;
         this.openMeasures = openMeasures;
         this.certificates = certificates;
-        this.services = new ServicesInMemory(rowsInMemory);
+        long maxRows = rowsInMemory > 0 ? rowsInMemory : ServicesInMemory.rowsFitting(Runtime.getRuntime().maxMemory());
+        log.info("The measures read model holds the current rows of services in memory, at most {} rows", maxRows);
+        this.services = new ServicesInMemory(maxRows);
         this.batches = new PerBatch<>(PROCESSING_GROUP, Batch::new, Batch::write,
                 batch -> services.forget(batch.services));
     }
