@@ -564,7 +564,15 @@ class PortfolioBenchmark {
         return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), Java "
                 + System.getProperty("java.version") + ", max heap "
                 + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / 1024 / 1024 + " MB"
-                + ", measures rows in memory " + System.getProperty("molnkoll.read-models.measures.rows-in-memory", "default");
+                + ", " + collector() + " GC"
+                + ", measures rows in memory " + System.getProperty("molnkoll.read-models.measures.rows-in-memory", "0")
+                        .replaceAll("^0$", "45 % of the heap");
+    }
+
+    /** The garbage collector the JVM runs, by the name its options give it. */
+    static String collector() {
+        String young = ManagementFactory.getGarbageCollectorMXBeans().get(0).getName();
+        return young.startsWith("PS ") ? "Parallel" : young.startsWith("G1 ") ? "G1" : young.equals("Copy") ? "Serial" : young;
     }
 
     static double round(double value) {
