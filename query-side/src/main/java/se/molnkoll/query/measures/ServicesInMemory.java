@@ -1,5 +1,8 @@
 package se.molnkoll.query.measures;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -16,7 +19,11 @@ import java.util.function.Supplier;
  */
 final class ServicesInMemory {
 
+    private static final Logger log = LoggerFactory.getLogger(ServicesInMemory.class);
+
     private final long maxRows;
+    /** Whether a service has been let go for want of room yet (said once). */
+    private boolean full;
     private final Map<String, ServiceMeasures> services = new LinkedHashMap<>(1024, 0.75f, true);
     /** The rows of the services held, as of each one's latest event but its last (counted as the next comes). */
     private long rows;
@@ -88,6 +95,12 @@ final class ServicesInMemory {
             if (!held.inBatch) {
                 rows -= held.counted;
                 eldest.remove();
+                if (!full) {
+                    full = true;
+                    log.info("The measures read model holds {} rows in memory, its bound: from now on the least recently used"
+                            + " services are let go and read back at their next event, which slows a rebuild down (more heap"
+                            + " or molnkoll.read-models.measures.rows-in-memory raises the bound)", maxRows);
+                }
             }
         }
     }
