@@ -9,8 +9,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import se.molnkoll.kernel.Classification;
@@ -58,7 +56,6 @@ import java.util.stream.Stream;
 public class MeasureStatusProjection {
 
     public static final String PROCESSING_GROUP = ReadModels.MEASURES;
-    private static final Logger log = LoggerFactory.getLogger(MeasureStatusProjection.class);
 
     private final MeasureCatalogue catalogue;
     private final ApplicableMeasures applicable;
@@ -84,9 +81,7 @@ public class MeasureStatusProjection {
         this.riskAcceptances = riskAcceptances;
         this.openMeasures = openMeasures;
         this.certificates = certificates;
-        long maxRows = rowsInMemory > 0 ? rowsInMemory : ServicesInMemory.rowsFitting(Runtime.getRuntime().maxMemory());
-        log.info("The measures read model holds the current rows of services in memory, at most {} rows", maxRows);
-        this.services = new ServicesInMemory(maxRows);
+        this.services = ServicesInMemory.bounded(rowsInMemory);
         this.batches = new PerBatch<>(PROCESSING_GROUP, Batch::new, Batch::write,
                 batch -> services.forget(batch.services));
     }

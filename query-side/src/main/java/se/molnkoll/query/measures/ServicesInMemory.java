@@ -29,15 +29,18 @@ final class ServicesInMemory {
     private long rows;
 
     /**
-     * The rows that 45 % of a heap of {@code maxHeapBytes} holds, at about 100 bytes a row (a heap
-     * histogram at full benchmark size: 1.8 million rows in about 180 MB). The rest is for everything
-     * else, with room for the collector: more, and the heap fills up with rows at a large portfolio.
+     * Holding at most {@code configuredRows}, or where that is 0, as many as 45 % of the heap holds at
+     * about 100 bytes a row (a heap histogram at full benchmark size: 1.8 million rows in about 180 MB).
+     * The rest is for everything else, with room for the collector: more, and the heap fills up with
+     * rows at a large portfolio.
      */
-    static long rowsFitting(long maxHeapBytes) {
-        return maxHeapBytes * 45 / 100 / 100;
+    static ServicesInMemory bounded(long configuredRows) {
+        long maxRows = configuredRows > 0 ? configuredRows : Runtime.getRuntime().maxMemory() * 45 / 100 / 100;
+        log.info("The measures read model holds the current rows of services in memory, at most {} rows", maxRows);
+        return new ServicesInMemory(maxRows);
     }
 
-    ServicesInMemory(long maxRows) {
+    private ServicesInMemory(long maxRows) {
         this.maxRows = maxRows;
     }
 

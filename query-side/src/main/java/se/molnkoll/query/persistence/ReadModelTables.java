@@ -22,9 +22,14 @@ public final class ReadModelTables {
     private ReadModelTables() {
     }
 
+    /** The table rows of this type are stored in. */
+    static String of(Class<?> rowType) {
+        return rowType.getAnnotation(Table.class).name();
+    }
+
     /** Empties the tables of these row types. */
     public static void empty(EntityManager entityManager, Class<?>... rowTypes) {
-        List<String> tables = Stream.of(rowTypes).map(type -> type.getAnnotation(Table.class).name()).toList();
+        List<String> tables = Stream.of(rowTypes).map(ReadModelTables::of).toList();
         String database = entityManager.unwrap(Session.class)
                 .doReturningWork(connection -> connection.getMetaData().getDatabaseProductName());
         if ("PostgreSQL".equals(database)) {

@@ -1,7 +1,6 @@
 package se.molnkoll.query.persistence;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Table;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
@@ -71,8 +70,8 @@ public final class RowWrites {
         inserts.forEach(entityManager::detach); // later changes of these rows are written by this class, not by Hibernate
         if (!closed.isEmpty()) {
             Map<String, List<VersionedRow>> byTable = new LinkedHashMap<>();
-            closed.forEach(row -> byTable.computeIfAbsent(row.getClass().getAnnotation(Table.class).name(),
-                    table -> new ArrayList<>()).add(row));
+            closed.forEach(row -> byTable.computeIfAbsent(ReadModelTables.of(row.getClass()), table -> new ArrayList<>())
+                    .add(row));
             entityManager.unwrap(Session.class).doWork(connection -> {
                 for (Map.Entry<String, List<VersionedRow>> table : byTable.entrySet()) {
                     try (PreparedStatement update = connection.prepareStatement(
