@@ -43,6 +43,17 @@ public final class StorableValues {
         return null;
     }
 
+    /**
+     * Why the text cannot be a name on one line (a user name, say, to filter the audit trail by), or
+     * null if it can: storable, and without line breaks or tabs.
+     */
+    public static String lineProblem(String text) {
+        String problem = textProblem(text);
+        if (problem != null) return problem;
+        return text.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\t') ? "must be one line, without line breaks or tabs"
+                : null;
+    }
+
     /** Why the business date cannot be used, or null if it can. */
     public static String dateProblem(LocalDate date) {
         return date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)

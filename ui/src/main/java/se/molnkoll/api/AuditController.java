@@ -224,8 +224,8 @@ class AuditController {
     private static AuditFilter filter(CloudServiceId service, String actor, String type, String from, String to,
                                       List<InvalidInputException.FieldProblem> problems) {
         String actorName = blankToNull(actor);
-        if (actorName != null && StorableValues.textProblem(actorName) != null) {
-            problems.add(new InvalidInputException.FieldProblem("actor", StorableValues.textProblem(actorName)));
+        if (actorName != null && StorableValues.lineProblem(actorName) != null) {
+            problems.add(new InvalidInputException.FieldProblem("actor", StorableValues.lineProblem(actorName)));
         }
         if (type != null && !EVENT_TYPES.contains(type)) {
             problems.add(new InvalidInputException.FieldProblem("type", "must be one of " + EVENT_TYPES));

@@ -1,5 +1,6 @@
 package se.molnkoll.audittrail;
 
+import se.molnkoll.logging.Loggable;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -79,7 +80,8 @@ public class AuditExport {
         StreamingResponseBody body = format == Format.CSV
                 ? out -> csv(out, filter, extent)
                 : out -> json(out, filter, extent, exportedAt, exportedBy, head);
-        log.info("Audit trail exported as {} by {}: {} entries ({})", format, exportedBy, extent.entries(), filter);
+        log.info("Audit trail exported as {} by {}: {} entries ({})", format, Loggable.value(exportedBy), extent.entries(),
+                Loggable.value(filter));
         return ResponseEntity.ok()
                 .contentType(format == Format.CSV ? TEXT_CSV : MediaType.APPLICATION_JSON)
                 // so that whoever archives the file can check that none went missing on the way

@@ -83,7 +83,7 @@ class AuditTrailPage {
                     problems.put("service", "audit.badService");
                 }
             }
-            if (actor != null && StorableValues.textProblem(actor) != null) problems.put("actor", "audit.badActor");
+            if (actor != null && StorableValues.lineProblem(actor) != null) problems.put("actor", "audit.badActor");
             if (type != null && !EVENT_TYPES.contains(type)) problems.put("type", "audit.badType");
             LocalDate fromDay = day(from, "from");
             LocalDate toDay = day(to, "to");

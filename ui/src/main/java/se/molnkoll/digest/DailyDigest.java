@@ -1,5 +1,6 @@
 package se.molnkoll.digest;
 
+import se.molnkoll.logging.Loggable;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -92,7 +93,8 @@ public class DailyDigest {
         byUnit.forEach((unit, unitCertificates) -> {
             String recipient = properties.recipientFor(unit);
             if (recipient == null) {
-                log.warn("Digest: {} certificate(s) of {} need attention but the unit has no contact", unitCertificates.size(), unit);
+                log.warn("Digest: {} certificate(s) of {} need attention but the unit has no contact", unitCertificates.size(),
+                        Loggable.value(unit));
             } else if (claim(today, unit, recipient)) {
                 send(today, unit, recipient, unitCertificates);
             }
@@ -120,16 +122,18 @@ public class DailyDigest {
         } catch (MailException e) {
             jdbc.update("delete from digest_run where digest_day = ? and organisation_unit = ? and claimed_by = ?"
                     + " and sent_at is null", Date.valueOf(day), unit, instance);
-            log.error("Digest for {} to {} could not be sent; the next check tries again", unit, recipient, e);
+            log.error("Digest for {} to {} could not be sent; the next check tries again", Loggable.value(unit),
+                    Loggable.value(recipient), e);
             return;
         }
         try {
             jdbc.update("update digest_run set sent_at = ? where digest_day = ? and organisation_unit = ?",
                     Timestamp.from(clock.instant()), Date.valueOf(day), unit);
-            log.info("Digest for {} sent to {} ({} certificates)", unit, recipient, certificates.size());
+            log.info("Digest for {} sent to {} ({} certificates)", Loggable.value(unit), Loggable.value(recipient),
+                    certificates.size());
         } catch (RuntimeException e) {
             log.error("Digest for {} was sent to {} but could not be recorded as sent; it may be sent again in {}",
-                    unit, recipient, STALE_CLAIM, e);
+                    Loggable.value(unit), Loggable.value(recipient), STALE_CLAIM, e);
         }
     }
 

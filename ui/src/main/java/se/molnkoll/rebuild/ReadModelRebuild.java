@@ -1,5 +1,6 @@
 package se.molnkoll.rebuild;
 
+import se.molnkoll.logging.Loggable;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -94,7 +95,7 @@ public class ReadModelRebuild {
         long target = count("select coalesce(max(global_index), 0) from domain_event_entry");
         status = RebuildStatus.started(requestedBy, clock.instant(), total, target, progress(target));
         log.info("Rebuild of the read models {} requested by {}: {} events to replay", ReadModels.PROCESSING_GROUPS,
-                requestedBy, total);
+                Loggable.value(requestedBy), total);
         worker.execute(() -> rebuild(target, reset));
         return status;
     }
