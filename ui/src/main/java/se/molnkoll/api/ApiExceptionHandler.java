@@ -1,5 +1,6 @@
 package se.molnkoll.api;
 
+import se.molnkoll.logging.Loggable;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -22,6 +23,7 @@ import se.molnkoll.kernel.command.RuleViolationException;
 import se.molnkoll.kernel.command.UnknownEvidenceException;
 import se.molnkoll.kernel.command.Violation;
 import se.molnkoll.config.DatabaseOutage;
+import se.molnkoll.documents.DocumentTypes;
 import se.molnkoll.documents.Documents;
 import se.molnkoll.rebuild.ReadModelRebuild;
 
@@ -47,10 +49,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     static final URI INVALID_INPUT = URI.create("urn:molnkoll:problem:invalid-input");
+    static final URI TOO_LARGE = URI.create("urn:molnkoll:problem:too-large");
     static final URI NOT_FOUND = URI.create("urn:molnkoll:problem:not-found");
     static final URI RULE_VIOLATION = URI.create("urn:molnkoll:problem:rule-violation");
     static final URI CONCURRENT_CHANGE = URI.create("urn:molnkoll:problem:concurrent-change");
     static final URI UNSUPPORTED_DOCUMENT = URI.create("urn:molnkoll:problem:unsupported-document");
+    static final URI REFUSED_DOCUMENT = URI.create("urn:molnkoll:problem:refused-document");
     static final URI DOCUMENT_INTEGRITY = URI.create("urn:molnkoll:problem:document-integrity");
     static final URI REBUILD_RUNNING = URI.create("urn:molnkoll:problem:rebuild-running");
     static final URI UNAVAILABLE = URI.create("urn:molnkoll:problem:unavailable");
@@ -60,14 +64,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalidInput(InvalidInputException e) {
-        return invalid(e.problems());
+        return invalid(e.problems(), e.unlisted());
+    }
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<Object> tooLarge(BodyTooLargeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+        problem.setType(TOO_LARGE);
+        return problem(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         String expected = e.getRequiredType() != null && e.getRequiredType().isEnum()
                 ? "one of " + List.of(e.getRequiredType().getEnumConstants()) : "a valid " + simpleName(e.getRequiredType());
-        return invalid(List.of(new InvalidInputException.FieldProblem(e.getName(), "must be " + expected)));
+        return invalid(List.of(new InvalidInputException.FieldProblem(e.getName(), "must be " + expected)), 0);
     }
 
     /** Only a body that is not JSON at all gets here; {@link RequestBodyReader} names every bad field of one that is. */
@@ -101,10 +112,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(problem);
     }
 
-    @ExceptionHandler(Documents.UnsupportedDocumentException.class)
-    ResponseEntity<Object> unsupportedDocument(Documents.UnsupportedDocumentException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
-        problem.setType(UNSUPPORTED_DOCUMENT);
+    /** 415 for a kind of document Molnkoll does not take; 400 for one that contradicts itself or hides something else. */
+    @ExceptionHandler(DocumentTypes.RefusedException.class)
+    ResponseEntity<Object> refusedDocument(DocumentTypes.RefusedException e) {
+        boolean unsupported = e.refusal() == DocumentTypes.Refusal.UNSUPPORTED;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(unsupported ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
+                : HttpStatus.BAD_REQUEST, e.getMessage() + "; nothing was stored.");
+        problem.setType(unsupported ? UNSUPPORTED_DOCUMENT : REFUSED_DOCUMENT);
+        problem.setProperty("reason", e.refusal().name());
         return problem(problem);
     }
 
@@ -157,14 +172,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             throw e; // Spring Security answers these (401/403)
         }
         if (DatabaseOutage.isAway(e, dataSource)) {
-            log.warn("The database cannot be reached ({}): {}", request.getDescription(false), e.toString());
+            log.warn("The database cannot be reached ({}): {}", Loggable.value(request.getDescription(false)), e.toString());
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                     "The database cannot be reached just now; nothing was recorded. Try again in a moment.");
             problem.setType(UNAVAILABLE);
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
-        log.error("Unexpected failure in {}", request.getDescription(false), e);
+        log.error("Unexpected failure in {}", Loggable.value(request.getDescription(false)), e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; it has been logged.");
         return problem(problem);
@@ -179,12 +194,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return new ResponseEntity<>(body, problemHeaders, statusCode);
     }
 
-    private static ResponseEntity<Object> invalid(List<InvalidInputException.FieldProblem> problems) {
+    /** 400 naming the problems; with unlisted &gt; 0, that many more were found and are only counted (moreErrors). */
+    private static ResponseEntity<Object> invalid(List<InvalidInputException.FieldProblem> problems, int unlisted) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid input: "
-                + problems.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
+                + problems.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; "))
+                + (unlisted > 0 ? "; and " + unlisted + " more" : ""));
         problem.setType(INVALID_INPUT);
         problem.setTitle("Invalid input");
         problem.setProperty("errors", problems);
+        if (unlisted > 0) problem.setProperty("moreErrors", unlisted);
         return problem(problem);
     }
 

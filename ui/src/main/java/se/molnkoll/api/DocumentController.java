@@ -47,11 +47,14 @@ class DocumentController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Attach the document (multipart part \"file\")",
-            description = "PDF, office documents, images or plain text, judged by content; at most molnkoll.documents.max-size "
+            description = "PDF, office documents, images or plain text, judged by content, with a name and a declared type "
+                    + "that agree with it; at most molnkoll.documents.max-size "
                     + "(default 20 MB). If a SHA-256 was declared when the evidence was recorded, the document must match it. "
                     + "One document per evidence. Stored with its SHA-256, which the audit trail records.")
     @ApiResponse(responseCode = "201", description = "Attached; the body describes the stored document")
     @ApiResponse(responseCode = "413", description = "Larger than the limit; nothing stored")
+    @ApiResponse(responseCode = "400", description = "The name's extension or the declared type disagrees with the content, "
+            + "or the content is also markup, an executable or an archive, or has macros; nothing stored")
     @ApiResponse(responseCode = "415", description = "Not an accepted kind of document; nothing stored")
     ResponseEntity<Map<String, Object>> upload(@PathVariable String id, @PathVariable String evidenceId,
                                                @RequestParam("file") MultipartFile file) throws IOException {
@@ -61,7 +64,8 @@ class DocumentController {
         if (content.length == 0) {
             throw InvalidInputException.of("file", "is empty");
         }
-        Documents.Attached attached = documents.attach(service, evidence, file.getOriginalFilename(), content);
+        Documents.Attached attached = documents.attach(service, evidence, file.getOriginalFilename(), file.getContentType(),
+                content);
         Map<String, Object> answer = Map.of("evidenceId", evidence.value(), "fileName", attached.fileName(),
                 "mediaType", attached.mediaType(), "sizeBytes", attached.sizeBytes(), "sha256", attached.sha256());
         ResponseEntity.BodyBuilder response = attached.visible() ? ResponseEntity.status(HttpStatus.CREATED)

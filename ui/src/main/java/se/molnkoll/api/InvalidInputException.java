@@ -6,10 +6,17 @@ import java.util.List;
 class InvalidInputException extends RuntimeException {
 
     private final transient List<FieldProblem> problems;
+    private final int unlisted;
 
     InvalidInputException(List<FieldProblem> problems) {
-        super(problems.toString());
+        this(problems, 0);
+    }
+
+    /** The problems to list, and how many more were found but are not listed (a body full of them). */
+    InvalidInputException(List<FieldProblem> problems, int unlisted) {
+        super(problems.size() + unlisted + " problem(s)");
         this.problems = List.copyOf(problems);
+        this.unlisted = unlisted;
     }
 
     static InvalidInputException of(String field, String message) {
@@ -18,6 +25,10 @@ class InvalidInputException extends RuntimeException {
 
     List<FieldProblem> problems() {
         return problems;
+    }
+
+    int unlisted() {
+        return unlisted;
     }
 
     /** One bad field and what is wrong with it. */

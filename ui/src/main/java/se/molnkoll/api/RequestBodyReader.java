@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
@@ -17,14 +20,19 @@ import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.lang.NonNull;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import se.molnkoll.kernel.StorableValues;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -48,27 +56,48 @@ import java.util.Set;
  *         numbers, true/false, lists; no quiet coercion of "1" into 1 or 0 into false; enum names and
  *         dates (YYYY-MM-DD) exactly; no duplicate fields, nothing after the object;</li>
  *     <li>text must be storable ({@link StorableValues}): an event holding text PostgreSQL refuses
- *         would stall every read model that has to write it;</li>
+ *         would stall every read model that has to write it. Bytes that are not valid in the body's
+ *         charset (UTF-8 unless declared) make the field that holds them "not valid Unicode text";</li>
  *     <li>then the record's constraints (Jakarta Validation) are checked, including those that ask
  *         the catalogue or the clock.</li>
  * </ol>
- * Every problem found is answered at once as 400 problem+json.
+ * Every problem found is answered at once as 400 problem+json, at most {@value #MAX_LISTED} of them
+ * listed and the rest counted.
+ * <p>
+ * Bounded: a body longer than {@code molnkoll.limits.body-size} is refused (413) before any of it is
+ * parsed (a filter answers it from Content-Length; this reader stops a body sent without one at the
+ * limit), and every step is linear in the body: each JSON value and each constraint violation is
+ * examined once, in constant time. The count of them is the metric {@value #EXAMINED_METRIC}.
  */
 @Component
 class RequestBodyReader extends AbstractHttpMessageConverter<Record> {
 
+    /** Problems listed in one answer; a legitimate request has at most about 60 (every measure id wrong). */
+    static final int MAX_LISTED = 100;
+    static final String EXAMINED_METRIC = "molnkoll.api.body.examined";
+    /** Stands for bytes that are not valid in the body's charset; no valid text decodes to a lone surrogate. */
+    private static final String UNDECODABLE = "\uDFFF";
+    /** An unknown field's name is echoed in the answer: never longer than this. */
+    private static final int LONGEST_ECHOED_NAME = 100;
+
     private final ObjectMapper json;
     private final ObjectReader strictTree;
     private final Validator validator;
+    private final long maxBytes;
+    private final Counter examined;
 
     /** Every JSON media type, so that no body reaches Spring's lenient JSON reader instead. */
-    RequestBodyReader(ObjectMapper json, Validator validator) {
+    RequestBodyReader(ObjectMapper json, Validator validator, @Value("${molnkoll.limits.body-size}") DataSize maxBody,
+                      MeterRegistry meters) {
         super(MediaType.APPLICATION_JSON, new MediaType("application", "*+json"));
         this.json = json;
         this.strictTree = json.reader()
                 .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.validator = validator;
+        this.maxBytes = maxBody.toBytes();
+        this.examined = Counter.builder(EXAMINED_METRIC)
+                .description("JSON values and constraint violations the API's body reader examined").register(meters);
     }
 
     @Override
@@ -92,9 +121,13 @@ class RequestBodyReader extends AbstractHttpMessageConverter<Record> {
         MediaType contentType = input.getHeaders().getContentType();
         Charset charset = contentType != null && contentType.getCharset() != null ? contentType.getCharset()
                 : StandardCharsets.UTF_8;
+        byte[] bytes = input.getBody().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        if (bytes.length > maxBytes) {
+            throw new BodyTooLargeException(maxBytes); // sent without a length that the filter could judge
+        }
         JsonNode body;
         try {
-            body = strictTree.readTree(new InputStreamReader(input.getBody(), charset));
+            body = strictTree.readTree(decode(bytes, charset));
         } catch (JsonProcessingException e) {
             // the parser's own words ("Duplicate field 'name'", "Unexpected character ..."), without the source excerpt
             throw InvalidInputException.of("body", "is not valid JSON: " + e.getOriginalMessage());
@@ -105,7 +138,17 @@ class RequestBodyReader extends AbstractHttpMessageConverter<Record> {
         if (!body.isObject()) {
             throw InvalidInputException.of("body", "must be a JSON object");
         }
-        Map<String, String> problems = new LinkedHashMap<>();
+        Problems problems = new Problems();
+        try {
+            Record request = read(type, body, problems);
+            problems.throwIfAny();
+            return request;
+        } finally {
+            examined.increment(problems.examined);
+        }
+    }
+
+    private Record read(Class<? extends Record> type, JsonNode body, Problems problems) {
         RecordComponent[] components = type.getRecordComponents();
         Set<String> known = new HashSet<>();
         Object[] values = new Object[components.length];
@@ -119,40 +162,116 @@ class RequestBodyReader extends AbstractHttpMessageConverter<Record> {
             values[i] = read(json.getTypeFactory().constructType(component.getGenericType()), value,
                     component.getName(), problems);
         }
+        List<String> fields = Arrays.stream(components).map(RecordComponent::getName).toList();
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
+            problems.examined++;
             if (!known.contains(name)) {
-                problems.put(name, "is not a field of this request; its fields are "
-                        + Arrays.stream(components).map(RecordComponent::getName).toList());
+                problems.unreadable(echoed(name), "is not a field of this request; its fields are " + fields);
             }
         }
         Record request = construct(type, components, values);
-        Set<String> unreadable = Set.copyOf(problems.keySet());
         for (ConstraintViolation<Record> violation : validator.validate(request)) {
-            String field = path(violation.getPropertyPath());
-            // a field that could not be read is null now; "must not be null" would only confuse
-            if (unreadable.stream().noneMatch(p -> p.equals(field) || p.startsWith(field + "["))) {
-                problems.putIfAbsent(field, violation.getMessage());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.entrySet().stream()
-                    .map(p -> new InvalidInputException.FieldProblem(p.getKey(), p.getValue()))
-                    .sorted(Comparator.comparing(InvalidInputException.FieldProblem::field))
-                    .toList());
+            problems.examined++;
+            problems.violated(path(violation.getPropertyPath()), violation.getMessage());
         }
         return request;
+    }
+
+    /**
+     * The body as text. Bytes that are not valid in the charset become a lone surrogate, which the
+     * storable-text check of the field holding them refuses as broken Unicode: decoding them as the
+     * replacement character (what a Reader does) would store U+FFFD where the client sent something else.
+     */
+    private static String decode(byte[] bytes, Charset charset) {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate((int) (bytes.length * (double) decoder.maxCharsPerByte()) + 16);
+        StringBuilder text = new StringBuilder(out.capacity());
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            text.append(out.flip());
+            out.clear();
+            if (result.isUnderflow()) break;
+            if (result.isError()) {
+                text.append(UNDECODABLE);
+                in.position(in.position() + result.length());
+            } // else overflow: the output was emptied, go on
+        }
+        while (decoder.flush(out).isOverflow()) {
+            text.append(out.flip());
+            out.clear();
+        }
+        return text.append(out.flip()).toString();
+    }
+
+    /** A name the client sent, fit to be shown back: no longer than a line, no broken Unicode. */
+    private static String echoed(String name) {
+        String shown = name.length() > LONGEST_ECHOED_NAME ? name.substring(0, LONGEST_ECHOED_NAME) + "…" : name;
+        StringBuilder clean = new StringBuilder(shown.length());
+        for (int i = 0; i < shown.length(); i++) {
+            char c = shown.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < shown.length() && Character.isLowSurrogate(shown.charAt(i + 1))) {
+                clean.append(c).append(shown.charAt(++i));
+            } else {
+                clean.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return clean.toString();
+    }
+
+    /**
+     * The problems of one body: at most {@value #MAX_LISTED} kept for the answer, the rest counted.
+     * Fields that could not be read are remembered apart (all of them), so that a constraint on such a
+     * field, which is null now, does not add a confusing "must not be null": a set lookup per violation,
+     * not a scan of the unreadable fields, so that the work stays linear however many there are.
+     */
+    private static final class Problems {
+        private final Map<String, String> listed = new LinkedHashMap<>();
+        private final Set<String> unreadable = new HashSet<>();
+        private int unlisted;
+        private long examined;
+
+        void unreadable(String field, String message) {
+            unreadable.add(field);
+            int bracket = field.indexOf('[');
+            if (bracket > 0) unreadable.add(field.substring(0, bracket)); // "measureIds" for "measureIds[3]"
+            add(field, message);
+        }
+
+        void violated(String field, String message) {
+            if (!unreadable.contains(field)) add(field, message);
+        }
+
+        private void add(String field, String message) {
+            if (listed.containsKey(field)) return;
+            if (listed.size() < MAX_LISTED) {
+                listed.put(field, message);
+            } else {
+                unlisted++;
+            }
+        }
+
+        void throwIfAny() {
+            if (listed.isEmpty()) return;
+            throw new InvalidInputException(listed.entrySet().stream()
+                    .map(p -> new InvalidInputException.FieldProblem(p.getKey(), p.getValue()))
+                    .sorted(Comparator.comparing(InvalidInputException.FieldProblem::field))
+                    .toList(), unlisted);
+        }
     }
 
     /**
      * The value as the type, or null where it does not have the type's JSON shape (noting why). Lists
      * are read element by element, so one bad element does not hide the others' problems.
      */
-    private Object read(JavaType type, JsonNode value, String path, Map<String, String> problems) {
+    private Object read(JavaType type, JsonNode value, String path, Problems problems) {
+        problems.examined++;
         Class<?> raw = type.getRawClass();
         if (List.class.isAssignableFrom(raw)) {
             if (!value.isArray()) {
-                problems.put(path, "must be a list");
+                problems.unreadable(path, "must be a list");
                 return null;
             }
             List<Object> elements = new ArrayList<>();
@@ -168,13 +287,13 @@ class RequestBodyReader extends AbstractHttpMessageConverter<Record> {
                 : raw == Boolean.class ? value.isBoolean()
                 : !value.isContainerNode();
         if (!fits) {
-            problems.put(path, expected(type));
+            problems.unreadable(path, expected(type));
             return null;
         }
         if (value.isTextual()) {
             String unstorable = StorableValues.textProblem(value.asText());
             if (unstorable != null) {
-                problems.put(path, unstorable);
+                problems.unreadable(path, unstorable);
                 return null;
             }
         }
@@ -183,21 +302,21 @@ class RequestBodyReader extends AbstractHttpMessageConverter<Record> {
         if (raw.isEnum()) {
             Object constant = Arrays.stream(raw.getEnumConstants())
                     .filter(c -> ((Enum<?>) c).name().equals(value.asText())).findFirst().orElse(null);
-            if (constant == null) problems.put(path, expected(type));
+            if (constant == null) problems.unreadable(path, expected(type));
             return constant;
         }
         if (raw == LocalDate.class) {
             try {
                 return LocalDate.parse(value.asText(), DateTimeFormatter.ISO_LOCAL_DATE);
             } catch (DateTimeParseException e) {
-                problems.put(path, expected(type));
+                problems.unreadable(path, expected(type));
                 return null;
             }
         }
         try {
             return json.treeToValue(value, type);
         } catch (JsonProcessingException e) {
-            problems.put(path, expected(type));
+            problems.unreadable(path, expected(type));
             return null;
         }
     }

@@ -201,7 +201,7 @@ class DemoData {
         EvidenceId contract = evidence(id, contractCovers, EnumSet.of(Phase.ACQUIRE, Phase.OPERATE),
                 EvidenceKind.CONTRACT_CLAUSE, "Avtal med säkerhetsbilaga och personuppgiftsbiträdesavtal", vendor,
                 today.minusYears(1), null, null);
-        documents.attach(id, contract, "avtal-sakerhetsbilaga.pdf", pdf(name));
+        documents.attach(id, contract, "avtal-sakerhetsbilaga.pdf", "application/pdf", pdf(name));
         evidence(id, Set.of(new MeasureId(SUPERVISION)), EnumSet.of(Phase.ACQUIRE), EvidenceKind.AUDIT_REPORT,
                 "Granskningsrapport inför avtal", "Regionens internrevision", today.minusYears(1).minusDays(20), null, null);
         recorder.record(id, new StartOperation(id));

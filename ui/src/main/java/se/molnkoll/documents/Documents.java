@@ -33,18 +33,27 @@ public class Documents {
     }
 
     /**
+     * Judges the document ({@link DocumentTypes#judge}): what it is, and the name it is stored under.
+     *
+     * @param originalName the name the client gave, or null
+     * @param declaredType the type the client declared for it (the part's Content-Type), or null
+     * @throws DocumentTypes.RefusedException when it is not accepted, with the reason
+     */
+    public static DocumentTypes.Judged judge(String originalName, String declaredType, byte[] content) {
+        return DocumentTypes.judge(content, fileName(originalName), declaredType);
+    }
+
+    /**
      * Judges the content, records the attachment and stores the bytes in one transaction: a refusal
      * (of the content, or of the command by the aggregate) stores nothing.
      *
-     * @throws UnsupportedDocumentException when the content is not an accepted kind of document
+     * @throws DocumentTypes.RefusedException when the document is not accepted, with the reason
      */
-    public Attached attach(CloudServiceId service, EvidenceId evidence, String originalName, byte[] content) {
-        DocumentTypes.DocumentType type = DocumentTypes.detect(content).orElseThrow(() -> new UnsupportedDocumentException(
-                "Not an accepted document: PDF, office documents (Word, Excel, PowerPoint, OpenDocument, RTF), images "
-                        + "(PNG, JPEG, GIF, TIFF, WebP) or plain text, judged by the content"));
-        // the name keeps what the user called it but always ends in an extension that says what it is
-        String fileName = type.safeFileName(fileName(originalName));
-        String mediaType = type.mediaType();
+    public Attached attach(CloudServiceId service, EvidenceId evidence, String originalName, String declaredType,
+                           byte[] content) {
+        DocumentTypes.Judged judged = judge(originalName, declaredType, content);
+        String fileName = judged.fileName();
+        String mediaType = judged.type().mediaType();
         StoredDocument document = new StoredDocument(fileName, mediaType, StoredDocument.sha256Of(content), content);
         boolean visible = recorder.record(service,
                 new AttachDocument(service, evidence, document.sha256(), content.length, fileName, mediaType),
@@ -97,13 +106,6 @@ public class Documents {
             }
         }
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-    }
-
-    /** 415: not a kind of document Molnkoll accepts. */
-    public static class UnsupportedDocumentException extends RuntimeException {
-        public UnsupportedDocumentException(String message) {
-            super(message);
-        }
     }
 
     /** The stored bytes do not match the hash the event store recorded. */

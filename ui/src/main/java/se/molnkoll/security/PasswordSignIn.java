@@ -1,5 +1,7 @@
 package se.molnkoll.security;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -28,22 +30,28 @@ import javax.crypto.spec.SecretKeySpec;
  * <ul>
  *     <li>Checks for one name run one at a time, with the lockout decided before and counted after
  *     each ({@link LoginAttempts}): parallel guesses get no more checks than sequential ones.</li>
- *     <li>A name that is locked fails like a wrong password, with bcrypt still run, so a lock says
- *     nothing about whether a name exists.</li>
- *     <li>A name and password that were right in the last {@value #REMEMBER_MINUTES} minutes are known
- *     again without bcrypt (by a keyed hash, kept only in memory), so an API client sending Basic on
- *     every request does not pay bcrypt each time.</li>
+ *     <li>An attempt refused by a lock or a delay fails like a wrong password, at once and without
+ *     bcrypt: a flood of guesses at a locked name costs no password checks. Names that do not exist
+ *     are counted and locked the same way, so a lock says nothing about whether a name exists.</li>
+ *     <li>A name and password that were right from the same client (address) in the last
+ *     {@value #REMEMBER_MINUTES} minutes are known again without bcrypt (by a keyed hash, kept only in
+ *     memory), so an API client sending Basic on every request does not pay bcrypt each time, and a
+ *     lock others caused elsewhere, or a delay of its name, does not stop it. Never past a lock of its own
+ *     address: else a guess from there would be answered at once, right or wrong, however many came.</li>
  * </ul>
+ * Every password check is counted in the metric {@value #CHECKS_METRIC}.
  */
 final class PasswordSignIn implements AuthenticationProvider {
 
     static final long REMEMBER_MINUTES = 10;
+    static final String CHECKS_METRIC = "molnkoll.security.password.checks";
     private static final int REMEMBERED = 1_000;
 
     private final DaoAuthenticationProvider passwords;
     private final LoginAttempts attempts;
     private final SecurityEvents events;
     private final Clock clock;
+    private final Counter checks;
     private final Mac key;
     /** Names share 64 locks: one check per name at a time, in bounded memory. */
     private final Object[] oneAtATime = new Object[64];
@@ -58,12 +66,13 @@ final class PasswordSignIn implements AuthenticationProvider {
     }
 
     PasswordSignIn(UserDetailsService users, PasswordEncoder encoder, LoginAttempts attempts, SecurityEvents events,
-                   Clock clock) {
+                   Clock clock, MeterRegistry meters) {
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(encoder);
         this.attempts = attempts;
         this.events = events;
         this.clock = clock;
+        this.checks = Counter.builder(CHECKS_METRIC).description("Passwords checked (bcrypt) at sign-in").register(meters);
         for (int i = 0; i < oneAtATime.length; i++) oneAtATime[i] = new Object();
         try {
             byte[] secret = new byte[32];
@@ -80,32 +89,55 @@ final class PasswordSignIn implements AuthenticationProvider {
         String name = request.getName();
         String password = request.getCredentials() == null ? "" : request.getCredentials().toString();
         if (name == null || name.length() > LoginAttempts.MAX_NAME) throw new BadCredentialsException("Bad credentials");
-        String fingerprint = fingerprint(name, password);
-        Remembered known = recall(fingerprint);
-        if (known != null) return signedIn(known.principal(), known.authorities(), request);
-
+        String address = SecurityEvents.address(request);
+        String fingerprint = fingerprint(name, password, LoginAttempts.clientOf(address));
+        Authentication known = recalled(fingerprint, name, address, request); // most API requests end here
+        if (known != null) return known;
         synchronized (oneAtATime[Math.floorMod(LoginAttempts.key(name).hashCode(), oneAtATime.length)]) {
-            known = recall(fingerprint); // a request that waited here may find the credentials checked meanwhile
-            if (known != null) return signedIn(known.principal(), known.authorities(), request);
-            if (attempts.isLocked(name)) {
-                LoginAttempts.markRefused();
-                passwords.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(name, "\u0000" + password))
-                        .getName(); // never reached: the same bcrypt work as a wrong password, then its failure
+            known = recalled(fingerprint, name, address, request); // checked by a request that went first
+            if (known != null) return known;
+            LoginAttempts.Refusal refusal = attempts.refusal(name, address);
+            if (refusal == LoginAttempts.Refusal.DELAYED) {
+                // not checked, but counted against this address: waiting out the delay is the only way on
+                attempts.refusedUnchecked(name, address);
+                throw refused(refusal);
             }
+            if (refusal != null) throw refused(refusal);
             Authentication result;
             try {
+                checks.increment();
                 result = passwords.authenticate(request);
             } catch (AuthenticationException failed) {
-                if (attempts.failed(name) && events != null) events.lockedOut(name);
+                LoginAttempts.Outcome outcome = attempts.failed(name, address);
+                if (events != null) events.counted(name, address, outcome);
                 throw failed;
             }
-            attempts.succeeded(name);
+            attempts.succeeded(name, address);
             synchronized (remembered) {
                 remembered.put(fingerprint, new Remembered(result.getPrincipal(), result.getAuthorities(),
                         clock.instant().plus(Duration.ofMinutes(REMEMBER_MINUTES))));
             }
             return result;
         }
+    }
+
+    /**
+     * The sign-in of credentials remembered for this client, or null if they are not. Refused if the name
+     * is locked for this address, or the address is: even remembered credentials, else every guess from
+     * here would be answered at once, right or wrong, however many came.
+     */
+    private Authentication recalled(String fingerprint, String name, String address, Authentication request) {
+        LoginAttempts.Refusal refusal = attempts.refusal(name, address);
+        if (refusal == LoginAttempts.Refusal.LOCKED || refusal == LoginAttempts.Refusal.ADDRESS_LOCKED) {
+            throw refused(refusal);
+        }
+        Remembered known = recall(fingerprint);
+        return known == null ? null : signedIn(known.principal(), known.authorities(), request);
+    }
+
+    private static BadCredentialsException refused(LoginAttempts.Refusal refusal) {
+        LoginAttempts.markRefused(refusal);
+        return new BadCredentialsException("Bad credentials");
     }
 
     private Remembered recall(String fingerprint) {
@@ -127,9 +159,10 @@ final class PasswordSignIn implements AuthenticationProvider {
         return result;
     }
 
-    private String fingerprint(String name, String password) {
+    /** The keyed hash of a name and password as proved from one client (address, or IPv6 network). */
+    private String fingerprint(String name, String password, String client) {
         synchronized (key) {
-            return HexFormat.of().formatHex(key.doFinal((LoginAttempts.key(name) + "\u0000" + password)
+            return HexFormat.of().formatHex(key.doFinal((LoginAttempts.key(name) + "\u0000" + client + "\u0000" + password)
                     .getBytes(StandardCharsets.UTF_8)));
         }
     }

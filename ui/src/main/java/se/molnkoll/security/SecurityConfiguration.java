@@ -23,11 +23,19 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.util.unit.DataSize;
+import se.molnkoll.config.ProblemResponses;
+import se.molnkoll.config.WellFormedRequests;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -73,14 +81,21 @@ public class SecurityConfiguration {
     static final String REALM = "Molnkoll";
 
     private static final String[] EVERY_ROLE = names(Role.values());
+    private static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"),
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"));
     private static final String MANAGER = Role.CONTRACT_MANAGER.name();
     private static final String[] AUDIT_READERS = names(Role.AUDIT_READERS.toArray(Role[]::new));
 
     /** The API, actuator and API documentation: stateless, HTTP Basic, answers in problem+json. */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<Oidc> oidc) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<Oidc> oidc, RequestShape shape)
+            throws Exception {
         http
+                // parameters and parts checked only for a request that may be sent at all
+                .addFilterAfter(new WellFormedRequests(json, true, shape.maxParameters(), shape.maxBody().toBytes()),
+                        AuthorizationFilter.class)
                 .securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**",
                         "/swagger-ui.html", "/swagger-ui/**")
                 .authorizeHttpRequests(rules -> rules
@@ -107,7 +122,15 @@ public class SecurityConfiguration {
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized(json)))
                 .headers(headers -> headers
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        // OWASP's REST guidance: an answer of the API is data, never a document to render or frame.
+                        // Swagger UI is a page of its own and runs its scripts and styles from here.
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER_UI),
+                                new ContentSecurityPolicyHeaderWriter("default-src 'none'; frame-ancestors 'none'")))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
+                                new ContentSecurityPolicyHeaderWriter("default-src 'self'; img-src 'self' data:; "
+                                        + "style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; "
+                                        + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"))))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized(json))
                         .accessDeniedHandler(forbidden(json)))
                 // A stateless API authenticated on every request carries no cookie to forge.
@@ -130,8 +153,12 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, ObjectProvider<Oidc> oidc) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ObjectProvider<Oidc> oidc, ObjectMapper json, RequestShape shape)
+            throws Exception {
         http
+                // before the CSRF check, which reads the form's token from the parameters
+                .addFilterBefore(new WellFormedRequests(json, false, shape.maxParameters(), shape.maxBody().toBytes()),
+                        CsrfFilter.class)
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/error").permitAll()
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
@@ -198,6 +225,16 @@ public class SecurityConfiguration {
                 && (request.getParameterMap().containsKey("asOf") || request.getParameterMap().containsKey("validAt"));
     }
 
+    /** The limits {@link WellFormedRequests} holds requests to (see application.properties). */
+    record RequestShape(int maxParameters, DataSize maxBody) {
+    }
+
+    @Bean
+    RequestShape requestShape(@Value("${server.tomcat.max-parameter-count}") int maxParameters,
+                              @Value("${molnkoll.limits.body-size}") DataSize maxBody) {
+        return new RequestShape(maxParameters, maxBody);
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -206,8 +243,9 @@ public class SecurityConfiguration {
     /** The login form's and HTTP Basic's check of a name and password, with lockout (see {@link PasswordSignIn}). */
     @Bean
     AuthenticationProvider passwordSignIn(UserDetailsService users, PasswordEncoder encoder, LoginAttempts attempts,
-                                          SecurityEvents events, java.time.Clock clock) {
-        return new PasswordSignIn(users, encoder, attempts, events, clock);
+                                          SecurityEvents events, java.time.Clock clock,
+                                          io.micrometer.core.instrument.MeterRegistry meters) {
+        return new PasswordSignIn(users, encoder, attempts, events, clock, meters);
     }
 
     /** Requests refused by the rules above become events (see {@link SecurityEvents}). */
@@ -286,10 +324,7 @@ public class SecurityConfiguration {
 
     private static void writeProblem(ObjectMapper json, HttpServletResponse response, HttpStatus status,
                                      String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        ProblemResponses.write(json, response, status, null, detail);
     }
 
     private static String[] names(Role... roles) {

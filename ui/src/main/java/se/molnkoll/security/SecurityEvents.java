@@ -9,20 +9,28 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureProviderNotFoundEvent;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import se.molnkoll.logging.Loggable;
 
 import java.time.Clock;
 
 /**
  * Failed sign-ins, lockouts and refused requests: each logged with user, address and time (never a
- * password or a token; what a user typed is cleaned of control characters), and counted in the metric {@code molnkoll.security.events} by {@code type}
- * (login_failed, locked_out, access_denied).
+ * password or a token; what a user typed goes through {@link Loggable}), and counted in the metric
+ * {@code molnkoll.security.events} by {@code type} (login_failed, locked_out, access_denied).
+ * <ul>
+ *     <li>{@code LOGIN_FAILED}: a password checked and wrong (or a bearer token refused);</li>
+ *     <li>{@code LOCKED_OUT}: the failure that locked a name for an address, or an address for every name;</li>
+ *     <li>{@code LOGIN_DELAYED}: a name tried from several addresses must wait before its next try;</li>
+ *     <li>{@code LOGIN_REFUSED_LOCKED}: an attempt refused without a password check, with the reason
+ *     (locked, address-locked, delayed, saturated);</li>
+ *     <li>{@code ACCESS_DENIED}: a signed-in user asked for what the role may not have.</li>
+ * </ul>
  */
 @Component
 public class SecurityEvents {
@@ -58,30 +66,35 @@ public class SecurityEvents {
         if (!(attempt instanceof UsernamePasswordAuthenticationToken)) {
             // a bearer token's "name" is the token itself: never log it
             log.warn("LOGIN_FAILED user=<{}> address={} at={} reason={}", attempt.getClass().getSimpleName(),
-                    address(attempt), clock.instant(), event.getException().getClass().getSimpleName());
+                    Loggable.value(address(attempt)), clock.instant(), event.getException().getClass().getSimpleName());
             return;
         }
-        String user = loggable(attempt.getName());
-        if (LoginAttempts.wasRefused()) {
-            log.warn("LOGIN_REFUSED_LOCKED user={} address={} at={}", user, address(attempt), clock.instant());
+        String user = Loggable.value(attempt.getName());
+        LoginAttempts.Refusal refusal = LoginAttempts.refusalOfThisRequest();
+        if (refusal != null) {
+            log.warn("LOGIN_REFUSED_LOCKED user={} address={} at={} reason={}", user, Loggable.value(address(attempt)),
+                    clock.instant(), refusal.name().toLowerCase(java.util.Locale.ROOT));
         } else {
-            log.warn("LOGIN_FAILED user={} address={} at={} reason={}", user, address(attempt), clock.instant(),
-                    event.getException().getClass().getSimpleName());
+            log.warn("LOGIN_FAILED user={} address={} at={} reason={}", user, Loggable.value(address(attempt)),
+                    clock.instant(), event.getException().getClass().getSimpleName());
         }
     }
 
-    /** The attempt that locked a user name (see {@link LoginAttempts}). */
-    public void lockedOut(String username) {
-        lockedOut.increment();
-        log.warn("LOCKED_OUT user={} address={} at={} for={}", loggable(username), currentAddress(), clock.instant(),
-                attempts.lockout());
-    }
-
-    @EventListener
-    public void loginSucceeded(AuthenticationSuccessEvent event) {
-        // only a password sign-in clears its name's attempts; a token of the same name is someone else's business
-        if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken) {
-            attempts.succeeded(event.getAuthentication().getName());
+    /** What a failed password check led to (see {@link LoginAttempts}). */
+    public void counted(String username, String address, LoginAttempts.Outcome outcome) {
+        if (outcome.lockedName()) {
+            lockedOut.increment();
+            log.warn("LOCKED_OUT user={} address={} at={} for={}", Loggable.value(username), Loggable.value(address),
+                    clock.instant(), attempts.lockout());
+        }
+        if (outcome.lockedAddress()) {
+            lockedOut.increment();
+            log.warn("LOCKED_OUT user=* address={} at={} for={}", Loggable.value(address), clock.instant(),
+                    attempts.lockout());
+        }
+        if (outcome.delay() != null) {
+            log.warn("LOGIN_DELAYED user={} address={} at={} for={}", Loggable.value(username), Loggable.value(address),
+                    clock.instant(), outcome.delay());
         }
     }
 
@@ -98,18 +111,12 @@ public class SecurityEvents {
     /** A refusal decided after security's own rules (e.g. another organisation unit's service). */
     public void denied(String user, String what) {
         accessDenied.increment();
-        log.warn("ACCESS_DENIED user={} address={} at={} request={}", loggable(user), currentAddress(), clock.instant(),
-                loggable(what));
+        log.warn("ACCESS_DENIED user={} address={} at={} request={}", Loggable.value(user), Loggable.value(currentAddress()),
+                clock.instant(), Loggable.value(what));
     }
 
-    /** What a user typed, safe for one log line: no control characters (no forged lines), not too long. */
-    static String loggable(String value) {
-        if (value == null) return "-";
-        String clean = value.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() > 100 ? clean.substring(0, 100) + "…" : clean;
-    }
-
-    private static String address(Authentication authentication) {
+    /** The address a sign-in came from: the client's, as the trusted proxy (if any) names it. */
+    static String address(Authentication authentication) {
         if (authentication.getDetails() instanceof WebAuthenticationDetails details) return details.getRemoteAddress();
         return currentAddress();
     }

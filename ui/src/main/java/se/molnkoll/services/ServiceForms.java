@@ -218,8 +218,9 @@ class ServiceForms {
         byte[] content = file == null || file.isEmpty() ? null : file.getBytes();
         if (content != null) {
             // judged before anything is recorded, so that a refused file does not leave evidence without its document
-            if (DocumentTypes.detect(content).isEmpty()) {
-                binding.reject("document.unsupported");
+            DocumentTypes.RefusedException refused = refusal(file, content);
+            if (refused != null) {
+                binding.reject(REFUSED_DOCUMENT + refused.refusal().name(), refused.arguments().toArray(), null);
             } else if (form.getDocumentSha256() != null && !form.getDocumentSha256().isBlank()
                     && !form.getDocumentSha256().equalsIgnoreCase(StoredDocument.sha256Of(content))) {
                 binding.rejectValue("documentSha256", "document.hashMismatch");
@@ -241,7 +242,7 @@ class ServiceForms {
         });
         if (content != null && next.startsWith("redirect:")) {
             try {
-                documents.attach(view.id(), evidence, file.getOriginalFilename(), content);
+                documents.attach(view.id(), evidence, file.getOriginalFilename(), file.getContentType(), content);
                 redirect.addFlashAttribute("success", List.of(text("flash.evidenceRecordedWithDocument", locale)));
             } catch (RuntimeException refused) {
                 // the evidence stands; its document can be attached from the service page
@@ -250,6 +251,19 @@ class ServiceForms {
             }
         }
         return next;
+    }
+
+    /** The messages of document refusals: this and the refusal's name. */
+    private static final String REFUSED_DOCUMENT = "document.refused.";
+
+    /** Why the uploaded document would be refused, or null: judged before anything is recorded. */
+    private static DocumentTypes.RefusedException refusal(MultipartFile file, byte[] content) {
+        try {
+            Documents.judge(file.getOriginalFilename(), file.getContentType(), content);
+            return null;
+        } catch (DocumentTypes.RefusedException refused) {
+            return refused;
+        }
     }
 
     private String evidenceForm(CloudServiceView view, Model model) {
@@ -300,10 +314,11 @@ class ServiceForms {
             return serviceRedirect(view.id());
         }
         try {
-            Documents.Attached attached = documents.attach(view.id(), evidence, file.getOriginalFilename(), file.getBytes());
+            Documents.Attached attached = documents.attach(view.id(), evidence, file.getOriginalFilename(),
+                    file.getContentType(), file.getBytes());
             redirect.addFlashAttribute("success", List.of(text("flash.documentAttached", locale, attached.fileName())));
         } catch (RuleViolationException | ConcurrencyException | UnknownEvidenceException
-                 | Documents.UnsupportedDocumentException refused) {
+                 | DocumentTypes.RefusedException refused) {
             redirect.addFlashAttribute("refused", List.of(text("flash.documentRefused", locale) + " " + reason(refused, locale)));
         }
         return serviceRedirect(view.id());
@@ -433,7 +448,9 @@ class ServiceForms {
         }
         if (refused instanceof ConcurrencyException) return text("problem.concurrentChange", locale);
         if (refused instanceof UnknownEvidenceException) return text("problem.unknownEvidence", locale);
-        if (refused instanceof Documents.UnsupportedDocumentException) return text("document.unsupported", locale);
+        if (refused instanceof DocumentTypes.RefusedException document) {
+            return messages.getMessage(REFUSED_DOCUMENT + document.refusal().name(), document.arguments().toArray(), locale);
+        }
         return text("problem.unexpected", locale);
     }
 

@@ -576,9 +576,13 @@ abstract class ApiScenarios extends Scenarios {
                 "attachment; filename=\"Avtal _bilaga_ 3 _ _tg_rd.pdf\"; "
                         + "filename*=UTF-8''Avtal%20%22bilaga%22%203%20%E2%80%93%20%C3%85tg%C3%A4rd.pdf");
 
-        Api.Response script = manager.postFile(path.replace(evidenceId, recordEvidence(id, List.of(29), List.of("ACQUIRE"), null)),
-                "run.bat", "test".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        assertThat(script.json().get("fileName").asText()).isEqualTo("run.bat.txt");
+        String another = path.replace(evidenceId, recordEvidence(id, List.of(29), List.of("ACQUIRE"), null));
+        // a name whose extension says another type than the content is refused; one with no known extension gets one
+        Api.Response script = manager.postFile(another, "run.bat", "test".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(script.status()).isEqualTo(400);
+        assertThat(script.json().get("reason").asText()).isEqualTo("NAME_DISAGREES");
+        Api.Response plain = manager.postFile(another, "intyg v1.2", "test".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(plain.json().get("fileName").asText()).isEqualTo("intyg v1.2.txt");
     }
 
     @Test

@@ -12,7 +12,11 @@ import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Accepted kinds of documents, judged by content; the name never decides, and always ends up saying what it is. */
+/**
+ * Accepted kinds of documents, judged by content; the name never decides what a document is, must not
+ * contradict it, and always ends up saying what it is. Real files made by the libraries that write them,
+ * and polyglots, are in {@link UploadCorpusTest}.
+ */
 class DocumentTypesTest {
 
     static byte[] bytes(int... values) {
@@ -55,7 +59,8 @@ class DocumentTypesTest {
     @Test
     void pdf_and_images_are_recognised_by_their_first_bytes() {
         assertThat(mediaType(ascii("%PDF-1.7\n..."))).hasValue("application/pdf");
-        assertThat(mediaType(ascii("\r\n%PDF-1.4\n"))).as("a PDF with bytes before its header").hasValue("application/pdf");
+        assertThat(mediaType(ascii("\r\n%PDF-1.4\n"))).as("a PDF must start as a PDF").isEmpty();
+        assertThat(mediaType(ascii("<html>%PDF-1.4</html>"))).as("markup with a PDF header inside").isEmpty();
         assertThat(mediaType(bytes(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0))).hasValue("image/png");
         assertThat(mediaType(bytes(0xFF, 0xD8, 0xFF, 0xE0))).hasValue("image/jpeg");
         assertThat(mediaType(ascii("GIF89a...."))).hasValue("image/gif");
@@ -114,12 +119,45 @@ class DocumentTypesTest {
 
     @Test
     void the_stored_name_always_ends_in_an_extension_that_says_what_the_content_is() throws IOException {
-        DocumentTypes.DocumentType text = DocumentTypes.detect(ascii("@echo off\r\nformat c:\r\n")).orElseThrow();
-        assertThat(text.safeFileName("run.bat")).isEqualTo("run.bat.txt");
-        DocumentTypes.DocumentType docx = DocumentTypes.detect(zip("[Content_Types].xml", "word/document.xml")).orElseThrow();
-        assertThat(docx.safeFileName("evil.jar")).isEqualTo("evil.jar.docx");
-        assertThat(docx.safeFileName("Avtal.DOCX")).isEqualTo("Avtal.DOCX");
-        assertThat(DocumentTypes.detect(ascii("%PDF-1.4")).orElseThrow().safeFileName("rapport.txt")).isEqualTo("rapport.txt.pdf");
-        assertThat(DocumentTypes.detect(bytes(0xFF, 0xD8, 0xFF)).orElseThrow().safeFileName("foto.jpeg")).isEqualTo("foto.jpeg");
+        byte[] pdf = ascii("%PDF-1.4\n%%EOF");
+        assertThat(DocumentTypes.judge(pdf, "Avtal.PDF", null).fileName()).isEqualTo("Avtal.PDF");
+        assertThat(DocumentTypes.judge(pdf, "ISO 27001 intyg v1.2", null).fileName())
+                .as("an extension no type has is part of the name").isEqualTo("ISO 27001 intyg v1.2.pdf");
+        assertThat(DocumentTypes.judge(pdf, "intyg", null).fileName()).isEqualTo("intyg.pdf");
+        byte[] docx = zip("[Content_Types].xml", "word/document.xml");
+        assertThat(DocumentTypes.judge(docx, "Avtal.DOCX", null).fileName()).isEqualTo("Avtal.DOCX");
+        assertThat(DocumentTypes.judge(bytes(0xFF, 0xD8, 0xFF), "foto.jpeg", null).fileName()).isEqualTo("foto.jpeg");
+        assertThat(DocumentTypes.judge(ascii("a;b\r\n1;2\r\n"), "export.csv", null).fileName()).isEqualTo("export.csv");
+    }
+
+    @Test
+    void a_name_or_a_declared_type_that_says_something_else_than_the_content_is_refused() throws IOException {
+        assertThat(refusal(ascii("@echo off\r\nformat c:\r\n"), "run.bat", null))
+                .as("a batch script is no text document").isEqualTo(DocumentTypes.Refusal.UNSUPPORTED);
+        assertThat(refusal(ascii("Intyg för åtgärd 27"), "run.bat", null)).isEqualTo(DocumentTypes.Refusal.NAME_DISAGREES);
+        assertThat(refusal(zip("[Content_Types].xml", "word/document.xml"), "evil.jar", null))
+                .isEqualTo(DocumentTypes.Refusal.NAME_DISAGREES);
+        assertThat(refusal(ascii("%PDF-1.4"), "rapport.txt", null)).isEqualTo(DocumentTypes.Refusal.NAME_DISAGREES);
+        assertThat(refusal(ascii("%PDF-1.4"), "rapport.pdf", "text/html")).isEqualTo(DocumentTypes.Refusal.DECLARED_TYPE_DISAGREES);
+        assertThat(refusal(ascii("%PDF-1.4"), "rapport.pdf", "image/png")).isEqualTo(DocumentTypes.Refusal.DECLARED_TYPE_DISAGREES);
+        // what clients really declare
+        assertThat(DocumentTypes.judge(ascii("%PDF-1.4"), "rapport.pdf", "application/pdf").type().mediaType())
+                .isEqualTo("application/pdf");
+        assertThat(DocumentTypes.judge(ascii("%PDF-1.4"), "rapport.pdf", "application/octet-stream")).isNotNull();
+        assertThat(DocumentTypes.judge(bytes(0xFF, 0xD8, 0xFF), "foto.jpg", "image/jpg")).as("a common alias").isNotNull();
+        assertThat(DocumentTypes.judge(ascii("a;b\r\n"), "export.csv", "text/csv")).isNotNull();
+        assertThat(DocumentTypes.judge(ascii("a;b\r\n"), "export.csv", "application/vnd.ms-excel"))
+                .as("what Windows with Excel declares for every .csv").isNotNull();
+        assertThat(refusal(ascii("a;b\r\n"), "export.txt", "application/vnd.ms-excel"))
+                .isEqualTo(DocumentTypes.Refusal.DECLARED_TYPE_DISAGREES);
+    }
+
+    static DocumentTypes.Refusal refusal(byte[] content, String name, String declaredType) {
+        try {
+            DocumentTypes.judge(content, name, declaredType);
+            return null;
+        } catch (DocumentTypes.RefusedException refused) {
+            return refused.refusal();
+        }
     }
 }

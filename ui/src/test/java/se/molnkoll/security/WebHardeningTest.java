@@ -53,6 +53,9 @@ class WebHardeningTest {
         properties.add("molnkoll.security.users[1].username", () -> "lisa");
         properties.add("molnkoll.security.users[1].password-hash", () -> "{bcrypt}" + new BCryptPasswordEncoder().encode(RIGHT));
         properties.add("molnkoll.security.users[1].roles", () -> "AUDITOR");
+        properties.add("molnkoll.security.users[2].username", () -> "lena");
+        properties.add("molnkoll.security.users[2].password-hash", () -> "{bcrypt}" + new BCryptPasswordEncoder().encode(RIGHT));
+        properties.add("molnkoll.security.users[2].roles", () -> "AUDITOR");
     }
 
     @LocalServerPort
@@ -98,6 +101,62 @@ class WebHardeningTest {
         assertThat(basic("lisa", RIGHT).get("/api/audit").status()).as("locked").isEqualTo(401);
         long checked = output.getAll().lines().filter(l -> l.contains("LOGIN_FAILED user=lisa ")).count();
         assertThat(checked).as("passwords checked").isEqualTo(5);
+    }
+
+    @Test
+    void aLockOthersCausedStopsNeitherASignedInSessionNorAClientThatProvedItsPasswordAndCostsNoPasswordChecks(
+            CapturedOutput output) throws Exception {
+        TestClock.CLOCK.set(TestClock.TODAY.plusDays(3)); // nothing counted before this test applies any more
+        Agent browser = new Agent("198.51.100.20");
+        assertThat(browser.signIn("lena", RIGHT)).endsWith("/");
+        Api client = basic("lena", RIGHT).withHeader("X-Forwarded-For", "198.51.100.21");
+        assertThat(client.get("/api/audit").status()).isEqualTo(200);
+
+        Api besideTheAttacker = basic("lena", RIGHT).withHeader("X-Forwarded-For", "203.0.113.7");
+        assertThat(besideTheAttacker.get("/api/audit").status()).isEqualTo(200);
+
+        Api attacker = basic("lena", WRONG).withHeader("X-Forwarded-For", "203.0.113.7");
+        for (int i = 0; i < 5; i++) assertThat(attacker.get("/api/audit").status()).isEqualTo(401);
+        double checked = metric("molnkoll.security.password.checks", null);
+        for (int i = 0; i < 10; i++) assertThat(attacker.get("/api/audit").status()).isEqualTo(401);
+        Api attackerWithTheRightPassword = basic("lena", RIGHT).withHeader("X-Forwarded-For", "203.0.113.7");
+        assertThat(attackerWithTheRightPassword.get("/api/audit").status()).as("locked for that address").isEqualTo(401);
+        assertThat(metric("molnkoll.security.password.checks", null)).as("a refused attempt checks no password")
+                .isEqualTo(checked);
+
+        assertThat(besideTheAttacker.get("/api/audit").status())
+                .as("remembered credentials never pass a lock of their own address: else they answer every guess")
+                .isEqualTo(401);
+        assertThat(browser.get("/audit").statusCode()).as("the signed-in session goes on").isEqualTo(200);
+        assertThat(client.get("/api/audit").status()).as("the client that proved its password goes on").isEqualTo(200);
+        assertThat(basic("lena", RIGHT).withHeader("X-Forwarded-For", "192.0.2.5").get("/api/audit").status())
+                .as("a new sign-in from elsewhere").isEqualTo(200);
+        assertThat(new Agent("192.0.2.6").signIn("lena", RIGHT)).endsWith("/");
+        assertThat(output.getAll()).contains("LOCKED_OUT user=lena address=203.0.113.7",
+                "LOGIN_REFUSED_LOCKED user=lena address=203.0.113.7");
+    }
+
+    @Test
+    void aForgedLineBreakInAnyLoggedValueStaysOnItsLine(CapturedOutput output) throws Exception {
+        String forged = "nisse\r\nLOGIN_FAILED user=admin address=10.9.9.9";
+        assertThat(new Agent("192.0.2.44").signIn(forged, WRONG)).endsWith("/login?error");
+        assertThat(basic(forged + " via basic", WRONG).withHeader("X-Forwarded-For", "192.0.2.44").get("/api/audit").status())
+                .isEqualTo(401);
+        // a filter value with a line break is refused, not logged
+        assertThat(Api.at(port).as("auditor").get("/api/audit?format=csv&actor=a%0d%0aLOGIN_FAILED%20user%3Dadmin").status())
+                .isEqualTo(400);
+        // whatever logs, whatever it logs: a library's message and an exception's message
+        org.slf4j.LoggerFactory.getLogger("org.example.Library").warn("value {}", "a\nLOGIN_FAILED user=admin");
+        org.slf4j.LoggerFactory.getLogger("org.example.Library").error("failed",
+                new IllegalArgumentException("bad value b\r\nLOGIN_FAILED user=admin"));
+
+        List<String> lines = output.getAll().lines().toList();
+        assertThat(lines).noneMatch(line -> line.startsWith("LOGIN_FAILED"));
+        assertThat(lines).anyMatch(line -> line.contains("LOGIN_FAILED user=nisse\\r\\nLOGIN_FAILED user=admin"));
+        assertThat(lines).anyMatch(line -> line.contains("LOGIN_FAILED user=nisse\\r\\nLOGIN_FAILED user=admin address=10.9.9.9 via basic address=192.0.2.44"));
+        assertThat(lines).anyMatch(line -> line.endsWith("value a\\nLOGIN_FAILED user=admin"));
+        assertThat(lines).anyMatch(line -> line.equals(
+                "java.lang.IllegalArgumentException: bad value b\\r\\nLOGIN_FAILED user=admin"));
     }
 
     @Test
@@ -153,7 +212,11 @@ class WebHardeningTest {
     }
 
     private double metric(String type) {
-        Api.Response response = Api.at(port).as("admin").get("/actuator/metrics/molnkoll.security.events?tag=type:" + type);
+        return metric("molnkoll.security.events", type);
+    }
+
+    private double metric(String name, String type) {
+        Api.Response response = Api.at(port).as("admin").get("/actuator/metrics/" + name + (type == null ? "" : "?tag=type:" + type));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json().get("measurements").get(0).get("value").asDouble();
     }
@@ -163,15 +226,31 @@ class WebHardeningTest {
                 + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** A user agent with cookies that does not follow redirects. */
+    /**
+     * A user agent with cookies that does not follow redirects; with an address, it comes from there
+     * (named by X-Forwarded-For, which Molnkoll takes from a proxy on this machine).
+     */
     private final class Agent {
         private final CookieManager cookies = new CookieManager();
         private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final String address;
+
+        Agent() {
+            this(null);
+        }
+
+        Agent(String address) {
+            this.address = address;
+        }
+
+        private HttpRequest.Builder request(String path) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+            return address == null ? request : request.header("X-Forwarded-For", address);
+        }
 
         HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
         }
 
         /** Signs in through the login form; where it leads. */
@@ -181,7 +260,7 @@ class WebHardeningTest {
             StringBuilder body = new StringBuilder();
             Map.of("username", user, "password", password, "_csrf", csrf.group(1)).forEach((k, v) -> body
                     .append(body.isEmpty() ? "" : "&").append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+            HttpResponse<String> response = http.send(request("/login")
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(302);

@@ -31,6 +31,11 @@ public final class Api {
         return new Api("http://localhost:" + port, null, Map.of());
     }
 
+    /** Where the application answers: http://localhost:port. */
+    public String base() {
+        return base;
+    }
+
     /** The same client signed in as a demo user (password = user name). */
     public Api as(String demoUser) {
         return new Api(base, demoUser, headers);
@@ -47,12 +52,17 @@ public final class Api {
         return new Api(base, user, Map.copyOf(more));
     }
 
-    /** POST of one file as multipart/form-data part "file". */
+    /** POST of one file as multipart/form-data part "file", declared as application/octet-stream (no type said). */
     public Response postFile(String path, String fileName, byte[] content) {
+        return postFile(path, fileName, "application/octet-stream", content);
+    }
+
+    /** POST of one file as multipart/form-data part "file", declared as the given type. */
+    public Response postFile(String path, String fileName, String declaredType, byte[] content) {
         String boundary = "molnkoll-test-" + java.util.UUID.randomUUID();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                + "\"\r\nContent-Type: " + declaredType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return postBytes(path, body.toByteArray(), "multipart/form-data; boundary=" + boundary);

@@ -293,7 +293,7 @@ class PagesTest {
                 .file(new MockMultipartFile("file", "virus.exe", "application/octet-stream", new byte[]{0x4d, 0x5a, 0, 1}))
                 .param("measureIds", "38").param("phases", "ACQUIRE").param("kind", "OTHER").param("title", "t")
                 .param("issuer", "i").param("receivedOn", TODAY.toString()).with(MANAGER).with(csrf()));
-        assertThat(unsupported).contains("Filtypen stöds inte.");
+        assertThat(unsupported).contains("Filtypen tas inte emot.");
         assertThat(events()).isEqualTo(before);
     }
 

@@ -1,0 +1,135 @@
+package se.molnkoll.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.MultipartConfigFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every request body is bounded before anything reads it: a document upload by
+ * {@code molnkoll.documents.max-size} plus {@code molnkoll.limits.body-size} for the rest of its form,
+ * every other body (the API's JSON, the pages' forms, multipart elsewhere) by
+ * {@code molnkoll.limits.body-size}. A body whose declared length is over its limit is answered 413
+ * at once, before security, parsing or a controller sees it:
+ * <ul>
+ *     <li>the API: problem+json;</li>
+ *     <li>a page's upload: back to the form (or the service) with the reason, as a flash message,
+ *     since reading the body would fail, and with it the form's CSRF token, which would look like an
+ *     expired session;</li>
+ *     <li>anything else: the error page (problem+json for a client that does not ask for a page).</li>
+ * </ul>
+ * A body sent without a length (chunked) is stopped where it is read: by the API's body reader, by
+ * Tomcat for forms ({@code server.tomcat.max-http-form-post-size}, which also bounds the fields of a
+ * multipart form beside its file) and by the multipart limits below.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RequestLimits {
+
+    static final URI TOO_LARGE = URI.create("urn:molnkoll:problem:too-large");
+
+    /** Where a document is uploaded; their bodies may hold one. */
+    private static final List<PathPattern> UPLOADS = List.of(
+            PathPatternParser.defaultInstance.parse("/api/services/{id}/evidence/{evidenceId}/document"),
+            PathPatternParser.defaultInstance.parse("/services/{id}/evidence/{evidenceId}/document"),
+            PathPatternParser.defaultInstance.parse("/services/{id}/evidence/new"));
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> requestLimitsFilter(
+            @Value("${molnkoll.limits.body-size}") DataSize bodySize,
+            @Value("${molnkoll.documents.max-size}") DataSize documentSize,
+            ObjectMapper json, MessageSource messages, LocaleResolver locales) {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                boolean upload = isUpload(request, path);
+                long limit = upload ? uploadLimit(documentSize, bodySize).toBytes() : bodySize.toBytes();
+                if (request.getContentLengthLong() <= limit) {
+                    chain.doFilter(request, response);
+                } else if (path.startsWith("/api/")) {
+                    ProblemResponses.write(json, response, HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE, upload
+                            ? "The document is larger than " + documentSize.toMegabytes()
+                            + " MB (molnkoll.documents.max-size); nothing was stored."
+                            : "The request body is longer than " + bodySize.toBytes()
+                            + " bytes (molnkoll.limits.body-size); nothing was read or recorded.");
+                } else if (upload) {
+                    backToTheForm(request, response, path, documentSize, messages, locales);
+                } else {
+                    response.sendError(HttpStatus.PAYLOAD_TOO_LARGE.value());
+                }
+            }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1); // right after the correlation id: before anything reads
+        return registration;
+    }
+
+    /** The document at most molnkoll.documents.max-size; the whole multipart request that, plus the rest of its form. */
+    @Bean
+    MultipartConfigElement multipartConfigElement(@Value("${molnkoll.documents.max-size}") DataSize documentSize,
+                                                  @Value("${molnkoll.limits.body-size}") DataSize bodySize) {
+        MultipartConfigFactory factory = new MultipartConfigFactory();
+        factory.setMaxFileSize(documentSize);
+        factory.setMaxRequestSize(uploadLimit(documentSize, bodySize));
+        factory.setFileSizeThreshold(DataSize.ofMegabytes(1));
+        return factory.createMultipartConfig();
+    }
+
+    /** The largest request that carries a document: the document, and boundaries, part headers and the form's fields. */
+    static DataSize uploadLimit(DataSize documentSize, DataSize bodySize) {
+        return DataSize.ofBytes(documentSize.toBytes() + bodySize.toBytes());
+    }
+
+    private static boolean isUpload(HttpServletRequest request, String path) {
+        String type = request.getContentType();
+        if (!"POST".equals(request.getMethod()) || type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            return false;
+        }
+        PathContainer container = PathContainer.parsePath(path);
+        return UPLOADS.stream().anyMatch(pattern -> pattern.matches(container));
+    }
+
+    private static void backToTheForm(HttpServletRequest request, HttpServletResponse response, String path,
+                                      DataSize documentSize, MessageSource messages, LocaleResolver locales) {
+        Locale locale = locales.resolveLocale(request);
+        String back = request.getContextPath() + formOf(path);
+        FlashMap flash = new FlashMap();
+        flash.put("refused", List.of(messages.getMessage("flash.documentTooLarge",
+                new Object[]{documentSize.toMegabytes()}, locale)));
+        flash.setTargetRequestPath(back);
+        new SessionFlashMapManager().saveOutputFlashMap(flash, request, response);
+        response.setStatus(HttpStatus.SEE_OTHER.value());
+        response.setHeader("Location", back);
+    }
+
+    /** Where a page's upload came from: the evidence form, or else the service page. */
+    static String formOf(String path) {
+        if (path.endsWith("/evidence/new")) return path;
+        String[] parts = path.split("/");
+        return parts.length >= 3 ? "/" + parts[1] + "/" + parts[2] : "/services";
+    }
+}
