@@ -19,7 +19,7 @@ if [ "$mode" = postgres ]; then
   args+=(--spring.profiles.active=postgres --spring.datasource.url="$2" --spring.datasource.username=postgres
          --molnkoll.demo-users=true)
 fi
-java -jar "$jar" "${args[@]}" >"$work/molnkoll.log" 2>&1 &
+java -XX:+ExitOnOutOfMemoryError -jar "$jar" "${args[@]}" >"$work/molnkoll.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 

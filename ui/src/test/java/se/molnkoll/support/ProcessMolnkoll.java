@@ -50,7 +50,7 @@ public final class ProcessMolnkoll implements AutoCloseable {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: these tests run after the package phase");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-jar", jar.toString(), "--server.port=" + port));
+                "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(), "--server.port=" + port));
         properties.forEach(p -> command.add("--" + p));
         try {
             File log = Path.of("target", "processes", name + ".log").toFile();

@@ -18,11 +18,23 @@ public final class RunningMolnkoll implements AutoCloseable {
 
     /** Starts with the test profile and these properties, given as command-line arguments so that they win. */
     public static RunningMolnkoll start(String... properties) {
+        return startWith(new Class<?>[0], properties);
+    }
+
+    /** Starts as {@link #start}, with these configuration classes of the test's own added. */
+    public static RunningMolnkoll startWith(Class<?>[] configurations, String... properties) {
         String[] arguments = java.util.stream.Stream.concat(java.util.stream.Stream.of("server.port=0"),
                 java.util.Arrays.stream(properties)).map(p -> "--" + p).toArray(String[]::new);
-        return new RunningMolnkoll(new SpringApplicationBuilder(MolnkollApplication.class, TestClock.class)
-                .profiles("test")
-                .run(arguments));
+        Class<?>[] sources = java.util.stream.Stream.concat(java.util.stream.Stream.of(MolnkollApplication.class, TestClock.class),
+                java.util.Arrays.stream(configurations)).toArray(Class<?>[]::new);
+        return new RunningMolnkoll(new SpringApplicationBuilder(sources).profiles("test").run(arguments));
+    }
+
+    /** The executor of Tomcat's request threads. */
+    public java.util.concurrent.Executor requestThreads() {
+        org.springframework.boot.web.embedded.tomcat.TomcatWebServer server = (org.springframework.boot.web.embedded.tomcat.TomcatWebServer)
+                ((org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext) context).getWebServer();
+        return server.getTomcat().getConnector().getProtocolHandler().getExecutor();
     }
 
     public Api api() {
