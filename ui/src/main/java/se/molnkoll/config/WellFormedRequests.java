@@ -14,6 +14,8 @@ import org.apache.tomcat.util.http.Parameters;
 import org.apache.tomcat.util.http.fileupload.FileUploadException;
 import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -210,6 +212,10 @@ public class WellFormedRequests extends OncePerRequestFilter {
      * Tomcat says what went wrong through the parse-failure reason it records.
      */
     private static void checkParts(HttpServletRequest request, Charset charset) throws Refused, IOException, ServletException {
+        if (!namesABoundary(request.getContentType())) {
+            throw new Refused(HttpStatus.BAD_REQUEST, List.of(new Problem("body",
+                    "is not a well-formed multipart body: its Content-Type names no boundary")));
+        }
         Collection<Part> parts;
         try {
             parts = request.getParts();
@@ -244,6 +250,15 @@ public class WellFormedRequests extends OncePerRequestFilter {
         if (!problems.isEmpty()) throw new Refused(HttpStatus.BAD_REQUEST, problems);
     }
 
+    private static boolean namesABoundary(String contentType) {
+        try {
+            String boundary = MediaType.parseMediaType(contentType).getParameter("boundary");
+            return boundary != null && !boundary.isBlank();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
     private static Throwable rootCause(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
@@ -257,9 +272,6 @@ public class WellFormedRequests extends OncePerRequestFilter {
             return "more parts than server.tomcat.max-part-count";
         }
         if (cause instanceof InvalidFileNameException) return "a file name holds a NUL character";
-        if (cause instanceof org.apache.tomcat.util.http.fileupload.impl.InvalidContentTypeException) {
-            return "its Content-Type names no boundary";
-        }
         return "its parts cannot be read (boundary, part headers)";
     }
 
