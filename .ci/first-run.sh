@@ -5,13 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-grep -q '^\./mvnw -DskipTests package && java -jar ui/target/molnkoll.jar --molnkoll.demo-data=true$' README.md \
+grep -q '^\./mvnw -DskipTests package && java -XX:+ExitOnOutOfMemoryError -jar ui/target/molnkoll.jar --molnkoll.demo-data=true$' README.md \
   || { echo "first run: the README's run command is not the one checked here" >&2; exit 1; }
 jar=ui/target/molnkoll.jar
 work=$(mktemp -d)
 port=18080
 start() {
-  java -jar "$jar" --molnkoll.demo-data=true --molnkoll.data-dir="$work/data" --server.port=$port >"$work/molnkoll-$1.log" 2>&1 &
+  java -XX:+ExitOnOutOfMemoryError -jar "$jar" --molnkoll.demo-data=true --molnkoll.data-dir="$work/data" --server.port=$port >"$work/molnkoll-$1.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 120); do
     # the portfolio is recorded once the application is up; the log says when it is complete
