@@ -10,7 +10,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
-import org.springframework.jdbc.core.JdbcTemplate;
 import se.molnkoll.support.Api;
 import se.molnkoll.support.RunningMolnkoll;
 
@@ -37,7 +36,6 @@ class BodySizePropertiesTest {
 
     private static RunningMolnkoll molnkoll;
     private static Api manager;
-    private static JdbcTemplate jdbc;
     private static MeterRegistry meters;
     private static String service;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -46,7 +44,6 @@ class BodySizePropertiesTest {
     static void start() {
         molnkoll = RunningMolnkoll.start();
         manager = molnkoll.api().as("manager");
-        jdbc = molnkoll.bean(JdbcTemplate.class);
         meters = molnkoll.bean(MeterRegistry.class);
         service = manager.post("/api/services", Map.of("name", "Storlekar", "vendor", "Moln AB", "serviceModel", "SAAS",
                 "organisationUnit", "Regionstyrelsen", "owner", "Anna")).json().get("id").asText();
@@ -71,7 +68,7 @@ class BodySizePropertiesTest {
     @Property(tries = 60)
     void every_size_is_answered_400_or_413_in_bounded_work_and_records_nothing(@ForAll("bodies") Body body) throws Exception {
         byte[] bytes = build(body).getBytes(StandardCharsets.UTF_8);
-        long events = events();
+        long events = molnkoll.storedEvents();
         double examinedBefore = examined();
 
         HttpResponse<String> response = send(body.path(), bytes, body.chunked());
@@ -79,7 +76,7 @@ class BodySizePropertiesTest {
         double examined = examined() - examinedBefore;
         assertThat(response.statusCode()).as("%s (%d bytes)", body, bytes.length).isIn(400, 413);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(events()).as("nothing recorded").isEqualTo(events);
+        assertThat(molnkoll.storedEvents()).as("nothing recorded").isEqualTo(events);
         assertThat(examined).as("the reader's work is linear in the body").isLessThanOrEqualTo(bytes.length);
         if (response.statusCode() == 413) {
             assertThat(examined).as("a body refused for its size is not parsed").isZero();
@@ -150,10 +147,5 @@ class BodySizePropertiesTest {
 
     private static double examined() {
         return meters.counter(RequestBodyReader.EXAMINED_METRIC).count();
-    }
-
-    private static long events() {
-        Long count = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
-        return count == null ? 0 : count;
     }
 }

@@ -3,7 +3,6 @@ package se.molnkoll.config;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 import se.molnkoll.support.Api;
 import se.molnkoll.support.RunningMolnkoll;
 import se.molnkoll.support.TestClock;
@@ -31,14 +30,12 @@ class MalformedRequestsTest {
 
     private static RunningMolnkoll molnkoll;
     private static int port;
-    private static JdbcTemplate jdbc;
     private static String upload;
 
     @BeforeAll
     static void start() {
         molnkoll = RunningMolnkoll.start();
         port = URI.create(molnkoll.api().base()).getPort();
-        jdbc = molnkoll.bean(JdbcTemplate.class);
         Api manager = molnkoll.api().as("manager");
         String service = manager.post("/api/services", Map.of("name", "Trasiga anrop", "vendor", "Moln AB",
                 "serviceModel", "SAAS", "organisationUnit", "Regionstyrelsen", "owner", "Anna")).json().get("id").asText();
@@ -83,7 +80,7 @@ class MalformedRequestsTest {
                 .getBytes(StandardCharsets.ISO_8859_1));
         assertThat(hugePartHeader.status()).as(hugePartHeader.toString()).isEqualTo(413);
         assertThat(hugePartHeader.problemJson()).isTrue();
-        assertThat(documents()).isZero();
+        assertThat(molnkoll.storedDocuments()).isZero();
     }
 
     @Test
@@ -120,7 +117,7 @@ class MalformedRequestsTest {
         Answer header = send("GET", "/api/catalogue", Map.of("Authorization", basic("viewer"), "X-Big", "a".repeat(10_000)), null);
         assertThat(header.status()).as(header.toString()).isEqualTo(400);
         assertThat(header.problemJson()).isTrue();
-        assertThat(events()).as("only the setup's three commands").isEqualTo(3);
+        assertThat(molnkoll.storedEvents()).as("only the setup's three commands").isEqualTo(3);
     }
 
     @Test
@@ -176,15 +173,5 @@ class MalformedRequestsTest {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         in.transferTo(all);
         return all.toByteArray();
-    }
-
-    private static long documents() {
-        Long count = jdbc.queryForObject("select count(*) from evidence_document", Long.class);
-        return count == null ? 0 : count;
-    }
-
-    private static long events() {
-        Long count = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
-        return count == null ? 0 : count;
     }
 }

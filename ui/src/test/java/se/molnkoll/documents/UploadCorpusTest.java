@@ -3,7 +3,6 @@ package se.molnkoll.documents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 import se.molnkoll.support.Api;
 import se.molnkoll.support.RunningMolnkoll;
 import se.molnkoll.support.TestClock;
@@ -21,14 +20,12 @@ class UploadCorpusTest {
 
     private static RunningMolnkoll molnkoll;
     private static Api manager;
-    private static JdbcTemplate jdbc;
     private static String service;
 
     @BeforeAll
     static void start() {
         molnkoll = RunningMolnkoll.start();
         manager = molnkoll.api().as("manager");
-        jdbc = molnkoll.bean(JdbcTemplate.class);
         service = manager.post("/api/services", Map.of("name", "Dokumenttjänst", "vendor", "Moln AB", "serviceModel", "SAAS",
                 "organisationUnit", "Regionstyrelsen", "owner", "Anna")).json().get("id").asText();
         manager.put("/api/services/" + service + "/classification", Map.of("confidentiality", 1, "integrity", 1,
@@ -64,16 +61,16 @@ class UploadCorpusTest {
             assertThat(refusal).as(file.getKey()).isNotNull();
 
             String path = documentPath();
-            long documents = documents();
-            long events = events();
+            long documents = molnkoll.storedDocuments();
+            long events = molnkoll.storedEvents();
             Api.Response answer = manager.postFile(path, upload.name(), upload.declaredType(), upload.content());
             assertThat(answer.status()).as("%s: %s", file.getKey(), answer)
                     .isEqualTo(refusal == DocumentTypes.Refusal.UNSUPPORTED ? 415 : 400);
             assertThat(answer.contentType()).startsWith("application/problem+json");
             assertThat(answer.json().get("reason").asText()).as(file.getKey()).isEqualTo(refusal.name());
             assertThat(answer.json().get("detail").asText()).as(file.getKey()).endsWith("nothing was stored.");
-            assertThat(documents()).as(file.getKey()).isEqualTo(documents);
-            assertThat(events()).as(file.getKey()).isEqualTo(events);
+            assertThat(molnkoll.storedDocuments()).as(file.getKey()).isEqualTo(documents);
+            assertThat(molnkoll.storedEvents()).as(file.getKey()).isEqualTo(events);
         }
     }
 
@@ -108,15 +105,5 @@ class UploadCorpusTest {
                 "receivedOn", TestClock.TODAY.minusDays(1).toString()));
         assertThat(evidence.status()).as(evidence.toString()).isEqualTo(201);
         return "/api/services/" + service + "/evidence/" + evidence.json().get("id").asText() + "/document";
-    }
-
-    private static long documents() {
-        Long count = jdbc.queryForObject("select count(*) from evidence_document", Long.class);
-        return count == null ? 0 : count;
-    }
-
-    private static long events() {
-        Long count = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
-        return count == null ? 0 : count;
     }
 }

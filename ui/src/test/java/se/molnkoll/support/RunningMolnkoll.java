@@ -46,6 +46,21 @@ public final class RunningMolnkoll implements AutoCloseable {
         return bean(io.micrometer.core.instrument.MeterRegistry.class).counter("molnkoll.commands.retried").count();
     }
 
+    /** Events in the event store: what a refused request must not add to. */
+    public long storedEvents() {
+        return count("select count(*) from domain_event_entry");
+    }
+
+    /** Evidence documents stored. */
+    public long storedDocuments() {
+        return count("select count(*) from evidence_document");
+    }
+
+    private long count(String sql) {
+        Long count = bean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(sql, Long.class);
+        return count == null ? 0 : count;
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
