@@ -30,7 +30,8 @@ import java.util.Locale;
 
 /**
  * Every request body is bounded before anything reads it: a document upload by
- * {@code molnkoll.documents.max-size} plus {@code molnkoll.limits.body-size} for the rest of its form,
+ * {@code molnkoll.documents.max-size} plus {@code molnkoll.limits.body-size} for the rest of its form
+ * (a page's upload, whose form must come back with the reason, by the document's limit alone),
  * every other body (the API's JSON, the pages' forms, multipart elsewhere) by
  * {@code molnkoll.limits.body-size}. A body whose declared length is over its limit is answered 413
  * at once, before security, parsing or a controller sees it:
@@ -67,10 +68,14 @@ public class RequestLimits {
                     throws ServletException, IOException {
                 String path = request.getRequestURI().substring(request.getContextPath().length());
                 boolean upload = isUpload(request, path);
-                long limit = upload ? uploadLimit(documentSize, bodySize).toBytes() : bodySize.toBytes();
+                boolean api = path.startsWith("/api/");
+                // a page's upload is judged on the whole request against the document's limit, so that the
+                // form comes back with the reason: once Tomcat reads a file over the limit, only an error page can
+                long limit = !upload ? bodySize.toBytes() : api ? uploadLimit(documentSize, bodySize).toBytes()
+                        : documentSize.toBytes();
                 if (request.getContentLengthLong() <= limit) {
                     chain.doFilter(request, response);
-                } else if (path.startsWith("/api/")) {
+                } else if (api) {
                     ProblemResponses.write(json, response, HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE, upload
                             ? "The document is larger than " + documentSize.toMegabytes()
                             + " MB (molnkoll.documents.max-size); nothing was stored."

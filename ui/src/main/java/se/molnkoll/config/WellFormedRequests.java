@@ -212,10 +212,6 @@ public class WellFormedRequests extends OncePerRequestFilter {
      * Tomcat says what went wrong through the parse-failure reason it records.
      */
     private static void checkParts(HttpServletRequest request, Charset charset) throws Refused, IOException, ServletException {
-        if (!namesABoundary(request.getContentType())) {
-            throw new Refused(HttpStatus.BAD_REQUEST, List.of(new Problem("body",
-                    "is not a well-formed multipart body: its Content-Type names no boundary")));
-        }
         Collection<Part> parts;
         try {
             parts = request.getParts();
@@ -233,7 +229,7 @@ public class WellFormedRequests extends OncePerRequestFilter {
                 throw failed; // reading the request failed (the client went away, the disk is full): not a malformed body
             }
             throw new Refused(HttpStatus.BAD_REQUEST, List.of(new Problem("body", "is not a well-formed multipart body: "
-                    + describe(failed))));
+                    + (namesABoundary(request.getContentType()) ? describe(failed) : "its Content-Type names no boundary"))));
         }
         List<Problem> problems = new ArrayList<>();
         for (Part part : parts) {

@@ -42,6 +42,7 @@ import static se.molnkoll.support.TestClock.TODAY;
         "molnkoll.digest.contacts[1].email=su-it@vgr.example"})
 @ActiveProfiles("test")
 @Import(TestClock.class)
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class DailyDigestTest {
 
     @RegisterExtension
@@ -197,5 +198,16 @@ class DailyDigestTest {
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void a_unit_named_with_a_line_break_stays_on_its_log_line(org.springframework.boot.test.system.CapturedOutput output) {
+        LocalDate day = TODAY.plusYears(7);
+        at(day.minusYears(1), 12);
+        serviceWithCertificates("Radbrytning", "Okänd\nLOGIN_FAILED user=admin address=10.9.9.9", day.minusDays(1));
+        at(day, 8);
+        digest.sendIfDue();
+        assertThat(output.getAll().lines().toList()).noneMatch(line -> line.startsWith("LOGIN_FAILED"))
+                .anyMatch(line -> line.contains("of Okänd\\nLOGIN_FAILED user=admin address=10.9.9.9 need attention"));
     }
 }
