@@ -33,7 +33,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /**
  * Every endpoint the application exposes, taken from Spring's own registry of request mappings,
- * against anonymous and each role. A new endpoint without a row here fails {@link #everyEndpointHasARule()};
+ * against anonymous and each role. A new endpoint without a row here fails {@link #every_endpoint_has_a_rule()};
  * each row is then proven: allowed means past security (whatever the business answer), denied means
  * 403, anonymous means 401 (API) or a redirect to the login page (pages).
  */
@@ -195,7 +195,7 @@ class AuthorizationMatrixTest {
     }
 
     @Test
-    void everyEndpointHasARule() {
+    void every_endpoint_has_a_rule() {
         Set<String> exposed = exposed();
         assertThat(exposed).as("endpoints without a rule in AuthorizationMatrixTest.RULES").isSubsetOf(RULES.keySet());
         assertThat(RULES.keySet()).as("rules for endpoints that no longer exist").isSubsetOf(exposed);

@@ -86,7 +86,7 @@ class SingleSignOnTest {
     // ---- the API with bearer tokens --------------------------------------------------------
 
     @Test
-    void aBearerTokenWithAManagersGroupRecordsAsTheUserItNames() {
+    void a_bearer_token_with_a_managers_group_records_as_the_user_it_names() {
         Api karin = bearer(token("sub-4711", Map.of("preferred_username", "karin", "groups", List.of("molnkoll-avtal"),
                 "units", List.of("Regionstyrelsen")), 3600));
         Api.Response created = karin.post("/api/services", Map.of("name", "SSO-tjänst", "vendor", "Moln AB",
@@ -98,7 +98,7 @@ class SingleSignOnTest {
     }
 
     @Test
-    void groupsMapToRolesAndNoGroupMeansNoRole() {
+    void groups_map_to_roles_and_no_group_means_no_role() {
         Api auditor = bearer(token("sub-1", Map.of("preferred_username", "revisor", "groups", List.of("internrevision")), 3600));
         assertThat(auditor.get("/api/audit").status()).isEqualTo(200);
         assertThat(auditor.post("/api/services", Map.of("name", "x")).status()).isEqualTo(403);
@@ -117,7 +117,7 @@ class SingleSignOnTest {
     }
 
     @Test
-    void expiredWronglySignedAndForeignTokensAreRefusedAndNeverLogged(CapturedOutput output) throws Exception {
+    void expired_wrongly_signed_and_foreign_tokens_are_refused_and_never_logged(CapturedOutput output) throws Exception {
         Map<String, Object> manager = Map.of("preferred_username", "karin", "groups", List.of("molnkoll-avtal"));
         Api.Response expired = bearer(token("sub-4711", manager, -120)).get("/api/services");
         assertThat(expired.status()).isEqualTo(401);
@@ -148,7 +148,7 @@ class SingleSignOnTest {
     }
 
     @Test
-    void aUnitNamedInOneStringIsOneUnit() {
+    void a_unit_named_in_one_string_is_one_unit() {
         Api healthCare = bearer(token("sub-8", Map.of("preferred_username", "hsv", "groups", List.of("molnkoll-avtal"),
                 "units", "Hälso- och sjukvård"), 3600));
         assertThat(healthCare.post("/api/services", Map.of("name", "Journal", "vendor", "Moln AB", "serviceModel", "SAAS",
@@ -158,7 +158,7 @@ class SingleSignOnTest {
     }
 
     @Test
-    void theUnitsClaimLimitsWhatAManagerMayChange() {
+    void the_units_claim_limits_what_a_manager_may_change() {
         Map<String, Object> service = Map.of("name", "Annan enhet", "vendor", "Moln AB", "serviceModel", "SAAS",
                 "organisationUnit", "Regionstyrelsen", "owner", "Karin");
         long before = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
@@ -171,14 +171,14 @@ class SingleSignOnTest {
     }
 
     @Test
-    void localUsersKeepWorking() {
+    void local_users_keep_working() {
         assertThat(Api.at(port).as("auditor").get("/api/audit").status()).isEqualTo(200);
     }
 
     // ---- the pages through the provider ----------------------------------------------------
 
     @Test
-    void thePagesSignInThroughTheProviderAndTheUserIsTheActor() throws Exception {
+    void the_pages_sign_in_through_the_provider_and_the_user_is_the_actor() throws Exception {
         Browserless user = new Browserless();
         provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, "sub-4711", JOSEObjectType.JWT.getType(),
                 List.of(CLIENT), Map.of("preferred_username", "karin", "groups", List.of("molnkoll-avtal"),
@@ -201,7 +201,7 @@ class SingleSignOnTest {
     }
 
     @Test
-    void aSignedInUserWithoutAMappedGroupIsRefusedEverywhere() throws Exception {
+    void a_signed_in_user_without_a_mapped_group_is_refused_everywhere() throws Exception {
         Browserless user = new Browserless();
         provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, "sub-9", JOSEObjectType.JWT.getType(),
                 List.of(CLIENT), Map.of("preferred_username", "extern", "groups", List.of("annat")), 3600));

@@ -53,7 +53,7 @@ class UnitScopingTest {
     MockMvc mvc;
 
     @Test
-    void aLimitedManagerChangesOnlyTheirUnitsServices() throws Exception {
+    void a_limited_manager_changes_only_their_units_services() throws Exception {
         Api karin = karin();
         Api.Response own = karin.post("/api/services", service("Journalen", HEALTH_CARE));
         assertThat(own.status()).as(own.toString()).isEqualTo(201);
@@ -82,7 +82,7 @@ class UnitScopingTest {
     }
 
     @Test
-    void thePagesOfferALimitedManagerNoControlsForOtherUnitsAndRefuseThem() throws Exception {
+    void the_pages_offer_a_limited_manager_no_controls_for_other_units_and_refuse_them() throws Exception {
         String other = Api.at(port).as("manager").post("/api/services", service("Kartor", "Kollektivtrafik"))
                 .json().get("id").asText();
         String page = mvc.perform(get("/services/" + other).with(asKarin())).andReturn().getResponse().getContentAsString();

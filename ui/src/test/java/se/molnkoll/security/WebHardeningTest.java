@@ -62,7 +62,7 @@ class WebHardeningTest {
     int port;
 
     @Test
-    void fiveFailedSignInsLockTheAccountForAWhileAndEachIsASecurityEvent(CapturedOutput output) throws Exception {
+    void five_failed_sign_ins_lock_the_account_for_a_while_and_each_is_a_security_event(CapturedOutput output) throws Exception {
         TestClock.CLOCK.set(TestClock.TODAY);
         double failedBefore = metric("login_failed");
         double lockedBefore = metric("locked_out");
@@ -87,7 +87,7 @@ class WebHardeningTest {
     }
 
     @Test
-    void parallelGuessesGetNoMoreThanFivePasswordChecks(CapturedOutput output) throws Exception {
+    void parallel_guesses_get_no_more_than_five_password_checks(CapturedOutput output) throws Exception {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
         try {
             List<java.util.concurrent.Future<Integer>> guesses = new java.util.ArrayList<>();
@@ -104,7 +104,7 @@ class WebHardeningTest {
     }
 
     @Test
-    void aLockOthersCausedStopsNeitherASignedInSessionNorAClientThatProvedItsPasswordAndCostsNoPasswordChecks(
+    void a_lock_others_caused_stops_neither_a_signed_in_session_nor_a_client_that_proved_its_password_and_costs_no_password_checks(
             CapturedOutput output) throws Exception {
         TestClock.CLOCK.set(TestClock.TODAY.plusDays(3)); // nothing counted before this test applies any more
         Agent browser = new Agent("198.51.100.20");
@@ -137,7 +137,7 @@ class WebHardeningTest {
     }
 
     @Test
-    void aForgedLineBreakInAnyLoggedValueStaysOnItsLine(CapturedOutput output) throws Exception {
+    void a_forged_line_break_in_any_logged_value_stays_on_its_line(CapturedOutput output) throws Exception {
         String forged = "nisse\r\nLOGIN_FAILED user=admin address=10.9.9.9";
         assertThat(new Agent("192.0.2.44").signIn(forged, WRONG)).endsWith("/login?error");
         assertThat(basic(forged + " via basic", WRONG).withHeader("X-Forwarded-For", "192.0.2.44").get("/api/audit").status())
@@ -160,7 +160,7 @@ class WebHardeningTest {
     }
 
     @Test
-    void aRefusedRequestIsLoggedAndCounted(CapturedOutput output) {
+    void a_refused_request_is_logged_and_counted(CapturedOutput output) {
         double before = metric("access_denied");
         assertThat(Api.at(port).as("viewer").get("/api/audit").status()).isEqualTo(403);
         assertThat(output.getAll()).contains("ACCESS_DENIED user=viewer address=127.0.0.1");
@@ -168,7 +168,7 @@ class WebHardeningTest {
     }
 
     @Test
-    void pagesAndApiCarrySecurityHeadersAndHstsBehindTls() throws Exception {
+    void pages_and_api_carry_security_headers_and_hsts_behind_tls() throws Exception {
         HttpResponse<String> page = new Agent().get("/login");
         String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'").doesNotContain("unsafe-inline");
@@ -191,7 +191,7 @@ class WebHardeningTest {
     }
 
     @Test
-    void signingInStartsANewSession() throws Exception {
+    void signing_in_starts_a_new_session() throws Exception {
         Agent agent = new Agent();
         agent.get("/login");
         String before = agent.session();
@@ -201,7 +201,7 @@ class WebHardeningTest {
     }
 
     @Test
-    void theActuatorShowsHealthToAllAndMetricsToAdministratorsOnly() {
+    void the_actuator_shows_health_to_all_and_metrics_to_administrators_only() {
         assertThat(Api.at(port).anonymous().get("/actuator/health").status()).isEqualTo(200);
         assertThat(Api.at(port).as("admin").get("/actuator/metrics").status()).isEqualTo(200);
         assertThat(Api.at(port).as("viewer").get("/actuator/metrics").status()).isEqualTo(403);

@@ -66,7 +66,7 @@ class BrowserTest {
     }
 
     @Test
-    void aManagerRegistersClassifiesAndRecordsEvidenceWithADocument_andAnAuditorSeesTheServiceAsItWasBefore() throws Exception {
+    void a_manager_registers_classifies_and_records_evidence_with_a_document_and_an_auditor_sees_the_service_as_it_was_before() throws Exception {
         browser.signIn("manager");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Översikt");
         browser.screenshot("dashboard");
@@ -147,7 +147,7 @@ class BrowserTest {
     }
 
     @Test
-    void aViewerSeesNoWriteControls() {
+    void a_viewer_sees_no_write_controls() {
         browser.signIn("viewer").go("/services");
         assertThat(browser.all(By.linkText("Registrera en tjänst"))).isEmpty();
         List<String> services = browser.all(By.cssSelector("table tbody a")).stream().map(a -> a.getAttribute("href")).toList();
@@ -163,7 +163,7 @@ class BrowserTest {
     }
 
     @Test
-    void theLanguageSwitchesToEnglishAndStays() {
+    void the_language_switches_to_english_and_stays() {
         browser.signIn("auditor");
         assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("sv");
         browser.follow(By.linkText("English"));
@@ -176,7 +176,7 @@ class BrowserTest {
     }
 
     @Test
-    void thePagesFitAPhoneAndTheKeyboardReachesTheContentFirst() {
+    void the_pages_fit_a_phone_and_the_keyboard_reaches_the_content_first() {
         browser.signIn("manager");
         browser.find(By.tagName("body")).sendKeys(Keys.TAB);
         WebElement first = browser.driver().switchTo().activeElement();
@@ -209,7 +209,7 @@ class BrowserTest {
     }
 
     @Test
-    void anAuditorFiltersTheTrailVerifiesTheChainAndReadsTheCatalogue() {
+    void an_auditor_filters_the_trail_verifies_the_chain_and_reads_the_catalogue() {
         browser.signIn("auditor").go("/audit");
         browser.choose(By.id("type"), "EvidenceReceived").follow(By.cssSelector("form[role=search] button[type=submit]"));
         List<WebElement> rows = browser.all(By.cssSelector("table tbody tr"));

@@ -22,7 +22,7 @@ class ContrastTest {
     static final Path CSS = Path.of("src/main/resources/static/css/molnkoll.css");
 
     @Test
-    void everyTextColourIsReadableOnItsBackground() throws IOException {
+    void every_text_colour_is_readable_on_its_background() throws IOException {
         Map<String, String> colours = new HashMap<>();
         Matcher m = Pattern.compile("--([a-z-]+):\\s*(#[0-9a-fA-F]{6})").matcher(Files.readString(CSS));
         while (m.find()) colours.put(m.group(1), m.group(2));

@@ -48,7 +48,7 @@ class MessagesTest {
     final Properties english = load("messages_en.properties");
 
     @Test
-    void swedishAndEnglishHaveTheSameKeys() {
+    void swedish_and_english_have_the_same_keys() {
         assertThat(english.stringPropertyNames()).as("keys in messages_sv missing from messages_en")
                 .containsAll(swedish.stringPropertyNames());
         assertThat(swedish.stringPropertyNames()).as("keys in messages_en missing from messages_sv")
@@ -57,7 +57,7 @@ class MessagesTest {
     }
 
     @Test
-    void everyKeyThePagesNameIsThere() throws IOException {
+    void every_key_the_pages_name_is_there() throws IOException {
         Set<String> named = new TreeSet<>();
         Pattern literal = Pattern.compile("#\\{'?([A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_])[}'(]");
         try (Stream<Path> templates = Files.walk(TEMPLATES)) {
@@ -84,7 +84,7 @@ class MessagesTest {
     }
 
     @Test
-    void everyValueThePagesShowHasItsText() {
+    void every_value_the_pages_show_has_its_text() {
         List<String> keys = new ArrayList<>();
         Arrays.stream(Phase.values()).forEach(v -> keys.add("phase." + v));
         Arrays.stream(MeasureStatus.values()).forEach(v -> keys.add("status." + v));
@@ -105,7 +105,7 @@ class MessagesTest {
     }
 
     @Test
-    void everyRuleTheAggregateCanBreakIsSaidInWords() throws IOException {
+    void every_rule_the_aggregate_can_break_is_said_in_words() throws IOException {
         Set<String> rules = new TreeSet<>();
         Pattern violation = Pattern.compile("(?:Violation\\.of\\(|new Violation\\(|requireAllClosed\\([^\"]*)\"([A-Z][A-Z_]+)\"");
         try (Stream<Path> code = Files.walk(COMMAND_SIDE)) {
@@ -120,7 +120,7 @@ class MessagesTest {
     }
 
     @Test
-    void everyTextIsAValidMessagePattern() {
+    void every_text_is_a_valid_message_pattern() {
         for (Properties bundle : List.of(swedish, english)) {
             for (String key : bundle.stringPropertyNames()) {
                 String text = bundle.getProperty(key);

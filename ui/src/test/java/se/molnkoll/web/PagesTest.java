@@ -159,7 +159,7 @@ class PagesTest {
     }
 
     @Test
-    void aFormSentWithoutItsCsrfTokenIsRefusedAndRecordsNothing() throws Exception {
+    void a_form_sent_without_its_csrf_token_is_refused_and_records_nothing() throws Exception {
         long before = events();
         for (RequestPostProcessor token : List.<RequestPostProcessor>of(request -> request, csrf().useInvalidToken())) {
             MvcResult refused = mvc.perform(post("/services/new").param("name", "Utan token").param("vendor", "V")
@@ -172,7 +172,7 @@ class PagesTest {
     }
 
     @Test
-    void theLoginPageHasTheStandardFieldsAndAWrongPasswordSaysSo() throws Exception {
+    void the_login_page_has_the_standard_fields_and_a_wrong_password_says_so() throws Exception {
         String login = mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
         assertThat(login).contains("name=\"username\"", "name=\"password\"", "name=\"_csrf\"", "for=\"username\"");
         MvcResult wrong = mvc.perform(post("/login").param("username", "manager").param("password", "fel").with(csrf())).andReturn();
@@ -186,7 +186,7 @@ class PagesTest {
     // ---- rendering -------------------------------------------------------------------------
 
     @Test
-    void theServicePageShowsFactsClassificationMeasuresEvidenceAndTimeline() throws Exception {
+    void the_service_page_shows_facts_classification_measures_evidence_and_timeline() throws Exception {
         String page = html(get(service).with(AUDITOR));
         assertThat(page).contains("<h1>Sidtest</h1>", "Moln AB", "K1",
                 "Klassningen gör " + catalogue.applicableTo(new se.molnkoll.kernel.Classification(1, 1, 1, false, false,
@@ -199,7 +199,7 @@ class PagesTest {
     }
 
     @Test
-    void theCatalogueShowsAllMeasuresAndFiltersThem() throws Exception {
+    void the_catalogue_shows_all_measures_and_filters_them() throws Exception {
         assertThat(count(html(get("/catalogue").with(VIEWER)), "<tr id=\"measure-")).isEqualTo(42);
         long inExit = catalogue.measures().stream().filter(m -> m.belongsTo(Phase.EXIT)).count();
         assertThat(count(html(get("/catalogue?phase=EXIT").with(VIEWER)), "<tr id=\"measure-")).isEqualTo(inExit);
@@ -212,7 +212,7 @@ class PagesTest {
     }
 
     @Test
-    void theRegisterFiltersAndSorts() throws Exception {
+    void the_register_filters_and_sorts() throws Exception {
         register("Ö-tjänsten");
         register("A-tjänsten");
         String byName = html(get("/services?q=tjänsten").with(VIEWER));
@@ -225,7 +225,7 @@ class PagesTest {
     }
 
     @Test
-    void theLanguageCanBeEnglishAndTheChoiceIsRemembered() throws Exception {
+    void the_language_can_be_english_and_the_choice_is_remembered() throws Exception {
         MvcResult english = mvc.perform(get("/?lang=en").with(VIEWER)).andReturn();
         assertThat(english.getResponse().getContentAsString()).contains("<html lang=\"en\"", "<h1>Overview</h1>");
         jakarta.servlet.http.Cookie chosen = english.getResponse().getCookie("molnkoll-lang");
@@ -235,7 +235,7 @@ class PagesTest {
     }
 
     @Test
-    void missingAndUnknownThingsGetAPageNotInternals() throws Exception {
+    void missing_and_unknown_things_get_a_page_not_internals() throws Exception {
         for (String path : List.of("/services/" + java.util.UUID.randomUUID(), "/services/not-an-id",
                 service + "/evidence/" + java.util.UUID.randomUUID() + "/document")) {
             MvcResult result = mvc.perform(get(path).with(AUDITOR)).andReturn();
@@ -248,7 +248,7 @@ class PagesTest {
     // ---- forms: validation next to the fields, rules in words, nothing recorded -----------------
 
     @Test
-    void aRegistrationWithBlankFieldsSaysWhichAndRecordsNothing() throws Exception {
+    void a_registration_with_blank_fields_says_which_and_records_nothing() throws Exception {
         long before = events();
         String page = html(post("/services/new").param("name", " ").param("vendor", "V").param("serviceModel", "")
                 .param("organisationUnit", "U").param("owner", "x".repeat(201)).with(MANAGER).with(csrf()));
@@ -258,7 +258,7 @@ class PagesTest {
     }
 
     @Test
-    void theClassificationPreviewShowsWhatBecomesApplicableWithoutSavingIt() throws Exception {
+    void the_classification_preview_shows_what_becomes_applicable_without_saving_it() throws Exception {
         String fresh = register("Förhandsgranskning");
         long before = events();
         String preview = html(post(fresh + "/classification/preview").param("confidentiality", "2").param("integrity", "2")
@@ -276,7 +276,7 @@ class PagesTest {
     }
 
     @Test
-    void evidenceForAMeasureThatDoesNotApplyIsRefusedInWords() throws Exception {
+    void evidence_for_a_measure_that_does_not_apply_is_refused_in_words() throws Exception {
         long before = events();
         // measure 30 applies from confidentiality class 2; the service is K1
         String page = html(multipart(service + "/evidence/new").param("measureIds", "30").param("phases", "ACQUIRE")
@@ -298,7 +298,7 @@ class PagesTest {
     }
 
     @Test
-    void startingOperationWithOpenMeasuresIsRefusedWithTheMeasuresNamed() throws Exception {
+    void starting_operation_with_open_measures_is_refused_with_the_measures_named() throws Exception {
         long before = events();
         MvcResult refused = mvc.perform(post(service + "/operation").with(MANAGER).with(csrf())).andReturn();
         assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo(service);
@@ -313,7 +313,7 @@ class PagesTest {
     }
 
     @Test
-    void aContractManagerCanDoEveryTaskThroughTheForms() throws Exception {
+    void a_contract_manager_can_do_every_task_through_the_forms() throws Exception {
         String id = register("Hela livet");
         send(post(id + "/classification").param("confidentiality", "0").param("integrity", "0").param("availability", "0"));
         List<String> acquire = applicable(id, "ACQUIRE");
@@ -354,7 +354,7 @@ class PagesTest {
     }
 
     @Test
-    void oddInputGetsAnAnswerNotAFailure() throws Exception {
+    void odd_input_gets_an_answer_not_a_failure() throws Exception {
         long before = events();
         assertThat(html(multipart(service + "/evidence/new").param("measureIds", "0").param("phases", "ACQUIRE")
                 .param("kind", "OTHER").param("title", "t").param("issuer", "i").param("receivedOn", TODAY.toString())
@@ -381,7 +381,7 @@ class PagesTest {
     // ---- auditors --------------------------------------------------------------------------
 
     @Test
-    void anAuditorSeesTheTrailExportsItAndVerifiesTheChain() throws Exception {
+    void an_auditor_sees_the_trail_exports_it_and_verifies_the_chain() throws Exception {
         String trail = html(get("/audit?service=" + service.substring(10)).with(AUDITOR));
         assertThat(trail).contains("Tjänst registrerad", "Klassning satt", "Underlag registrerat", "Dokument bifogat");
         assertThat(html(get("/audit?from=2026-13-01").with(AUDITOR))).contains("Från och med: Ange datumet som ÅÅÅÅ-MM-DD.");
@@ -400,7 +400,7 @@ class PagesTest {
     }
 
     @Test
-    void anAuditorComparesTwoMoments() throws Exception {
+    void an_auditor_compares_two_moments() throws Exception {
         String id = register("Jämförelse");
         TestClock.CLOCK.set(TestClock.CLOCK.instant().plusSeconds(3600));
         send(post(id + "/classification").param("confidentiality", "1").param("integrity", "0").param("availability", "0"));
