@@ -1,5 +1,8 @@
-package se.molnkoll.query;
+package se.molnkoll.query.measures;
 
+import se.molnkoll.query.EventStream;
+import se.molnkoll.query.Histories;
+import se.molnkoll.query.QueryTestApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
@@ -23,7 +26,6 @@ import se.molnkoll.kernel.query.FindCloudServices;
 import se.molnkoll.kernel.query.FindPortfolioTotals;
 import se.molnkoll.kernel.query.MeasureStatusView;
 import se.molnkoll.kernel.testing.MutableClock;
-import se.molnkoll.query.measures.MeasureStatusProjection;
 import se.molnkoll.query.register.RegisterProjection;
 import se.molnkoll.query.service.CloudServiceQueries;
 

@@ -1,4 +1,4 @@
-package se.molnkoll.query;
+package se.molnkoll.query.chain;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,9 +12,6 @@ import se.molnkoll.kernel.query.ChainVerification;
 import se.molnkoll.kernel.query.ChainVerification.FindingKind;
 import se.molnkoll.kernel.query.FindChainHead;
 import se.molnkoll.kernel.query.VerifyChain;
-import se.molnkoll.query.chain.ChainHash;
-import se.molnkoll.query.chain.ChainQueries;
-import se.molnkoll.query.chain.EventChain;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -1,5 +1,8 @@
-package se.molnkoll.query;
+package se.molnkoll.query.audit;
 
+import se.molnkoll.query.EventStream;
+import se.molnkoll.query.Histories;
+import se.molnkoll.query.QueryTestApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,8 +23,6 @@ import se.molnkoll.kernel.query.AuditFilter;
 import se.molnkoll.kernel.query.AuditPage;
 import se.molnkoll.kernel.query.FindAuditTrail;
 import se.molnkoll.kernel.testing.MutableClock;
-import se.molnkoll.query.audit.AuditTrailProjection;
-import se.molnkoll.query.audit.AuditTrailQueries;
 
 import java.time.Instant;
 import java.util.List;

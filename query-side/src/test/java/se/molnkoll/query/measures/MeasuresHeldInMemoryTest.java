@@ -1,5 +1,7 @@
-package se.molnkoll.query;
+package se.molnkoll.query.measures;
 
+import se.molnkoll.query.Histories;
+import se.molnkoll.query.QueryTestApplication;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -29,13 +31,6 @@ import se.molnkoll.kernel.testing.MutableClock;
 import se.molnkoll.query.audit.AuditTrailProjection;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
 import se.molnkoll.query.certificates.CertificateQueries;
-import se.molnkoll.query.measures.ApplicableMeasures;
-import se.molnkoll.query.measures.CertificatesAtStake;
-import se.molnkoll.query.measures.CoverageEntries;
-import se.molnkoll.query.measures.EvidenceEntries;
-import se.molnkoll.query.measures.MeasureStatusProjection;
-import se.molnkoll.query.measures.OpenMeasuresSteps;
-import se.molnkoll.query.measures.RiskAcceptanceEntries;
 import se.molnkoll.query.persistence.VersionedRow;
 import se.molnkoll.query.register.RegisterProjection;
 import se.molnkoll.query.service.CloudServiceQueries;

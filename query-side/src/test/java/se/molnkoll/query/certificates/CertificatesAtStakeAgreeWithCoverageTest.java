@@ -1,5 +1,8 @@
-package se.molnkoll.query;
+package se.molnkoll.query.certificates;
 
+import se.molnkoll.query.EventStream;
+import se.molnkoll.query.Histories;
+import se.molnkoll.query.QueryTestApplication;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +21,6 @@ import se.molnkoll.kernel.event.ServiceDecommissioned;
 import se.molnkoll.kernel.query.CertificateStatus;
 import se.molnkoll.kernel.query.CertificateView;
 import se.molnkoll.kernel.testing.MutableClock;
-import se.molnkoll.query.certificates.CertificateQueries;
 import se.molnkoll.query.measures.MeasureStatusProjection;
 import se.molnkoll.query.persistence.VersionedRow;
 import se.molnkoll.query.register.RegisterProjection;

@@ -1,5 +1,8 @@
-package se.molnkoll.query;
+package se.molnkoll.query.certificates;
 
+import se.molnkoll.query.EventStream;
+import se.molnkoll.query.Histories;
+import se.molnkoll.query.QueryTestApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +31,6 @@ import se.molnkoll.kernel.query.FindCloudService;
 import se.molnkoll.kernel.query.FindDashboard;
 import se.molnkoll.kernel.query.FindDueExpiries;
 import se.molnkoll.kernel.testing.MutableClock;
-import se.molnkoll.query.certificates.CertificateQueries;
 import se.molnkoll.query.measures.MeasureStatusProjection;
 import se.molnkoll.query.register.RegisterProjection;
 import se.molnkoll.query.service.CloudServiceQueries;

@@ -1,5 +1,7 @@
-package se.molnkoll.query;
+package se.molnkoll.query.service;
 
+import se.molnkoll.query.EventStream;
+import se.molnkoll.query.Histories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +44,6 @@ import se.molnkoll.query.audit.ServiceChangesQueries;
 import se.molnkoll.query.certificates.CertificateQueries;
 import se.molnkoll.query.measures.MeasureStatusProjection;
 import se.molnkoll.query.register.RegisterProjection;
-import se.molnkoll.query.service.CloudServiceQueries;
 
 import java.time.Instant;
 import java.time.LocalDate;
