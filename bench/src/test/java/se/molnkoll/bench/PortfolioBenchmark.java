@@ -40,9 +40,8 @@ import se.molnkoll.kernel.query.Dashboard;
 import se.molnkoll.kernel.query.FindCloudService;
 import se.molnkoll.kernel.query.FindDashboard;
 import se.molnkoll.kernel.query.Moment;
-import se.molnkoll.rebuild.ReadModelRebuild;
-import se.molnkoll.rebuild.RebuildStatus;
-import se.molnkoll.recording.ReadYourWrites;
+import se.molnkoll.query.api.ReadModels;
+import se.molnkoll.query.api.RebuildStatus;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -463,12 +462,12 @@ class PortfolioBenchmark {
     // ---- rebuild and memory --------------------------------------------------------------------
 
     void rebuild(ConfigurableApplicationContext app) {
-        ReadModelRebuild rebuild = app.getBean(ReadModelRebuild.class);
+        ReadModels readModels = app.getBean(ReadModels.class);
         long start = System.nanoTime();
-        rebuild.start("bench");
+        readModels.rebuild("bench");
         Awaitility.await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofMillis(50))
-                .until(() -> !rebuild.status().isRunning());
-        RebuildStatus status = rebuild.status();
+                .until(() -> !readModels.rebuildStatus().isRunning());
+        RebuildStatus status = readModels.rebuildStatus();
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(status.state()).as(status.toString()).isEqualTo(RebuildStatus.State.DONE);
         double perSecond = status.eventsTotal() / seconds;
@@ -495,8 +494,8 @@ class PortfolioBenchmark {
     void awaitProjections(JdbcTemplate jdbc, ConfigurableApplicationContext app) {
         String newest = jdbc.queryForObject("select aggregate_identifier from domain_event_entry"
                 + " order by global_index desc limit 1", String.class);
-        ReadYourWrites readYourWrites = app.getBean(ReadYourWrites.class);
-        for (int i = 0; i < 720 && !readYourWrites.awaitProjectionsOf(CloudServiceId.of(newest)); i++) {
+        ReadModels readModels = app.getBean(ReadModels.class);
+        for (int i = 0; i < 720 && !readModels.awaitVisible(CloudServiceId.of(newest)); i++) {
             log.info("Waiting for the read models to catch up");
         }
     }

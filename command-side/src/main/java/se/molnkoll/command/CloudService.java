@@ -58,8 +58,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * with every reason at once); event sourcing handlers only change state. "Today" comes from the
  * injected clock, in Europe/Stockholm.
  *
- * <p>Loaded services are kept in {@value #CACHE} (a bean the application defines), so a command does
- * not replay the service's whole history each time. A copy that another instance has made stale is
+ * <p>Loaded services are kept in {@value #CACHE} (defined by the command side's CommandConfiguration), so a
+ * command does not replay the service's whole history each time. A copy that another instance has made stale is
  * harmless: its next event collides with the newer one on the store's unique key, the command fails
  * with a conflict, and the copy is dropped.
  */

@@ -1,6 +1,6 @@
 package se.molnkoll.api;
 
-import se.molnkoll.logging.Loggable;
+import se.molnkoll.kernel.Loggable;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -22,10 +22,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import se.molnkoll.kernel.command.RuleViolationException;
 import se.molnkoll.kernel.command.UnknownEvidenceException;
 import se.molnkoll.kernel.command.Violation;
-import se.molnkoll.config.DatabaseOutage;
+import se.molnkoll.query.api.DatabaseOutage;
 import se.molnkoll.documents.DocumentTypes;
 import se.molnkoll.documents.Documents;
-import se.molnkoll.rebuild.ReadModelRebuild;
+import se.molnkoll.query.api.ReadModels;
 
 import javax.sql.DataSource;
 import java.net.URI;
@@ -140,16 +140,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    @ExceptionHandler(ReadModelRebuild.AlreadyRunningException.class)
-    ResponseEntity<Object> rebuildRunning(ReadModelRebuild.AlreadyRunningException e) {
+    @ExceptionHandler(ReadModels.RebuildRunningException.class)
+    ResponseEntity<Object> rebuildRunning(ReadModels.RebuildRunningException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setType(REBUILD_RUNNING);
         problem.setProperty("rebuild", e.status());
         return problem(problem);
     }
 
-    @ExceptionHandler(ReadModelRebuild.NotHereException.class)
-    ResponseEntity<Object> rebuildNotHere(ReadModelRebuild.NotHereException e) {
+    @ExceptionHandler(ReadModels.NotKeptHereException.class)
+    ResponseEntity<Object> rebuildNotHere(ReadModels.NotKeptHereException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setType(WRONG_INSTANCE);
         return problem(problem);

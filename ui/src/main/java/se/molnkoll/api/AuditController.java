@@ -30,7 +30,7 @@ import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.kernel.query.ServiceChanges;
 import se.molnkoll.kernel.query.VerifyChain;
 import se.molnkoll.audittrail.AuditExport;
-import se.molnkoll.rebuild.ReadModelRebuild;
+import se.molnkoll.query.api.ReadModels;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -58,13 +58,13 @@ class AuditController {
 
     private final QueryGateway queries;
     private final AuditExport export;
-    private final ReadModelRebuild rebuild;
+    private final ReadModels readModels;
     private final Clock clock;
 
-    AuditController(QueryGateway queries, AuditExport export, ReadModelRebuild rebuild, Clock clock) {
+    AuditController(QueryGateway queries, AuditExport export, ReadModels readModels, Clock clock) {
         this.queries = queries;
         this.export = export;
-        this.rebuild = rebuild;
+        this.readModels = readModels;
         this.clock = clock;
     }
 
@@ -272,7 +272,7 @@ class AuditController {
                     "an export holds every matching entry; page and size do not apply"));
         }
         TimeParameters.throwIfAny(problems);
-        rebuild.requireNotRunning("an export of the audit trail");
+        readModels.requireNotRebuilding("an export of the audit trail");
         return export.respond(chosen, filter, who.getName());
     }
 

@@ -10,18 +10,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import se.molnkoll.rebuild.ReadModelRebuild;
-import se.molnkoll.rebuild.RebuildStatus;
+import se.molnkoll.query.api.ReadModels;
+import se.molnkoll.query.api.RebuildStatus;
 
 /** Rebuilding the read models from the event store, for administrators. */
 @RestController
 @Tag(name = "Administration")
 class RebuildController {
 
-    private final ReadModelRebuild rebuild;
+    private final ReadModels readModels;
 
-    RebuildController(ReadModelRebuild rebuild) {
-        this.rebuild = rebuild;
+    RebuildController(ReadModels readModels) {
+        this.readModels = readModels;
     }
 
     @PostMapping("/api/admin/rebuild")
@@ -32,7 +32,7 @@ class RebuildController {
     @ApiResponse(responseCode = "202", description = "Started; Location is the status")
     @ApiResponse(responseCode = "409", description = "A rebuild is already running")
     ResponseEntity<RebuildStatus> start(Authentication who) {
-        RebuildStatus started = rebuild.start(who.getName());
+        RebuildStatus started = readModels.rebuild(who.getName());
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(ServletUriComponentsBuilder.fromCurrentRequest().build().toUri())
                 .body(started);
@@ -41,6 +41,6 @@ class RebuildController {
     @GetMapping("/api/admin/rebuild")
     @Operation(summary = "Where the last rebuild of the read models stands: events done of the total")
     RebuildStatus status() {
-        return rebuild.status();
+        return readModels.rebuildStatus();
     }
 }

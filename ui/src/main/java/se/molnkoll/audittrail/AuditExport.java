@@ -1,6 +1,6 @@
 package se.molnkoll.audittrail;
 
-import se.molnkoll.logging.Loggable;
+import se.molnkoll.kernel.Loggable;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.messaging.responsetypes.ResponseTypes;

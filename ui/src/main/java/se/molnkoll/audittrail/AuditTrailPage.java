@@ -25,7 +25,7 @@ import se.molnkoll.kernel.query.CloudServiceSummary;
 import se.molnkoll.kernel.query.FindAuditTrail;
 import se.molnkoll.kernel.query.FindCloudServices;
 import se.molnkoll.kernel.query.Moment;
-import se.molnkoll.rebuild.ReadModelRebuild;
+import se.molnkoll.query.api.ReadModels;
 
 import java.net.URI;
 import java.time.Instant;
@@ -55,13 +55,13 @@ class AuditTrailPage {
 
     private final QueryGateway queries;
     private final AuditExport export;
-    private final ReadModelRebuild rebuild;
+    private final ReadModels readModels;
     private final MessageSource messages;
 
-    AuditTrailPage(QueryGateway queries, AuditExport export, ReadModelRebuild rebuild, MessageSource messages) {
+    AuditTrailPage(QueryGateway queries, AuditExport export, ReadModels readModels, MessageSource messages) {
         this.queries = queries;
         this.export = export;
-        this.rebuild = rebuild;
+        this.readModels = readModels;
         this.messages = messages;
     }
 
@@ -155,7 +155,7 @@ class AuditTrailPage {
         List<String> refused = new ArrayList<>();
         if (chosen == null) refused.add(messages.getMessage("audit.badFormat", null, locale));
         filter.problems().values().forEach(key -> refused.add(messages.getMessage(key, null, locale)));
-        if (rebuild.isRunning()) refused.add(messages.getMessage("audit.rebuildRunning", null, locale));
+        if (readModels.isRebuilding()) refused.add(messages.getMessage("audit.rebuildRunning", null, locale));
         if (!refused.isEmpty()) {
             // back to the trail with the same filter, saying why
             String location = request.getContextPath() + filter.page(0);

@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
+import se.molnkoll.query.api.ReadModels;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -63,23 +63,23 @@ class DemoData {
     private final Recorder recorder;
     private final Documents documents;
     private final MeasureCatalogue catalogue;
-    private final JdbcTemplate jdbc;
+    private final ReadModels readModels;
     private final Clock clock;
     private LocalDate today;
 
-    DemoData(Recorder recorder, Documents documents, MeasureCatalogue catalogue, JdbcTemplate jdbc, Clock clock) {
+    DemoData(Recorder recorder, Documents documents, MeasureCatalogue catalogue, ReadModels readModels, Clock clock) {
         this.recorder = recorder;
         this.documents = documents;
         this.catalogue = catalogue;
-        this.jdbc = jdbc;
+        this.readModels = readModels;
         this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
     void fillIfEmpty() {
-        Long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
-        if (events != null && events > 0) {
+        long events = readModels.storedEvents();
+        if (events > 0) {
             log.info("Demo data not added: the event store already holds {} events", events);
             return;
         }

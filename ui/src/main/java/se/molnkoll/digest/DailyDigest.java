@@ -1,6 +1,6 @@
 package se.molnkoll.digest;
 
-import se.molnkoll.logging.Loggable;
+import se.molnkoll.kernel.Loggable;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -18,7 +18,7 @@ import se.molnkoll.kernel.BusinessDates;
 import se.molnkoll.kernel.query.CertificateStatus;
 import se.molnkoll.kernel.query.CertificateView;
 import se.molnkoll.kernel.query.FindCertificates;
-import se.molnkoll.rebuild.ReadModelRebuild;
+import se.molnkoll.query.api.ReadModels;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -58,14 +58,14 @@ public class DailyDigest {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final int warningDays;
-    private final ReadModelRebuild rebuild;
+    private final ReadModels readModels;
     private final String instance = UUID.randomUUID().toString();
 
     public DailyDigest(DigestProperties properties, QueryGateway queries, JavaMailSender mail, JdbcTemplate jdbc,
                        Clock clock, @Value("${molnkoll.certificates.warning-days:60}") int warningDays,
-                       ReadModelRebuild rebuild) {
+                       ReadModels readModels) {
         this.properties = properties;
-        this.rebuild = rebuild;
+        this.readModels = readModels;
         this.queries = queries;
         this.mail = mail;
         this.jdbc = jdbc;
@@ -81,7 +81,7 @@ public class DailyDigest {
         if (LocalTime.ofInstant(clock.instant(), BusinessDates.ZONE).isBefore(properties.sendAt())) {
             return;
         }
-        if (rebuild.isRunning()) {
+        if (readModels.isRebuilding()) {
             // half-rebuilt read models would send a digest that misses certificates, and only once a day
             log.info("Digest waits: the read models are being rebuilt");
             return;

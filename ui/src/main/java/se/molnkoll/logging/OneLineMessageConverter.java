@@ -1,5 +1,6 @@
 package se.molnkoll.logging;
 
+import se.molnkoll.kernel.Loggable;
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 

@@ -1,5 +1,6 @@
 package se.molnkoll.logging;
 
+import se.molnkoll.kernel.Loggable;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import org.springframework.boot.logging.logback.ExtendedWhitespaceThrowableProxyConverter;

@@ -1,5 +1,6 @@
 package se.molnkoll.recording;
 
+import se.molnkoll.query.api.ReadModels;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -14,15 +15,15 @@ import se.molnkoll.kernel.CloudServiceId;
 public class Recorder {
 
     private final CommandGateway gateway;
-    private final ReadYourWrites readYourWrites;
+    private final ReadModels readModels;
     private final TransactionTemplate transactions;
     private final UnitGuard units;
 
-    public Recorder(CommandGateway gateway, ReadYourWrites readYourWrites, PlatformTransactionManager transactionManager,
+    public Recorder(CommandGateway gateway, ReadModels readModels, PlatformTransactionManager transactionManager,
                     UnitGuard units) {
         this.gateway = gateway;
         this.units = units;
-        this.readYourWrites = readYourWrites;
+        this.readModels = readModels;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -33,7 +34,7 @@ public class Recorder {
     public boolean record(CloudServiceId service, Object command) {
         units.check(service, command);
         gateway.sendAndWait(command);
-        return readYourWrites.awaitProjectionsOf(service);
+        return readModels.awaitVisible(service);
     }
 
     /**
@@ -47,6 +48,6 @@ public class Recorder {
             gateway.sendAndWait(command); // the aggregate decides first; a refusal rolls back before the other write
             togetherWith.run();
         });
-        return readYourWrites.awaitProjectionsOf(service);
+        return readModels.awaitVisible(service);
     }
 }

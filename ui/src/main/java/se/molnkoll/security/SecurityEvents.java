@@ -15,7 +15,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import se.molnkoll.logging.Loggable;
+import se.molnkoll.kernel.Loggable;
 
 import java.time.Clock;
 

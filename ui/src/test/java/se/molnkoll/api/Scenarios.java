@@ -48,7 +48,7 @@ abstract class Scenarios {
     // ---- helpers ---------------------------------------------------------------------------
 
     @Autowired
-    se.molnkoll.recording.ReadYourWrites readYourWrites;
+    se.molnkoll.query.api.ReadModels readModels;
 
     /**
      * The expiry sweep, then a wait until every read model shows what it recorded: the sweep sends its
@@ -59,7 +59,7 @@ abstract class Scenarios {
         String newest = jdbc.queryForObject("select aggregate_identifier from domain_event_entry order by global_index desc"
                 + " limit 1", String.class);
         if (newest != null) {
-            assertThat(readYourWrites.awaitProjectionsOf(se.molnkoll.kernel.CloudServiceId.of(newest))).isTrue();
+            assertThat(readModels.awaitVisible(se.molnkoll.kernel.CloudServiceId.of(newest))).isTrue();
         }
     }
 

@@ -8,7 +8,7 @@ import org.springframework.boot.availability.LivenessState;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.molnkoll.kernel.event.CloudServiceRegistered;
-import se.molnkoll.kernel.query.ReadModels;
+import se.molnkoll.query.api.ReadModels;
 import se.molnkoll.support.Api;
 import se.molnkoll.support.RunningMolnkoll;
 

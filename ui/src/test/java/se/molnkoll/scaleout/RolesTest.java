@@ -4,7 +4,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import se.molnkoll.kernel.query.ReadModels;
+import se.molnkoll.query.api.ReadModels;
 import se.molnkoll.support.Api;
 import se.molnkoll.support.PostgresDatabase;
 import se.molnkoll.support.RunningMolnkoll;

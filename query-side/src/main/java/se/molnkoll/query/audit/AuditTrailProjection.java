@@ -12,7 +12,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 import se.molnkoll.kernel.event.CloudServiceEvent;
 import se.molnkoll.kernel.event.EventMetaData;
-import se.molnkoll.kernel.query.ReadModels;
+import se.molnkoll.query.api.ReadModels;
 import se.molnkoll.query.persistence.PerBatch;
 import se.molnkoll.query.persistence.ReadModelTables;
 

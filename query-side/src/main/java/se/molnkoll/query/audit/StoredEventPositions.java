@@ -1,7 +1,7 @@
 package se.molnkoll.query.audit;
 
 import org.axonframework.eventhandling.TrackingToken;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import se.molnkoll.query.persistence.AxonTables;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
@@ -14,21 +14,15 @@ import java.util.Map;
 @Component
 class StoredEventPositions implements EventPositions {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final AxonTables axon;
 
-    StoredEventPositions(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    StoredEventPositions(AxonTables axon) {
+        this.axon = axon;
     }
 
     @Override
     public Map<String, Long> of(Map<String, TrackingToken> tokensByEventId) {
-        Map<String, Long> positions = new HashMap<>();
-        if (!tokensByEventId.isEmpty()) {
-            jdbc.query("select event_identifier, global_index from domain_event_entry where event_identifier in (:ids)",
-                    Map.of("ids", tokensByEventId.keySet()), row -> {
-                        positions.put(row.getString(1), row.getLong(2));
-                    });
-        }
+        Map<String, Long> positions = axon.positionsOf(tokensByEventId.keySet());
         for (String id : tokensByEventId.keySet()) {
             if (!positions.containsKey(id)) throw new IllegalStateException("Event " + id + " is not in the store");
         }

@@ -1,5 +1,6 @@
 package se.molnkoll.query.chain;
 
+import se.molnkoll.query.persistence.StoredEvent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

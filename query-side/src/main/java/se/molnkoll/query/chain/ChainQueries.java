@@ -11,10 +11,14 @@ import se.molnkoll.kernel.query.ChainVerification.Finding;
 import se.molnkoll.kernel.query.ChainVerification.FindingKind;
 import se.molnkoll.kernel.query.FindChainHead;
 import se.molnkoll.kernel.query.VerifyChain;
+import se.molnkoll.query.persistence.AxonTables;
+import se.molnkoll.query.persistence.AxonTables.ChainedEvent;
+import se.molnkoll.query.persistence.StoredEvent;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The chain's head, and its verification: every link recomputed from the event store's rows as
@@ -27,11 +31,13 @@ public class ChainQueries {
     private static final int BATCH = 1000;
 
     private final JdbcTemplate jdbc;
+    private final AxonTables axon;
     private final Clock clock;
     private final TransactionTemplate readOnly;
 
-    public ChainQueries(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+    public ChainQueries(JdbcTemplate jdbc, AxonTables axon, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.axon = axon;
         this.clock = clock;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -48,16 +54,12 @@ public class ChainQueries {
     }
 
     private ChainHead head() {
-        long stored = count("select count(*) from domain_event_entry");
+        long stored = axon.eventCount();
         List<ChainHead> last = jdbc.query("select link, global_index, event_identifier, hash, chained_at from event_chain"
                         + " order by link desc limit 1",
                 (rs, i) -> new ChainHead(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, OffsetDateTime.class).toInstant(), stored));
         return last.isEmpty() ? new ChainHead(0, null, null, null, null, stored) : last.get(0);
-    }
-
-    /** A stored link joined with the row at its position, if any. */
-    private record Checked(long link, long position, String chainedIdentifier, String hash, StoredEvent event) {
     }
 
     private ChainVerification verify(VerifyChain query) {
@@ -67,15 +69,9 @@ public class ChainQueries {
         long afterLink = 0;
         boolean externalSeen = false;
         while (true) {
-            List<Checked> batch = jdbc.query("select c.link, c.global_index, c.event_identifier, c.hash, "
-                            + StoredEvent.COLUMNS + " from event_chain c"
-                            + " left join domain_event_entry e on e.global_index = c.global_index"
-                            + " where c.link > ? and c.link <= ? order by c.link limit " + BATCH,
-                    (rs, i) -> new Checked(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                            rs.getString(6) == null ? null : StoredEvents.read(rs, 5)),
-                    afterLink, head.links());
+            List<ChainedEvent> batch = axon.chainedEvents(afterLink, head.links(), BATCH);
             if (batch.isEmpty()) break;
-            for (Checked link : batch) {
+            for (ChainedEvent link : batch) {
                 if (link.link() != afterLink + 1) {
                     return broken(checked, head, new Finding(FindingKind.LINK_MISSING, link.position(), afterLink + 1,
                             null, null, null, null, null, "Link " + (afterLink + 1) + " is gone from the chain (the"
@@ -117,12 +113,9 @@ public class ChainQueries {
         if (head.position() != null) {
             // below the highest chained position (not the last link's: a late event can be the last link)
             long highest = count("select max(global_index) from event_chain");
-            List<StoredEvent> slipped = jdbc.query("select " + StoredEvent.COLUMNS + " from domain_event_entry e"
-                            + " where e.global_index < ? and not exists (select 1 from event_chain c"
-                            + " where c.global_index = e.global_index) order by e.global_index limit 1",
-                    (rs, i) -> StoredEvents.read(rs, 1), highest);
-            if (!slipped.isEmpty()) {
-                StoredEvent event = slipped.get(0);
+            Optional<StoredEvent> slipped = axon.firstUnchainedBelow(highest);
+            if (slipped.isPresent()) {
+                StoredEvent event = slipped.get();
                 return broken(checked, head, new Finding(FindingKind.UNCHAINED, event.globalIndex(), null,
                         event.eventIdentifier(), event.aggregateIdentifier(), event.sequenceNumber(), event.payloadType(),
                         event.timeStamp(), "Event " + event.eventIdentifier() + " at position " + event.globalIndex()
@@ -133,7 +126,7 @@ public class ChainQueries {
         return new ChainVerification(true, checked, head, null, clock.instant());
     }
 
-    private static Finding finding(FindingKind kind, Checked link, StoredEvent event, String detail) {
+    private static Finding finding(FindingKind kind, ChainedEvent link, StoredEvent event, String detail) {
         return new Finding(kind, link.position(), link.link(), event.eventIdentifier(), event.aggregateIdentifier(),
                 event.sequenceNumber(), event.payloadType(), event.timeStamp(), detail);
     }

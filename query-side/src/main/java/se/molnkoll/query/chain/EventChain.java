@@ -4,8 +4,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
+import se.molnkoll.query.persistence.AxonTables;
+import se.molnkoll.query.persistence.StoredEvent;
 import org.springframework.stereotype.Component;
-import se.molnkoll.kernel.query.ReadModels;
+import se.molnkoll.query.api.ReadModels;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -30,10 +32,12 @@ public class EventChain {
     public static final String PROCESSING_GROUP = ReadModels.CHAIN;
 
     private final JdbcTemplate jdbc;
+    private final AxonTables axon;
     private final Clock clock;
 
-    public EventChain(JdbcTemplate jdbc, Clock clock) {
+    public EventChain(JdbcTemplate jdbc, AxonTables axon, Clock clock) {
         this.jdbc = jdbc;
+        this.axon = axon;
         this.clock = clock;
     }
 
@@ -47,7 +51,7 @@ public class EventChain {
         if (isChained(eventIdentifier)) {
             return;
         }
-        StoredEvent event = StoredEvents.byIdentifier(jdbc, eventIdentifier).orElseThrow(() ->
+        StoredEvent event = axon.storedEvent(eventIdentifier).orElseThrow(() ->
                 new IllegalStateException("Event " + eventIdentifier + " was delivered but is not in the event store"));
         List<Link> last = jdbc.query("select link, hash from event_chain order by link desc limit 1",
                 (rs, i) -> new Link(rs.getLong(1), rs.getString(2)));

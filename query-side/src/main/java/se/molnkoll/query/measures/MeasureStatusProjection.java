@@ -25,7 +25,7 @@ import se.molnkoll.kernel.event.EvidenceWithdrawn;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
-import se.molnkoll.kernel.query.ReadModels;
+import se.molnkoll.query.api.ReadModels;
 import se.molnkoll.query.persistence.PerBatch;
 import se.molnkoll.query.persistence.ReadModelTables;
 import se.molnkoll.query.persistence.RowWrites;

@@ -15,7 +15,7 @@ import se.molnkoll.kernel.event.ContractTerminated;
 import se.molnkoll.kernel.event.EventMetaData;
 import se.molnkoll.kernel.event.OperationStarted;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
-import se.molnkoll.kernel.query.ReadModels;
+import se.molnkoll.query.api.ReadModels;
 import se.molnkoll.query.persistence.ReadModelTables;
 
 import java.time.Instant;

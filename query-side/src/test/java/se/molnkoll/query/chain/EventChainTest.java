@@ -1,5 +1,6 @@
 package se.molnkoll.query.chain;
 
+import se.molnkoll.query.persistence.AxonTables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({EventChain.class, ChainQueries.class})
+@Import({EventChain.class, ChainQueries.class, AxonTables.class})
 class EventChainTest {
 
     @Autowired JdbcTemplate jdbc;

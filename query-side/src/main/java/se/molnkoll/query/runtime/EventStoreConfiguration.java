@@ -1,4 +1,4 @@
-package se.molnkoll.config;
+package se.molnkoll.query.runtime;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;

@@ -1,4 +1,4 @@
-package se.molnkoll.rebuild;
+package se.molnkoll.query.runtime;
 
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
@@ -7,7 +7,7 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.lifecycle.Phase;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-import se.molnkoll.kernel.query.ReadModels;
+import se.molnkoll.query.api.ReadModels;
 
 /**
  * {@code --molnkoll.rebuild=true}: each read model's token is reset (its reset handler empties its

@@ -1,4 +1,4 @@
-package se.molnkoll.rebuild;
+package se.molnkoll.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;

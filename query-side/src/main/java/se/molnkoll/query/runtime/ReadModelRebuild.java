@@ -1,6 +1,6 @@
-package se.molnkoll.rebuild;
+package se.molnkoll.query.runtime;
 
-import se.molnkoll.logging.Loggable;
+import se.molnkoll.kernel.Loggable;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -9,11 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
+import se.molnkoll.query.api.RebuildStatus;
+import se.molnkoll.query.persistence.AxonTables;
 import org.springframework.stereotype.Component;
-import se.molnkoll.config.InstanceRole;
-import se.molnkoll.config.StoredTokens;
-import se.molnkoll.kernel.query.ReadModels;
+import se.molnkoll.query.api.ReadModels;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
@@ -39,7 +38,7 @@ import java.util.stream.Collectors;
  * at the next start, as Axon keeps the replay in the token.
  */
 @Component
-public class ReadModelRebuild {
+class ReadModelRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
     private static final Duration LOG_EVERY = Duration.ofSeconds(2);
@@ -47,7 +46,7 @@ public class ReadModelRebuild {
 
     private final EventProcessingConfiguration processing;
     private final StoredTokens tokens;
-    private final JdbcTemplate jdbc;
+    private final AxonTables axon;
     private final Clock clock;
     private final boolean onStart;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
@@ -57,11 +56,11 @@ public class ReadModelRebuild {
     });
     private volatile RebuildStatus status = RebuildStatus.IDLE;
 
-    public ReadModelRebuild(EventProcessingConfiguration processing, StoredTokens tokens, JdbcTemplate jdbc, Clock clock,
-                            @Value("${molnkoll.rebuild:false}") boolean onStart) {
+    ReadModelRebuild(EventProcessingConfiguration processing, StoredTokens tokens, AxonTables axon, Clock clock,
+                     @Value("${molnkoll.rebuild:false}") boolean onStart) {
         this.processing = processing;
         this.tokens = tokens;
-        this.jdbc = jdbc;
+        this.axon = axon;
         this.clock = clock;
         this.onStart = onStart;
     }
@@ -79,20 +78,20 @@ public class ReadModelRebuild {
     }
 
     /** Starts a rebuild in the background; refused while one runs. */
-    public RebuildStatus start(String requestedBy) {
+    RebuildStatus start(String requestedBy) {
         return begin(requestedBy, true);
     }
 
     private synchronized RebuildStatus begin(String requestedBy, boolean reset) {
         if (reset && processing.eventProcessor(ReadModels.MEASURES, StreamingEventProcessor.class).isEmpty()) {
-            throw new NotHereException("This instance does not keep the read models (" + InstanceRole.PROPERTY
+            throw new ReadModels.NotKeptHereException("This instance does not keep the read models (molnkoll.roles"
                     + " without query); start the rebuild on an instance with the query role");
         }
         if (reset && isRunning()) {
-            throw new AlreadyRunningException("A rebuild of the read models is already running", status());
+            throw new ReadModels.RebuildRunningException("A rebuild of the read models is already running", status());
         }
-        long total = count("select count(*) from domain_event_entry");
-        long target = count("select coalesce(max(global_index), 0) from domain_event_entry");
+        long total = axon.eventCount();
+        long target = axon.lastPosition();
         status = RebuildStatus.started(requestedBy, clock.instant(), total, target, progress(target));
         log.info("Rebuild of the read models {} requested by {}: {} events to replay", ReadModels.PROCESSING_GROUPS,
                 Loggable.value(requestedBy), total);
@@ -100,11 +99,11 @@ public class ReadModelRebuild {
         return status;
     }
 
-    public RebuildStatus status() {
+    RebuildStatus status() {
         RebuildStatus current = status;
         if (current.isRunning()) return measured(current);
-        return replayStillGoing() ? measured(RebuildStatus.resumed(count("select count(*) from domain_event_entry"),
-                count("select coalesce(max(global_index), 0) from domain_event_entry"), progress(0))) : current;
+        return replayStillGoing() ? measured(RebuildStatus.resumed(axon.eventCount(), axon.lastPosition(), progress(0)))
+                : current;
     }
 
     /** The status with each read model's position now and the events done so far. */
@@ -114,7 +113,7 @@ public class ReadModelRebuild {
     }
 
     /** A rebuild is running: started here, or started before a restart and carried on by Axon since. */
-    public boolean isRunning() {
+    boolean isRunning() {
         return status.isRunning() || replayStillGoing();
     }
 
@@ -125,7 +124,7 @@ public class ReadModelRebuild {
      * stays on after a replay until the next event, hence the position.)
      */
     private boolean replayStillGoing() {
-        long end = count("select coalesce(max(global_index), 0) from domain_event_entry");
+        long end = axon.lastPosition();
         return tokens.of(ReadModels.PROCESSING_GROUPS).stream()
                 .anyMatch(segment -> segment.replaying() && (segment.index() == null || segment.index() < end));
     }
@@ -197,7 +196,7 @@ public class ReadModelRebuild {
             return 0; // a read model has not claimed its segment yet
         }
         long slowest = current.readModels().stream().mapToLong(RebuildStatus.ReadModel::position).min().orElse(0);
-        long done = count("select count(*) from domain_event_entry where global_index <= " + Math.min(slowest, current.target()));
+        long done = axon.eventsUpTo(Math.min(slowest, current.target()));
         return Math.min(done, current.eventsTotal());
     }
 
@@ -210,42 +209,16 @@ public class ReadModelRebuild {
                 new IllegalStateException("Read model " + name + " has no streaming processor"));
     }
 
-    private long count(String sql) {
-        Long value = jdbc.queryForObject(sql, Long.class);
-        return value == null ? 0 : value;
-    }
-
     @PreDestroy
     void stop() {
         worker.shutdownNow();
     }
 
     /** Refuses what must not run on half-rebuilt read models (such as an export for the archive). */
-    public void requireNotRunning(String what) {
+    void requireNotRunning(String what) {
         if (isRunning()) {
-            throw new AlreadyRunningException("The read models are being rebuilt, so " + what
+            throw new ReadModels.RebuildRunningException("The read models are being rebuilt, so " + what
                     + " would be incomplete; try again when the rebuild is done", status());
-        }
-    }
-
-    /** Something was asked for that cannot be done while a rebuild runs (another rebuild, an export). */
-    public static class AlreadyRunningException extends RuntimeException {
-        private final transient RebuildStatus status;
-
-        AlreadyRunningException(String what, RebuildStatus status) {
-            super(what + " (started " + status.startedAt() + " by " + status.requestedBy() + ")");
-            this.status = status;
-        }
-
-        public RebuildStatus status() {
-            return status;
-        }
-    }
-
-    /** Asked of an instance that does not keep the read models. */
-    public static class NotHereException extends RuntimeException {
-        NotHereException(String what) {
-            super(what);
         }
     }
 }

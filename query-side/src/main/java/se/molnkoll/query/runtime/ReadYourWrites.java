@@ -1,4 +1,4 @@
-package se.molnkoll.recording;
+package se.molnkoll.query.runtime;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -9,12 +9,11 @@ import org.axonframework.eventhandling.WrappedToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
+import se.molnkoll.query.persistence.AxonTables;
 import org.springframework.stereotype.Component;
-import se.molnkoll.config.DatabaseOutage;
-import se.molnkoll.config.StoredTokens;
+import se.molnkoll.query.api.DatabaseOutage;
 import se.molnkoll.kernel.CloudServiceId;
-import se.molnkoll.kernel.query.ReadModels;
+import se.molnkoll.query.api.ReadModels;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -32,21 +31,21 @@ import java.util.stream.Collectors;
  * positions is a gap until the processor goes back for it).
  */
 @Component
-public class ReadYourWrites {
+class ReadYourWrites {
 
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
     private static final long POLL_NANOS = Duration.ofMillis(2).toNanos();
     /** Asking the database is dearer than asking a processor in memory. */
     private static final long POLL_STORED_NANOS = Duration.ofMillis(10).toNanos();
 
-    private final JdbcTemplate jdbc;
+    private final AxonTables axon;
     private final EventProcessingConfiguration processing;
     private final Duration timeout;
     private final StoredTokens tokens;
 
-    public ReadYourWrites(JdbcTemplate jdbc, EventProcessingConfiguration processing, StoredTokens tokens,
+    ReadYourWrites(AxonTables axon, EventProcessingConfiguration processing, StoredTokens tokens,
                    @Value("${molnkoll.read-your-writes.timeout:10s}") Duration timeout) {
-        this.jdbc = jdbc;
+        this.axon = axon;
         this.tokens = tokens;
         this.processing = processing;
         this.timeout = timeout;
@@ -57,7 +56,7 @@ public class ReadYourWrites {
      * is failing (it will not get there soon, so waiting for it stops at once) or the timeout
      * passed. The others are still waited for, so whatever does answer is as fresh as it can be.
      */
-    public boolean awaitProjectionsOf(CloudServiceId service) {
+    boolean awaitProjectionsOf(CloudServiceId service) {
         try {
             return awaitPosition(service);
         } catch (RuntimeException e) {
@@ -71,9 +70,7 @@ public class ReadYourWrites {
     }
 
     private boolean awaitPosition(CloudServiceId service) {
-        Long position = jdbc.queryForObject(
-                "select max(global_index) from domain_event_entry where aggregate_identifier = ?",
-                Long.class, service.value());
+        Long position = axon.latestPositionOf(service.value());
         if (position == null) {
             return true;
         }

@@ -1,7 +1,5 @@
-package se.molnkoll.config;
+package se.molnkoll.query.runtime;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -13,6 +11,7 @@ import org.axonframework.eventhandling.tokenstore.jpa.TokenEntry;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
+import se.molnkoll.query.persistence.AxonTables;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -29,12 +28,13 @@ import java.util.Set;
 @Component
 public class StoredTokens {
 
-    @PersistenceContext
-    private EntityManager entityManager;
+    private final AxonTables axon;
     private final Serializer serializer;
     private final EventProcessingConfiguration processing;
 
-    public StoredTokens(@Qualifier("serializer") Serializer serializer, EventProcessingConfiguration processing) {
+    public StoredTokens(AxonTables axon, @Qualifier("serializer") Serializer serializer,
+                        EventProcessingConfiguration processing) {
+        this.axon = axon;
         this.serializer = serializer;
         this.processing = processing;
     }
@@ -53,10 +53,7 @@ public class StoredTokens {
     }
 
     public List<Segment> of(Collection<String> readModels) {
-        return entityManager.createQuery("select t from TokenEntry t where t.processorName in :names order by"
-                        + " t.processorName, t.segment", TokenEntry.class)
-                .setParameter("names", readModels)
-                .getResultList().stream()
+        return axon.tokens(readModels).stream()
                 .map(this::segment)
                 .map(this::asKnownHere)
                 .toList();

@@ -1,4 +1,4 @@
-package se.molnkoll.config;
+package se.molnkoll.query.runtime;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -7,9 +7,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
-import org.springframework.jdbc.core.JdbcTemplate;
+import se.molnkoll.query.persistence.AxonTables;
 import org.springframework.stereotype.Component;
-import se.molnkoll.kernel.query.ReadModels;
+import se.molnkoll.query.api.ReadModels;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,14 +42,14 @@ public class ReadModelsHealth extends AbstractHealthIndicator {
 
     private final EventProcessingConfiguration processing;
     private final StoredTokens tokens;
-    private final JdbcTemplate jdbc;
+    private final AxonTables axon;
     private final long maxLag;
 
-    public ReadModelsHealth(EventProcessingConfiguration processing, StoredTokens tokens, JdbcTemplate jdbc,
+    public ReadModelsHealth(EventProcessingConfiguration processing, StoredTokens tokens, AxonTables axon,
                             @Value("${molnkoll.health.max-lag-events:1000}") long maxLag) {
         this.processing = processing;
         this.tokens = tokens;
-        this.jdbc = jdbc;
+        this.axon = axon;
         this.maxLag = maxLag;
     }
 
@@ -92,10 +92,8 @@ public class ReadModelsHealth extends AbstractHealthIndicator {
         health.status(healthy ? Status.UP : DEGRADED).withDetails(details);
     }
 
-    /** The events recorded after a position, counted up to a little past the limit (a count of a million would be slow). */
+    /** The events recorded after a position, counted up to a little past the limit. */
     private long eventsAfter(long position) {
-        Long count = jdbc.queryForObject("select count(*) from (select 1 from domain_event_entry where global_index > ?"
-                + " limit ?) after_position", Long.class, position, maxLag * 10 + 1);
-        return count == null ? 0 : count;
+        return axon.eventsAfter(position, maxLag * 10 + 1);
     }
 }

@@ -1,4 +1,4 @@
-package se.molnkoll.config;
+package se.molnkoll.query.api;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;

@@ -1,11 +1,6 @@
-package se.molnkoll.config;
+package se.molnkoll.query.runtime;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import jakarta.persistence.EntityManager;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
@@ -13,8 +8,6 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.slf4j.Logger;
@@ -22,25 +15,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
-import se.molnkoll.kernel.event.EventMetaData;
-import se.molnkoll.kernel.query.ReadModels;
-
-import jakarta.persistence.EntityManager;
+import se.molnkoll.query.api.ReadModels;
 
 import java.lang.management.ManagementFactory;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.UUID;
 
 /**
- * Axon's wiring that the starter does not decide for us: who caused each event, how a request is
- * correlated, how loaded services are cached, how read models write, and what a failing projection does.
+ * How the read models' processors run, beyond what Axon's starter decides: who claims their segments,
+ * how their handlers write, and what a failing projection does.
  */
 @Configuration(proxyBeanMethods = false)
-public class AxonConfiguration {
+public class ProcessorConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(AxonConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(ProcessorConfiguration.class);
 
     /**
      * The token store that hands out the read models' segments. Its owner id must differ between
@@ -61,43 +48,6 @@ public class AxonConfiguration {
                 .claimTimeout(properties.getClaimTimeout())
                 .nodeId(owner)
                 .build();
-    }
-
-    /**
-     * The cloud services' aggregate cache, named in their {@code @Aggregate} (CloudService.CACHE;
-     * Molnkoll does not start if the two names differ). Loaded services are kept while memory allows
-     * (the garbage collector may take any of them): a command on a service with thousands of events
-     * does not replay them all each time. Each is checked against the event store before use, as
-     * another instance may have changed it since ({@link StoreCheckedCache}).
-     */
-    @Bean("cloudServiceCache")
-    Cache cloudServiceCache(JdbcTemplate jdbc) {
-        return new StoreCheckedCache(new WeakReferenceCache(), jdbc);
-    }
-
-    /**
-     * The gateway every command goes through: a command that collided with a concurrent change of
-     * the same service is sent again, at most {@code molnkoll.commands.max-retries} times
-     * ({@link RetryOnConcurrentChange}); after that the caller is told (409).
-     */
-    @Bean
-    CommandGateway commandGateway(CommandBus commandBus, MeterRegistry meters,
-                                  @Value("${molnkoll.commands.max-retries:8}") int maxRetries) {
-        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "command-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
-        return DefaultCommandGateway.builder()
-                .commandBus(commandBus)
-                .retryScheduler(new RetryOnConcurrentChange(retries, maxRetries, 10, meters))
-                .build();
-    }
-
-    /** Copies the command's actor and correlation id onto every event it causes. */
-    @Bean
-    CorrelationDataProvider actorAndCorrelationIdProvider() {
-        return new SimpleCorrelationDataProvider(EventMetaData.ACTOR, EventMetaData.CORRELATION_ID);
     }
 
     /**

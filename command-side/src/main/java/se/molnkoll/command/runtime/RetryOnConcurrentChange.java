@@ -1,4 +1,4 @@
-package se.molnkoll.config;
+package se.molnkoll.command.runtime;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package se.molnkoll.config;
+package se.molnkoll.query.runtime;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;

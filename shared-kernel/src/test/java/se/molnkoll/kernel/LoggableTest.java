@@ -1,4 +1,4 @@
-package se.molnkoll.logging;
+package se.molnkoll.kernel;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,8 @@
-package se.molnkoll.config;
+package se.molnkoll.command.runtime;
 
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.lang.reflect.Field;
 import java.util.Objects;
@@ -23,26 +22,21 @@ final class StoreCheckedCache implements Cache {
     private static final Field VERSION = versionField();
 
     private final Cache delegate;
-    private final JdbcTemplate jdbc;
+    private final AxonTables axon;
 
-    StoreCheckedCache(Cache delegate, JdbcTemplate jdbc) {
+    StoreCheckedCache(Cache delegate, AxonTables axon) {
         this.delegate = delegate;
-        this.jdbc = jdbc;
+        this.axon = axon;
     }
 
     @Override
     public <K, V> V get(K key) {
         V value = delegate.get(key);
-        if (value instanceof AggregateCacheEntry<?> entry && !Objects.equals(version(entry), latestInStore(key))) {
+        if (value instanceof AggregateCacheEntry<?> entry && !Objects.equals(version(entry), axon.latestSequenceOf(key))) {
             delegate.remove(key);
             return null;
         }
         return value;
-    }
-
-    private Long latestInStore(Object aggregateId) {
-        return jdbc.queryForObject("select max(sequence_number) from domain_event_entry where aggregate_identifier = ?",
-                Long.class, aggregateId.toString());
     }
 
     private static Long version(AggregateCacheEntry<?> entry) {

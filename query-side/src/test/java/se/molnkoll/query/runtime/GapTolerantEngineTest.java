@@ -1,4 +1,4 @@
-package se.molnkoll.config;
+package se.molnkoll.query.runtime;
 
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -9,10 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import se.molnkoll.support.TestClock;
+import se.molnkoll.query.QueryTestApplication;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * moments. An event committed between them must never overtake an earlier one of the same service:
  * here a gap and the next event of its service commit exactly between the two queries.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-@Import(TestClock.class)
+@SpringBootTest(classes = QueryTestApplication.class, properties = {
+        "spring.jpa.mapping-resources=META-INF/axon-event-store-orm.xml", "axon.axonserver.enabled=false",
+        // a database of its own: the events it writes must not show up in the other tests' store
+        "spring.datasource.url=jdbc:h2:mem:gap-tolerant;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1"})
 class GapTolerantEngineTest {
 
     @Autowired JdbcTemplate jdbc;

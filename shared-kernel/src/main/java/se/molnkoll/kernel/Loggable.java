@@ -1,4 +1,4 @@
-package se.molnkoll.logging;
+package se.molnkoll.kernel;
 
 /**
  * The one encoder for what goes into a log line. Line breaks and every other control or formatting

@@ -1,31 +1,15 @@
-package se.molnkoll.config;
+package se.molnkoll.query.api;
 
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.CannotCreateTransactionException;
-import se.molnkoll.kernel.CloudServiceId;
-import se.molnkoll.kernel.EvidenceId;
-import se.molnkoll.kernel.command.UnknownEvidenceException;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which failures a command is retried on, and which mean the database is away. */
-class FailureKindsTest {
-
-    @Test
-    void only_a_collision_with_a_concurrent_change_is_retried() {
-        assertThat(RetryOnConcurrentChange.lostARace(new ConcurrencyException("sequence 7 taken"))).isTrue();
-        assertThat(RetryOnConcurrentChange.lostARace(new CommandExecutionException("wrapped",
-                new ConcurrencyException("sequence 7 taken")))).isTrue();
-        assertThat(RetryOnConcurrentChange.lostARace(new AggregateStreamCreationException("registered twice"))).isFalse();
-        assertThat(RetryOnConcurrentChange.lostARace(new IllegalStateException("a bug"))).isFalse();
-        assertThat(RetryOnConcurrentChange.lostARace(new UnknownEvidenceException(CloudServiceId.random(), EvidenceId.random()))).isFalse();
-    }
+/** Which failures mean the database is away. */
+class DatabaseOutageTest {
 
     @Test
     void an_unreachable_database_is_told_apart_from_other_failures() {

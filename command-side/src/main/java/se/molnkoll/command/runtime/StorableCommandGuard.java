@@ -1,4 +1,4 @@
-package se.molnkoll.config;
+package se.molnkoll.command.runtime;
 
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;

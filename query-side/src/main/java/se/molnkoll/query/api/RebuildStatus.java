@@ -1,4 +1,4 @@
-package se.molnkoll.rebuild;
+package se.molnkoll.query.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
@@ -23,33 +23,33 @@ public record RebuildStatus(State state, String requestedBy, Instant startedAt, 
      * until the first event after the replay arrives, so it cannot tell that a replay is done.
      */
     public record ReadModel(String name, boolean running, Long position, String error) {
-        boolean caughtUpWith(long target) {
+        public boolean caughtUpWith(long target) {
             return running && error == null && position != null && position >= target;
         }
     }
 
-    static final RebuildStatus IDLE = new RebuildStatus(State.IDLE, null, null, null, 0, 0, 0, List.of(),
+    public static final RebuildStatus IDLE = new RebuildStatus(State.IDLE, null, null, null, 0, 0, 0, List.of(),
             "No rebuild since Molnkoll started");
 
-    static RebuildStatus started(String requestedBy, Instant at, long total, long target, List<ReadModel> readModels) {
+    public static RebuildStatus started(String requestedBy, Instant at, long total, long target, List<ReadModel> readModels) {
         return new RebuildStatus(State.RUNNING, requestedBy, at, null, 0, total, target, readModels, null);
     }
 
     /** A rebuild started before the last restart that Axon carries on (who asked for it is not known). */
-    static RebuildStatus resumed(long total, long target, List<ReadModel> readModels) {
+    public static RebuildStatus resumed(long total, long target, List<ReadModel> readModels) {
         return new RebuildStatus(State.RUNNING, null, null, null, 0, total, target, readModels,
                 "A rebuild started before Molnkoll last started is still replaying");
     }
 
-    RebuildStatus with(List<ReadModel> now, long done) {
+    public RebuildStatus with(List<ReadModel> now, long done) {
         return new RebuildStatus(state, requestedBy, startedAt, finishedAt, done, eventsTotal, target, now, message);
     }
 
-    RebuildStatus finished(Instant at, List<ReadModel> now) {
+    public RebuildStatus finished(Instant at, List<ReadModel> now) {
         return new RebuildStatus(State.DONE, requestedBy, startedAt, at, eventsTotal, eventsTotal, target, now, null);
     }
 
-    RebuildStatus failed(Instant at, List<ReadModel> now, String why) {
+    public RebuildStatus failed(Instant at, List<ReadModel> now, String why) {
         return new RebuildStatus(State.FAILED, requestedBy, startedAt, at, eventsDone, eventsTotal, target, now, why);
     }
 

@@ -1,0 +1,62 @@
+package se.molnkoll.command.runtime;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import se.molnkoll.command.CloudService;
+import se.molnkoll.kernel.event.EventMetaData;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * What makes the cloud services take commands, beyond what Axon's starter decides: how loaded services
+ * are cached, how a command that lost a race is sent again, and who caused each event.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CommandConfiguration {
+
+    /**
+     * The cloud services' aggregate cache, the one their {@code @Aggregate} names. Loaded services are
+     * kept while memory allows (the garbage collector may take any of them): a command on a service with
+     * thousands of events does not replay them all each time. Each is checked against the event store
+     * before use, as another instance may have changed it since ({@link StoreCheckedCache}).
+     */
+    @Bean(CloudService.CACHE)
+    Cache cloudServiceCache(AxonTables axon) {
+        return new StoreCheckedCache(new WeakReferenceCache(), axon);
+    }
+
+    /**
+     * The gateway every command goes through: a command that collided with a concurrent change of
+     * the same service is sent again, at most {@code molnkoll.commands.max-retries} times
+     * ({@link RetryOnConcurrentChange}); after that the caller is told (409).
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, MeterRegistry meters,
+                                  @Value("${molnkoll.commands.max-retries:8}") int maxRetries) {
+        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new RetryOnConcurrentChange(retries, maxRetries, 10, meters))
+                .build();
+    }
+
+    /** Copies the command's actor and correlation id onto every event it causes. */
+    @Bean
+    CorrelationDataProvider actorAndCorrelationIdProvider() {
+        return new SimpleCorrelationDataProvider(EventMetaData.ACTOR, EventMetaData.CORRELATION_ID);
+    }
+}

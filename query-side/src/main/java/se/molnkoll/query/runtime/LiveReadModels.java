@@ -1,0 +1,52 @@
+package se.molnkoll.query.runtime;
+
+import org.springframework.stereotype.Component;
+import se.molnkoll.kernel.CloudServiceId;
+import se.molnkoll.query.api.ReadModels;
+import se.molnkoll.query.api.RebuildStatus;
+import se.molnkoll.query.persistence.AxonTables;
+
+/** The read models of this instance's database, as {@link ReadModels} offers them to the rest of Molnkoll. */
+@Component
+class LiveReadModels implements ReadModels {
+
+    private final ReadYourWrites readYourWrites;
+    private final ReadModelRebuild rebuild;
+    private final AxonTables axon;
+
+    LiveReadModels(ReadYourWrites readYourWrites, ReadModelRebuild rebuild, AxonTables axon) {
+        this.readYourWrites = readYourWrites;
+        this.rebuild = rebuild;
+        this.axon = axon;
+    }
+
+    @Override
+    public boolean awaitVisible(CloudServiceId service) {
+        return readYourWrites.awaitProjectionsOf(service);
+    }
+
+    @Override
+    public RebuildStatus rebuild(String requestedBy) {
+        return rebuild.start(requestedBy);
+    }
+
+    @Override
+    public RebuildStatus rebuildStatus() {
+        return rebuild.status();
+    }
+
+    @Override
+    public boolean isRebuilding() {
+        return rebuild.isRunning();
+    }
+
+    @Override
+    public void requireNotRebuilding(String what) {
+        rebuild.requireNotRunning(what);
+    }
+
+    @Override
+    public long storedEvents() {
+        return axon.eventCount();
+    }
+}
