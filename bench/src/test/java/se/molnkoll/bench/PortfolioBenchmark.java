@@ -13,7 +13,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.molnkoll.MolnkollApplication;
-import se.molnkoll.expiry.ExpirySweep;
+import se.molnkoll.jobs.ExpirySweep;
 import se.molnkoll.kernel.BusinessDates;
 import se.molnkoll.kernel.Classification;
 import se.molnkoll.kernel.CloudServiceId;

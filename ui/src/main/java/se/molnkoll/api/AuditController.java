@@ -1,5 +1,6 @@
 package se.molnkoll.api;
 
+import se.molnkoll.input.Text;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -29,17 +30,15 @@ import se.molnkoll.kernel.query.FindServiceChanges;
 import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.kernel.query.ServiceChanges;
 import se.molnkoll.kernel.query.VerifyChain;
-import se.molnkoll.audittrail.AuditExport;
+import se.molnkoll.exports.AuditExport;
 import se.molnkoll.query.api.ReadModels;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The audit trail (paged, or exported for archiving), the changes between two moments, and the hash
@@ -223,7 +222,7 @@ class AuditController {
 
     private static AuditFilter filter(CloudServiceId service, String actor, String type, String from, String to,
                                       List<InvalidInputException.FieldProblem> problems) {
-        String actorName = blankToNull(actor);
+        String actorName = Text.blankToNull(actor);
         if (actorName != null && StorableValues.lineProblem(actorName) != null) {
             problems.add(new InvalidInputException.FieldProblem("actor", StorableValues.lineProblem(actorName)));
         }
@@ -276,7 +275,4 @@ class AuditController {
         return export.respond(chosen, filter, who.getName());
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 }

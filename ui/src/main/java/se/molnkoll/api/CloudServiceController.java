@@ -1,5 +1,6 @@
 package se.molnkoll.api;
 
+import se.molnkoll.input.CommandInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -21,17 +22,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import se.molnkoll.kernel.Classification;
 import se.molnkoll.kernel.CloudServiceId;
 import se.molnkoll.kernel.EvidenceId;
-import se.molnkoll.kernel.MeasureId;
 import se.molnkoll.kernel.Phase;
-import se.molnkoll.kernel.command.AcceptResidualRisk;
 import se.molnkoll.kernel.command.Decommission;
 import se.molnkoll.kernel.command.RecordEvidence;
-import se.molnkoll.kernel.command.RecordProviderChange;
-import se.molnkoll.kernel.command.RegisterCloudService;
 import se.molnkoll.kernel.command.SetClassification;
 import se.molnkoll.kernel.command.StartOperation;
-import se.molnkoll.kernel.command.TerminateContract;
-import se.molnkoll.kernel.command.WithdrawEvidence;
 import se.molnkoll.kernel.query.CloudServiceSummary;
 import se.molnkoll.kernel.query.CloudServiceView;
 import se.molnkoll.kernel.query.FindCloudService;
@@ -44,11 +39,8 @@ import se.molnkoll.security.Role;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Cloud services: register, classify, record evidence and risk acceptances, move through the lifecycle. */
 @RestController
@@ -71,8 +63,8 @@ class CloudServiceController {
     @ApiResponse(responseCode = "201", description = "Registered; the body holds the id, Location the service")
     ResponseEntity<Map<String, String>> register(@RequestBody Requests.Register body) {
         CloudServiceId id = CloudServiceId.random();
-        ResponseEntity<Map<String, String>> answer = commands.sendAndAnswer(id, new RegisterCloudService(id, body.name().strip(),
-                body.vendor().strip(), body.serviceModel(), body.organisationUnit().strip(), body.owner().strip()),
+        ResponseEntity<Map<String, String>> answer = commands.sendAndAnswer(id, CommandInput.register(id, body.name(), body.vendor(),
+                body.serviceModel(), body.organisationUnit(), body.owner()),
                 HttpStatus.CREATED, Map.of("id", id.value()));
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id.value()).toUri();
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).location(location)
@@ -83,10 +75,10 @@ class CloudServiceController {
     @Operation(summary = "Set or change the information classification")
     ResponseEntity<CloudServiceView> classify(@PathVariable String id, @RequestBody Requests.Classify body) {
         CloudServiceId service = Ids.service(id);
-        List<String> locations = body.allowedLocations() == null ? List.of() : body.allowedLocations();
-        Classification classification = new Classification(body.confidentiality(), body.integrity(),
-                body.availability(), body.secrecy(), body.personalData(), locations.stream().distinct().toList(),
-                blankToNull(body.ownershipRequirement()), blankToNull(body.decisionReference()));
+        Classification classification = CommandInput.classification(body.confidentiality(), body.integrity(),
+                body.availability(), body.secrecy(), body.personalData(),
+                body.allowedLocations() == null ? List.of() : body.allowedLocations(), body.ownershipRequirement(),
+                body.decisionReference());
         return commands.sendAndShow(service, new SetClassification(service, classification), HttpStatus.OK, () -> view(service));
     }
 
@@ -97,12 +89,9 @@ class CloudServiceController {
     ResponseEntity<Map<String, String>> recordEvidence(@PathVariable String id, @RequestBody Requests.Evidence body) {
         CloudServiceId service = Ids.service(id);
         EvidenceId evidenceId = EvidenceId.random();
-        RecordEvidence command = new RecordEvidence(service, evidenceId,
-                body.measureIds().stream().map(MeasureId::new).collect(Collectors.toSet()),
-                new HashSet<>(body.phases()), body.kind(), body.title().strip(), body.issuer().strip(),
-                body.receivedOn(), body.validFrom(), body.validUntil(),
-                body.documentSha256() == null ? null : body.documentSha256().toLowerCase(Locale.ROOT),
-                blankToNull(body.reference()));
+        RecordEvidence command = CommandInput.recordEvidence(service, evidenceId, body.measureIds(), body.phases(),
+                body.kind(), body.title(), body.issuer(), body.receivedOn(), body.validFrom(), body.validUntil(),
+                body.documentSha256(), body.reference());
         return commands.sendAndAnswer(service, command, HttpStatus.CREATED, Map.of("id", evidenceId.value()));
     }
 
@@ -111,7 +100,7 @@ class CloudServiceController {
     ResponseEntity<CloudServiceView> withdrawEvidence(@PathVariable String id, @PathVariable String evidenceId,
                                                       @RequestBody Requests.Withdrawal body) {
         CloudServiceId service = Ids.service(id);
-        return commands.sendAndShow(service, new WithdrawEvidence(service, Ids.evidence(id, evidenceId), body.reason().strip()),
+        return commands.sendAndShow(service, CommandInput.withdraw(service, Ids.evidence(id, evidenceId), body.reason()),
                 HttpStatus.OK, () -> view(service));
     }
 
@@ -120,8 +109,8 @@ class CloudServiceController {
     @ApiResponse(responseCode = "201", description = "Recorded; the body is the service as it now is")
     ResponseEntity<CloudServiceView> acceptRisk(@PathVariable String id, @RequestBody Requests.RiskAcceptance body) {
         CloudServiceId service = Ids.service(id);
-        return commands.sendAndShow(service, new AcceptResidualRisk(service, new MeasureId(body.measureId()), body.phase(),
-                body.riskOwner().strip(), body.motivation().strip(), body.validUntil()), HttpStatus.CREATED, () -> view(service));
+        return commands.sendAndShow(service, CommandInput.acceptRisk(service, body.measureId(), body.phase(),
+                body.riskOwner(), body.motivation(), body.validUntil()), HttpStatus.CREATED, () -> view(service));
     }
 
     @PostMapping("/{id}/operation")
@@ -136,7 +125,7 @@ class CloudServiceController {
     @Operation(summary = "Record a change the provider made (measure 17); re-opens measure 42 for operation")
     ResponseEntity<CloudServiceView> recordProviderChange(@PathVariable String id, @RequestBody Requests.ProviderChange body) {
         CloudServiceId service = Ids.service(id);
-        return commands.sendAndShow(service, new RecordProviderChange(service, body.description().strip(), body.changedOn()),
+        return commands.sendAndShow(service, CommandInput.providerChange(service, body.description(), body.changedOn()),
                 HttpStatus.OK, () -> view(service));
     }
 
@@ -144,7 +133,7 @@ class CloudServiceController {
     @Operation(summary = "Terminate the contract (→ EXIT)")
     ResponseEntity<CloudServiceView> terminate(@PathVariable String id, @RequestBody Requests.Termination body) {
         CloudServiceId service = Ids.service(id);
-        return commands.sendAndShow(service, new TerminateContract(service, body.terminatedOn(), body.reason().strip()),
+        return commands.sendAndShow(service, CommandInput.terminate(service, body.terminatedOn(), body.reason()),
                 HttpStatus.OK, () -> view(service));
     }
 
@@ -205,7 +194,4 @@ class CloudServiceController {
         return TimeParameters.moment(asOf, validAt, clock);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

@@ -1,7 +1,7 @@
 package se.molnkoll.api;
 
-import static se.molnkoll.api.validation.Lengths.NAME;
-import static se.molnkoll.api.validation.Lengths.TEXT;
+import static se.molnkoll.input.Lengths.NAME;
+import static se.molnkoll.input.Lengths.TEXT;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,11 +10,11 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import se.molnkoll.api.validation.BusinessDate;
-import se.molnkoll.api.validation.Location;
-import se.molnkoll.api.validation.NotInFuture;
-import se.molnkoll.api.validation.PeriodInOrder;
-import se.molnkoll.api.validation.RoutineMeasure;
+import se.molnkoll.input.BusinessDate;
+import se.molnkoll.input.Location;
+import se.molnkoll.input.NotInFuture;
+import se.molnkoll.input.PeriodInOrder;
+import se.molnkoll.input.RoutineMeasure;
 import se.molnkoll.kernel.EvidenceKind;
 import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.ServiceModel;

@@ -32,7 +32,7 @@ abstract class Scenarios {
     @Autowired
     org.axonframework.commandhandling.gateway.CommandGateway commandGateway;
     @Autowired
-    se.molnkoll.expiry.ExpirySweep expirySweep;
+    se.molnkoll.jobs.ExpirySweep expirySweep;
 
     Api manager;
     Api auditor;

@@ -1,2 +1,0 @@
-/** The auditors' pages: the audit trail with its filters and exports, and the hash chain's verification. */
-package se.molnkoll.audittrail;

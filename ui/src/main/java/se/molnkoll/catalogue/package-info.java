@@ -1,2 +1,0 @@
-/** The catalogue page: the routine's measures for every role to read. */
-package se.molnkoll.catalogue;

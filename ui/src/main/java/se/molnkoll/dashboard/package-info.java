@@ -1,2 +1,0 @@
-/** The start page: the portfolio at a glance. */
-package se.molnkoll.dashboard;

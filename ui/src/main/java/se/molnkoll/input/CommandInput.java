@@ -1,0 +1,74 @@
+package se.molnkoll.input;
+
+import se.molnkoll.kernel.Classification;
+import se.molnkoll.kernel.CloudServiceId;
+import se.molnkoll.kernel.EvidenceId;
+import se.molnkoll.kernel.EvidenceKind;
+import se.molnkoll.kernel.MeasureId;
+import se.molnkoll.kernel.Phase;
+import se.molnkoll.kernel.ServiceModel;
+import se.molnkoll.kernel.command.AcceptResidualRisk;
+import se.molnkoll.kernel.command.RecordEvidence;
+import se.molnkoll.kernel.command.RecordProviderChange;
+import se.molnkoll.kernel.command.RegisterCloudService;
+import se.molnkoll.kernel.command.TerminateContract;
+import se.molnkoll.kernel.command.WithdrawEvidence;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The commands built from what a user sent, the same at both doors (the API's bodies, the pages'
+ * forms), once the input is valid: text stripped, optional text null when blank, a SHA-256 in lower
+ * case, duplicates gone.
+ */
+public final class CommandInput {
+
+    private CommandInput() {
+    }
+
+    public static RegisterCloudService register(CloudServiceId service, String name, String vendor, ServiceModel model,
+                                                String organisationUnit, String owner) {
+        return new RegisterCloudService(service, name.strip(), vendor.strip(), model, organisationUnit.strip(), owner.strip());
+    }
+
+    public static Classification classification(int confidentiality, int integrity, int availability, boolean secrecy,
+                                                boolean personalData, List<String> allowedLocations,
+                                                String ownershipRequirement, String decisionReference) {
+        return new Classification(confidentiality, integrity, availability, secrecy, personalData,
+                allowedLocations.stream().distinct().toList(), Text.blankToNull(ownershipRequirement),
+                Text.blankToNull(decisionReference));
+    }
+
+    public static RecordEvidence recordEvidence(CloudServiceId service, EvidenceId evidence, Collection<Integer> measureIds,
+                                                Collection<Phase> phases, EvidenceKind kind, String title, String issuer,
+                                                LocalDate receivedOn, LocalDate validFrom, LocalDate validUntil,
+                                                String documentSha256, String reference) {
+        String sha256 = Text.blankToNull(documentSha256);
+        return new RecordEvidence(service, evidence, measureIds.stream().map(MeasureId::new).collect(Collectors.toSet()),
+                Set.copyOf(phases), kind, title.strip(), issuer.strip(), receivedOn, validFrom, validUntil,
+                sha256 == null ? null : sha256.toLowerCase(Locale.ROOT), Text.blankToNull(reference));
+    }
+
+    public static WithdrawEvidence withdraw(CloudServiceId service, EvidenceId evidence, String reason) {
+        return new WithdrawEvidence(service, evidence, reason.strip());
+    }
+
+    public static AcceptResidualRisk acceptRisk(CloudServiceId service, int measureId, Phase phase, String riskOwner,
+                                                String motivation, LocalDate validUntil) {
+        return new AcceptResidualRisk(service, new MeasureId(measureId), phase, riskOwner.strip(), motivation.strip(),
+                validUntil);
+    }
+
+    public static RecordProviderChange providerChange(CloudServiceId service, String description, LocalDate changedOn) {
+        return new RecordProviderChange(service, description.strip(), changedOn);
+    }
+
+    public static TerminateContract terminate(CloudServiceId service, LocalDate terminatedOn, String reason) {
+        return new TerminateContract(service, terminatedOn, reason.strip());
+    }
+}

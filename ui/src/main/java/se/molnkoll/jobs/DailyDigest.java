@@ -1,0 +1,172 @@
+package se.molnkoll.jobs;
+
+import se.molnkoll.kernel.Loggable;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import se.molnkoll.kernel.BusinessDates;
+import se.molnkoll.kernel.query.CertificateStatus;
+import se.molnkoll.kernel.query.CertificateView;
+import se.molnkoll.kernel.query.FindCertificates;
+import se.molnkoll.query.api.ReadModels;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Once a day, after molnkoll.digest.send-at by the injected clock, mails each organisation unit's
+ * contact the expired and expiring certificates of its services. Units with nothing to report get
+ * no mail. Every instance checks each minute; a row per (day, unit) in digest_run, inserted before
+ * sending, makes sure only one of them sends it.
+ * <ul>
+ *     <li>If the mail server refuses the mail, the claim is released and the next check tries again.</li>
+ *     <li>If an instance dies between claiming and sending, its claim goes stale after 15 minutes and
+ *         another check takes it over.</li>
+ *     <li>Only if the mail went out but recording that failed can a mail go twice (after 15 minutes).</li>
+ * </ul>
+ */
+@Component
+@ConditionalOnProperty(name = "molnkoll.digest.enabled", havingValue = "true")
+public class DailyDigest {
+
+    private static final Logger log = LoggerFactory.getLogger(DailyDigest.class);
+    /** How long a claimed but unsent digest waits before another check may send it. */
+    static final Duration STALE_CLAIM = Duration.ofMinutes(15);
+
+    private final DigestProperties properties;
+    private final QueryGateway queries;
+    private final JavaMailSender mail;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final int warningDays;
+    private final ReadModels readModels;
+    private final String instance = UUID.randomUUID().toString();
+
+    public DailyDigest(DigestProperties properties, QueryGateway queries, JavaMailSender mail, JdbcTemplate jdbc,
+                       Clock clock, @Value("${molnkoll.certificates.warning-days:60}") int warningDays,
+                       ReadModels readModels) {
+        this.properties = properties;
+        this.readModels = readModels;
+        this.queries = queries;
+        this.mail = mail;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.warningDays = warningDays;
+        log.info("Daily digest on: after {} each day, to {} unit contact(s){}", properties.sendAt(),
+                properties.contacts().size(), properties.defaultRecipient() == null ? "" : " and a default recipient");
+    }
+
+    @Scheduled(initialDelayString = "${molnkoll.digest.check-interval:60s}", fixedDelayString = "${molnkoll.digest.check-interval:60s}")
+    public void sendIfDue() {
+        LocalDate today = BusinessDates.today(clock);
+        if (LocalTime.ofInstant(clock.instant(), BusinessDates.ZONE).isBefore(properties.sendAt())) {
+            return;
+        }
+        if (readModels.isRebuilding()) {
+            // half-rebuilt read models would send a digest that misses certificates, and only once a day
+            log.info("Digest waits: the read models are being rebuilt");
+            return;
+        }
+        List<CertificateView> certificates = queries.query(new FindCertificates(null, warningDays),
+                ResponseTypes.multipleInstancesOf(CertificateView.class)).join();
+        Map<String, List<CertificateView>> byUnit = certificates.stream()
+                .collect(Collectors.groupingBy(CertificateView::organisationUnit, TreeMap::new, Collectors.toList()));
+        byUnit.forEach((unit, unitCertificates) -> {
+            String recipient = properties.recipientFor(unit);
+            if (recipient == null) {
+                log.warn("Digest: {} certificate(s) of {} need attention but the unit has no contact", unitCertificates.size(),
+                        Loggable.value(unit));
+            } else if (claim(today, unit, recipient)) {
+                send(today, unit, recipient, unitCertificates);
+            }
+        });
+    }
+
+    private boolean claim(LocalDate day, String unit, String recipient) {
+        Timestamp now = Timestamp.from(clock.instant());
+        try {
+            jdbc.update("insert into digest_run (digest_day, organisation_unit, recipient, claimed_by, claimed_at)"
+                    + " values (?, ?, ?, ?, ?)", Date.valueOf(day), unit, recipient, instance, now);
+            return true;
+        } catch (DuplicateKeyException claimed) {
+            // taken over only if whoever claimed it has not sent it for a long time
+            return jdbc.update("update digest_run set claimed_by = ?, claimed_at = ?, recipient = ?"
+                            + " where digest_day = ? and organisation_unit = ? and sent_at is null and claimed_at < ?",
+                    instance, now, recipient, Date.valueOf(day), unit,
+                    Timestamp.from(clock.instant().minus(STALE_CLAIM))) == 1;
+        }
+    }
+
+    private void send(LocalDate day, String unit, String recipient, List<CertificateView> certificates) {
+        try {
+            mail.send(message(day, unit, recipient, certificates));
+        } catch (MailException e) {
+            jdbc.update("delete from digest_run where digest_day = ? and organisation_unit = ? and claimed_by = ?"
+                    + " and sent_at is null", Date.valueOf(day), unit, instance);
+            log.error("Digest for {} to {} could not be sent; the next check tries again", Loggable.value(unit),
+                    Loggable.value(recipient), e);
+            return;
+        }
+        try {
+            jdbc.update("update digest_run set sent_at = ? where digest_day = ? and organisation_unit = ?",
+                    Timestamp.from(clock.instant()), Date.valueOf(day), unit);
+            log.info("Digest for {} sent to {} ({} certificates)", Loggable.value(unit), Loggable.value(recipient),
+                    certificates.size());
+        } catch (RuntimeException e) {
+            log.error("Digest for {} was sent to {} but could not be recorded as sent; it may be sent again in {}",
+                    Loggable.value(unit), Loggable.value(recipient), STALE_CLAIM, e);
+        }
+    }
+
+    SimpleMailMessage message(LocalDate day, String unit, String recipient, List<CertificateView> certificates) {
+        List<CertificateView> expired = certificates.stream().filter(c -> c.status() == CertificateStatus.EXPIRED).toList();
+        List<CertificateView> expiring = certificates.stream().filter(c -> c.status() == CertificateStatus.EXPIRING).toList();
+        StringBuilder text = new StringBuilder()
+                .append("Molnkoll – certifikat som behöver åtgärdas för ").append(unit).append(", ").append(day).append("\n\n");
+        section(text, "Utgångna (" + expired.size() + ")", expired);
+        section(text, "Går ut inom " + warningDays + " dagar (" + expiring.size() + ")", expiring);
+        text.append("Åtgärderna som certifikaten täcker är öppna igen när de har gått ut. Begär förnyade underlag av leverantören ")
+                .append("och registrera dem i Molnkoll.\n\n")
+                .append("(English: ").append(expired.size()).append(" expired and ").append(expiring.size())
+                .append(" expiring certificate(s) of ").append(unit).append(".)\n");
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(properties.from());
+        message.setTo(recipient);
+        message.setSubject("Molnkoll: " + expired.size() + " utgångna och " + expiring.size()
+                + " snart utgående certifikat – " + unit);
+        message.setText(text.toString());
+        return message;
+    }
+
+    private static void section(StringBuilder text, String heading, List<CertificateView> certificates) {
+        if (certificates.isEmpty()) return;
+        text.append(heading).append('\n');
+        for (CertificateView c : certificates) {
+            text.append("- ").append(c.serviceName()).append(": ").append(c.title()).append(" (").append(c.issuer())
+                    .append("), giltigt till och med ").append(c.validUntil())
+                    .append(c.daysLeft() < 0 ? ", gick ut för " + -c.daysLeft() + " dagar sedan" : ", " + c.daysLeft() + " dagar kvar")
+                    .append(", åtgärd ").append(c.measureIds().stream().map(Object::toString).collect(Collectors.joining(", ")))
+                    .append('\n');
+        }
+        text.append('\n');
+    }
+}

@@ -1,0 +1,95 @@
+package se.molnkoll.jobs;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import se.molnkoll.config.InstanceRole;
+import se.molnkoll.config.RunsOn;
+import se.molnkoll.kernel.command.ExpireEvidence;
+import se.molnkoll.kernel.event.EventMetaData;
+import se.molnkoll.kernel.query.DueExpiry;
+import se.molnkoll.kernel.query.FindDueExpiries;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every half minute (molnkoll.expiry.sweep-interval), and shortly after start, asks which evidence
+ * has passed its valid-until date without its expiry recorded, and sends ExpireEvidence for each.
+ *
+ * <p>Why a sweep and not scheduled deadlines: "today" comes from the injected clock, the only
+ * timeline that tests and the business agree on; a deadline scheduler fires on its own wall clock.
+ * The sweep is safe to run anywhere, any number of times: the aggregate records an expiry only once,
+ * and two instances racing for the same one collide on the event store's unique (aggregate,
+ * sequence) key, so one of them records it and the other finds nothing left to do. If Molnkoll was
+ * down when a date passed, the first sweep after start records it.
+ */
+@Component
+@RunsOn(InstanceRole.COMMAND)
+public class ExpirySweep {
+
+    private static final Logger log = LoggerFactory.getLogger(ExpirySweep.class);
+    private static final int MAX_PASSES_PER_SWEEP = 20;
+    /** How the audit trail names who recorded an expiry. */
+    public static final String ACTOR = "system:expiry";
+
+    private final QueryGateway queries;
+    private final CommandGateway commands;
+    private final int batchSize;
+
+    public ExpirySweep(QueryGateway queries, CommandGateway commands,
+                       @Value("${molnkoll.expiry.batch-size:500}") int batchSize) {
+        this.queries = queries;
+        this.commands = commands;
+        this.batchSize = batchSize;
+    }
+
+    @Scheduled(initialDelayString = "${molnkoll.expiry.initial-delay:5s}",
+            fixedDelayString = "${molnkoll.expiry.sweep-interval:30s}")
+    public void sweep() {
+        // A full batch may mean more is due; another pass is worth it only while this one recorded
+        // something (the read model may not show the new expiries yet), and never more than a few.
+        for (int pass = 0; pass < MAX_PASSES_PER_SWEEP; pass++) {
+            List<DueExpiry> due = new ArrayList<>(queries.query(new FindDueExpiries(batchSize),
+                    ResponseTypes.multipleInstancesOf(DueExpiry.class)).join());
+            // each instance in its own order, so instances sweeping at once rarely want the same one
+            Collections.shuffle(due);
+            int recorded = 0;
+            for (DueExpiry expiry : due) {
+                recorded += expire(expiry) ? 1 : 0;
+            }
+            if (!due.isEmpty()) {
+                log.info("Expiry sweep: {} lapsed evidence found, {} expiries recorded", due.size(), recorded);
+            }
+            if (recorded == 0 || due.size() < batchSize) {
+                return;
+            }
+        }
+    }
+
+    /** Whether this instance recorded the expiry now (not: it was already recorded, or another instance did). */
+    private boolean expire(DueExpiry expiry) {
+        try {
+            Boolean recorded = commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                            new ExpireEvidence(expiry.serviceId(), expiry.evidenceId()))
+                    .andMetaData(Map.of(EventMetaData.ACTOR, ACTOR)));
+            return Boolean.TRUE.equals(recorded);
+        } catch (ConcurrencyException e) {
+            log.debug("Expiry of {} was recorded by another instance at the same moment", expiry.evidenceId());
+            return false;
+        } catch (RuntimeException e) {
+            log.warn("Expiry of evidence {} of service {} failed; the next sweep tries again", expiry.evidenceId(),
+                    expiry.serviceId(), e);
+            return false;
+        }
+    }
+}

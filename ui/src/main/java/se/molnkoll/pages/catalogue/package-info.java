@@ -1,0 +1,2 @@
+/** The catalogue page: the routine's measures for every role to read. */
+package se.molnkoll.pages.catalogue;

@@ -1,0 +1,29 @@
+package se.molnkoll.pages.layout;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The sign-in page (Spring Security handles the form's POST /login and POST /logout). */
+@Controller
+class LoginPage {
+
+    static final String VIEW = "login";
+
+    private final boolean demoUsers;
+    private final boolean singleSignOn;
+
+    LoginPage(@Value("${molnkoll.demo-users:false}") boolean demoUsers,
+              @Value("${molnkoll.oidc.enabled:false}") boolean singleSignOn) {
+        this.demoUsers = demoUsers;
+        this.singleSignOn = singleSignOn;
+    }
+
+    @GetMapping("/login")
+    String login(Model model) {
+        model.addAttribute("demoUsers", demoUsers);
+        model.addAttribute("singleSignOn", singleSignOn);
+        return VIEW;
+    }
+}

@@ -1,0 +1,191 @@
+package se.molnkoll.pages.services;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import se.molnkoll.documents.Documents;
+import se.molnkoll.documents.StoredDocument;
+import se.molnkoll.kernel.CloudServiceId;
+import se.molnkoll.kernel.EvidenceId;
+import se.molnkoll.kernel.MeasureStatus;
+import se.molnkoll.kernel.Phase;
+import se.molnkoll.kernel.catalogue.Measure;
+import se.molnkoll.kernel.catalogue.MeasureCatalogue;
+import se.molnkoll.kernel.query.AuditFilter;
+import se.molnkoll.kernel.query.AuditPage;
+import se.molnkoll.kernel.query.CloudServiceView;
+import se.molnkoll.kernel.query.DocumentView;
+import se.molnkoll.kernel.query.EvidenceView;
+import se.molnkoll.kernel.query.FindAuditTrail;
+import se.molnkoll.kernel.query.FindCloudService;
+import se.molnkoll.kernel.query.FindServiceChanges;
+import se.molnkoll.kernel.query.MeasureStatusView;
+import se.molnkoll.kernel.query.Moment;
+import se.molnkoll.kernel.query.ServiceChanges;
+import se.molnkoll.security.Role;
+import se.molnkoll.security.UnitScope;
+import se.molnkoll.pages.layout.PageMoment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One cloud service: facts, classification, measures per phase with their status and text, evidence
+ * with its document, and its history; for auditors also as of a past moment and compared between two.
+ */
+@Controller
+class ServicePage {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServicePage.class);
+
+    static final String VIEW = "services/service";
+    static final String CHANGES_VIEW = "services/changes";
+    static final int TIMELINE_LENGTH = 100;
+
+    private final QueryGateway queries;
+    private final MeasureCatalogue catalogue;
+    private final Documents documents;
+    private final Clock clock;
+
+    ServicePage(QueryGateway queries, MeasureCatalogue catalogue, Documents documents, Clock clock) {
+        this.queries = queries;
+        this.catalogue = catalogue;
+        this.documents = documents;
+        this.clock = clock;
+    }
+
+    /** One applicable measure in one phase, with what the page shows of it. */
+    record MeasureRow(Measure measure, Phase phase, MeasureStatus status, List<String> evidence) {
+    }
+
+    @GetMapping("/services/{id}")
+    String service(@PathVariable String id, @RequestParam(required = false) String asOf,
+                   @RequestParam(required = false) String asOfTime, @RequestParam(required = false) String validAt,
+                   Authentication who, Model model) {
+        CloudServiceId service = serviceId(id);
+        PageMoment moment = PageMoment.parse(asOf, asOfTime, validAt, clock);
+        CloudServiceView view = find(service, moment.moment());
+        Map<EvidenceId, String> titles = view.evidence().stream().collect(Collectors.toMap(EvidenceView::id, EvidenceView::title));
+        Map<Phase, List<MeasureRow>> measures = new EnumMap<>(Phase.class);
+        for (MeasureStatusView m : view.measures()) {
+            Measure measure = catalogue.measure(m.measureId()).orElseThrow();
+            measures.computeIfAbsent(m.phase(), phase -> new ArrayList<>()).add(new MeasureRow(measure, m.phase(), m.status(),
+                    m.evidenceIds().stream().map(titles::get).toList()));
+        }
+        List<MeasureRow> blocking = measures.getOrDefault(Phase.ACQUIRE, List.of()).stream()
+                .filter(m -> m.status().isOpen()).toList();
+        List<MeasureRow> exitBlocking = measures.getOrDefault(Phase.EXIT, List.of()).stream()
+                .filter(m -> m.status().isOpen()).toList();
+        model.addAttribute("view", view);
+        // a manager limited to other organisation units reads the service but gets no controls for it
+        model.addAttribute("mayChange", Role.isManager(who) && UnitScope.allows(who, view.organisationUnit()));
+        model.addAttribute("moment", moment);
+        model.addAttribute("measures", measures);
+        model.addAttribute("operationBlockedBy", blocking);
+        model.addAttribute("decommissioningBlockedBy", exitBlocking);
+        model.addAttribute("applicableCount", view.measures().stream().map(MeasureStatusView::measureId).distinct().count());
+        model.addAttribute("evidenceTitles", titles);
+        if (Role.mayReadAuditTrail(who)) {
+            Instant knownAt = moment.moment().knownAt();
+            // up to the moment shown, inclusive (recorded times have microseconds)
+            AuditFilter upToMoment = new AuditFilter(service, null, null, null, knownAt == null ? null : knownAt.plusNanos(1_000));
+            AuditPage trail = queries.query(new FindAuditTrail(upToMoment, 0, TIMELINE_LENGTH, true),
+                    ResponseTypes.instanceOf(AuditPage.class)).join();
+            model.addAttribute("timeline", trail.entries());
+            model.addAttribute("timelineTotal", trail.totalEntries());
+        }
+        return VIEW;
+    }
+
+    @GetMapping("/services/{id}/changes")
+    String changes(@PathVariable String id, @RequestParam(required = false) String from,
+                   @RequestParam(required = false) String fromTime, @RequestParam(required = false) String to,
+                   @RequestParam(required = false) String toTime, Model model) {
+        CloudServiceId service = serviceId(id);
+        CloudServiceView view = find(service, Moment.NOW);
+        model.addAttribute("view", view);
+        model.addAttribute("form", new ChangesForm(from, fromTime, to, toTime));
+        if (from == null && to == null) {
+            return CHANGES_VIEW;
+        }
+        List<String> fromProblems = new ArrayList<>();
+        List<String> toProblems = new ArrayList<>();
+        Instant start = PageMoment.instant(from, fromTime, clock, fromProblems);
+        Instant end = to == null || to.isBlank() ? clock.instant() : PageMoment.instant(to, toTime, clock, toProblems);
+        if (start != null && end != null && !end.isAfter(start)) {
+            toProblems.add("changes.toBeforeFrom");
+        }
+        model.addAttribute("fromProblems", fromProblems);
+        model.addAttribute("toProblems", toProblems);
+        if (fromProblems.isEmpty() && toProblems.isEmpty()) {
+            ServiceChanges changes = queries.query(new FindServiceChanges(service, start, end),
+                    ResponseTypes.optionalInstanceOf(ServiceChanges.class)).join().orElse(null);
+            model.addAttribute("changes", changes);
+            model.addAttribute("evidenceTitles", view.evidence().stream()
+                    .collect(Collectors.toMap(EvidenceView::id, EvidenceView::title)));
+        }
+        return CHANGES_VIEW;
+    }
+
+    /** The comparison's moments as the user gave them. */
+    record ChangesForm(String from, String fromTime, String to, String toTime) {
+    }
+
+    @GetMapping("/services/{id}/evidence/{evidenceId}/document")
+    ResponseEntity<byte[]> document(@PathVariable String id, @PathVariable String evidenceId) {
+        CloudServiceId service = serviceId(id);
+        EvidenceId evidence;
+        try {
+            evidence = EvidenceId.of(evidenceId);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        DocumentView recorded = find(service, Moment.NOW).evidence().stream().filter(e -> e.id().equals(evidence))
+                .findFirst().map(EvidenceView::document)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        StoredDocument document = documents.load(evidence, recorded);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(document.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, Documents.attachment(document.fileName()))
+                .body(document.content());
+    }
+
+    /** A stored document that no longer matches its recorded hash is not handed out; the page says why. */
+    @ExceptionHandler(Documents.DocumentIntegrityException.class)
+    ModelAndView integrityFailed(Documents.DocumentIntegrityException failure) {
+        log.error("A document failed its integrity check: {}", failure.getMessage());
+        ModelAndView page = new ModelAndView("error", Map.of("status", 500, "integrity", true));
+        page.setStatus(HttpStatus.INTERNAL_SERVER_ERROR);
+        return page;
+    }
+
+    private CloudServiceView find(CloudServiceId service, Moment moment) {
+        return queries.query(new FindCloudService(service, moment), ResponseTypes.optionalInstanceOf(CloudServiceView.class))
+                .join().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    static CloudServiceId serviceId(String id) {
+        try {
+            return CloudServiceId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+}

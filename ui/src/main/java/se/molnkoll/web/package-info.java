@@ -1,2 +1,0 @@
-/** What every page shares: languages, the layout's data, sign-in, errors, and reading moments from forms. */
-package se.molnkoll.web;

@@ -1,0 +1,256 @@
+package se.molnkoll.pages;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import se.molnkoll.kernel.BusinessDates;
+import se.molnkoll.support.Browser;
+import se.molnkoll.support.TestClock;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.molnkoll.support.TestClock.TODAY;
+
+/**
+ * The pages in a real headless Chromium, on the embedded database with the demo portfolio: a
+ * contract manager does the everyday work, an auditor looks back, a viewer only reads, and the
+ * language switches. Screenshots for review land in {@code ui/target/screenshots/}.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "molnkoll.demo-data=true")
+@ActiveProfiles("test")
+@Import(TestClock.class)
+class BrowserTest {
+
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    static Browser browser;
+
+    @BeforeAll
+    static void openBrowser(@LocalServerPort int port) {
+        browser = Browser.open(port);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) browser.close();
+    }
+
+    @BeforeEach
+    void noon() {
+        TestClock.CLOCK.set(TODAY);
+        browser.width(1280, 1000);
+    }
+
+    @Test
+    void a_manager_registers_classifies_and_records_evidence_with_a_document_and_an_auditor_sees_the_service_as_it_was_before() throws Exception {
+        browser.signIn("manager");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Översikt");
+        browser.screenshot("dashboard");
+
+        // register
+        browser.go("/services").follow(By.linkText("Registrera en tjänst"));
+        browser.follow(By.id("save"));
+        assertThat(browser.text(By.id("name-error"))).isEqualTo("Fyll i fältet.");
+        assertThat(browser.find(By.id("name")).getAttribute("aria-invalid")).isEqualTo("true");
+        browser.type(By.id("name"), "Remisshantering i webbläsaren")
+                .type(By.id("vendor"), "Remissmoln AB")
+                .choose(By.id("serviceModel"), "SAAS")
+                .type(By.id("organisationUnit"), "Hälso- och sjukvård")
+                .type(By.id("owner"), "Karin Holm")
+                .follow(By.id("save"));
+        assertThat(browser.text(By.tagName("h1"))).as(browser.text(By.tagName("main"))).isEqualTo("Remisshantering i webbläsaren");
+        assertThat(browser.text(By.cssSelector(".notice.success"))).contains("Tjänsten är registrerad");
+        String service = browser.path();
+
+        // classify: the preview shows, before saving, what the classes make applicable
+        browser.follow(By.linkText("Klassa informationen"));
+        browser.choose(By.id("confidentiality"), "2").choose(By.id("integrity"), "2").choose(By.id("availability"), "1");
+        browser.click(By.cssSelector("input[name=personalData]"));
+        browser.waitForText(By.id("preview"), "blir tillämpliga"); // swapped in by htmx, nothing saved yet
+        browser.waitForText(By.id("preview"), "Anskaffa:"); // each choice asks again: waits out later swaps
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like '%ClassificationSet'"
+                + " and aggregate_identifier = ?", Long.class, service.substring("/services/".length()))).isZero();
+        browser.follow(By.id("save"));
+        assertThat(browser.text(By.cssSelector(".notice.success"))).isEqualTo("Klassningen är sparad.");
+        assertThat(status(38, "ACQUIRE")).isEqualTo("Öppen");
+        LocalDateTime classifiedAt = LocalDateTime.ofInstant(TestClock.CLOCK.instant(), BusinessDates.ZONE);
+
+        // two hours later, the vendor's audit report arrives, with its document
+        TestClock.CLOCK.set(TestClock.CLOCK.instant().plus(Duration.ofHours(2)));
+        browser.follow(By.linkText("Registrera underlag"));
+        assertThat(browser.all(By.cssSelector("input[name=measureIds]"))).as("only applicable measures")
+                .hasSizeLessThan(42).isNotEmpty();
+        browser.click(By.cssSelector("input[name=measureIds][value='38']"));
+        browser.choose(By.id("kind"), "AUDIT_REPORT")
+                .type(By.id("title"), "Granskningsrapport 2026")
+                .type(By.id("issuer"), "Revisionsbyrån Granskning AB");
+        // a file over the limit (1 MB in tests) is turned back with the reason; the form is there again
+        Path huge = Files.createTempFile("for-stor", ".pdf");
+        Files.write(huge, new byte[1024 * 1024 + 1]);
+        browser.find(By.id("file")).sendKeys(huge.toAbsolutePath().toString());
+        browser.follow(By.id("save"));
+        assertThat(browser.text(By.cssSelector(".notice.error"))).contains("Filen är större än de 1 MB som Molnkoll tar emot.");
+        assertThat(browser.path()).isEqualTo(service + "/evidence/new");
+        browser.click(By.cssSelector("input[name=measureIds][value='38']"));
+        browser.choose(By.id("kind"), "AUDIT_REPORT")
+                .type(By.id("title"), "Granskningsrapport 2026")
+                .type(By.id("issuer"), "Revisionsbyrån Granskning AB");
+        Path report = Files.createTempFile("granskningsrapport", ".pdf");
+        Files.writeString(report, "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
+        browser.find(By.id("file")).sendKeys(report.toAbsolutePath().toString());
+        browser.follow(By.id("save"));
+        assertThat(browser.text(By.cssSelector(".notice.success"))).isEqualTo("Underlaget är registrerat med sitt dokument.");
+        assertThat(status(38, "ACQUIRE")).isEqualTo("Uppfylld");
+        assertThat(browser.all(By.partialLinkText("Ladda ned"))).hasSize(1);
+        browser.screenshot("service");
+
+        // the auditor asks what Molnkoll knew an hour after the classification, before the report
+        browser.signOut().signIn("auditor").go(service);
+        assertThat(writeControls()).isEmpty();
+        browser.set(By.id("asOf"), classifiedAt.toLocalDate().toString())
+                .set(By.id("asOfTime"), classifiedAt.plusHours(1).format(HH_MM))
+                .follow(By.cssSelector("section[aria-labelledby=moment-heading] button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".notice.warning"))).contains("Så som Molnkoll kände till tjänsten");
+        assertThat(status(38, "ACQUIRE")).isEqualTo("Öppen");
+        assertThat(browser.text(By.id("evidence-heading") )).isEqualTo("Underlag");
+        assertThat(browser.all(By.cssSelector("[id^=evidence-]")).stream().filter(e -> e.getTagName().equals("div")))
+                .as("the report was not yet known").isEmpty();
+        browser.screenshot("auditor-as-of");
+
+        // and today, the same service shows the report
+        browser.follow(By.linkText("Visa läget nu"));
+        assertThat(status(38, "ACQUIRE")).isEqualTo("Uppfylld");
+    }
+
+    @Test
+    void a_viewer_sees_no_write_controls() {
+        browser.signIn("viewer").go("/services");
+        assertThat(browser.all(By.linkText("Registrera en tjänst"))).isEmpty();
+        List<String> services = browser.all(By.cssSelector("table tbody a")).stream().map(a -> a.getAttribute("href")).toList();
+        assertThat(services).hasSizeGreaterThanOrEqualTo(12);
+        for (String service : services.subList(0, 4)) {
+            browser.driver().get(service);
+            assertThat(browser.find(By.tagName("h1")).getText()).isNotBlank();
+            assertThat(writeControls()).as(service).isEmpty();
+            assertThat(browser.all(By.id("asOf"))).as("history is for auditors and managers").isEmpty();
+        }
+        browser.go("/audit");
+        assertThat(browser.text(By.tagName("main"))).contains("Din roll får inte göra det här.");
+    }
+
+    @Test
+    void the_language_switches_to_english_and_stays() {
+        browser.signIn("auditor");
+        assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("sv");
+        browser.follow(By.linkText("English"));
+        assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Overview");
+        browser.go("/catalogue");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Measure catalogue");
+        browser.follow(By.linkText("Svenska"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Åtgärdskatalogen");
+    }
+
+    @Test
+    void the_pages_fit_a_phone_and_the_keyboard_reaches_the_content_first() {
+        browser.signIn("manager");
+        browser.find(By.tagName("body")).sendKeys(Keys.TAB);
+        WebElement first = browser.driver().switchTo().activeElement();
+        assertThat(first.getAttribute("class")).isEqualTo("skip");
+        assertThat(first.getAttribute("href")).endsWith("#main");
+
+        // every control has a label a screen reader announces, on every page a manager uses
+        String service = browser.go("/services?q=Digitala").find(By.linkText("Digitala vårdmöten")).getAttribute("href")
+                .replaceFirst("^https?://[^/]+", "");
+        for (String page : List.of("/", "/services", "/catalogue", "/audit", "/audit/verification", "/services/new",
+                service, service + "/classification", service + "/evidence/new", service + "/risk-acceptance",
+                service + "/termination", service + "/changes")) {
+            browser.go(page);
+            @SuppressWarnings("unchecked")
+            List<String> unlabelled = (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
+                    "return [...document.querySelectorAll('input, select, textarea')]"
+                            + ".filter(e => !['hidden', 'submit'].includes(e.type) && e.labels.length === 0)"
+                            + ".map(e => e.outerHTML)");
+            assertThat(unlabelled).as("controls without a label on " + page).isEmpty();
+        }
+
+        browser.width(390, 844);
+        for (String page : List.of("/", "/services", "/catalogue", "/audit")) {
+            browser.go(page);
+            Number overflow = (Number) ((JavascriptExecutor) browser.driver()).executeScript(
+                    "return document.documentElement.scrollWidth - window.innerWidth");
+            assertThat(overflow.intValue()).as("horizontal scrolling on " + page).isLessThanOrEqualTo(0);
+        }
+        browser.go("/").screenshot("dashboard-phone");
+    }
+
+    @Test
+    void an_auditor_filters_the_trail_verifies_the_chain_and_reads_the_catalogue() {
+        browser.signIn("auditor").go("/audit");
+        browser.choose(By.id("type"), "EvidenceReceived").follow(By.cssSelector("form[role=search] button[type=submit]"));
+        List<WebElement> rows = browser.all(By.cssSelector("table tbody tr"));
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.getText()).contains("Underlag registrerat"));
+        assertThat(browser.find(By.linkText("Exportera som CSV")).getAttribute("href")).contains("format=csv", "type=EvidenceReceived");
+        browser.screenshot("audit-trail");
+
+        browser.go("/audit/verification");
+        String head = browser.text(By.id("head-hash"));
+        assertThat(head).matches("[0-9a-f]{64}");
+        browser.type(By.id("position"), browser.text(By.id("head-position"))).type(By.id("hash"), head)
+                .follow(By.cssSelector("section[aria-labelledby=verify-heading] button[type=submit]"));
+        assertThat(browser.text(By.id("verification-result"))).startsWith("Historiken är intakt");
+        browser.screenshot("verification");
+
+        browser.go("/catalogue");
+        browser.choose(By.id("phase"), "EXIT").follow(By.cssSelector("form[role=search] button[type=submit]"));
+        assertThat(browser.all(By.cssSelector("tbody tr"))).hasSizeBetween(1, 41);
+        browser.screenshot("catalogue");
+
+        browser.go("/services?q=Lönesystem").follow(By.linkText("Lönesystem"));
+        browser.follow(By.linkText("Jämför två tidpunkter"));
+        browser.set(By.id("from"), TODAY.minusDays(1).toString()).follow(By.cssSelector("form.inline button[type=submit]"));
+        assertThat(browser.text(By.id("events-heading"))).startsWith("Händelser däremellan");
+        browser.screenshot("changes");
+    }
+
+    private String status(int measure, String phase) {
+        return browser.text(By.cssSelector("#measure-" + measure + "-" + phase + " .status"));
+    }
+
+    /** Every control that would change something: POST forms other than signing out, and links to forms. */
+    private List<String> writeControls() {
+        List<String> controls = new java.util.ArrayList<>();
+        for (WebElement form : browser.all(By.cssSelector("form[method=post]"))) {
+            if (!form.getAttribute("action").endsWith("/logout")) controls.add(form.getAttribute("action"));
+        }
+        for (WebElement link : browser.all(By.cssSelector("a[href]"))) {
+            String href = link.getAttribute("href");
+            if (href.matches(".*/(new|classification|risk-acceptance|provider-change|termination)$")) controls.add(href);
+        }
+        return controls;
+    }
+}

@@ -1,0 +1,456 @@
+package se.molnkoll.pages;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import se.molnkoll.kernel.Phase;
+import se.molnkoll.kernel.catalogue.MeasureCatalogue;
+import se.molnkoll.support.TestClock;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static se.molnkoll.support.TestClock.TODAY;
+
+/**
+ * The pages through MockMvc on the whole application (embedded database, real commands and read
+ * models): who may open and send what, CSRF, what a form says about bad input and that it then
+ * records nothing, rule violations in words, languages, error pages without internals.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import(TestClock.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PagesTest {
+
+    static final RequestPostProcessor MANAGER = user("manager").roles("CONTRACT_MANAGER");
+    static final RequestPostProcessor AUDITOR = user("auditor").roles("AUDITOR");
+    static final RequestPostProcessor VIEWER = user("viewer").roles("VIEWER");
+    static final RequestPostProcessor ADMIN = user("admin").roles("ADMIN");
+    static final Map<String, RequestPostProcessor> USERS = Map.of("manager", MANAGER, "auditor", AUDITOR,
+            "viewer", VIEWER, "admin", ADMIN);
+    static final Set<String> EVERYONE = USERS.keySet();
+    static final Set<String> AUDIT_READERS = Set.of("manager", "auditor");
+    static final Set<String> MANAGERS = Set.of("manager");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    MeasureCatalogue catalogue;
+
+    String service;
+    String evidence;
+
+    @BeforeAll
+    void aClassifiedServiceWithEvidenceAndADocument() throws Exception {
+        TestClock.CLOCK.set(TODAY);
+        service = register("Sidtest");
+        send(post(service + "/classification").param("confidentiality", "1").param("integrity", "1")
+                .param("availability", "1").param("allowedLocations", "SE"));
+        MvcResult recorded = mvc.perform(multipart(service + "/evidence/new")
+                        .file(new MockMultipartFile("file", "rapport.pdf", "application/pdf", "%PDF-1.4 rapport".getBytes()))
+                        .param("measureIds", "38").param("phases", "ACQUIRE").param("kind", "AUDIT_REPORT")
+                        .param("title", "Granskningsrapport").param("issuer", "Revisorerna AB")
+                        .param("receivedOn", TODAY.toString()).with(MANAGER).with(csrf()))
+                .andReturn();
+        assertThat(recorded.getResponse().getRedirectedUrl()).isEqualTo(service);
+        evidence = jdbc.queryForObject("select evidence_id from evidence where service_id = ? and recorded_to is null",
+                String.class, service.substring("/services/".length()));
+    }
+
+    @BeforeEach
+    void noon() {
+        TestClock.CLOCK.set(TODAY);
+    }
+
+    // ---- who may open and send what --------------------------------------------------------
+
+    record Page(String method, String path, Set<String> allowed) {
+    }
+
+    List<Page> pages() {
+        String other = "/services/" + java.util.UUID.randomUUID();
+        return List.of(
+                new Page("GET", "/", EVERYONE),
+                new Page("GET", "/services", EVERYONE),
+                new Page("GET", service, EVERYONE),
+                new Page("GET", "/catalogue", EVERYONE),
+                new Page("GET", "/?asOf=" + TODAY, AUDIT_READERS),
+                new Page("GET", service + "?asOf=" + TODAY, AUDIT_READERS),
+                new Page("GET", service + "?validAt=" + TODAY.plusYears(1), AUDIT_READERS),
+                new Page("GET", service + "/changes", AUDIT_READERS),
+                new Page("GET", service + "/evidence/" + evidence + "/document", AUDIT_READERS),
+                new Page("GET", "/audit", AUDIT_READERS),
+                new Page("GET", "/audit/export?format=csv", AUDIT_READERS),
+                new Page("GET", "/audit/verification", AUDIT_READERS),
+                new Page("GET", "/services/new", MANAGERS),
+                new Page("GET", service + "/classification", MANAGERS),
+                new Page("GET", service + "/evidence/new", MANAGERS),
+                new Page("GET", service + "/risk-acceptance", MANAGERS),
+                new Page("GET", service + "/provider-change", MANAGERS),
+                new Page("GET", service + "/termination", MANAGERS),
+                // asking about another moment narrows a read; it never opens a form
+                new Page("GET", "/services/new?asOf=", MANAGERS),
+                new Page("GET", service + "/classification?asOf=x", MANAGERS),
+                new Page("GET", service + "/evidence/new?validAt=", MANAGERS),
+                new Page("GET", service + "/termination?asOf=" + TODAY, MANAGERS),
+                new Page("POST", "/services/new", MANAGERS),
+                new Page("POST", other + "/classification", MANAGERS),
+                new Page("POST", other + "/classification/preview", MANAGERS),
+                new Page("POST", other + "/evidence/new", MANAGERS),
+                new Page("POST", other + "/evidence/" + evidence + "/withdrawal", MANAGERS),
+                new Page("POST", other + "/evidence/" + evidence + "/document", MANAGERS),
+                new Page("POST", other + "/risk-acceptance", MANAGERS),
+                new Page("POST", other + "/provider-change", MANAGERS),
+                new Page("POST", other + "/termination", MANAGERS),
+                new Page("POST", other + "/operation", MANAGERS),
+                new Page("POST", other + "/decommissioning", MANAGERS),
+                new Page("GET", "/api-docs-that-do-not-exist", Set.of()));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachPageIsForItsRolesOnly() {
+        return pages().stream().flatMap(page -> Stream.concat(
+                EVERYONE.stream().map(user -> DynamicTest.dynamicTest(page.method + " " + page.path + " as " + user, () -> {
+                    int status = mvc.perform(request(page).with(USERS.get(user)).with(csrf())).andReturn().getResponse().getStatus();
+                    if (page.allowed.contains(user)) {
+                        assertThat(status).as("allowed").isNotIn(401, 403);
+                    } else {
+                        assertThat(status).as("denied").isEqualTo(403);
+                    }
+                })),
+                Stream.of(DynamicTest.dynamicTest(page.method + " " + page.path + " anonymously", () -> {
+                    MvcResult result = mvc.perform(request(page).with(csrf())).andReturn();
+                    assertThat(result.getResponse().getStatus()).isEqualTo(302);
+                    assertThat(result.getResponse().getRedirectedUrl()).endsWith("/login");
+                }))));
+    }
+
+    private static MockHttpServletRequestBuilder request(Page page) {
+        return page.method.equals("GET") ? get(page.path) : post(page.path);
+    }
+
+    @Test
+    void a_form_sent_without_its_csrf_token_is_refused_and_records_nothing() throws Exception {
+        long before = events();
+        for (RequestPostProcessor token : List.<RequestPostProcessor>of(request -> request, csrf().useInvalidToken())) {
+            MvcResult refused = mvc.perform(post("/services/new").param("name", "Utan token").param("vendor", "V")
+                    .param("serviceModel", "SAAS").param("organisationUnit", "U").param("owner", "O").with(MANAGER)
+                    .with(token)).andReturn();
+            assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/login?expired");
+        }
+        assertThat(events()).isEqualTo(before);
+        assertThat(html(get("/login?expired"))).contains("Sidan hade gått ut, så det du skickade sparades inte.");
+    }
+
+    @Test
+    void the_login_page_has_the_standard_fields_and_a_wrong_password_says_so() throws Exception {
+        String login = mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
+        assertThat(login).contains("name=\"username\"", "name=\"password\"", "name=\"_csrf\"", "for=\"username\"");
+        MvcResult wrong = mvc.perform(post("/login").param("username", "manager").param("password", "fel").with(csrf())).andReturn();
+        assertThat(wrong.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+        MvcResult right = mvc.perform(post("/login").param("username", "manager").param("password", "manager").with(csrf())).andReturn();
+        assertThat(right.getResponse().getRedirectedUrl()).isEqualTo("/");
+        assertThat(mvc.perform(get("/login?error")).andReturn().getResponse().getContentAsString())
+                .contains("Fel användarnamn eller lösenord");
+    }
+
+    // ---- rendering -------------------------------------------------------------------------
+
+    @Test
+    void the_service_page_shows_facts_classification_measures_evidence_and_timeline() throws Exception {
+        String page = html(get(service).with(AUDITOR));
+        assertThat(page).contains("<h1>Sidtest</h1>", "Moln AB", "K1",
+                "Klassningen gör " + catalogue.applicableTo(new se.molnkoll.kernel.Classification(1, 1, 1, false, false,
+                        List.of("SE"), null, null)).size() + " av rutinens 42 åtgärder tillämpliga",
+                "id=\"measure-38-ACQUIRE\"", "Granskningsrapport", "rapport.pdf", "SHA-256",
+                "/evidence/" + evidence + "/document", "Händelser", "manager");
+        assertThat(page).doesNotContain("Registrera underlag", "method=\"post\" action=\"" + service);
+        String managers = html(get(service).with(MANAGER));
+        assertThat(managers).contains("Registrera underlag", "Ändra klassningen", "Starta förvaltning");
+    }
+
+    @Test
+    void the_catalogue_shows_all_measures_and_filters_them() throws Exception {
+        assertThat(count(html(get("/catalogue").with(VIEWER)), "<tr id=\"measure-")).isEqualTo(42);
+        long inExit = catalogue.measures().stream().filter(m -> m.belongsTo(Phase.EXIT)).count();
+        assertThat(count(html(get("/catalogue?phase=EXIT").with(VIEWER)), "<tr id=\"measure-")).isEqualTo(inExit);
+        long personalData = catalogue.measures().stream().filter(m -> m.personalData()).count();
+        assertThat(count(html(get("/catalogue?criterion=PERSONAL_DATA").with(VIEWER)), "<tr id=\"measure-"))
+                .isEqualTo(personalData);
+        String search = html(get("/catalogue?q=hashkedja-finns-inte").with(VIEWER));
+        assertThat(count(search, "<tr id=\"measure-")).isZero();
+        assertThat(html(get("/catalogue?q=27017").with(VIEWER))).contains("SS-EN ISO/IEC 27017");
+    }
+
+    @Test
+    void the_register_filters_and_sorts() throws Exception {
+        register("Ö-tjänsten");
+        register("A-tjänsten");
+        String byName = html(get("/services?q=tjänsten").with(VIEWER));
+        assertThat(byName.indexOf("A-tjänsten")).isLessThan(byName.indexOf("Ö-tjänsten"));
+        String descending = html(get("/services?q=tjänsten&sort=name&dir=desc").with(VIEWER));
+        assertThat(descending.indexOf("Ö-tjänsten")).isLessThan(descending.indexOf("A-tjänsten"));
+        assertThat(html(get("/services?phase=EXIT&q=tjänsten").with(VIEWER))).doesNotContain("A-tjänsten");
+        assertThat(html(get("/services?open=true&q=Sidtest").with(VIEWER))).contains("Sidtest");
+        assertThat(html(get("/services?expired=true&q=Sidtest").with(VIEWER))).doesNotContain(">Sidtest<");
+    }
+
+    @Test
+    void the_language_can_be_english_and_the_choice_is_remembered() throws Exception {
+        MvcResult english = mvc.perform(get("/?lang=en").with(VIEWER)).andReturn();
+        assertThat(english.getResponse().getContentAsString()).contains("<html lang=\"en\"", "<h1>Overview</h1>");
+        jakarta.servlet.http.Cookie chosen = english.getResponse().getCookie("molnkoll-lang");
+        assertThat(chosen).isNotNull();
+        assertThat(html(get("/catalogue").cookie(chosen).with(VIEWER))).contains("<h1>Measure catalogue</h1>");
+        assertThat(html(get("/catalogue").with(VIEWER))).contains("<html lang=\"sv\"", "<h1>Åtgärdskatalogen</h1>");
+    }
+
+    @Test
+    void missing_and_unknown_things_get_a_page_not_internals() throws Exception {
+        for (String path : List.of("/services/" + java.util.UUID.randomUUID(), "/services/not-an-id",
+                service + "/evidence/" + java.util.UUID.randomUUID() + "/document")) {
+            MvcResult result = mvc.perform(get(path).with(AUDITOR)).andReturn();
+            assertThat(result.getResponse().getStatus()).as(path).isEqualTo(404);
+        }
+        MvcResult badPhase = mvc.perform(get("/catalogue?phase=NONE").with(VIEWER)).andReturn();
+        assertThat(badPhase.getResponse().getStatus()).isEqualTo(400);
+    }
+
+    // ---- forms: validation next to the fields, rules in words, nothing recorded -----------------
+
+    @Test
+    void a_registration_with_blank_fields_says_which_and_records_nothing() throws Exception {
+        long before = events();
+        String page = html(post("/services/new").param("name", " ").param("vendor", "V").param("serviceModel", "")
+                .param("organisationUnit", "U").param("owner", "x".repeat(201)).with(MANAGER).with(csrf()));
+        assertThat(page).contains("id=\"name-error\">Fyll i fältet.", "id=\"serviceModel-error\">Välj eller fyll i ett värde.",
+                "id=\"owner-error\">Högst 200 tecken.", "aria-invalid=\"true\"", "aria-describedby=\"name-error\"");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void the_classification_preview_shows_what_becomes_applicable_without_saving_it() throws Exception {
+        String fresh = register("Förhandsgranskning");
+        long before = events();
+        String preview = html(post(fresh + "/classification/preview").param("confidentiality", "2").param("integrity", "2")
+                .param("availability", "1").param("personalData", "true").with(MANAGER).with(csrf()));
+        int expected = catalogue.applicableTo(new se.molnkoll.kernel.Classification(2, 2, 1, false, true, List.of(),
+                null, null)).size();
+        assertThat(preview).startsWith("<section id=\"preview\"").contains(expected + " av rutinens åtgärder blir tillämpliga");
+        String withButton = html(post(fresh + "/classification").param("preview", "true").param("confidentiality", "2")
+                .param("integrity", "2").param("availability", "1").with(MANAGER).with(csrf()));
+        assertThat(withButton).contains("<h1>Klassa Förhandsgranskning</h1>", "blir tillämpliga");
+        String badLocation = html(post(fresh + "/classification").param("confidentiality", "2").param("integrity", "2")
+                .param("availability", "9").param("allowedLocations", "SE, Månen").with(MANAGER).with(csrf()));
+        assertThat(badLocation).contains("id=\"availability-error\">Högst 4.", "Okänd plats: MÅNEN");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void evidence_for_a_measure_that_does_not_apply_is_refused_in_words() throws Exception {
+        long before = events();
+        // measure 30 applies from confidentiality class 2; the service is K1
+        String page = html(multipart(service + "/evidence/new").param("measureIds", "30").param("phases", "ACQUIRE")
+                .param("kind", "OTHER").param("title", "t").param("issuer", "i").param("receivedOn", TODAY.toString())
+                .with(MANAGER).with(csrf()));
+        assertThat(page).contains("Åtgärd 30 (Anskaffa) gäller inte för tjänstens klassning.").doesNotContain("MEASURE_NOT_APPLICABLE");
+        String periods = html(multipart(service + "/evidence/new").param("measureIds", "38").param("phases", "ACQUIRE")
+                .param("kind", "OTHER").param("title", "t").param("issuer", "i").param("receivedOn", TODAY.toString())
+                .param("validFrom", "2026-11-20").param("validUntil", "2026-11-01").param("documentSha256", "abc")
+                .with(MANAGER).with(csrf()));
+        assertThat(periods).contains("id=\"validUntil-error\">Giltigt till får inte vara före giltigt från",
+                "id=\"documentSha256-error\">Ange 64 hexadecimala tecken");
+        String unsupported = html(multipart(service + "/evidence/new")
+                .file(new MockMultipartFile("file", "virus.exe", "application/octet-stream", new byte[]{0x4d, 0x5a, 0, 1}))
+                .param("measureIds", "38").param("phases", "ACQUIRE").param("kind", "OTHER").param("title", "t")
+                .param("issuer", "i").param("receivedOn", TODAY.toString()).with(MANAGER).with(csrf()));
+        assertThat(unsupported).contains("Filtypen tas inte emot.");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void starting_operation_with_open_measures_is_refused_with_the_measures_named() throws Exception {
+        long before = events();
+        MvcResult refused = mvc.perform(post(service + "/operation").with(MANAGER).with(csrf())).andReturn();
+        assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo(service);
+        @SuppressWarnings("unchecked")
+        List<String> reasons = (List<String>) refused.getFlashMap().get("refused");
+        assertThat(reasons).singleElement().asString()
+                .startsWith("Förvaltningen kan inte starta förrän anskaffningens åtgärder är uppfyllda eller riskaccepterade. Öppna: ")
+                .contains("1 (Anskaffa)");
+        assertThat(events()).isEqualTo(before);
+        String page = html(get(service).flashAttr("refused", reasons).with(MANAGER));
+        assertThat(page).contains("class=\"notice error\"", "Öppna: 1 (Anskaffa)");
+    }
+
+    @Test
+    void a_contract_manager_can_do_every_task_through_the_forms() throws Exception {
+        String id = register("Hela livet");
+        send(post(id + "/classification").param("confidentiality", "0").param("integrity", "0").param("availability", "0"));
+        List<String> acquire = applicable(id, "ACQUIRE");
+        String firstAcceptable = acquire.stream().filter(m -> !m.equals("24") && !m.equals("42")).findFirst().orElseThrow();
+        send(post(id + "/risk-acceptance").param("measureId", firstAcceptable).param("phase", "ACQUIRE")
+                .param("riskOwner", "Förvaltningschef").param("motivation", "Låg risk").param("validUntil", TODAY.plusYears(1).toString()));
+        MockHttpServletRequestBuilder evidence = multipart(id + "/evidence/new").param("phases", "ACQUIRE", "OPERATE")
+                .param("kind", "CONTRACT_CLAUSE").param("title", "Avtal").param("issuer", "Moln AB")
+                .param("receivedOn", TODAY.toString());
+        List<String> operate = applicable(id, "OPERATE");
+        Set<String> all = new java.util.TreeSet<>(acquire);
+        all.addAll(operate);
+        all.remove(firstAcceptable);
+        send(evidence.param("measureIds", all.toArray(String[]::new)));
+        send(post(id + "/operation"));
+        assertThat(html(get(id).with(MANAGER))).contains("Fas</dt><dd>Förvalta");
+        send(post(id + "/provider-change").param("description", "Ny ägare").param("changedOn", TODAY.toString()));
+        String withdrawn = jdbc.queryForObject("select evidence_id from evidence where service_id = ? and recorded_to is null",
+                String.class, id.substring("/services/".length()));
+        send(post(id + "/evidence/" + withdrawn + "/withdrawal").param("reason", "Fel avtal"));
+        send(post(id + "/termination").param("terminatedOn", TODAY.toString()).param("reason", "Upphandlas på nytt"));
+        List<String> exit = applicable(id, "EXIT");
+        send(multipart(id + "/evidence/new").param("measureIds", exit.toArray(String[]::new)).param("phases", "EXIT")
+                .param("kind", "VENDOR_STATEMENT").param("title", "Raderingsintyg").param("issuer", "Moln AB")
+                .param("receivedOn", TODAY.toString()));
+        send(post(id + "/decommissioning"));
+        String page = html(get(id).with(MANAGER));
+        assertThat(page).contains("Avvecklad", "Fas</dt><dd>Lämna").doesNotContain("Registrera underlag");
+        assertThat(mvc.perform(get(id + "/evidence/new").with(MANAGER)).andReturn().getResponse().getStatus()).isEqualTo(409);
+        assertThat(jdbc.queryForList("select payload_type from domain_event_entry where aggregate_identifier = ?"
+                + " order by sequence_number", String.class, id.substring("/services/".length())).stream()
+                .map(t -> t.substring(t.lastIndexOf('.') + 1)).toList())
+                .containsExactly("CloudServiceRegistered", "ClassificationSet", "ResidualRiskAccepted", "EvidenceReceived",
+                        "OperationStarted", "ProviderChangeRecorded", "EvidenceWithdrawn", "ContractTerminated",
+                        "EvidenceReceived", "ServiceDecommissioned");
+        assertThat(jdbc.queryForList("select distinct meta_data from domain_event_entry where aggregate_identifier = ?",
+                String.class, id.substring("/services/".length()))).allMatch(m -> m.contains("\"actor\":\"manager\""));
+    }
+
+    @Test
+    void odd_input_gets_an_answer_not_a_failure() throws Exception {
+        long before = events();
+        assertThat(html(multipart(service + "/evidence/new").param("measureIds", "0").param("phases", "ACQUIRE")
+                .param("kind", "OTHER").param("title", "t").param("issuer", "i").param("receivedOn", TODAY.toString())
+                .with(MANAGER).with(csrf()))).contains("id=\"measureIds-error\">Välj bland åtgärderna i listan.");
+        assertThat(html(post(service + "/risk-acceptance").param("measureId", "-3").param("phase", "ACQUIRE")
+                .param("riskOwner", "r").param("motivation", "m").with(MANAGER).with(csrf())))
+                .contains("id=\"measureId-error\">Minst 1.");
+        assertThat(events()).isEqualTo(before);
+        // the Swedish name of the EU/EEA, as the hint says it
+        assertThat(html(post(service + "/classification/preview").param("confidentiality", "1").param("integrity", "1")
+                .param("availability", "1").param("allowedLocations", "SE, EU/EES").with(MANAGER).with(csrf())))
+                .contains("blir tillämpliga");
+        // links keep what was typed
+        assertThat(html(get("/services").param("q", "C++ å").with(VIEWER))).contains("href=\"/services?q=C%2B%2B+%C3%A5&amp;sort=");
+        assertThat(html(get("/audit").param("actor", "{x}").with(AUDITOR))).contains("/audit/export?actor=%7Bx%7D&amp;format=csv");
+        assertThat(mvc.perform(get("/audit/export").param("format", "xml").param("actor", "{x}").with(AUDITOR)).andReturn().getResponse()
+                .getRedirectedUrl()).isEqualTo("/audit?actor=%7Bx%7D");
+        assertThat(html(get("/audit?page=99999999").with(AUDITOR))).contains("Händelselogg");
+        // only Swedish and English
+        MvcResult german = mvc.perform(get("/?lang=de").with(VIEWER)).andReturn();
+        assertThat(german.getResponse().getContentAsString()).contains("<html lang=\"sv\"");
+    }
+
+    // ---- auditors --------------------------------------------------------------------------
+
+    @Test
+    void an_auditor_sees_the_trail_exports_it_and_verifies_the_chain() throws Exception {
+        String trail = html(get("/audit?service=" + service.substring(10)).with(AUDITOR));
+        assertThat(trail).contains("Tjänst registrerad", "Klassning satt", "Underlag registrerat", "Dokument bifogat");
+        assertThat(html(get("/audit?from=2026-13-01").with(AUDITOR))).contains("Från och med: Ange datumet som ÅÅÅÅ-MM-DD.");
+        MvcResult csv = mvc.perform(get("/audit/export?format=csv&service=" + service.substring(10)).with(AUDITOR)).andReturn();
+        csv.getAsyncResult();
+        assertThat(csv.getResponse().getContentType()).startsWith("text/csv");
+        MvcResult bad = mvc.perform(get("/audit/export?format=xml").with(AUDITOR)).andReturn();
+        assertThat(bad.getResponse().getStatus()).isEqualTo(303);
+        assertThat(bad.getResponse().getRedirectedUrl()).isEqualTo("/audit");
+        String verification = html(get("/audit/verification?verify=true").with(AUDITOR));
+        assertThat(verification).contains("Historiken är intakt", "id=\"head-hash\"");
+        String noted = html(get("/audit/verification?verify=true&position=1&hash=" + "0".repeat(64)).with(AUDITOR));
+        assertThat(noted).contains("Historiken är INTE intakt", "Kedjan har inte den antecknade hashen");
+        assertThat(html(get("/audit/verification?verify=true&position=1").with(AUDITOR)))
+                .contains("Ange både position och hash");
+    }
+
+    @Test
+    void an_auditor_compares_two_moments() throws Exception {
+        String id = register("Jämförelse");
+        TestClock.CLOCK.set(TestClock.CLOCK.instant().plusSeconds(3600));
+        send(post(id + "/classification").param("confidentiality", "1").param("integrity", "0").param("availability", "0"));
+        String changes = html(get(id + "/changes?from=" + TODAY + "&fromTime=12:30").with(AUDITOR));
+        assertThat(changes).contains("<td>Konfidentialitet</td>", "<span>1</span>", "Klassning satt, 2026-11-26 13:00 av manager", "Gäller inte");
+        String before = html(get(id).param("asOf", TODAY.toString()).param("asOfTime", "12:30").with(AUDITOR));
+        String timeline = before.substring(before.indexOf("<ol class=\"timeline\">"));
+        assertThat(timeline).contains("Molntjänsten &quot;Jämförelse&quot; registrerades").doesNotContain("Informationsklassning satt");
+        assertThat(html(get(id + "/changes?from=" + TODAY + "&to=2026-01-01").with(AUDITOR)))
+                .contains("Den andra tidpunkten måste vara efter den första.");
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    private String register(String name) throws Exception {
+        MvcResult result = mvc.perform(post("/services/new").param("name", name).param("vendor", "Moln AB")
+                .param("serviceModel", "SAAS").param("organisationUnit", "Regionstyrelsen").param("owner", "Anna")
+                .with(MANAGER).with(csrf())).andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).as(result.getResponse().getContentAsString()).startsWith("/services/");
+        return result.getResponse().getRedirectedUrl();
+    }
+
+    /** Sends a form as the manager and checks that it was accepted: back to the service with a note. */
+    private void send(MockHttpServletRequestBuilder form) throws Exception {
+        MvcResult result = mvc.perform(form.with(MANAGER).with(csrf())).andReturn();
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(302);
+        assertThat(result.getFlashMap().get("refused")).as("refused").isNull();
+        assertThat(result.getFlashMap().get("success")).isNotNull();
+    }
+
+    private String html(MockHttpServletRequestBuilder request) throws Exception {
+        MvcResult result = mvc.perform(request).andReturn();
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
+        result.getResponse().setCharacterEncoding("UTF-8");
+        return result.getResponse().getContentAsString();
+    }
+
+    /** The measures that apply to the service in a phase, as the service page lists them. */
+    private List<String> applicable(String service, String phase) throws Exception {
+        Matcher m = Pattern.compile("id=\"measure-(\\d+)-" + phase + "\"").matcher(html(get(service).with(MANAGER)));
+        List<String> ids = new ArrayList<>();
+        while (m.find()) ids.add(m.group(1));
+        return ids;
+    }
+
+    private long events() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    private static long count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+}
