@@ -20,30 +20,18 @@ import se.molnkoll.kernel.StorableValues;
 import se.molnkoll.kernel.event.CloudServiceEvent;
 import se.molnkoll.kernel.query.AuditFilter;
 import se.molnkoll.kernel.query.AuditPage;
-import se.molnkoll.kernel.query.ChainHead;
-import se.molnkoll.kernel.query.ChainVerification;
 import se.molnkoll.kernel.query.CloudServiceView;
 import se.molnkoll.kernel.query.FindAuditTrail;
-import se.molnkoll.kernel.query.FindChainHead;
 import se.molnkoll.kernel.query.FindCloudService;
-import se.molnkoll.kernel.query.FindServiceChanges;
-import se.molnkoll.kernel.query.Moment;
-import se.molnkoll.kernel.query.ServiceChanges;
-import se.molnkoll.kernel.query.VerifyChain;
 import se.molnkoll.exports.AuditExport;
 import se.molnkoll.query.api.ReadModels;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
-/**
- * The audit trail (paged, or exported for archiving), the changes between two moments, and the hash
- * chain that shows the history is intact.
- */
+/** The audit trail: paged, or exported for archiving (the changes between two moments: ChangesController; the hash chain: ChainController). */
 @RestController
 @Tag(name = "Audit trail")
 class AuditController {
@@ -53,18 +41,15 @@ class AuditController {
     /** The event names a client may filter on. */
     static final Set<String> EVENT_TYPES = CloudServiceEvent.typeNames();
 
-    private static final java.util.regex.Pattern SHA256 = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
 
     private final QueryGateway queries;
     private final AuditExport export;
     private final ReadModels readModels;
-    private final Clock clock;
 
-    AuditController(QueryGateway queries, AuditExport export, ReadModels readModels, Clock clock) {
+    AuditController(QueryGateway queries, AuditExport export, ReadModels readModels) {
         this.queries = queries;
         this.export = export;
         this.readModels = readModels;
-        this.clock = clock;
     }
 
     static final String FILTERS = "service, actor, type (event name) and from/to narrow the trail; from/to take an "
@@ -143,64 +128,6 @@ class AuditController {
         CloudServiceId service = existing(id);
         List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
         return export(format, filter(service, actor, type, from, to, problems), order, page, size, problems, who);
-    }
-
-    @GetMapping("/api/audit/head")
-    @Operation(summary = "The latest link of the hash chain over the event store",
-            description = "Record position and hash outside Molnkoll; /api/audit/verification?position=…&hash=… later "
-                    + "proves that nothing up to there changed. The chain trails new events by moments.")
-    ChainHead head() {
-        return queries.query(new FindChainHead(), ResponseTypes.instanceOf(ChainHead.class)).join();
-    }
-
-    @GetMapping("/api/audit/verification")
-    @Operation(summary = "Recompute the hash chain from the event store: intact, or the first event that is not",
-            description = "Every chained event is read back as stored and its link recomputed. The answer names the "
-                    + "first event whose stored content changed (ALTERED), that vanished (MISSING) or that sits among "
-                    + "chained events without being chained (UNCHAINED). With position and hash recorded earlier from "
-                    + "/api/audit/head, the recomputed chain must also have that hash there (HEAD_MISMATCH), which "
-                    + "catches a rewrite of the links themselves.")
-    ChainVerification verification(@RequestParam(required = false) Long position,
-                                   @RequestParam(required = false) @Parameter(description = "64 hex digits") String hash) {
-        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
-        if ((position == null) != (hash == null || hash.isBlank())) {
-            problems.add(new InvalidInputException.FieldProblem(position == null ? "position" : "hash",
-                    "position and hash go together: both from one answer of /api/audit/head"));
-        }
-        if (position != null && position < 1) {
-            problems.add(new InvalidInputException.FieldProblem("position", "must be 1 or more"));
-        }
-        if (hash != null && !hash.isBlank() && !SHA256.matcher(hash).matches()) {
-            problems.add(new InvalidInputException.FieldProblem("hash", "must be a SHA-256 in hex (64 digits)"));
-        }
-        TimeParameters.throwIfAny(problems);
-        return queries.query(new VerifyChain(position, position == null ? null : hash.toLowerCase(Locale.ROOT)),
-                ResponseTypes.instanceOf(ChainVerification.class)).join();
-    }
-
-    @GetMapping("/api/services/{id}/changes")
-    @Operation(summary = "What changed for a service between two moments, each change with when and by whom",
-            description = "from and to are moments of recorded time: an ISO-8601 instant, or a date meaning the end of "
-                    + "that day in Sweden; to defaults to now. The service as known at from (statuses on from's date) "
-                    + "is compared with the service as known at to (statuses on to's date): facts and classification "
-                    + "fields, measures opened and closed, evidence added, withdrawn, expired; and every event "
-                    + "recorded after from up to and including to. 404 if the service had not been registered by to.")
-    ServiceChanges changes(@PathVariable String id, @RequestParam(required = false) String from,
-                           @RequestParam(required = false) String to) {
-        CloudServiceId service = Ids.service(id);
-        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
-        Instant start = TimeParameters.asOf(from, "from", clock, problems);
-        if (from == null || from.isBlank()) {
-            problems.add(new InvalidInputException.FieldProblem("from", "is required: the moment to compare with"));
-        }
-        Instant end = to == null || to.isBlank() ? clock.instant() : TimeParameters.asOf(to, "to", clock, problems);
-        if (start != null && end != null && !end.isAfter(start)) {
-            problems.add(new InvalidInputException.FieldProblem("to", "must be after from"));
-        }
-        TimeParameters.throwIfAny(problems);
-        return queries.query(new FindServiceChanges(service, start, end), ResponseTypes.optionalInstanceOf(ServiceChanges.class))
-                .join()
-                .orElseThrow(() -> NotFoundException.service(id, Moment.knownAt(end)));
     }
 
     private CloudServiceId existing(String id) {

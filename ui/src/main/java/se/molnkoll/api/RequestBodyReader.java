@@ -27,24 +27,16 @@ import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -75,10 +67,6 @@ class RequestBodyReader extends AbstractHttpMessageConverter<Record> {
     /** Problems listed in one answer; a legitimate request has at most about 60 (every measure id wrong). */
     static final int MAX_LISTED = 100;
     static final String EXAMINED_METRIC = "molnkoll.api.body.examined";
-    /** Stands for bytes that are not valid in the body's charset; no valid text decodes to a lone surrogate. */
-    private static final String UNDECODABLE = "\uDFFF";
-    /** An unknown field's name is echoed in the answer: never longer than this. */
-    private static final int LONGEST_ECHOED_NAME = 100;
 
     private final ObjectMapper json;
     private final ObjectReader strictTree;
@@ -127,7 +115,7 @@ class RequestBodyReader extends AbstractHttpMessageConverter<Record> {
         }
         JsonNode body;
         try {
-            body = strictTree.readTree(decode(bytes, charset));
+            body = strictTree.readTree(BodyText.decode(bytes, charset));
         } catch (JsonProcessingException e) {
             // the parser's own words ("Duplicate field 'name'", "Unexpected character ..."), without the source excerpt
             throw InvalidInputException.of("body", "is not valid JSON: " + e.getOriginalMessage());
@@ -138,17 +126,17 @@ class RequestBodyReader extends AbstractHttpMessageConverter<Record> {
         if (!body.isObject()) {
             throw InvalidInputException.of("body", "must be a JSON object");
         }
-        Problems problems = new Problems();
+        BodyProblems problems = new BodyProblems();
         try {
             Record request = read(type, body, problems);
             problems.throwIfAny();
             return request;
         } finally {
-            examined.increment(problems.examined);
+            examined.increment(problems.examinedSoFar());
         }
     }
 
-    private Record read(Class<? extends Record> type, JsonNode body, Problems problems) {
+    private Record read(Class<? extends Record> type, JsonNode body, BodyProblems problems) {
         RecordComponent[] components = type.getRecordComponents();
         Set<String> known = new HashSet<>();
         Object[] values = new Object[components.length];
@@ -165,128 +153,31 @@ class RequestBodyReader extends AbstractHttpMessageConverter<Record> {
         List<String> fields = Arrays.stream(components).map(RecordComponent::getName).toList();
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            problems.examined++;
+            problems.examined();
             if (!known.contains(name)) {
-                problems.unreadable(echoed(name), "is not a field of this request; its fields are " + fields);
+                problems.unreadable(BodyText.echoed(name), "is not a field of this request; its fields are " + fields);
             }
         }
         Record request = construct(type, components, values);
         for (ConstraintViolation<Record> violation : validator.validate(request)) {
-            problems.examined++;
+            problems.examined();
             problems.violated(path(violation.getPropertyPath()), violation.getMessage());
         }
         return request;
     }
 
-    /**
-     * The body as text. Bytes that are not valid in the charset become a lone surrogate, which the
-     * storable-text check of the field holding them refuses as broken Unicode: decoding them as the
-     * replacement character (what a Reader does) would store U+FFFD where the client sent something else.
-     */
-    private static String decode(byte[] bytes, Charset charset) {
-        CharsetDecoder decoder = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate((int) (bytes.length * (double) decoder.maxCharsPerByte()) + 16);
-        StringBuilder text = new StringBuilder(out.capacity());
-        while (true) {
-            CoderResult result = decoder.decode(in, out, true);
-            text.append(out.flip());
-            out.clear();
-            if (result.isUnderflow()) break;
-            if (result.isError()) {
-                text.append(UNDECODABLE);
-                in.position(in.position() + result.length());
-            } // else overflow: the output was emptied, go on
-        }
-        while (decoder.flush(out).isOverflow()) {
-            text.append(out.flip());
-            out.clear();
-        }
-        return text.append(out.flip()).toString();
-    }
 
-    /** A name the client sent, fit to be shown back: no longer than a line, no broken Unicode. */
-    private static String echoed(String name) {
-        String shown = name.length() > LONGEST_ECHOED_NAME ? name.substring(0, LONGEST_ECHOED_NAME) + "…" : name;
-        StringBuilder clean = new StringBuilder(shown.length());
-        for (int i = 0; i < shown.length(); i++) {
-            char c = shown.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < shown.length() && Character.isLowSurrogate(shown.charAt(i + 1))) {
-                clean.append(c).append(shown.charAt(++i));
-            } else {
-                clean.append(Character.isSurrogate(c) ? '\uFFFD' : c);
-            }
-        }
-        return clean.toString();
-    }
-
-    /**
-     * The problems of one body: at most {@value #MAX_LISTED} kept for the answer, the rest counted.
-     * Fields that could not be read are remembered apart (all of them), so that a constraint on such a
-     * field, which is null now, does not add a confusing "must not be null": a set lookup per violation,
-     * not a scan of the unreadable fields, so that the work stays linear however many there are.
-     */
-    private static final class Problems {
-        private final Map<String, String> listed = new LinkedHashMap<>();
-        private final Set<String> unreadable = new HashSet<>();
-        private int unlisted;
-        private long examined;
-
-        void unreadable(String field, String message) {
-            unreadable.add(field);
-            int bracket = field.indexOf('[');
-            if (bracket > 0) unreadable.add(field.substring(0, bracket)); // "measureIds" for "measureIds[3]"
-            add(field, message);
-        }
-
-        void violated(String field, String message) {
-            if (!unreadable.contains(field)) add(field, message);
-        }
-
-        private void add(String field, String message) {
-            if (listed.containsKey(field)) return;
-            if (listed.size() < MAX_LISTED) {
-                listed.put(field, message);
-            } else {
-                unlisted++;
-            }
-        }
-
-        void throwIfAny() {
-            if (listed.isEmpty()) return;
-            throw new InvalidInputException(listed.entrySet().stream()
-                    .map(p -> new InvalidInputException.FieldProblem(p.getKey(), p.getValue()))
-                    .sorted(Comparator.comparing(InvalidInputException.FieldProblem::field))
-                    .toList(), unlisted);
-        }
-    }
 
     /**
      * The value as the type, or null where it does not have the type's JSON shape (noting why). Lists
      * are read element by element, so one bad element does not hide the others' problems.
      */
-    private Object read(JavaType type, JsonNode value, String path, Problems problems) {
-        problems.examined++;
-        Class<?> raw = type.getRawClass();
-        if (List.class.isAssignableFrom(raw)) {
-            if (!value.isArray()) {
-                problems.unreadable(path, "must be a list");
-                return null;
-            }
-            List<Object> elements = new ArrayList<>();
-            for (int i = 0; i < value.size(); i++) {
-                JsonNode element = value.get(i);
-                elements.add(element.isNull() ? null : read(type.getContentType(), element, path + "[" + i + "]", problems));
-            }
-            return elements;
+    private Object read(JavaType type, JsonNode value, String path, BodyProblems problems) {
+        problems.examined();
+        if (List.class.isAssignableFrom(type.getRawClass())) {
+            return readList(type, value, path, problems);
         }
-        boolean textual = raw == String.class || raw == LocalDate.class || raw.isEnum();
-        boolean fits = textual ? value.isTextual()
-                : raw == Integer.class ? value.isIntegralNumber() && value.canConvertToInt()
-                : raw == Boolean.class ? value.isBoolean()
-                : !value.isContainerNode();
-        if (!fits) {
+        if (!fits(type.getRawClass(), value)) {
             problems.unreadable(path, expected(type));
             return null;
         }
@@ -297,25 +188,47 @@ class RequestBodyReader extends AbstractHttpMessageConverter<Record> {
                 return null;
             }
         }
-        // Enum names and dates are read here, exactly: Jackson would also take an enum's position
-        // ("0") and the date part of a date-time ("2026-11-26T23:30:00Z", which is the 27th in Sweden).
+        return readExactly(type, value, path, problems);
+    }
+
+    private List<Object> readList(JavaType type, JsonNode value, String path, BodyProblems problems) {
+        if (!value.isArray()) {
+            problems.unreadable(path, "must be a list");
+            return null;
+        }
+        List<Object> elements = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode element = value.get(i);
+            elements.add(element.isNull() ? null : read(type.getContentType(), element, path + "[" + i + "]", problems));
+        }
+        return elements;
+    }
+
+    /** Whether the JSON value has the shape of the type: text for text, dates and enums, whole numbers, true/false. */
+    private static boolean fits(Class<?> raw, JsonNode value) {
+        boolean textual = raw == String.class || raw == LocalDate.class || raw.isEnum();
+        return textual ? value.isTextual()
+                : raw == Integer.class ? value.isIntegralNumber() && value.canConvertToInt()
+                : raw == Boolean.class ? value.isBoolean()
+                : !value.isContainerNode();
+    }
+
+    /**
+     * Enum names and dates are read here, exactly: Jackson would also take an enum's position ("0") and
+     * the date part of a date-time ("2026-11-26T23:30:00Z", which is the 27th in Sweden).
+     */
+    private Object readExactly(JavaType type, JsonNode value, String path, BodyProblems problems) {
+        Class<?> raw = type.getRawClass();
         if (raw.isEnum()) {
             Object constant = Arrays.stream(raw.getEnumConstants())
                     .filter(c -> ((Enum<?>) c).name().equals(value.asText())).findFirst().orElse(null);
             if (constant == null) problems.unreadable(path, expected(type));
             return constant;
         }
-        if (raw == LocalDate.class) {
-            try {
-                return LocalDate.parse(value.asText(), DateTimeFormatter.ISO_LOCAL_DATE);
-            } catch (DateTimeParseException e) {
-                problems.unreadable(path, expected(type));
-                return null;
-            }
-        }
         try {
-            return json.treeToValue(value, type);
-        } catch (JsonProcessingException e) {
+            return raw == LocalDate.class ? LocalDate.parse(value.asText(), DateTimeFormatter.ISO_LOCAL_DATE)
+                    : json.treeToValue(value, type);
+        } catch (DateTimeParseException | JsonProcessingException e) {
             problems.unreadable(path, expected(type));
             return null;
         }

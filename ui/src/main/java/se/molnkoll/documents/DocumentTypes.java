@@ -8,24 +8,11 @@ import org.apache.tika.mime.MimeTypes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * What a document is, judged by its content. Accepted: PDF, office documents (Office Open XML,
@@ -132,7 +119,7 @@ public final class DocumentTypes {
             new DocumentType("application/vnd.oasis.opendocument.spreadsheet", "ods"),
             new DocumentType("application/vnd.oasis.opendocument.presentation", "odp"),
             new DocumentType("application/vnd.oasis.opendocument.graphics", "odg"));
-    private static final List<String> TEXT_EXTENSIONS = List.of("txt", "text", "csv", "log");
+    static final List<String> TEXT_EXTENSIONS = List.of("txt", "text", "csv", "log");
     private static final Map<String, DocumentType> BY_MAGIC = Map.of("application/pdf", PDF, "image/png", PNG,
             "image/jpeg", JPEG, "image/gif", GIF, "image/tiff", TIFF, "image/webp", WEBP, "application/rtf", RTF);
     /** Types clients declare that Tika's registry does not know as aliases. */
@@ -141,15 +128,6 @@ public final class DocumentTypes {
 
     private static final MimeTypes TIKA = MimeTypes.getDefaultMimeTypes();
     private static final MediaTypeRegistry REGISTRY = TIKA.getMediaTypeRegistry();
-    private static final Pattern MARKUP_IN_TEXT = Pattern.compile(
-            "(?is)^\\s*<[a-z!?/]|<\\s*(script|html|body|svg|iframe|object|embed)\\b|javascript:");
-    /** Markup a browser or a viewer would act on, looked for in a binary document's bytes (lower-cased ASCII). */
-    private static final List<byte[]> MARKUP_IN_BINARY = ascii("<script", "<html", "<svg", "<iframe", "<object", "<embed",
-            "<body", "<!doctype html", "<?xml-stylesheet");
-    private static final byte[] WINDOWS_EXECUTABLE = "This program cannot be run in DOS mode".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] RAR = {'R', 'a', 'r', '!', 0x1A, 0x07};
-    private static final byte[] SEVEN_ZIP = {'7', 'z', (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C};
-    private static final byte[] ZIP_END = {'P', 'K', 0x05, 0x06};
 
     private DocumentTypes() {
     }
@@ -177,7 +155,7 @@ public final class DocumentTypes {
             throw new RefusedException(Refusal.DECLARED_TYPE_DISAGREES, "It was sent as " + declared + " but the content is "
                     + type.label() + " (" + type.baseType() + ")", declared, type.label());
         }
-        alsoSomethingElse(content, type);
+        Polyglots.refuseIfAlsoSomethingElse(content, type);
         return new Judged(type, type.named(name));
     }
 
@@ -189,12 +167,13 @@ public final class DocumentTypes {
         if (simple == PDF) return startsAsPdf(content) ? Optional.of(PDF) : Optional.empty();
         if (simple != null) return Optional.of(simple);
         return switch (magic) {
-            case "application/x-tika-msoffice" -> legacyOffice(content);
-            case "application/zip", "application/x-tika-ooxml" -> officeContainer(content);
+            case "application/x-tika-msoffice" -> OfficeContainers.legacyOffice(content);
+            case "application/zip", "application/x-tika-ooxml" -> OfficeContainers.officeContainer(content);
             // no magic at all: Tika takes short text with a few bytes above 127 (Windows-1252) for binary;
             // the text check is strict (valid text in an encoding, no control characters, no markup)
-            case "text/plain", "application/octet-stream" -> plainText(content);
-            default -> magic.startsWith("application/vnd.oasis.opendocument.") ? officeContainer(content) : Optional.empty();
+            case "text/plain", "application/octet-stream" -> PlainText.detect(content);
+            default -> magic.startsWith("application/vnd.oasis.opendocument.") ? OfficeContainers.officeContainer(content)
+                    : Optional.empty();
         };
     }
 
@@ -209,8 +188,8 @@ public final class DocumentTypes {
 
     /** "%PDF-" at the very start (after a UTF-8 byte-order mark at most), where readers must find it. */
     private static boolean startsAsPdf(byte[] content) {
-        int start = startsWith(content, 0xEF, 0xBB, 0xBF) ? 3 : 0;
-        return indexOf(content, "%PDF-".getBytes(StandardCharsets.US_ASCII), start, start + 1) == start;
+        int start = Bytes.startsWith(content, 0xEF, 0xBB, 0xBF) ? 3 : 0;
+        return Bytes.indexOf(content, "%PDF-".getBytes(StandardCharsets.US_ASCII), start, start + 1) == start;
     }
 
     /** The extension of a name, lower-cased: 1–10 letters or digits after the last dot; null if none. */
@@ -248,230 +227,5 @@ public final class DocumentTypes {
         if (said.equals(is) || REGISTRY.isSpecializationOf(said, is) || REGISTRY.isSpecializationOf(is, said)) return true;
         return type.baseType().equals("text/plain") && "csv".equals(extension)
                 && said.toString().equals("application/vnd.ms-excel");
-    }
-
-    /** Refuses an accepted kind that is also something else (a polyglot), or an office document with macros. */
-    private static void alsoSomethingElse(byte[] content, DocumentType type) {
-        String is = type.label();
-        if (indexOf(content, WINDOWS_EXECUTABLE, 0, content.length) >= 0) {
-            throw new RefusedException(Refusal.ALSO_EXECUTABLE, "It is " + is + " but also holds a Windows executable", is);
-        }
-        boolean zipBased = type == DOCX || type == XLSX || type == PPTX || OPEN_DOCUMENT.contains(type);
-        if ((!zipBased && endsAsZip(content)) || indexOf(content, RAR, 0, content.length) >= 0
-                || indexOf(content, SEVEN_ZIP, 0, content.length) >= 0) {
-            throw new RefusedException(Refusal.ALSO_ARCHIVE, "It is " + is + " but is also an archive (ZIP, RAR or 7z)", is);
-        }
-        // plain text was read as text and refused for markup already; a ZIP's bytes are compressed parts, and
-        // an OpenDocument keeps its pictures (SVG too) stored as they are: no browser sniffs past "PK"
-        if (!type.baseType().equals("text/plain") && !zipBased && holdsMarkup(content)) {
-            throw new RefusedException(Refusal.ALSO_MARKUP, "It is " + is + " but also holds markup a browser would run "
-                    + "(HTML, SVG or script)", is);
-        }
-        if (hasMacros(content, type)) {
-            throw new RefusedException(Refusal.MACROS, "It is " + is + " with macros; save it without them", is);
-        }
-    }
-
-    /**
-     * A ZIP's end-of-central-directory record at the end, consistent with the length (ZIP readers look
-     * for it there): a document with an archive appended is an archive too.
-     */
-    private static boolean endsAsZip(byte[] content) {
-        int earliest = Math.max(0, content.length - 22 - 0xFFFF);
-        for (int at = content.length - 22; at >= earliest; at--) {
-            if (content[at] == 'P' && startsWith(content, at, ZIP_END)) {
-                int commentLength = (content[at + 20] & 0xff) | (content[at + 21] & 0xff) << 8;
-                long directorySize = uint32(content, at + 12);
-                long directoryOffset = uint32(content, at + 16);
-                if (at + 22 + commentLength == content.length && directoryOffset + directorySize <= at) return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean holdsMarkup(byte[] content) {
-        for (int i = 0; i < content.length; i++) {
-            if (content[i] != '<') continue;
-            for (byte[] tag : MARKUP_IN_BINARY) {
-                if (startsWithIgnoringCase(content, i, tag)) return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Macros of Word, Excel and PowerPoint: the VBA project, a storage of the OLE2 file or a part of the
-     * Office Open XML package. (Macros of OpenDocument files are not looked for.)
-     */
-    private static boolean hasMacros(byte[] content, DocumentType type) {
-        if (type == DOC || type == XLS || type == PPT) {
-            return indexOf(content, utf16le("_VBA_PROJECT"), 0, content.length) >= 0;
-        }
-        if (type == DOCX || type == XLSX || type == PPTX) {
-            return entryNames(content).stream().anyMatch(name -> name.toLowerCase(Locale.ROOT).endsWith("vbaproject.bin"));
-        }
-        return false;
-    }
-
-    /**
-     * An OLE2 compound file is a Word, Excel or PowerPoint document only if its directory names the
-     * stream that format keeps its content in (names are stored in UTF-16LE).
-     */
-    private static Optional<DocumentType> legacyOffice(byte[] content) {
-        if (indexOf(content, utf16le("WordDocument"), 0, content.length) >= 0) return Optional.of(DOC);
-        if (indexOf(content, utf16le("Workbook"), 0, content.length) >= 0
-                || indexOf(content, utf16le("Book\0"), 0, content.length) >= 0) {
-            return Optional.of(XLS);
-        }
-        if (indexOf(content, utf16le("PowerPoint Document"), 0, content.length) >= 0) return Optional.of(PPT);
-        return Optional.empty();
-    }
-
-    /**
-     * A ZIP is accepted only as an Office Open XML or OpenDocument file. Its entries are listed from the
-     * central directory, so nothing is decompressed but the tiny OpenDocument "mimetype" entry.
-     */
-    private static Optional<DocumentType> officeContainer(byte[] content) {
-        Set<String> names = entryNames(content);
-        if (names.contains("mimetype")) {
-            String declared = openDocumentType(content);
-            return OPEN_DOCUMENT.stream().filter(type -> type.mediaType().equals(declared)).findFirst();
-        }
-        if (!names.contains("[Content_Types].xml")) return Optional.empty();
-        if (names.contains("word/document.xml")) return Optional.of(DOCX);
-        if (names.contains("xl/workbook.xml")) return Optional.of(XLSX);
-        if (names.contains("ppt/presentation.xml")) return Optional.of(PPTX);
-        return Optional.empty();
-    }
-
-    /** The entry names of a ZIP (at most 10,001 of them); none if it is not one. */
-    private static Set<String> entryNames(byte[] content) {
-        return withZip(content, zip -> {
-            Set<String> names = new HashSet<>();
-            for (ZipEntry entry : Collections.list(zip.entries())) {
-                names.add(entry.getName());
-                if (names.size() > 10_000) break;
-            }
-            return names;
-        }, Set.of());
-    }
-
-    /** The OpenDocument "mimetype" entry's text, if it is short enough to be one. */
-    private static String openDocumentType(byte[] content) {
-        return withZip(content, zip -> {
-            ZipEntry mimetype = zip.getEntry("mimetype");
-            if (mimetype == null || mimetype.getSize() > 100) return "";
-            try (InputStream in = zip.getInputStream(mimetype)) {
-                return new String(in.readNBytes(100), StandardCharsets.US_ASCII);
-            }
-        }, "");
-    }
-
-    private interface ZipReading<T> {
-        T read(ZipFile zip) throws IOException;
-    }
-
-    /** Reads the bytes as a ZIP file (java.util.zip reads the central directory only from a file). */
-    private static <T> T withZip(byte[] content, ZipReading<T> reading, T notAZip) {
-        Path file = null;
-        try {
-            file = Files.createTempFile("molnkoll-upload", ".zip");
-            Files.write(file, content);
-            try (ZipFile zip = new ZipFile(file.toFile())) {
-                return reading.read(zip);
-            }
-        } catch (IOException e) {
-            return notAZip;
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a temporary file; the operating system cleans up what is left
-                }
-            }
-        }
-    }
-
-    /** Text as Windows and Office write it; no control characters but tab, line and page breaks; no markup. */
-    private static Optional<DocumentType> plainText(byte[] content) {
-        String text;
-        String charset;
-        if (startsWith(content, 0xFF, 0xFE) || startsWith(content, 0xFE, 0xFF)) {
-            text = decode(content, StandardCharsets.UTF_16);
-            charset = "UTF-16";
-        } else if ((text = decode(content, StandardCharsets.UTF_8)) != null) {
-            charset = "UTF-8";
-        } else {
-            text = decode(content, Charset.forName("windows-1252"));
-            charset = "windows-1252";
-        }
-        if (text == null) return Optional.empty();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f) return Optional.empty();
-        }
-        if (MARKUP_IN_TEXT.matcher(text.replace("\ufeff", "")).find()) return Optional.empty();
-        return Optional.of(new DocumentType("text/plain;charset=" + charset, TEXT_EXTENSIONS.toArray(String[]::new)));
-    }
-
-    /** The text, or null if the bytes are not valid in the charset (Windows-1252 leaves five bytes undefined). */
-    private static String decode(byte[] content, Charset charset) {
-        try {
-            return charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
-
-    private static byte[] utf16le(String name) {
-        return name.getBytes(StandardCharsets.UTF_16LE);
-    }
-
-    private static List<byte[]> ascii(String... texts) {
-        return Arrays.stream(texts).map(t -> t.getBytes(StandardCharsets.US_ASCII)).toList();
-    }
-
-    private static long uint32(byte[] content, int at) {
-        return (content[at] & 0xffL) | (content[at + 1] & 0xffL) << 8 | (content[at + 2] & 0xffL) << 16
-                | (content[at + 3] & 0xffL) << 24;
-    }
-
-    /** The first index in [from, to) where the pattern starts, or -1. */
-    private static int indexOf(byte[] content, byte[] pattern, int from, int to) {
-        int last = Math.min(content.length - pattern.length, to - 1);
-        for (int i = from; i <= last; i++) {
-            if (content[i] == pattern[0] && startsWith(content, i, pattern)) return i;
-        }
-        return -1;
-    }
-
-    private static boolean startsWith(byte[] content, int at, byte[] pattern) {
-        if (at + pattern.length > content.length) return false;
-        for (int j = 0; j < pattern.length; j++) {
-            if (content[at + j] != pattern[j]) return false;
-        }
-        return true;
-    }
-
-    private static boolean startsWithIgnoringCase(byte[] content, int at, byte[] lowerCase) {
-        if (at + lowerCase.length > content.length) return false;
-        for (int j = 0; j < lowerCase.length; j++) {
-            byte b = content[at + j];
-            if (b >= 'A' && b <= 'Z') b = (byte) (b + ('a' - 'A'));
-            if (b != lowerCase[j]) return false;
-        }
-        return true;
-    }
-
-    private static boolean startsWith(byte[] content, int... prefix) {
-        if (content.length < prefix.length) return false;
-        for (int i = 0; i < prefix.length; i++) {
-            if (content[i] != (byte) prefix[i]) return false;
-        }
-        return true;
     }
 }

@@ -95,8 +95,14 @@ class DemoData {
         }
     }
 
+    /** The portfolio, a story told in order: services being acquired, in operation, and leaving. */
     private void fill() {
-        // ---- acquisition ----
+        servicesBeingAcquired();
+        servicesInOperation();
+        servicesLeaving();
+    }
+
+    private void servicesBeingAcquired() {
         register("Chattbot för vårdguiden", "Samtalsrobot Norden AB", ServiceModel.SAAS, "Digitala tjänster", "Maria Lind");
         register("Schemaläggning för vårdpersonal", "Skiftkoll AB", ServiceModel.SAAS, "HR", "Per Ek");
 
@@ -112,8 +118,9 @@ class DemoData {
         evidence(search, all(searchClass, Phase.ACQUIRE, id -> id != 22), EnumSet.of(Phase.ACQUIRE),
                 EvidenceKind.VENDOR_STATEMENT, "Leverantörens säkerhetsbeskrivning", "Söklabbet AB",
                 today.minusDays(30), null, null);
+    }
 
-        // ---- operation ----
+    private void servicesInOperation() {
         CloudServiceId mail = inOperation("E-post och kalender", "Nordmoln AB", ServiceModel.SAAS, "IT-avdelningen",
                 "Anders Wik", classification(2, 2, 3, false, true, "2025/88"));
         certificate(mail, "ISO/IEC 27001-certifikat", "Certifieringsorgan Norden AB",
@@ -151,8 +158,9 @@ class DemoData {
                 "Kollektivtrafik", "Olof Strand", classification(0, 2, 3, false, false, "2024/77"));
         certificate(maps, "ISO/IEC 27001-certifikat", "Certifieringsorgan Norden AB",
                 today.minusYears(1), today.plusYears(2));
+    }
 
-        // ---- exit ----
+    private void servicesLeaving() {
         CloudServiceId survey = inOperation("Enkätverktyg", "Enkätia AB", ServiceModel.SAAS, "Kommunikation",
                 "Maria Lind", classification(1, 1, 1, false, true, null));
         recorder.record(survey, new TerminateContract(survey, today.minusDays(20),

@@ -8,8 +8,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -190,7 +188,7 @@ public class LoginAttempts {
         int failures = before == null ? 1 : before.failures() + 1;
         Instant blockedUntil = before != null && before.blocks(now) ? before.blockedUntil()
                 : block != null && failures >= limit ? now.plus(block) : null;
-        String client = clientOf(address);
+        String client = Clients.of(address);
         boolean many = before != null && (before.manyAddresses() || !before.firstAddress().equals(client));
         Count count = new Count(failures, now, blockedUntil, before == null ? client : before.firstAddress(), many, lockout);
         counts.put(key, count);
@@ -237,30 +235,10 @@ public class LoginAttempts {
     }
 
     private static String pairKey(String username, String address) {
-        return "pair:" + clientOf(address) + " " + key(username);
+        return "pair:" + Clients.of(address) + " " + key(username);
     }
 
     private static String addressKey(String address) {
-        return "address:" + clientOf(address);
-    }
-
-    /**
-     * The client an address stands for: an IPv4 address itself, an IPv6 address its /64 network, which
-     * one holder usually has whole (counting each of its addresses would let it try 2^64 times).
-     */
-    static String clientOf(String address) {
-        if (address == null || address.isEmpty()) return "-";
-        if (address.indexOf(':') < 0) return address;
-        try {
-            byte[] bytes = InetAddress.getByName(address).getAddress();
-            if (bytes.length != 16) return address;
-            StringBuilder network = new StringBuilder();
-            for (int i = 0; i < 8; i += 2) {
-                network.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
-            }
-            return network.append(":/64").toString();
-        } catch (UnknownHostException e) {
-            return address; // not an address literal; InetAddress never looks a literal up
-        }
+        return "address:" + Clients.of(address);
     }
 }

@@ -90,7 +90,7 @@ final class PasswordSignIn implements AuthenticationProvider {
         String password = request.getCredentials() == null ? "" : request.getCredentials().toString();
         if (name == null || name.length() > LoginAttempts.MAX_NAME) throw new BadCredentialsException("Bad credentials");
         String address = SecurityEvents.address(request);
-        String fingerprint = fingerprint(name, password, LoginAttempts.clientOf(address));
+        String fingerprint = fingerprint(name, password, Clients.of(address));
         Authentication known = recalled(fingerprint, name, address, request); // most API requests end here
         if (known != null) return known;
         synchronized (oneAtATime[Math.floorMod(LoginAttempts.key(name).hashCode(), oneAtATime.length)]) {

@@ -1,25 +1,15 @@
 package se.molnkoll.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
@@ -27,31 +17,19 @@ import org.springframework.security.web.header.writers.ContentSecurityPolicyHead
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.util.unit.DataSize;
-import se.molnkoll.config.ProblemResponses;
 import se.molnkoll.config.WellFormedRequests;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.AuthenticationEntryPoint;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Every endpoint and page has an explicit rule; whatever is not listed is denied. The pages (second
@@ -77,7 +55,6 @@ import java.util.Set;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     static final String REALM = "Molnkoll";
 
     private static final String[] EVERY_ROLE = names(Role.values());
@@ -120,19 +97,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/services", "/api/services/**").hasRole(MANAGER)
                         .requestMatchers(HttpMethod.PUT, "/api/services/*/classification").hasRole(MANAGER)
                         .anyRequest().denyAll())
-                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized(json)))
-                .headers(headers -> headers
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-                        // OWASP's REST guidance: an answer of the API is data, never a document to render or frame.
-                        // Swagger UI is a page of its own and runs its scripts and styles from here.
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER_UI),
-                                new ContentSecurityPolicyHeaderWriter("default-src 'none'; frame-ancestors 'none'")))
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
-                                new ContentSecurityPolicyHeaderWriter("default-src 'self'; img-src 'self' data:; "
-                                        + "style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; "
-                                        + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"))))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized(json))
-                        .accessDeniedHandler(forbidden(json)))
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(Refusals.unauthorized(json)))
+                .headers(SecurityConfiguration::apiHeaders)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(Refusals.unauthorized(json))
+                        .accessDeniedHandler(Refusals.forbidden(json)))
                 // A stateless API authenticated on every request carries no cookie to forge.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
@@ -141,10 +109,25 @@ public class SecurityConfiguration {
             // bearer tokens from the region's provider, beside the configured local users' HTTP Basic
             http.oauth2ResourceServer(server -> server
                     .jwt(jwt -> jwt.decoder(sso.jwtDecoder()).jwtAuthenticationConverter(sso.jwtAuthentication()))
-                    .authenticationEntryPoint(unauthorized(json))
-                    .accessDeniedHandler(forbidden(json)));
+                    .authenticationEntryPoint(Refusals.unauthorized(json))
+                    .accessDeniedHandler(Refusals.forbidden(json)));
         }
         return http.build();
+    }
+
+    /**
+     * Besides Spring Security's defaults (nosniff, frame DENY, no-store, HSTS over TLS): no referrer, and
+     * OWASP's REST guidance, an answer of the API is data, never a document to render or frame. Swagger UI
+     * is a page of its own and runs its scripts and styles from here.
+     */
+    private static void apiHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER_UI),
+                        new ContentSecurityPolicyHeaderWriter("default-src 'none'; frame-ancestors 'none'")))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
+                        new ContentSecurityPolicyHeaderWriter("default-src 'self'; img-src 'self' data:; "
+                                + "style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; "
+                                + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'")));
     }
 
     /**
@@ -171,7 +154,7 @@ public class SecurityConfiguration {
                         .requestMatchers(anotherMomentOf("/", "/services", "/services/*")).hasAnyRole(AUDIT_READERS)
                         .requestMatchers(HttpMethod.GET, "/", "/services", "/services/*", "/catalogue").hasAnyRole(EVERY_ROLE)
                         .anyRequest().denyAll())
-                .exceptionHandling(errors -> errors.accessDeniedHandler(pagesAccessDenied()))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(Refusals.pagesAccessDenied()))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 // besides Spring Security's defaults (nosniff, frame DENY, no-store, HSTS over TLS)
@@ -190,21 +173,6 @@ public class SecurityConfiguration {
                     .failureUrl("/login?sso"));
         }
         return http.build();
-    }
-
-    /**
-     * A form whose CSRF token no longer matches (its session ended, say) goes to the login page, which
-     * says that nothing was saved; any other refusal is the 403 error page.
-     */
-    private static AccessDeniedHandler pagesAccessDenied() {
-        AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
-        return (request, response, denied) -> {
-            if (denied instanceof CsrfException) {
-                response.sendRedirect(request.getContextPath() + "/login?expired");
-            } else {
-                forbidden.handle(request, response, denied);
-            }
-        };
     }
 
     /** A read of one of these paths that asks about another moment (see {@link #asksAboutAnotherMoment}). */
@@ -235,96 +203,10 @@ public class SecurityConfiguration {
         return new RequestShape(maxParameters, maxBody);
     }
 
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    /** The login form's and HTTP Basic's check of a name and password, with lockout (see {@link PasswordSignIn}). */
-    @Bean
-    AuthenticationProvider passwordSignIn(UserDetailsService users, PasswordEncoder encoder, LoginAttempts attempts,
-                                          SecurityEvents events, java.time.Clock clock,
-                                          io.micrometer.core.instrument.MeterRegistry meters) {
-        return new PasswordSignIn(users, encoder, attempts, events, clock, meters);
-    }
-
     /** Requests refused by the rules above become events (see {@link SecurityEvents}). */
     @Bean
     AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher events) {
         return new SpringAuthorizationEventPublisher(events);
-    }
-
-    /** Single sign-on, when molnkoll.oidc.enabled=true; the provider must answer at startup. */
-    @Bean
-    @ConditionalOnProperty(name = "molnkoll.oidc.enabled", havingValue = "true")
-    Oidc oidc(OidcProperties properties) {
-        return new Oidc(properties);
-    }
-
-    @Bean
-    UserDetailsService users(UserProperties properties, @Value("${molnkoll.demo-users:false}") boolean demoUsers) {
-        List<UserProperties.User> all = new ArrayList<>(properties.users());
-        if (demoUsers) {
-            all.addAll(DemoUsers.ALL);
-            log.warn("Demo users manager, auditor, viewer and admin are ON, each with its user name as password"
-                    + " (molnkoll.demo-users=true). Never use them with real data.");
-        }
-        Set<String> seen = new HashSet<>();
-        List<UserDetails> details = new ArrayList<>();
-        for (UserProperties.User user : all) {
-            details.add(toUserDetails(user, seen));
-        }
-        if (details.isEmpty()) {
-            log.warn("No users are configured (molnkoll.security.users) and demo users are off: nobody can sign in.");
-        }
-        return new InMemoryUserDetailsManager(details);
-    }
-
-    private static UserDetails toUserDetails(UserProperties.User user, Set<String> seen) {
-        if (user.username() == null || user.username().isBlank()) {
-            throw new IllegalStateException("A configured user has no username (molnkoll.security.users)");
-        }
-        if (!seen.add(user.username())) {
-            throw new IllegalStateException("User " + user.username() + " is configured twice");
-        }
-        String hash = user.passwordHash() == null ? "" : user.passwordHash();
-        if (hash.startsWith("$2")) {
-            hash = "{bcrypt}" + hash;
-        }
-        if (!hash.startsWith("{bcrypt}$2")) {
-            throw new IllegalStateException("User " + user.username()
-                    + " needs a bcrypt password-hash ({bcrypt}$2a$...); plain-text passwords are not accepted");
-        }
-        if (user.roles() == null || user.roles().isEmpty()) {
-            throw new IllegalStateException("User " + user.username() + " has no role; give one of "
-                    + List.of(Role.values()));
-        }
-        List<org.springframework.security.core.GrantedAuthority> authorities = new ArrayList<>();
-        user.roles().forEach(role -> authorities.add(new org.springframework.security.core.authority.SimpleGrantedAuthority(role.authority())));
-        authorities.addAll(UnitScope.authorities(user.units())); // given, even empty, it limits
-        return User.withUsername(user.username()).password(hash).authorities(authorities).build();
-    }
-
-    private static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
-        return (request, response, e) -> {
-            response.addHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-            String detail = "Sign in to use Molnkoll (HTTP Basic).";
-            if (e instanceof org.springframework.security.oauth2.server.resource.InvalidBearerTokenException) {
-                response.addHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-                detail = "The bearer token is not valid: expired, not signed by the provider, or not meant for Molnkoll.";
-            }
-            writeProblem(json, response, HttpStatus.UNAUTHORIZED, detail);
-        };
-    }
-
-    private static AccessDeniedHandler forbidden(ObjectMapper json) {
-        return (request, response, e) -> writeProblem(json, response, HttpStatus.FORBIDDEN,
-                "Your role does not allow " + request.getMethod() + " " + request.getRequestURI() + ".");
-    }
-
-    private static void writeProblem(ObjectMapper json, HttpServletResponse response, HttpStatus status,
-                                     String detail) throws IOException {
-        ProblemResponses.write(json, response, status, null, detail);
     }
 
     private static String[] names(Role... roles) {

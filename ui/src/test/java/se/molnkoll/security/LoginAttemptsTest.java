@@ -130,9 +130,9 @@ class LoginAttemptsTest {
 
     @Test
     void an_ipv6_client_is_counted_by_its_network() {
-        assertThat(LoginAttempts.clientOf("2001:db8:1:2:aaaa::1")).isEqualTo(LoginAttempts.clientOf("2001:db8:1:2:bbbb::9"));
-        assertThat(LoginAttempts.clientOf("2001:db8:1:2::1")).isNotEqualTo(LoginAttempts.clientOf("2001:db8:1:3::1"));
-        assertThat(LoginAttempts.clientOf("192.0.2.1")).isEqualTo("192.0.2.1");
+        assertThat(Clients.of("2001:db8:1:2:aaaa::1")).isEqualTo(Clients.of("2001:db8:1:2:bbbb::9"));
+        assertThat(Clients.of("2001:db8:1:2::1")).isNotEqualTo(Clients.of("2001:db8:1:3::1"));
+        assertThat(Clients.of("192.0.2.1")).isEqualTo("192.0.2.1");
         LoginAttempts attempts = attempts(100_000);
         for (int i = 1; i <= 5; i++) fail(attempts, "karin", "2001:db8:1:2::" + Integer.toHexString(i), 1);
         assertThat(attempts.refusal("karin", "2001:db8:1:2::ffff")).isEqualTo(LOCKED);

@@ -44,7 +44,7 @@ class UserConfigurationTest {
 
     @Test
     void a_user_without_a_bcrypt_hash_or_a_role_stops_startup() {
-        SecurityConfiguration configuration = new SecurityConfiguration();
+        SignIn configuration = new SignIn();
         assertThatThrownBy(() -> configuration.users(new UserProperties(List.of(
                 new UserProperties.User("eve", "{noop}password", Set.of(Role.ADMIN), null))), false))
                 .hasMessageContaining("eve needs a bcrypt password-hash");

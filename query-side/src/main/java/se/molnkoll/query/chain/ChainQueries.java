@@ -106,6 +106,14 @@ public class ChainQueries {
                 afterLink = link.link();
             }
         }
+        return afterTheLinks(query, head, checked, externalSeen);
+    }
+
+    /**
+     * Once every link checked out: the position noted outside must have been among them, and no stored
+     * event below the highest chained position may be missing from the chain.
+     */
+    private ChainVerification afterTheLinks(VerifyChain query, ChainHead head, long checked, boolean externalSeen) {
         if (query.position() != null && !externalSeen) {
             return broken(checked, head, new Finding(FindingKind.UNKNOWN_POSITION, query.position(), null, null, null,
                     null, null, null, "No chained event is at position " + query.position()));
