@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpInputMessage;
@@ -24,8 +23,6 @@ import org.springframework.util.unit.DataSize;
 import se.molnkoll.kernel.StorableValues;
 
 import java.io.IOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -158,10 +155,10 @@ class RequestBodyReader extends AbstractHttpMessageConverter<Record> {
                 problems.unreadable(BodyText.echoed(name), "is not a field of this request; its fields are " + fields);
             }
         }
-        Record request = construct(type, components, values);
+        Record request = RequestRecords.construct(type, components, values);
         for (ConstraintViolation<Record> violation : validator.validate(request)) {
             problems.examined();
-            problems.violated(path(violation.getPropertyPath()), violation.getMessage());
+            problems.violated(RequestRecords.path(violation.getPropertyPath()), violation.getMessage());
         }
         return request;
     }
@@ -242,32 +239,5 @@ class RequestBodyReader extends AbstractHttpMessageConverter<Record> {
         if (raw == Boolean.class) return "must be true or false";
         if (raw == String.class) return "must be text";
         return "has the wrong form";
-    }
-
-    private static Record construct(Class<? extends Record> type, RecordComponent[] components, Object[] values) {
-        try {
-            Constructor<? extends Record> canonical = type.getDeclaredConstructor(
-                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-            canonical.setAccessible(true);
-            return canonical.newInstance(values);
-        } catch (NoSuchMethodException | InstantiationException | IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("Cannot build " + type.getSimpleName(), e);
-        }
-    }
-
-    /** "phases[1]", "validUntil": the field as the client wrote it. */
-    private static String path(Path propertyPath) {
-        StringBuilder path = new StringBuilder();
-        for (Path.Node node : propertyPath) {
-            String name = node.getName();
-            if (name != null && !name.startsWith("<")) {
-                if (!path.isEmpty()) path.append('.');
-                path.append(name);
-            }
-            if (node.getIndex() != null) {
-                path.append('[').append(node.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
     }
 }

@@ -33,7 +33,6 @@ import se.molnkoll.kernel.command.StartOperation;
 import se.molnkoll.kernel.command.TerminateContract;
 import se.molnkoll.recording.Recorder;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -209,7 +208,7 @@ class DemoData {
         EvidenceId contract = evidence(id, contractCovers, EnumSet.of(Phase.ACQUIRE, Phase.OPERATE),
                 EvidenceKind.CONTRACT_CLAUSE, "Avtal med säkerhetsbilaga och personuppgiftsbiträdesavtal", vendor,
                 today.minusYears(1), null, null);
-        documents.attach(id, contract, "avtal-sakerhetsbilaga.pdf", "application/pdf", pdf(name));
+        documents.attach(id, contract, "avtal-sakerhetsbilaga.pdf", "application/pdf", DemoDocuments.pdf(name));
         evidence(id, Set.of(new MeasureId(SUPERVISION)), EnumSet.of(Phase.ACQUIRE), EvidenceKind.AUDIT_REPORT,
                 "Granskningsrapport inför avtal", "Regionens internrevision", today.minusYears(1).minusDays(20), null, null);
         recorder.record(id, new StartOperation(id));
@@ -241,19 +240,4 @@ class DemoData {
         return pairs.stream().map(MeasurePhase::measureId).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** A small, valid PDF that says what it stands for. */
-    private static byte[] pdf(String service) {
-        String text = "Demo: avtal med säkerhetsbilaga för " + service;
-        String ascii = text.replaceAll("[^\\x20-\\x7E]", "?").replace("(", "[").replace(")", "]");
-        String content = "BT /F1 12 Tf 50 750 Td (" + ascii + ") Tj ET";
-        String pdf = "%PDF-1.4\n"
-                + "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-                + "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-                + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
-                + " /Resources << /Font << /F1 5 0 R >> >> >> endobj\n"
-                + "4 0 obj << /Length " + content.length() + " >> stream\n" + content + "\nendstream endobj\n"
-                + "5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n"
-                + "trailer << /Root 1 0 R >>\n%%EOF\n";
-        return pdf.getBytes(StandardCharsets.ISO_8859_1);
-    }
 }
