@@ -5,10 +5,10 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.molnkoll.config.CertificateProperties;
 import se.molnkoll.kernel.query.CertificateStatus;
 import se.molnkoll.kernel.query.CertificateView;
 import se.molnkoll.kernel.query.Dashboard;
@@ -31,11 +31,10 @@ class CertificateController {
     private final Clock clock;
     private final int warningDays;
 
-    CertificateController(QueryGateway queries, Clock clock,
-                          @Value("${molnkoll.certificates.warning-days:60}") int warningDays) {
+    CertificateController(QueryGateway queries, Clock clock, CertificateProperties certificates) {
         this.queries = queries;
         this.clock = clock;
-        this.warningDays = warningDays;
+        this.warningDays = certificates.warningDays();
     }
 
     @GetMapping("/api/certificates")

@@ -2,16 +2,15 @@ package se.molnkoll.api;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
@@ -19,7 +18,7 @@ import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.lang.NonNull;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
+import se.molnkoll.config.LimitsProperties;
 import se.molnkoll.kernel.StorableValues;
 
 import java.io.IOException;
@@ -72,15 +71,14 @@ class RequestBodyReader extends AbstractHttpMessageConverter<Record> {
     private final Counter examined;
 
     /** Every JSON media type, so that no body reaches Spring's lenient JSON reader instead. */
-    RequestBodyReader(ObjectMapper json, Validator validator, @Value("${molnkoll.limits.body-size}") DataSize maxBody,
-                      MeterRegistry meters) {
+    RequestBodyReader(ObjectMapper json, Validator validator, LimitsProperties limits, MeterRegistry meters) {
         super(MediaType.APPLICATION_JSON, new MediaType("application", "*+json"));
         this.json = json;
         this.strictTree = json.reader()
                 .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.validator = validator;
-        this.maxBytes = maxBody.toBytes();
+        this.maxBytes = limits.bodySize().toBytes();
         this.examined = Counter.builder(EXAMINED_METRIC)
                 .description("JSON values and constraint violations the API's body reader examined").register(meters);
     }

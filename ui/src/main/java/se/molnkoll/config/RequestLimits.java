@@ -6,7 +6,8 @@ import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.MultipartConfigFactory;
 import org.springframework.context.MessageSource;
@@ -22,6 +23,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
+import se.molnkoll.documents.DocumentProperties;
 
 import java.io.IOException;
 import java.net.URI;
@@ -59,9 +61,10 @@ public class RequestLimits {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> requestLimitsFilter(
-            @Value("${molnkoll.limits.body-size}") DataSize bodySize,
-            @Value("${molnkoll.documents.max-size}") DataSize documentSize,
-            ObjectMapper json, MessageSource messages, LocaleResolver locales) {
+            LimitsProperties limits, DocumentProperties documents, ObjectMapper json, MessageSource messages,
+            LocaleResolver locales) {
+        DataSize bodySize = limits.bodySize();
+        DataSize documentSize = documents.maxSize();
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -95,13 +98,22 @@ public class RequestLimits {
 
     /** The document at most molnkoll.documents.max-size; the whole multipart request that, plus the rest of its form. */
     @Bean
-    MultipartConfigElement multipartConfigElement(@Value("${molnkoll.documents.max-size}") DataSize documentSize,
-                                                  @Value("${molnkoll.limits.body-size}") DataSize bodySize) {
+    MultipartConfigElement multipartConfigElement(DocumentProperties documents, LimitsProperties limits) {
         MultipartConfigFactory factory = new MultipartConfigFactory();
-        factory.setMaxFileSize(documentSize);
-        factory.setMaxRequestSize(uploadLimit(documentSize, bodySize));
+        factory.setMaxFileSize(documents.maxSize());
+        factory.setMaxRequestSize(uploadLimit(documents.maxSize(), limits.bodySize()));
         factory.setFileSizeThreshold(DataSize.ofMegabytes(1));
         return factory.createMultipartConfig();
+    }
+
+    /**
+     * Tomcat's own limit on a form's parameters (and a multipart form's fields beside its file), which
+     * also stops a form sent without a length: the same as every other body's.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> formLimit(LimitsProperties limits) {
+        return factory -> factory.addConnectorCustomizers(connector -> connector.setMaxPostSize((int) Math.min(
+                Integer.MAX_VALUE, limits.bodySize().toBytes())));
     }
 
     /** The largest request that carries a document: the document, and boundaries, part headers and the form's fields. */

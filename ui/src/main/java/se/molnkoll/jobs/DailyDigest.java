@@ -1,20 +1,22 @@
 package se.molnkoll.jobs;
 
-import se.molnkoll.kernel.Loggable;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
+import se.molnkoll.config.CertificateProperties;
 import se.molnkoll.kernel.BusinessDates;
+import se.molnkoll.kernel.Loggable;
 import se.molnkoll.kernel.query.CertificateStatus;
 import se.molnkoll.kernel.query.CertificateView;
 import se.molnkoll.kernel.query.FindCertificates;
@@ -46,7 +48,7 @@ import java.util.stream.Collectors;
  */
 @Component
 @ConditionalOnProperty(name = "molnkoll.digest.enabled", havingValue = "true")
-public class DailyDigest {
+public class DailyDigest implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(DailyDigest.class);
     /** How long a claimed but unsent digest waits before another check may send it. */
@@ -62,20 +64,24 @@ public class DailyDigest {
     private final String instance = UUID.randomUUID().toString();
 
     public DailyDigest(DigestProperties properties, QueryGateway queries, JavaMailSender mail, JdbcTemplate jdbc,
-                       Clock clock, @Value("${molnkoll.certificates.warning-days:60}") int warningDays,
-                       ReadModels readModels) {
+                       Clock clock, CertificateProperties certificates, ReadModels readModels) {
         this.properties = properties;
         this.readModels = readModels;
         this.queries = queries;
         this.mail = mail;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.warningDays = warningDays;
+        this.warningDays = certificates.warningDays();
         log.info("Daily digest on: after {} each day, to {} unit contact(s){}", properties.sendAt(),
                 properties.contacts().size(), properties.defaultRecipient() == null ? "" : " and a default recipient");
     }
 
-    @Scheduled(initialDelayString = "${molnkoll.digest.check-interval:60s}", fixedDelayString = "${molnkoll.digest.check-interval:60s}")
+    /** Whether a digest is due is checked every molnkoll.digest.check-interval, the first time one interval after start. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::sendIfDue, properties.checkInterval(), properties.checkInterval()));
+    }
+
     public void sendIfDue() {
         LocalDate today = BusinessDates.today(clock);
         if (LocalTime.ofInstant(clock.instant(), BusinessDates.ZONE).isBefore(properties.sendAt())) {

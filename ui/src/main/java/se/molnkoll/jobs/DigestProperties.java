@@ -1,7 +1,9 @@
 package se.molnkoll.jobs;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 
@@ -14,16 +16,16 @@ import java.util.List;
  * molnkoll.digest.contacts[0].organisation-unit=Regionstyrelsen
  * molnkoll.digest.contacts[0].email=informationssakerhet@example.se
  * molnkoll.digest.default-recipient=...             (units without a contact of their own; optional)
+ * molnkoll.digest.check-interval=60s                (how often whether a digest is due is checked)
  * spring.mail.host=..., spring.mail.port=...        (the SMTP server)
  * </pre>
  */
 @ConfigurationProperties("molnkoll.digest")
-public record DigestProperties(boolean enabled, LocalTime sendAt, String from, List<Contact> contacts,
-                               String defaultRecipient) {
+public record DigestProperties(boolean enabled, @DefaultValue("07:00") LocalTime sendAt,
+                               @DefaultValue("molnkoll@localhost") String from, List<Contact> contacts,
+                               String defaultRecipient, @DefaultValue("60s") Duration checkInterval) {
 
     public DigestProperties {
-        sendAt = sendAt == null ? LocalTime.of(7, 0) : sendAt;
-        from = from == null || from.isBlank() ? "molnkoll@localhost" : from;
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
         defaultRecipient = defaultRecipient == null || defaultRecipient.isBlank() ? null : defaultRecipient;
     }

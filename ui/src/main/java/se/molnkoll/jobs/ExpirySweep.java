@@ -7,8 +7,9 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import se.molnkoll.config.InstanceRole;
 import se.molnkoll.config.RunsOn;
@@ -35,7 +36,7 @@ import java.util.Map;
  */
 @Component
 @RunsOn(InstanceRole.COMMAND)
-public class ExpirySweep {
+public class ExpirySweep implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ExpirySweep.class);
     private static final int MAX_PASSES_PER_SWEEP = 20;
@@ -44,17 +45,22 @@ public class ExpirySweep {
 
     private final QueryGateway queries;
     private final CommandGateway commands;
+    private final ExpiryProperties properties;
     private final int batchSize;
 
-    public ExpirySweep(QueryGateway queries, CommandGateway commands,
-                       @Value("${molnkoll.expiry.batch-size:500}") int batchSize) {
+    public ExpirySweep(QueryGateway queries, CommandGateway commands, ExpiryProperties properties) {
         this.queries = queries;
         this.commands = commands;
-        this.batchSize = batchSize;
+        this.properties = properties;
+        this.batchSize = properties.batchSize();
     }
 
-    @Scheduled(initialDelayString = "${molnkoll.expiry.initial-delay:5s}",
-            fixedDelayString = "${molnkoll.expiry.sweep-interval:30s}")
+    /** A sweep every molnkoll.expiry.sweep-interval, the first molnkoll.expiry.initial-delay after start. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, properties.sweepInterval(), properties.initialDelay()));
+    }
+
     public void sweep() {
         // A full batch may mean more is due; another pass is worth it only while this one recorded
         // something (the read model may not show the new expiries yet), and never more than a few.

@@ -3,7 +3,6 @@ package se.molnkoll.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -50,17 +49,12 @@ public class LoginAttempts {
     private final Clock clock;
     private final Cache<String, Count> counts;
 
-    public LoginAttempts(@Value("${molnkoll.security.lockout.max-failures}") int maxFailures,
-                         @Value("${molnkoll.security.lockout.max-failures-per-address}") int maxFailuresPerAddress,
-                         @Value("${molnkoll.security.lockout.duration}") Duration lockout,
-                         @Value("${molnkoll.security.lockout.max-delay}") Duration maxDelay,
-                         @Value("${molnkoll.security.lockout.max-tracked}") long maxTracked,
-                         Clock clock) {
-        this.maxFailures = maxFailures;
-        this.maxFailuresPerAddress = maxFailuresPerAddress;
-        this.lockout = lockout;
-        this.maxDelay = maxDelay;
-        this.maxTracked = maxTracked;
+    public LoginAttempts(LockoutProperties properties, Clock clock) {
+        this.maxFailures = properties.maxFailures();
+        this.maxFailuresPerAddress = properties.maxFailuresPerAddress();
+        this.lockout = properties.duration();
+        this.maxDelay = properties.maxDelay();
+        this.maxTracked = properties.maxTracked();
         this.clock = clock;
         this.counts = Caffeine.newBuilder()
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))

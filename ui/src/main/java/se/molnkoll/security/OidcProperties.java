@@ -1,6 +1,7 @@
 package se.molnkoll.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.util.List;
 import java.util.Map;
@@ -32,13 +33,12 @@ import java.util.Set;
  */
 @ConfigurationProperties("molnkoll.oidc")
 public record OidcProperties(boolean enabled, String issuerUri, String clientId, String clientSecret, String audience,
-                             String userNameClaim, String groupsClaim, Map<Role, List<String>> roles, Set<String> scopes,
-                             String unitsClaim) {
+                             @DefaultValue("preferred_username") String userNameClaim,
+                             @DefaultValue("groups") String groupsClaim, Map<Role, List<String>> roles,
+                             @DefaultValue({"openid", "profile", "email"}) Set<String> scopes, String unitsClaim) {
 
     public OidcProperties {
-        userNameClaim = userNameClaim == null || userNameClaim.isBlank() ? "preferred_username" : userNameClaim;
-        groupsClaim = groupsClaim == null || groupsClaim.isBlank() ? "groups" : groupsClaim;
         roles = roles == null ? Map.of() : Map.copyOf(roles);
-        scopes = scopes == null || scopes.isEmpty() ? Set.of("openid", "profile", "email") : Set.copyOf(scopes);
+        scopes = Set.copyOf(scopes);
     }
 }

@@ -52,7 +52,7 @@ public class SignIn {
     }
 
     @Bean
-    UserDetailsService users(UserProperties properties, @Value("${molnkoll.demo-users:false}") boolean demoUsers) {
+    UserDetailsService users(UserProperties properties, @Value("${molnkoll.demo-users}") boolean demoUsers) {
         List<UserProperties.User> all = new ArrayList<>(properties.users());
         if (demoUsers) {
             all.addAll(DemoUsers.ALL);

@@ -3,7 +3,9 @@ package se.molnkoll.api;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -14,6 +16,7 @@ import se.molnkoll.support.Api;
 import se.molnkoll.support.RunningMolnkoll;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * listed; the body reader's work (JSON values and constraint violations examined, its metric) is
  * never more than the body has bytes, and none for a body refused by its size; nothing is recorded;
  * and the instance is alive afterwards. (The work, not the time, is asserted: time depends on the machine.)
+ * A body longer than Tomcat reads after refusing it (server.tomcat.max-swallow-size) ends with the
+ * connection dropped, whether or not the answer arrived first: that case is its own example.
  */
 class BodySizePropertiesTest {
 
@@ -39,6 +44,8 @@ class BodySizePropertiesTest {
     private static MeterRegistry meters;
     private static String service;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** server.tomcat.max-swallow-size: the most Tomcat reads of a refused body before it drops the connection. */
+    private static final int SWALLOWED = 64 * 1024 * 1024;
 
     @BeforeContainer
     static void start() {
@@ -68,6 +75,7 @@ class BodySizePropertiesTest {
     @Property(tries = 60)
     void every_size_is_answered_400_or_413_in_bounded_work_and_records_nothing(@ForAll("bodies") Body body) throws Exception {
         byte[] bytes = build(body).getBytes(StandardCharsets.UTF_8);
+        Assume.that(bytes.length <= SWALLOWED);
         long events = molnkoll.storedEvents();
         double examinedBefore = examined();
 
@@ -90,6 +98,24 @@ class BodySizePropertiesTest {
             check.check(400).count(n -> n >= 5);
             check.check(413).count(n -> n >= 5);
         });
+    }
+
+    @Example
+    void a_chunked_body_longer_than_tomcat_swallows_is_refused_unread_and_records_nothing() throws Exception {
+        byte[] bytes = build(new Body(Shape.UNKNOWN_FIELDS, 8_000_000, "/api/services", true)).getBytes(StandardCharsets.UTF_8);
+        assertThat(bytes.length).isGreaterThan(SWALLOWED);
+        long events = molnkoll.storedEvents();
+        double examinedBefore = examined();
+
+        try {
+            assertThat(send("/api/services", bytes, true).statusCode()).isEqualTo(413);
+        } catch (IOException droppedAfterTheAnswer) {
+            // Tomcat closed the connection with the rest of the body unread; the client may lose the answer
+        }
+
+        assertThat(examined() - examinedBefore).as("a body refused for its size is not parsed").isZero();
+        assertThat(molnkoll.storedEvents()).as("nothing recorded").isEqualTo(events);
+        assertThat(manager.get("/api/services/" + service).status()).as("the next request is answered").isEqualTo(200);
     }
 
     @Provide

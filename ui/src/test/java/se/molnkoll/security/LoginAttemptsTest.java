@@ -21,7 +21,7 @@ class LoginAttemptsTest {
     private final MutableClock clock = MutableClock.at(LocalDate.of(2026, 12, 4));
 
     private LoginAttempts attempts(long maxTracked) {
-        return new LoginAttempts(5, 20, Duration.ofMinutes(15), Duration.ofMinutes(5), maxTracked, clock);
+        return new LoginAttempts(new LockoutProperties(5, 20, Duration.ofMinutes(15), Duration.ofMinutes(5), maxTracked), clock);
     }
 
     private static void fail(LoginAttempts attempts, String name, String address, int times) {

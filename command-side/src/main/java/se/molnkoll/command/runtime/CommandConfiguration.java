@@ -8,7 +8,7 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.molnkoll.command.CloudService;
@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * are cached, how a command that lost a race is sent again, and who caused each event.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CommandProperties.class)
 public class CommandConfiguration {
 
     /**
@@ -41,8 +42,7 @@ public class CommandConfiguration {
      * ({@link RetryOnConcurrentChange}); after that the caller is told (409).
      */
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, MeterRegistry meters,
-                                  @Value("${molnkoll.commands.max-retries:8}") int maxRetries) {
+    CommandGateway commandGateway(CommandBus commandBus, MeterRegistry meters, CommandProperties properties) {
         ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "command-retry");
             thread.setDaemon(true);
@@ -50,7 +50,7 @@ public class CommandConfiguration {
         });
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(new RetryOnConcurrentChange(retries, maxRetries, 10, meters))
+                .retryScheduler(new RetryOnConcurrentChange(retries, properties.maxRetries(), 10, meters))
                 .build();
     }
 

@@ -9,7 +9,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import se.molnkoll.kernel.Classification;
 import se.molnkoll.kernel.MeasurePhase;
@@ -53,6 +53,7 @@ import java.util.stream.Stream;
  */
 @Component
 @ProcessingGroup(MeasureStatusProjection.PROCESSING_GROUP)
+@EnableConfigurationProperties(MeasuresMemoryProperties.class)
 public class MeasureStatusProjection {
 
     public static final String PROCESSING_GROUP = ReadModels.MEASURES;
@@ -73,7 +74,7 @@ public class MeasureStatusProjection {
                                    EvidenceEntries evidence, CoverageEntries coverage,
                                    RiskAcceptanceEntries riskAcceptances, OpenMeasuresSteps openMeasures,
                                    CertificatesAtStake certificates,
-                                   @Value("${molnkoll.read-models.measures.rows-in-memory:0}") long rowsInMemory) {
+                                   MeasuresMemoryProperties memory) {
         this.catalogue = catalogue;
         this.applicable = applicable;
         this.evidence = evidence;
@@ -81,7 +82,7 @@ public class MeasureStatusProjection {
         this.riskAcceptances = riskAcceptances;
         this.openMeasures = openMeasures;
         this.certificates = certificates;
-        this.services = ServicesInMemory.bounded(rowsInMemory);
+        this.services = ServicesInMemory.bounded(memory.rowsInMemory());
         this.batches = new PerBatch<>(PROCESSING_GROUP, Batch::new, Batch::write,
                 batch -> services.forget(batch.services));
     }

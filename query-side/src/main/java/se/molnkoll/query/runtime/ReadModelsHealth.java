@@ -3,13 +3,13 @@ package se.molnkoll.query.runtime;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
-import se.molnkoll.query.persistence.AxonTables;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import se.molnkoll.query.api.ReadModels;
+import se.molnkoll.query.persistence.AxonTables;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
  * before sending traffic, answers 503 for it. The details are shown to ADMIN.
  */
 @Component("readModels")
+@EnableConfigurationProperties(HealthProperties.class)
 public class ReadModelsHealth extends AbstractHealthIndicator {
 
     public static final String DEGRADED_CODE = "DEGRADED";
@@ -46,11 +47,11 @@ public class ReadModelsHealth extends AbstractHealthIndicator {
     private final long maxLag;
 
     public ReadModelsHealth(EventProcessingConfiguration processing, StoredTokens tokens, AxonTables axon,
-                            @Value("${molnkoll.health.max-lag-events:1000}") long maxLag) {
+                            HealthProperties properties) {
         this.processing = processing;
         this.tokens = tokens;
         this.axon = axon;
-        this.maxLag = maxLag;
+        this.maxLag = properties.maxLagEvents();
     }
 
     /** A database that does not answer makes it DOWN, with the error (AbstractHealthIndicator). */

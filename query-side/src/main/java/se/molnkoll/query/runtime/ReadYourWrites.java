@@ -8,12 +8,12 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import se.molnkoll.query.persistence.AxonTables;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
-import se.molnkoll.query.api.DatabaseOutage;
 import se.molnkoll.kernel.CloudServiceId;
+import se.molnkoll.query.api.DatabaseOutage;
 import se.molnkoll.query.api.ReadModels;
+import se.molnkoll.query.persistence.AxonTables;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
  * positions is a gap until the processor goes back for it).
  */
 @Component
+@EnableConfigurationProperties(ReadYourWritesProperties.class)
 class ReadYourWrites {
 
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
@@ -44,11 +45,11 @@ class ReadYourWrites {
     private final StoredTokens tokens;
 
     ReadYourWrites(AxonTables axon, EventProcessingConfiguration processing, StoredTokens tokens,
-                   @Value("${molnkoll.read-your-writes.timeout:10s}") Duration timeout) {
+                   ReadYourWritesProperties properties) {
         this.axon = axon;
         this.tokens = tokens;
         this.processing = processing;
-        this.timeout = timeout;
+        this.timeout = properties.timeout();
     }
 
     /**

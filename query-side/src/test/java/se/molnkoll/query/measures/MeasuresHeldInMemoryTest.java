@@ -1,7 +1,5 @@
 package se.molnkoll.query.measures;
 
-import se.molnkoll.query.Histories;
-import se.molnkoll.query.QueryTestApplication;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -19,6 +17,7 @@ import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.context.annotation.Import;
 import se.molnkoll.kernel.CloudServiceId;
 import se.molnkoll.kernel.EvidenceId;
+import se.molnkoll.kernel.catalogue.MeasureCatalogue;
 import se.molnkoll.kernel.event.CloudServiceEvent;
 import se.molnkoll.kernel.event.EventMetaData;
 import se.molnkoll.kernel.event.EvidenceWithdrawn;
@@ -29,7 +28,6 @@ import se.molnkoll.kernel.query.FindCloudServices;
 import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.kernel.testing.MutableClock;
 import se.molnkoll.query.audit.AuditTrailProjection;
-import se.molnkoll.kernel.catalogue.MeasureCatalogue;
 import se.molnkoll.query.certificates.CertificateQueries;
 import se.molnkoll.query.persistence.VersionedRow;
 import se.molnkoll.query.register.RegisterProjection;
@@ -130,7 +128,7 @@ class MeasuresHeldInMemoryTest {
     void a_service_a_batch_changed_is_held_until_the_batch_has_written_even_beyond_the_bound() {
         // room for one row only: every other service's event would push the service out of memory
         MeasureStatusProjection tiny = new MeasureStatusProjection(catalogue, applicable, evidence, coverage,
-                riskAcceptances, steps, atStake, 1);
+                riskAcceptances, steps, atStake, new MeasuresMemoryProperties(1));
         beans.autowireBean(tiny);
         CloudServiceId straight = CloudServiceId.random();
         CloudServiceId disturbed = CloudServiceId.random();

@@ -2,11 +2,11 @@ package se.molnkoll.pages.dashboard;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import se.molnkoll.config.CertificateProperties;
 import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.query.CertificateView;
 import se.molnkoll.kernel.query.CloudServiceSummary;
@@ -32,10 +32,10 @@ class DashboardPage {
     private final Clock clock;
     private final int warningDays;
 
-    DashboardPage(QueryGateway queries, Clock clock, @Value("${molnkoll.certificates.warning-days:60}") int warningDays) {
+    DashboardPage(QueryGateway queries, Clock clock, CertificateProperties certificates) {
         this.queries = queries;
         this.clock = clock;
-        this.warningDays = warningDays;
+        this.warningDays = certificates.warningDays();
     }
 
     @GetMapping("/")

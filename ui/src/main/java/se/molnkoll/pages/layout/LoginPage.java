@@ -4,6 +4,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import se.molnkoll.security.OidcProperties;
 
 /** The sign-in page (Spring Security handles the form's POST /login and POST /logout). */
 @Controller
@@ -14,10 +15,9 @@ class LoginPage {
     private final boolean demoUsers;
     private final boolean singleSignOn;
 
-    LoginPage(@Value("${molnkoll.demo-users:false}") boolean demoUsers,
-              @Value("${molnkoll.oidc.enabled:false}") boolean singleSignOn) {
+    LoginPage(@Value("${molnkoll.demo-users}") boolean demoUsers, OidcProperties singleSignOn) {
         this.demoUsers = demoUsers;
-        this.singleSignOn = singleSignOn;
+        this.singleSignOn = singleSignOn.enabled();
     }
 
     @GetMapping("/login")
