@@ -8,7 +8,7 @@ import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
-import se.molnkoll.config.RoleFilter;
+import se.molnkoll.instance.RoleFilter;
 
 /**
  * Molnkoll: the evidence tracker for the security measures of external cloud services. What

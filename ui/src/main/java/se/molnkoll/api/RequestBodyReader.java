@@ -18,7 +18,7 @@ import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.lang.NonNull;
 import org.springframework.stereotype.Component;
-import se.molnkoll.config.LimitsProperties;
+import se.molnkoll.requests.LimitsProperties;
 import se.molnkoll.kernel.StorableValues;
 
 import java.io.IOException;

@@ -1,5 +1,2 @@
-/**
- * Wiring: the clock, the measure catalogue, Axon's serializers, processors and the meta-data every
- * event carries.
- */
+/** Wiring that belongs to no feature: the clock, JSON, the routine's measure catalogue, the certificates' warning window. */
 package se.molnkoll.config;

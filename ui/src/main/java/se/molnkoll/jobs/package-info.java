@@ -1,5 +1,6 @@
 /**
- * Records evidence expiries on time: a periodic, idempotent sweep that asks the read model what has
- * lapsed and sends the aggregate an expire command for each.
+ * The work nobody asks for at the moment it is done, the third door beside the API and the pages: the
+ * expiry sweep (records each lapsed piece of evidence as an event, on time), the daily digest to each
+ * organisation unit, and the demo portfolio at a first start. Off with molnkoll.scheduling.enabled=false.
  */
 package se.molnkoll.jobs;

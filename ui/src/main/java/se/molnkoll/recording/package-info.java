@@ -1,2 +1,6 @@
-/** Recording commands so that whoever sent them reads their own write next (API and pages alike). */
+/**
+ * Sending a command on behalf of whoever asked, for both doors: who sent it and from which request
+ * (stamped on every command, copied by Axon onto its events), within the organisation units the user
+ * may change, waiting until the read models show it so that the sender reads its own write next.
+ */
 package se.molnkoll.recording;

@@ -8,7 +8,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
-import se.molnkoll.config.ProblemResponses;
+import se.molnkoll.requests.ProblemResponses;
 
 import java.io.IOException;
 

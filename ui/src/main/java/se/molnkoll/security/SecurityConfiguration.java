@@ -26,8 +26,8 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.unit.DataSize;
-import se.molnkoll.config.LimitsProperties;
-import se.molnkoll.config.WellFormedRequests;
+import se.molnkoll.requests.LimitsProperties;
+import se.molnkoll.requests.WellFormedRequests;
 
 import java.util.ArrayList;
 import java.util.List;

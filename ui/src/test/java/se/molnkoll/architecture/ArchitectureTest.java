@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The direction of dependencies between the parts (docs/architecture.md). All modules are on the test
  * class path here, so these rules would catch a dependency the POMs let through. Each rule is held
  * against the production classes here, and shown to bite on classes that break it on purpose
- * ({@link RulesBiteTest}, with the classes in {@code se.molnkoll.architecture.violations}).
+ * ({@link RulesBiteTest}, with the classes in the {@code violation} packages of the test source set).
  */
 class ArchitectureTest {
 
@@ -33,9 +33,14 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("se.molnkoll");
 
-    /** The doors: the REST API and the pages. */
+    /** The doors: the REST API, the pages, and the jobs nobody asks for at the moment they run. */
     static final String API = "se.molnkoll.api..";
     static final String PAGES = "se.molnkoll.pages..";
+    static final String JOBS = "se.molnkoll.jobs..";
+    /** What the doors share, beneath them in ui. */
+    static final String[] FEATURES = {"se.molnkoll.input..", "se.molnkoll.recording..", "se.molnkoll.exports..",
+            "se.molnkoll.documents..", "se.molnkoll.security..", "se.molnkoll.requests..", "se.molnkoll.instance..",
+            "se.molnkoll.config..", "se.molnkoll.logging.."};
     /** The sides and the kernel; everything else is the application around them (ui). */
     static final String[] SIDES_AND_KERNEL = {"se.molnkoll.command..", "se.molnkoll.query..", "se.molnkoll.kernel.."};
 
@@ -45,6 +50,15 @@ class ArchitectureTest {
     static final ArchRule THE_PAGES_NEVER_IMPORT_THE_API = noClasses().that().resideInAPackage(PAGES)
             .should().dependOnClassesThat().resideInAPackage(API)
             .because("code both doors use lives once, in a package both import (recording, input, exports, documents)");
+    static final ArchRule THE_JOBS_USE_NO_OTHER_DOOR = noClasses().that().resideInAPackage(JOBS)
+            .should().dependOnClassesThat().resideInAnyPackage(API, PAGES)
+            .because("a job runs without a request: what it shares with the doors lives beneath them");
+    static final ArchRule NO_OTHER_DOOR_USES_THE_JOBS = noClasses().that().resideInAnyPackage(API, PAGES)
+            .should().dependOnClassesThat().resideInAPackage(JOBS)
+            .because("what a job and a door share lives beneath them");
+    static final ArchRule THE_FEATURES_NEVER_IMPORT_THE_DOORS = noClasses().that().resideInAnyPackage(FEATURES)
+            .should().dependOnClassesThat().resideInAnyPackage(API, PAGES, JOBS)
+            .because("the doors stand on the features, never the other way round");
     static final ArchRule THE_APPLICATION_USES_OF_THE_SIDES_ONLY_THEIR_API = noClasses()
             .that().resideOutsideOfPackages(SIDES_AND_KERNEL)
             .should().dependOnClassesThat(resideInAnyPackage("se.molnkoll.command..", "se.molnkoll.query..")
@@ -66,7 +80,9 @@ class ArchitectureTest {
     void the_rules_see_every_part() {
         for (String part : new String[]{"se.molnkoll.kernel", "se.molnkoll.command", "se.molnkoll.command.runtime",
                 "se.molnkoll.query", "se.molnkoll.query.api", "se.molnkoll.query.runtime", "se.molnkoll.api",
-                "se.molnkoll.pages", "se.molnkoll.jobs"}) {
+                "se.molnkoll.pages", "se.molnkoll.jobs", "se.molnkoll.input", "se.molnkoll.recording",
+                "se.molnkoll.exports", "se.molnkoll.documents", "se.molnkoll.security", "se.molnkoll.requests",
+                "se.molnkoll.instance", "se.molnkoll.config", "se.molnkoll.logging"}) {
             assertThat(PRODUCTION.stream().anyMatch(c -> c.getPackageName().startsWith(part))).as(part).isTrue();
         }
     }
@@ -75,6 +91,13 @@ class ArchitectureTest {
     void the_doors_never_import_each_other() {
         THE_DOORS_NEVER_IMPORT_EACH_OTHER.check(PRODUCTION);
         THE_PAGES_NEVER_IMPORT_THE_API.check(PRODUCTION);
+        THE_JOBS_USE_NO_OTHER_DOOR.check(PRODUCTION);
+        NO_OTHER_DOOR_USES_THE_JOBS.check(PRODUCTION);
+    }
+
+    @Test
+    void the_features_never_import_the_doors() {
+        THE_FEATURES_NEVER_IMPORT_THE_DOORS.check(PRODUCTION);
     }
 
     @Test
@@ -103,10 +126,12 @@ class ArchitectureTest {
     @Test
     void commands_are_sent_only_through_the_recorder_which_guards_organisation_units() {
         // the expiry sweep sends the system's own commands, outside any user's request; the command side
-        // builds the gateway; config only registers an interceptor on the bus (who sent it, from which request)
+        // builds the gateway; ActorAndCorrelation only registers an interceptor on the bus (who sent it,
+        // from which request)
         noClasses().that().doNotHaveFullyQualifiedName("se.molnkoll.recording.Recorder")
                 .and().doNotHaveFullyQualifiedName("se.molnkoll.jobs.ExpirySweep")
-                .and().resideOutsideOfPackages("se.molnkoll.command..", "se.molnkoll.config..")
+                .and().doNotHaveFullyQualifiedName("se.molnkoll.recording.ActorAndCorrelation")
+                .and().resideOutsideOfPackages("se.molnkoll.command..")
                 .should().dependOnClassesThat().areAssignableTo(org.axonframework.commandhandling.gateway.CommandGateway.class)
                 .orShould().dependOnClassesThat().areAssignableTo(org.axonframework.commandhandling.CommandBus.class)
                 .check(PRODUCTION);

@@ -6,11 +6,14 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.molnkoll.api.violation.ApiImportingAPage;
+import se.molnkoll.api.violation.ApiRunningAJob;
 import se.molnkoll.command.violation.CommandReadingAReadModel;
+import se.molnkoll.jobs.violation.JobImportingAPage;
 import se.molnkoll.jobs.violation.JobReadingAxonTables;
 import se.molnkoll.kernel.violation.KernelWithSpring;
 import se.molnkoll.pages.violation.PageImportingTheApi;
 import se.molnkoll.query.violation.QueryUsingTheAggregate;
+import se.molnkoll.security.violation.SecurityImportingAPage;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +36,21 @@ class RulesBiteTest {
     @Test
     void a_page_importing_the_api_is_caught() {
         assertBites(ArchitectureTest.THE_PAGES_NEVER_IMPORT_THE_API, PageImportingTheApi.class, ApiImportingAPage.class);
+    }
+
+    @Test
+    void a_job_using_another_door_is_caught() {
+        assertBites(ArchitectureTest.THE_JOBS_USE_NO_OTHER_DOOR, JobImportingAPage.class);
+    }
+
+    @Test
+    void a_door_using_a_job_is_caught() {
+        assertBites(ArchitectureTest.NO_OTHER_DOOR_USES_THE_JOBS, ApiRunningAJob.class);
+    }
+
+    @Test
+    void a_feature_importing_a_door_is_caught() {
+        assertBites(ArchitectureTest.THE_FEATURES_NEVER_IMPORT_THE_DOORS, SecurityImportingAPage.class);
     }
 
     @Test

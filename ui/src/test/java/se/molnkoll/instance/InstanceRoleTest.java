@@ -1,4 +1,4 @@
-package se.molnkoll.config;
+package se.molnkoll.instance;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package se.molnkoll.config;
+package se.molnkoll.recording;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package se.molnkoll.config;
+package se.molnkoll.requests;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.RequestDispatcher;

@@ -1,4 +1,4 @@
-package se.molnkoll.config;
+package se.molnkoll.requests;
 
 import org.springframework.http.HttpStatus;
 

@@ -1,4 +1,4 @@
-package se.molnkoll.config;
+package se.molnkoll.instance;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package se.molnkoll.config;
+package se.molnkoll.instance;
 
 import java.util.Arrays;
 import java.util.EnumSet;

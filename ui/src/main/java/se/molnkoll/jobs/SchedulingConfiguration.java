@@ -1,4 +1,4 @@
-package se.molnkoll.config;
+package se.molnkoll.jobs;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;

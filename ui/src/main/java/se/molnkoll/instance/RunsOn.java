@@ -1,4 +1,4 @@
-package se.molnkoll.config;
+package se.molnkoll.instance;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package se.molnkoll.config;
+package se.molnkoll.instance;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

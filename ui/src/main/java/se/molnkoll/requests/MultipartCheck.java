@@ -1,4 +1,4 @@
-package se.molnkoll.config;
+package se.molnkoll.requests;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

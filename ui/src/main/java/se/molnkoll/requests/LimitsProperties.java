@@ -1,4 +1,4 @@
-package se.molnkoll.config;
+package se.molnkoll.requests;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

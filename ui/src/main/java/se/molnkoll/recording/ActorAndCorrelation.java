@@ -1,4 +1,4 @@
-package se.molnkoll.config;
+package se.molnkoll.recording;
 
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
@@ -18,7 +18,7 @@ import java.util.function.BiFunction;
 
 /**
  * Stamps every command with who sent it and the request it belongs to; Axon then copies both onto
- * the events the command causes (see {@link AxonConfiguration}).
+ * the events the command causes (the command side's correlation data provider, in CommandConfiguration).
  */
 @Component
 public class ActorAndCorrelation implements MessageDispatchInterceptor<CommandMessage<?>> {

@@ -1,4 +1,4 @@
-package se.molnkoll.config;
+package se.molnkoll.requests;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
