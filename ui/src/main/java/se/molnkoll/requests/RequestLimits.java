@@ -23,7 +23,6 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
-import se.molnkoll.documents.DocumentProperties;
 
 import java.io.IOException;
 import java.net.URI;

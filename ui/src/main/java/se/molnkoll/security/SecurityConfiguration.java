@@ -194,7 +194,7 @@ public class SecurityConfiguration {
                 && (request.getParameterMap().containsKey("asOf") || request.getParameterMap().containsKey("validAt"));
     }
 
-    /** The limits {@link WellFormedRequests} holds requests to (see application.properties). */
+    /** The limits {@link WellFormedRequests} holds requests to: server.tomcat.max-parameter-count and molnkoll.limits.body-size. */
     record RequestShape(int maxParameters, DataSize maxBody) {
     }
 

@@ -25,8 +25,7 @@ class RebuildOnStartTest {
     @Test
     void started_with_the_flag_molnkoll_rebuilds_every_read_model_and_reports_it() {
         TestClock.CLOCK.set(TODAY);
-        String database = "spring.datasource.url=jdbc:h2:file:" + dataDirectory.resolve("molnkoll")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        String database = RunningMolnkoll.h2FilesIn(dataDirectory);
         String service;
         JsonNode before;
         List<Long> rowsBefore;

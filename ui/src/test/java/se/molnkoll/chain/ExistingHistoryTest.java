@@ -30,8 +30,7 @@ class ExistingHistoryTest {
     @Test
     void history_stored_before_the_chain_existed_is_chained_in_full_at_the_next_start() {
         TestClock.CLOCK.set(TODAY);
-        String database = "spring.datasource.url=jdbc:h2:file:" + dataDirectory.resolve("molnkoll")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        String database = RunningMolnkoll.h2FilesIn(dataDirectory);
         try (RunningMolnkoll first = RunningMolnkoll.start(database)) {
             Api manager = first.api().as("manager");
             String service = manager.post("/api/services", Map.of("name", "Före kedjan", "vendor", "Moln AB",

@@ -38,8 +38,7 @@ class ExpiryOnTimeTest {
 
     @Test
     void an_expiry_that_passed_while_molnkoll_was_stopped_is_recorded_once_after_the_next_start_on_h2() {
-        String h2File = "spring.datasource.url=jdbc:h2:file:" + dataDirectory.resolve("molnkoll")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        String h2File = RunningMolnkoll.h2FilesIn(dataDirectory);
         across_a_restart(new String[]{h2File});
     }
 

@@ -276,6 +276,16 @@ class PagesTest {
     }
 
     @Test
+    void a_provider_change_before_operation_is_refused_in_words_on_the_form_again() throws Exception {
+        long before = events();
+        String page = html(post(service + "/provider-change").param("description", "Ny ägare")
+                .param("changedOn", TODAY.toString()).with(MANAGER).with(csrf()));
+        assertThat(page).contains("Det går inte i tjänstens nuvarande fas.", "Sidtest", "Ny &auml;gare")
+                .doesNotContain("WRONG_PHASE");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
     void evidence_for_a_measure_that_does_not_apply_is_refused_in_words() throws Exception {
         long before = events();
         // measure 30 applies from confidentiality class 2; the service is K1

@@ -30,6 +30,12 @@ public final class RunningMolnkoll implements AutoCloseable {
         return new RunningMolnkoll(new SpringApplicationBuilder(sources).profiles("test").run(arguments));
     }
 
+    /** The embedded database as Molnkoll keeps it by default: in files under this directory, to start on again. */
+    public static String h2FilesIn(java.nio.file.Path directory) {
+        return "spring.datasource.url=jdbc:h2:file:" + directory.resolve("molnkoll")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
     /** The executor of Tomcat's request threads. */
     public java.util.concurrent.Executor requestThreads() {
         org.springframework.boot.web.embedded.tomcat.TomcatWebServer server = (org.springframework.boot.web.embedded.tomcat.TomcatWebServer)

@@ -150,6 +150,13 @@ class MeasuresHeldInMemoryTest {
             handle(tiny, registered(another, "Annan"), 0, false);
         }
         batch.commit();
+        assertSameAtEveryMoment(disturbed, straight);
+    }
+
+    enum Step { ONE, OTHER, ROLLED_BACK_THEN_OTHER, ONE_TWICE }
+
+    /** At each moment recorded, and now, the disturbed service's read model reads as the straight one's. */
+    private void assertSameAtEveryMoment(CloudServiceId disturbed, CloudServiceId straight) {
         moments.add(null);
         for (Instant at : moments) {
             Moment moment = at == null ? Moment.NOW : Moment.knownAt(at.plusSeconds(1));
@@ -158,8 +165,6 @@ class MeasuresHeldInMemoryTest {
             assertThat(certificates(disturbed, moment)).as("certificates known at %s", at).isEqualTo(certificates(straight, moment));
         }
     }
-
-    enum Step { ONE, OTHER, ROLLED_BACK_THEN_OTHER, ONE_TWICE }
 
     private void assertSameAsStraightThrough(Function<Integer, Step> disturbance) {
         CloudServiceId straight = CloudServiceId.random();
@@ -190,13 +195,7 @@ class MeasuresHeldInMemoryTest {
                 }
             }
         }
-        moments.add(null);
-        for (Instant at : moments) {
-            Moment moment = at == null ? Moment.NOW : Moment.knownAt(at.plusSeconds(1));
-            assertThat(measures(disturbed, moment)).as("measures known at %s", at).isEqualTo(measures(straight, moment));
-            assertThat(openCounts(disturbed, moment)).as("open counts known at %s", at).isEqualTo(openCounts(straight, moment));
-            assertThat(certificates(disturbed, moment)).as("certificates known at %s", at).isEqualTo(certificates(straight, moment));
-        }
+        assertSameAtEveryMoment(disturbed, straight);
     }
 
     private List<String> measures(CloudServiceId id, Moment moment) {

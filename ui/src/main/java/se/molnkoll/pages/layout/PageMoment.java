@@ -49,15 +49,8 @@ public record PageMoment(Moment moment, List<String> problems, String asOf, Stri
             if (time != null) problems.add("moment.timeWithoutDate");
             return null;
         }
-        LocalDate day = parseDate(date);
-        if (day == null) {
-            problems.add("moment.invalidDate");
-            return null;
-        }
-        if (StorableValues.dateProblem(day) != null) {
-            problems.add("moment.outOfRange");
-            return null;
-        }
+        LocalDate day = date(date, problems);
+        if (day == null) return null;
         if (day.isAfter(BusinessDates.today(clock))) {
             problems.add("moment.future");
             return null;

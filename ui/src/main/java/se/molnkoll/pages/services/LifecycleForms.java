@@ -39,18 +39,16 @@ class LifecycleForms {
         Forms.ProviderChange form = new Forms.ProviderChange();
         form.setChangedOn(BusinessDates.today(clock));
         model.addAttribute("form", form);
-        model.addAttribute("view", forms.current(id));
-        return PROVIDER_CHANGE_VIEW;
+        return withService(forms.current(id), model, PROVIDER_CHANGE_VIEW);
     }
 
     @PostMapping("/services/{id}/provider-change")
     String processProviderChangeForm(@PathVariable String id, @Valid @ModelAttribute("form") Forms.ProviderChange form,
                                      BindingResult binding, Model model, RedirectAttributes redirect, Locale locale) {
         CloudServiceView view = forms.current(id);
-        model.addAttribute("view", view);
-        if (binding.hasErrors()) return PROVIDER_CHANGE_VIEW;
+        if (binding.hasErrors()) return withService(view, model, PROVIDER_CHANGE_VIEW);
         return forms.send(view.id(), CommandInput.providerChange(view.id(), form.getDescription(), form.getChangedOn()),
-                "flash.providerChange", redirect, model, locale, () -> PROVIDER_CHANGE_VIEW);
+                "flash.providerChange", redirect, model, locale, () -> withService(view, model, PROVIDER_CHANGE_VIEW));
     }
 
     @GetMapping("/services/{id}/termination")
@@ -58,18 +56,16 @@ class LifecycleForms {
         Forms.Termination form = new Forms.Termination();
         form.setTerminatedOn(BusinessDates.today(clock));
         model.addAttribute("form", form);
-        model.addAttribute("view", forms.current(id));
-        return TERMINATION_VIEW;
+        return withService(forms.current(id), model, TERMINATION_VIEW);
     }
 
     @PostMapping("/services/{id}/termination")
     String processTerminationForm(@PathVariable String id, @Valid @ModelAttribute("form") Forms.Termination form,
                                   BindingResult binding, Model model, RedirectAttributes redirect, Locale locale) {
         CloudServiceView view = forms.current(id);
-        model.addAttribute("view", view);
-        if (binding.hasErrors()) return TERMINATION_VIEW;
+        if (binding.hasErrors()) return withService(view, model, TERMINATION_VIEW);
         return forms.send(view.id(), CommandInput.terminate(view.id(), form.getTerminatedOn(), form.getReason()),
-                "flash.terminated", redirect, model, locale, () -> TERMINATION_VIEW);
+                "flash.terminated", redirect, model, locale, () -> withService(view, model, TERMINATION_VIEW));
     }
 
     @PostMapping("/services/{id}/operation")
@@ -82,5 +78,11 @@ class LifecycleForms {
     String decommission(@PathVariable String id, RedirectAttributes redirect, Locale locale) {
         CloudServiceId service = forms.current(id).id();
         return forms.sendThenBack(service, new Decommission(service), "flash.decommissioned", redirect, locale);
+    }
+
+    /** A form's view, with the service it is about. */
+    private static String withService(CloudServiceView view, Model model, String formView) {
+        model.addAttribute("view", view);
+        return formView;
     }
 }
