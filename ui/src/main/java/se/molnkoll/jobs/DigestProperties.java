@@ -1,7 +1,10 @@
 package se.molnkoll.jobs;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 import java.time.LocalTime;
@@ -21,9 +24,10 @@ import java.util.List;
  * </pre>
  */
 @ConfigurationProperties("molnkoll.digest")
-public record DigestProperties(boolean enabled, @DefaultValue("07:00") LocalTime sendAt,
-                               @DefaultValue("molnkoll@localhost") String from, List<Contact> contacts,
-                               String defaultRecipient, @DefaultValue("60s") Duration checkInterval) {
+@Validated
+public record DigestProperties(boolean enabled, @DefaultValue("07:00") @NotNull LocalTime sendAt,
+                               @DefaultValue("molnkoll@localhost") @NotBlank String from, List<Contact> contacts,
+                               String defaultRecipient, @DefaultValue("60s") @NotNull Duration checkInterval) {
 
     public DigestProperties {
         contacts = contacts == null ? List.of() : List.copyOf(contacts);

@@ -1,7 +1,10 @@
 package se.molnkoll.security;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import java.util.List;
 import java.util.Map;
@@ -32,10 +35,11 @@ import java.util.Set;
  *                      a user whose token lacks it may change none (reading is not limited)
  */
 @ConfigurationProperties("molnkoll.oidc")
+@Validated
 public record OidcProperties(boolean enabled, String issuerUri, String clientId, String clientSecret, String audience,
-                             @DefaultValue("preferred_username") String userNameClaim,
-                             @DefaultValue("groups") String groupsClaim, Map<Role, List<String>> roles,
-                             @DefaultValue({"openid", "profile", "email"}) Set<String> scopes, String unitsClaim) {
+                             @DefaultValue("preferred_username") @NotBlank String userNameClaim,
+                             @DefaultValue("groups") @NotBlank String groupsClaim, Map<Role, List<String>> roles,
+                             @DefaultValue({"openid", "profile", "email"}) @NotEmpty Set<String> scopes, String unitsClaim) {
 
     public OidcProperties {
         roles = roles == null ? Map.of() : Map.copyOf(roles);

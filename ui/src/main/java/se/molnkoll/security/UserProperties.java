@@ -12,9 +12,7 @@ import java.util.Set;
  * molnkoll.security.users[0].password-hash={bcrypt}$2a$10$...
  * molnkoll.security.users[0].roles=CONTRACT_MANAGER
  * </pre>
- *
- * @param demoUsers whether the demo users (manager, auditor, viewer, admin; password = user name)
- *                  exist; property {@code molnkoll.demo-users}
+ * The demo users are a switch of their own, {@code molnkoll.demo-users} (see {@link SignIn}).
  */
 @ConfigurationProperties("molnkoll.security")
 public record UserProperties(List<User> users) {
