@@ -2,7 +2,6 @@ package se.molnkoll.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,25 +32,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every endpoint and page has an explicit rule; whatever is not listed is denied. The pages (second
- * chain) follow the same table.
- *
- * <table>
- *     <tr><th>what</th><th>who</th></tr>
- *     <tr><td>commands (POST/PUT under /api/services)</td><td>CONTRACT_MANAGER</td></tr>
- *     <tr><td>audit trail and its exports (/api/audit, /api/services/{id}/audit), changes between two
- *     moments (/api/services/{id}/changes), the hash chain (/api/audit/head, /api/audit/verification)</td>
- *     <td>AUDITOR, CONTRACT_MANAGER</td></tr>
- *     <tr><td>evidence documents (download)</td><td>AUDITOR, CONTRACT_MANAGER</td></tr>
- *     <tr><td>any read of a past moment or another date (asOf, validAt parameters)</td><td>AUDITOR,
- *     CONTRACT_MANAGER</td></tr>
- *     <tr><td>register, service details, measures, totals, dashboard, certificates</td><td>every role (who
- *     recorded what only for the audit trail's readers)</td></tr>
- *     <tr><td>catalogue</td><td>every role</td></tr>
- *     <tr><td>rebuild of the read models (/api/admin/rebuild)</td><td>ADMIN</td></tr>
- *     <tr><td>actuator beyond health</td><td>ADMIN</td></tr>
- *     <tr><td>health, OpenAPI document, Swagger UI</td><td>anyone</td></tr>
- * </table>
+ * Every endpoint and page has an explicit rule; whatever is not listed is denied. The API's rules are
+ * the table in {@link ApiAccess}, which the OpenAPI document states per operation; the pages (second
+ * chain) follow the same roles: commands for contract managers, the audit trail and any other moment
+ * than now for auditors and contract managers, the rest for every role.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -76,28 +60,11 @@ public class SecurityConfiguration {
                         AuthorizationFilter.class)
                 .securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**",
                         "/swagger-ui.html", "/swagger-ui/**")
-                .authorizeHttpRequests(rules -> rules
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**",
-                                "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/catalogue", "/api/catalogue/**").hasAnyRole(EVERY_ROLE)
-                        // an export streams its body after the request was authorised; finishing it is a second dispatch
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/head", "/api/audit/verification",
-                                "/api/services/*/audit", "/api/services/*/changes").hasAnyRole(AUDIT_READERS)
-                        .requestMatchers("/api/admin/rebuild").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
-                        // History is the auditors' view: what was known or true at another moment than now.
-                        // It narrows what every role reads; it never opens anything else.
-                        .requestMatchers(anotherMomentOf("/api/services", "/api/services/**", "/api/totals",
-                                "/api/dashboard", "/api/certificates")).hasAnyRole(AUDIT_READERS)
-                        .requestMatchers(HttpMethod.GET, "/api/services/*/evidence/*/document").hasAnyRole(AUDIT_READERS)
-                        .requestMatchers(HttpMethod.GET, "/api/services", "/api/services/**", "/api/totals",
-                                "/api/dashboard", "/api/certificates").hasAnyRole(EVERY_ROLE)
-                        .requestMatchers(HttpMethod.POST, "/api/services", "/api/services/**").hasRole(MANAGER)
-                        .requestMatchers(HttpMethod.PUT, "/api/services/*/classification").hasRole(MANAGER)
-                        .anyRequest().denyAll())
+                .authorizeHttpRequests(rules -> {
+                    // an export streams its body after the request was authorised; finishing it is a second dispatch
+                    rules.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
+                    ApiAccess.enforce(rules);
+                })
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(Refusals.unauthorized(json)))
                 .headers(SecurityConfiguration::apiHeaders)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(Refusals.unauthorized(json))
@@ -176,22 +143,12 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** A read of one of these paths that asks about another moment (see {@link #asksAboutAnotherMoment}). */
+    /** A read of one of these paths that asks about another moment (see {@link ApiAccess#asksAboutAnotherMoment}). */
     private static RequestMatcher anotherMomentOf(String... paths) {
         List<RequestMatcher> reads = new ArrayList<>();
         for (String path : paths) reads.add(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path));
         RequestMatcher readable = new OrRequestMatcher(reads);
-        return request -> readable.matches(request) && asksAboutAnotherMoment(request);
-    }
-
-    /**
-     * A read with an asOf or validAt parameter (present at all, even empty or malformed). Only GETs are
-     * looked at: asking a POST for its parameters would parse a multipart body here, before its size
-     * limit is answered properly.
-     */
-    static boolean asksAboutAnotherMoment(HttpServletRequest request) {
-        return HttpMethod.GET.matches(request.getMethod())
-                && (request.getParameterMap().containsKey("asOf") || request.getParameterMap().containsKey("validAt"));
+        return request -> readable.matches(request) && ApiAccess.asksAboutAnotherMoment(request);
     }
 
     /** The limits {@link WellFormedRequests} holds requests to: server.tomcat.max-parameter-count and molnkoll.limits.body-size. */
