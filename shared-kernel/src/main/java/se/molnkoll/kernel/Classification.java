@@ -1,5 +1,7 @@
 package se.molnkoll.kernel;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +22,8 @@ public record Classification(
         boolean secrecy,
         boolean personalData,
         List<String> allowedLocations,
-        String ownershipRequirement,
-        String decisionReference) {
+        @Nullable String ownershipRequirement,
+        @Nullable String decisionReference) {
 
     public static final int LOWEST_CLASS = 0;
     public static final int HIGHEST_CLASS = 4;

@@ -17,6 +17,7 @@ import org.springframework.lang.NonNull;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import se.molnkoll.kernel.command.RuleViolationException;
@@ -79,6 +80,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String expected = e.getRequiredType() != null && e.getRequiredType().isEnum()
                 ? "one of " + List.of(e.getRequiredType().getEnumConstants()) : "a valid " + simpleName(e.getRequiredType());
         return invalid(List.of(new InvalidInputException.FieldProblem(e.getName(), "must be " + expected)), 0);
+    }
+
+    /** A required query parameter (an export's format) or multipart part (a document's file) not sent. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(@NonNull MissingServletRequestParameterException e,
+                                                                          @NonNull HttpHeaders headers,
+                                                                          @NonNull HttpStatusCode status,
+                                                                          @NonNull WebRequest request) {
+        return invalid(List.of(new InvalidInputException.FieldProblem(e.getParameterName(), "is required")), 0);
     }
 
     /** Only a body that is not JSON at all gets here; {@link RequestBodyReader} names every bad field of one that is. */

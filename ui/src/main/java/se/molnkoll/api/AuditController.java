@@ -2,12 +2,14 @@ package se.molnkoll.api;
 
 import se.molnkoll.input.Text;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,12 +28,16 @@ import se.molnkoll.kernel.query.FindCloudService;
 import se.molnkoll.exports.AuditExport;
 import se.molnkoll.query.api.ReadModels;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The audit trail: paged, or exported for archiving (the changes between two moments: ChangesController; the hash chain: ChainController). */
+/** The audit trail: paged, and exported for archiving (the changes between two moments: ChangesController; the hash chain: ChainController). */
 @RestController
 @Tag(name = "Audit trail")
 class AuditController {
@@ -57,12 +63,12 @@ class AuditController {
             + "inclusive for a date.";
 
     @GetMapping("/api/audit")
-    @Operation(summary = "The audit trail of every service",
+    @Operation(operationId = "getAuditTrail", summary = "The audit trail of every service",
             description = "Paged (page from 0, size 1–500, default 50); newest first, or oldest first with order=asc. "
-                    + FILTERS + " With format=csv or format=json: every matching entry for archiving instead.")
+                    + FILTERS + " Every matching entry for archiving: /api/audit/export.")
     AuditPage all(@RequestParam(required = false) String service,
                   @RequestParam(required = false) String actor,
-                  @RequestParam(required = false) @Parameter(description = "event name, e.g. EvidenceReceived") String type,
+                  @RequestParam(required = false) String type,
                   @RequestParam(required = false) String from,
                   @RequestParam(required = false) String to,
                   @RequestParam(required = false) String order,
@@ -74,7 +80,8 @@ class AuditController {
     }
 
     @GetMapping("/api/services/{id}/audit")
-    @Operation(summary = "The audit trail of one service", description = "Same parameters as /api/audit.")
+    @Operation(operationId = "getServiceAuditTrail", summary = "The audit trail of one service",
+            description = "Same parameters as /api/audit.")
     AuditPage ofService(@PathVariable String id,
                         @RequestParam(required = false) String actor,
                         @RequestParam(required = false) String type,
@@ -88,46 +95,57 @@ class AuditController {
         return page(filter(service, actor, type, from, to, problems), order, page, size, problems);
     }
 
-    @GetMapping(value = "/api/audit", params = "format")
-    @Operation(summary = "Export the audit trail for archiving (routine measure 41): CSV or JSON",
+    @GetMapping("/api/audit/export")
+    @Operation(operationId = "exportAuditTrail", summary = "Export the audit trail for archiving (routine measure 41): CSV or JSON",
             description = "Every entry matching the filters, oldest first, as the trail was when the export began. "
                     + FILTERS + " Each entry has its position in the event store, the SHA-256 of an evidence document "
                     + "it declares or attaches, its link and hash in the hash chain, and the event as JSON. CSV: "
                     + "RFC 4180, UTF-8, a header row, values exactly as recorded. JSON: the entries with the chain's "
                     + "head at the time of export.")
-    @ApiResponse(responseCode = "200", content = {@Content(mediaType = "text/csv"),
-            @Content(mediaType = "application/json")})
-    ResponseEntity<StreamingResponseBody> export(@RequestParam @Parameter(description = "csv or json") String format,
+    @ExportAnswer
+    ResponseEntity<StreamingResponseBody> export(@RequestParam String format,
                                                  @RequestParam(required = false) String service,
                                                  @RequestParam(required = false) String actor,
                                                  @RequestParam(required = false) String type,
                                                  @RequestParam(required = false) String from,
                                                  @RequestParam(required = false) String to,
-                                                 @RequestParam(required = false) String order,
-                                                 @RequestParam(required = false) Integer page,
-                                                 @RequestParam(required = false) Integer size,
                                                  Authentication who) {
         List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
         AuditFilter filter = filter(serviceParameter(service, problems), actor, type, from, to, problems);
-        return export(format, filter, order, page, size, problems, who);
+        return export(format, filter, problems, who);
     }
 
-    @GetMapping(value = "/api/services/{id}/audit", params = "format")
-    @Operation(summary = "Export one service's audit trail for archiving: CSV or JSON",
-            description = "Same parameters and content as the export of /api/audit.")
+    @GetMapping("/api/services/{id}/audit/export")
+    @Operation(operationId = "exportServiceAuditTrail", summary = "Export one service's audit trail for archiving: CSV or JSON",
+            description = "Same parameters and content as /api/audit/export.")
+    @ExportAnswer
     ResponseEntity<StreamingResponseBody> exportOfService(@PathVariable String id,
-                                                          @RequestParam @Parameter(description = "csv or json") String format,
+                                                          @RequestParam String format,
                                                           @RequestParam(required = false) String actor,
                                                           @RequestParam(required = false) String type,
                                                           @RequestParam(required = false) String from,
                                                           @RequestParam(required = false) String to,
-                                                          @RequestParam(required = false) String order,
-                                                          @RequestParam(required = false) Integer page,
-                                                          @RequestParam(required = false) Integer size,
                                                           Authentication who) {
         CloudServiceId service = existing(id);
         List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
-        return export(format, filter(service, actor, type, from, to, problems), order, page, size, problems, who);
+        return export(format, filter(service, actor, type, from, to, problems), problems, who);
+    }
+
+    /** The export's answer: CSV or the JSON archive, with the file name and the number of entries. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(responseCode = "200", description = "Every matching entry, oldest first", headers = {
+            @Header(name = HttpHeaders.CONTENT_DISPOSITION, required = true, description = "attachment; filename=\"molnkoll-audit-….csv\" (or .json)",
+                    schema = @Schema(type = "string")),
+            @Header(name = AuditExport.ENTRIES_HEADER, required = true, description = "How many entries the file holds, "
+                    + "so whoever archives it can check that none went missing", schema = @Schema(type = "integer", format = "int64", minimum = "0"))},
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = "string",
+                    description = "RFC 4180, UTF-8: a header row (position, recordedAt, actor, serviceId, sequenceNumber, eventType, "
+                            + "eventId, correlationId, summary, evidenceSha256, chainLink, chainHash, payload), then one row per entry")),
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = AuditExport.Archive.class))})
+    @ApiResponse(responseCode = "409", description = "The read models are being rebuilt: an export now could miss entries",
+            content = @Content(mediaType = ContractOperations.PROBLEM_JSON, schema = @Schema(ref = "#/components/schemas/Problem")))
+    @interface ExportAnswer {
     }
 
     private CloudServiceId existing(String id) {
@@ -183,19 +201,12 @@ class AuditController {
                 ResponseTypes.instanceOf(AuditPage.class)).join();
     }
 
-    private ResponseEntity<StreamingResponseBody> export(String format, AuditFilter filter, String order, Integer page,
-                                                         Integer size, List<InvalidInputException.FieldProblem> problems,
+    private ResponseEntity<StreamingResponseBody> export(String format, AuditFilter filter,
+                                                         List<InvalidInputException.FieldProblem> problems,
                                                          Authentication who) {
         AuditExport.Format chosen = AuditExport.Format.of(format);
         if (chosen == null) {
             problems.add(new InvalidInputException.FieldProblem("format", "must be csv or json"));
-        }
-        if (order != null && !order.equals("asc")) {
-            problems.add(new InvalidInputException.FieldProblem("order", "an export is always oldest first (asc)"));
-        }
-        if (page != null || size != null) {
-            problems.add(new InvalidInputException.FieldProblem(page != null ? "page" : "size",
-                    "an export holds every matching entry; page and size do not apply"));
         }
         TimeParameters.throwIfAny(problems);
         readModels.requireNotRebuilding("an export of the audit trail");

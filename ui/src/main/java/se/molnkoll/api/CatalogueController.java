@@ -1,6 +1,9 @@
 package se.molnkoll.api;
 
+import org.jspecify.annotations.Nullable;
+
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,12 +30,14 @@ class CatalogueController {
     }
 
     /** A K, R or T of null means the table's cell is empty: not a criterion (unlike 0, which always applies). */
-    record Entry(int id, Integer confidentiality, Integer integrity, Integer availability, boolean secrecy,
+    @Schema(name = "CatalogueMeasure")
+    record Entry(int id, @Nullable Integer confidentiality, @Nullable Integer integrity, @Nullable Integer availability, boolean secrecy,
                  boolean personalData, List<Phase> phases, String text, List<String> references) {
     }
 
     @GetMapping
-    @Operation(summary = "Every measure of the routine's table 4.5 with its criteria, phases, text and references")
+    @Operation(operationId = "listMeasures",
+            summary = "Every measure of the routine's table 4.5 with its criteria, phases, text and references")
     List<Entry> measures() {
         return catalogue.measures().stream()
                 .map(m -> new Entry(m.id().value(), m.confidentiality(), m.integrity(), m.availability(), m.secrecy(),
@@ -41,7 +46,7 @@ class CatalogueController {
     }
 
     @GetMapping("/identity")
-    @Operation(summary = "Which routine and version the catalogue transcribes")
+    @Operation(operationId = "getCatalogueIdentity", summary = "Which routine and version the catalogue transcribes")
     CatalogueIdentity identity() {
         return catalogue.identity();
     }

@@ -1,7 +1,6 @@
 package se.molnkoll.api;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -38,24 +37,25 @@ class CertificateController {
     }
 
     @GetMapping("/api/certificates")
-    @Operation(summary = "Expired and expiring certificates, most urgent first",
+    @Operation(operationId = "listCertificates", summary = "Expired and expiring certificates, most urgent first",
             description = "Every piece of evidence with a valid-until date that is not withdrawn, not renewed by other "
                     + "evidence and belongs to a service in use. EXPIRING: valid until within withinDays "
                     + "(default molnkoll.certificates.warning-days, 60). Without status, both.")
     List<CertificateView> certificates(@RequestParam(required = false) CertificateStatus status,
-                                       @RequestParam(required = false) @Parameter(description = "0–3650") Integer withinDays,
-                                       @RequestParam(required = false) @Parameter(description = TimeParameters.AS_OF) String asOf,
-                                       @RequestParam(required = false) @Parameter(description = TimeParameters.VALID_AT) String validAt) {
+                                       @RequestParam(required = false) Integer withinDays,
+                                       @RequestParam(required = false) String asOf,
+                                       @RequestParam(required = false) String validAt) {
         Asked asked = asked(withinDays, asOf, validAt);
         return queries.query(new FindCertificates(status, asked.window(), asked.moment()),
                 ResponseTypes.multipleInstancesOf(CertificateView.class)).join();
     }
 
     @GetMapping("/api/dashboard")
-    @Operation(summary = "The portfolio at a glance: services and open measures per phase, certificates, unclassified services")
-    Dashboard dashboard(@RequestParam(required = false) @Parameter(description = "0–3650") Integer withinDays,
-                        @RequestParam(required = false) @Parameter(description = TimeParameters.AS_OF) String asOf,
-                        @RequestParam(required = false) @Parameter(description = TimeParameters.VALID_AT) String validAt) {
+    @Operation(operationId = "getDashboard",
+            summary = "The portfolio at a glance: services and open measures per phase, certificates, unclassified services")
+    Dashboard dashboard(@RequestParam(required = false) Integer withinDays,
+                        @RequestParam(required = false) String asOf,
+                        @RequestParam(required = false) String validAt) {
         Asked asked = asked(withinDays, asOf, validAt);
         return queries.query(new FindDashboard(asked.window(), asked.moment()), ResponseTypes.instanceOf(Dashboard.class))
                 .join();

@@ -1,7 +1,6 @@
 package se.molnkoll.api;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -32,7 +31,7 @@ class ChainController {
     }
 
     @GetMapping("/api/audit/head")
-    @Operation(summary = "The latest link of the hash chain over the event store",
+    @Operation(operationId = "getChainHead", summary = "The latest link of the hash chain over the event store",
             description = "Record position and hash outside Molnkoll; /api/audit/verification?position=…&hash=… later "
                     + "proves that nothing up to there changed. The chain trails new events by moments.")
     ChainHead head() {
@@ -40,14 +39,15 @@ class ChainController {
     }
 
     @GetMapping("/api/audit/verification")
-    @Operation(summary = "Recompute the hash chain from the event store: intact, or the first event that is not",
+    @Operation(operationId = "verifyChain",
+            summary = "Recompute the hash chain from the event store: intact, or the first event that is not",
             description = "Every chained event is read back as stored and its link recomputed. The answer names the "
                     + "first event whose stored content changed (ALTERED), that vanished (MISSING) or that sits among "
                     + "chained events without being chained (UNCHAINED). With position and hash recorded earlier from "
                     + "/api/audit/head, the recomputed chain must also have that hash there (HEAD_MISMATCH), which "
                     + "catches a rewrite of the links themselves.")
     ChainVerification verification(@RequestParam(required = false) Long position,
-                                   @RequestParam(required = false) @Parameter(description = "64 hex digits") String hash) {
+                                   @RequestParam(required = false) String hash) {
         List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
         if ((position == null) != (hash == null || hash.isBlank())) {
             problems.add(new InvalidInputException.FieldProblem(position == null ? "position" : "hash",

@@ -1,6 +1,7 @@
 package se.molnkoll.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -32,13 +33,16 @@ class ChangesController {
     }
 
     @GetMapping("/api/services/{id}/changes")
-    @Operation(summary = "What changed for a service between two moments, each change with when and by whom",
+    @Operation(operationId = "getServiceChanges",
+            summary = "What changed for a service between two moments, each change with when and by whom",
             description = "from and to are moments of recorded time: an ISO-8601 instant, or a date meaning the end of "
                     + "that day in Sweden; to defaults to now. The service as known at from (statuses on from's date) "
                     + "is compared with the service as known at to (statuses on to's date): facts and classification "
                     + "fields, measures opened and closed, evidence added, withdrawn, expired; and every event "
                     + "recorded after from up to and including to. 404 if the service had not been registered by to.")
-    ServiceChanges changes(@PathVariable String id, @RequestParam(required = false) String from,
+    ServiceChanges changes(@PathVariable String id,
+                           @RequestParam(required = false) @Parameter(required = true,
+                                   description = "The moment to compare with: an ISO-8601 instant, or a date (the end of that day in Sweden); not in the future") String from,
                            @RequestParam(required = false) String to) {
         CloudServiceId service = Ids.service(id);
         List<InvalidInputException.FieldProblem> problems = new ArrayList<>();

@@ -3,6 +3,9 @@ package se.molnkoll.api;
 import se.molnkoll.input.CommandInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -40,7 +43,6 @@ import se.molnkoll.security.Role;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 /** Cloud services: register, classify, record evidence and risk acceptances, move through the lifecycle. */
 @RestController
@@ -59,20 +61,26 @@ class CloudServiceController {
     }
 
     @PostMapping
-    @Operation(summary = "Register a cloud service being acquired", description = "Answers 201 with the new id.")
-    @ApiResponse(responseCode = "201", description = "Registered; the body holds the id, Location the service")
-    ResponseEntity<Map<String, String>> register(@RequestBody Requests.Register body) {
+    @Operation(operationId = "registerService", summary = "Register a cloud service being acquired",
+            description = "Answers 201 with the new id.")
+    @ApiResponse(responseCode = "201", description = "Registered; the body holds the id, Location the service",
+            headers = @Header(name = "Location", required = true, description = "The service", schema = @Schema(type = "string", format = "uri")))
+    @ApiResponse(responseCode = "202", description = "Registered, but reads may not show it yet; the body holds the id",
+            content = @Content(schema = @Schema(implementation = Answers.Created.class)), headers = {
+            @Header(name = "Location", required = true, description = "The service", schema = @Schema(type = "string", format = "uri")),
+            @Header(name = Commands.READ_YOUR_WRITES_HEADER, required = true, schema = @Schema(type = "string", allowableValues = Commands.NOT_CONFIRMED))})
+    ResponseEntity<Answers.Created> register(@RequestBody Requests.Register body) {
         CloudServiceId id = CloudServiceId.random();
-        ResponseEntity<Map<String, String>> answer = commands.sendAndAnswer(id, CommandInput.register(id, body.name(), body.vendor(),
+        ResponseEntity<Answers.Created> answer = commands.sendAndAnswer(id, CommandInput.register(id, body.name(), body.vendor(),
                 body.serviceModel(), body.organisationUnit(), body.owner()),
-                HttpStatus.CREATED, Map.of("id", id.value()));
+                HttpStatus.CREATED, new Answers.Created(id.value()));
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id.value()).toUri();
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).location(location)
                 .body(answer.getBody());
     }
 
     @PutMapping("/{id}/classification")
-    @Operation(summary = "Set or change the information classification")
+    @Operation(operationId = "setClassification", summary = "Set or change the information classification")
     ResponseEntity<CloudServiceView> classify(@PathVariable String id, @RequestBody Requests.Classify body) {
         CloudServiceId service = Ids.service(id);
         Classification classification = CommandInput.classification(body.confidentiality(), body.integrity(),
@@ -83,20 +91,25 @@ class CloudServiceController {
     }
 
     @PostMapping("/{id}/evidence")
-    @Operation(summary = "Record evidence",
-            description = "Covers each named measure in each named phase the measure belongs to. Answers 201 with the evidence id.")
+    @Operation(operationId = "recordEvidence", summary = "Record evidence",
+            description = "Covers each named measure in each named phase the measure belongs to. Answers 201 with the "
+                    + "evidence id. validUntil may not be before validFrom (nor before receivedOn when there is no "
+                    + "validFrom), and receivedOn not after today.")
     @ApiResponse(responseCode = "201", description = "Recorded; the body holds the evidence id")
-    ResponseEntity<Map<String, String>> recordEvidence(@PathVariable String id, @RequestBody Requests.Evidence body) {
+    @ApiResponse(responseCode = "202", description = "Recorded, but reads may not show it yet; the body holds the evidence id",
+            content = @Content(schema = @Schema(implementation = Answers.Created.class)), headers = @Header(
+            name = Commands.READ_YOUR_WRITES_HEADER, required = true, schema = @Schema(type = "string", allowableValues = Commands.NOT_CONFIRMED)))
+    ResponseEntity<Answers.Created> recordEvidence(@PathVariable String id, @RequestBody Requests.Evidence body) {
         CloudServiceId service = Ids.service(id);
         EvidenceId evidenceId = EvidenceId.random();
         RecordEvidence command = CommandInput.recordEvidence(service, evidenceId, body.measureIds(), body.phases(),
                 body.kind(), body.title(), body.issuer(), body.receivedOn(), body.validFrom(), body.validUntil(),
                 body.documentSha256(), body.reference());
-        return commands.sendAndAnswer(service, command, HttpStatus.CREATED, Map.of("id", evidenceId.value()));
+        return commands.sendAndAnswer(service, command, HttpStatus.CREATED, new Answers.Created(evidenceId.value()));
     }
 
     @PostMapping("/{id}/evidence/{evidenceId}/withdrawal")
-    @Operation(summary = "Withdraw evidence; it no longer covers anything")
+    @Operation(operationId = "withdrawEvidence", summary = "Withdraw evidence; it no longer covers anything")
     ResponseEntity<CloudServiceView> withdrawEvidence(@PathVariable String id, @PathVariable String evidenceId,
                                                       @RequestBody Requests.Withdrawal body) {
         CloudServiceId service = Ids.service(id);
@@ -105,7 +118,7 @@ class CloudServiceController {
     }
 
     @PostMapping("/{id}/risk-acceptances")
-    @Operation(summary = "Accept the residual risk of a measure in a phase (never 24 or 42)")
+    @Operation(operationId = "acceptRisk", summary = "Accept the residual risk of a measure in a phase (never 24 or 42)")
     @ApiResponse(responseCode = "201", description = "Recorded; the body is the service as it now is")
     ResponseEntity<CloudServiceView> acceptRisk(@PathVariable String id, @RequestBody Requests.RiskAcceptance body) {
         CloudServiceId service = Ids.service(id);
@@ -114,7 +127,7 @@ class CloudServiceController {
     }
 
     @PostMapping("/{id}/operation")
-    @Operation(summary = "Start operation (ACQUIRE → OPERATE)",
+    @Operation(operationId = "startOperation", summary = "Start operation (ACQUIRE → OPERATE)",
             description = "Refused (409) while any applicable acquisition measure is neither covered nor risk-accepted; the refusal lists them.")
     ResponseEntity<CloudServiceView> startOperation(@PathVariable String id) {
         CloudServiceId service = Ids.service(id);
@@ -122,7 +135,8 @@ class CloudServiceController {
     }
 
     @PostMapping("/{id}/provider-changes")
-    @Operation(summary = "Record a change the provider made (measure 17); re-opens measure 42 for operation")
+    @Operation(operationId = "recordProviderChange",
+            summary = "Record a change the provider made (measure 17); re-opens measure 42 for operation")
     ResponseEntity<CloudServiceView> recordProviderChange(@PathVariable String id, @RequestBody Requests.ProviderChange body) {
         CloudServiceId service = Ids.service(id);
         return commands.sendAndShow(service, CommandInput.providerChange(service, body.description(), body.changedOn()),
@@ -130,7 +144,7 @@ class CloudServiceController {
     }
 
     @PostMapping("/{id}/termination")
-    @Operation(summary = "Terminate the contract (→ EXIT)")
+    @Operation(operationId = "terminateContract", summary = "Terminate the contract (→ EXIT)")
     ResponseEntity<CloudServiceView> terminate(@PathVariable String id, @RequestBody Requests.Termination body) {
         CloudServiceId service = Ids.service(id);
         return commands.sendAndShow(service, CommandInput.terminate(service, body.terminatedOn(), body.reason()),
@@ -138,28 +152,30 @@ class CloudServiceController {
     }
 
     @PostMapping("/{id}/decommissioning")
-    @Operation(summary = "Decommission the service once every exit measure is covered or risk-accepted")
+    @Operation(operationId = "decommissionService",
+            summary = "Decommission the service once every exit measure is covered or risk-accepted")
     ResponseEntity<CloudServiceView> decommission(@PathVariable String id) {
         CloudServiceId service = Ids.service(id);
         return commands.sendAndShow(service, new Decommission(service), HttpStatus.OK, () -> view(service));
     }
 
     @GetMapping
-    @Operation(summary = "The register: every service with its phase and open measures per phase")
-    List<CloudServiceSummary> list(@RequestParam(required = false) @Parameter(description = TimeParameters.AS_OF) String asOf,
-                                   @RequestParam(required = false) @Parameter(description = TimeParameters.VALID_AT) String validAt) {
+    @Operation(operationId = "listServices", summary = "The register: every service with its phase and open measures per phase")
+    List<CloudServiceSummary> list(@RequestParam(required = false) String asOf,
+                                   @RequestParam(required = false) String validAt) {
         Moment moment = moment(asOf, validAt);
         return queries.query(new FindCloudServices(moment), ResponseTypes.multipleInstancesOf(CloudServiceSummary.class))
                 .join();
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One service: facts, classification, the status of every applicable measure per phase, evidence",
+    @Operation(operationId = "getService",
+            summary = "One service: facts, classification, the status of every applicable measure per phase, evidence",
             description = "With asOf and/or validAt, the service as Molnkoll knew it then (404 if it was not "
                     + "registered yet) and its statuses on that date.")
     CloudServiceView get(@PathVariable String id,
-                         @RequestParam(required = false) @Parameter(description = TimeParameters.AS_OF) String asOf,
-                         @RequestParam(required = false) @Parameter(description = TimeParameters.VALID_AT) String validAt,
+                         @RequestParam(required = false) String asOf,
+                         @RequestParam(required = false) String validAt,
                          Authentication who) {
         CloudServiceId service = Ids.service(id);
         CloudServiceView view = view(service, moment(asOf, validAt));
@@ -167,10 +183,11 @@ class CloudServiceController {
     }
 
     @GetMapping("/{id}/measures")
-    @Operation(summary = "The status of every applicable measure, of one phase or of all")
-    List<MeasureStatusView> measures(@PathVariable String id, @RequestParam(required = false) Phase phase,
-                                     @RequestParam(required = false) @Parameter(description = TimeParameters.AS_OF) String asOf,
-                                     @RequestParam(required = false) @Parameter(description = TimeParameters.VALID_AT) String validAt) {
+    @Operation(operationId = "getServiceMeasures", summary = "The status of every applicable measure, of one phase or of all")
+    List<MeasureStatusView> measures(@PathVariable String id,
+                                     @RequestParam(required = false) @Parameter(description = "Only this phase") Phase phase,
+                                     @RequestParam(required = false) String asOf,
+                                     @RequestParam(required = false) String validAt) {
         CloudServiceId service = Ids.service(id);
         Moment moment = moment(asOf, validAt);
         return queries.query(new FindServiceMeasures(service, phase, moment),

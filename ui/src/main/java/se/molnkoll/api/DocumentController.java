@@ -1,6 +1,9 @@
 package se.molnkoll.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import se.molnkoll.documents.DocumentTypes;
 import se.molnkoll.documents.Documents;
 import se.molnkoll.documents.StoredDocument;
 import se.molnkoll.kernel.CloudServiceId;
@@ -29,7 +33,6 @@ import se.molnkoll.kernel.query.FindCloudService;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 
 /** Upload and download of the document behind a piece of evidence. */
 @RestController
@@ -40,23 +43,33 @@ class DocumentController {
     private final QueryGateway queries;
     private final Documents documents;
 
+    static final String DOWNLOAD = "downloadDocument";
+
     DocumentController(QueryGateway queries, Documents documents) {
         this.queries = queries;
         this.documents = documents;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Attach the document (multipart part \"file\")",
+    @Operation(operationId = "attachDocument", summary = "Attach the document (multipart part \"file\")",
             description = "PDF, office documents, images or plain text, judged by content, with a name and a declared type "
                     + "that agree with it; at most molnkoll.documents.max-size "
                     + "(default 20 MB). If a SHA-256 was declared when the evidence was recorded, the document must match it. "
                     + "One document per evidence. Stored with its SHA-256, which the audit trail records.")
-    @ApiResponse(responseCode = "201", description = "Attached; the body describes the stored document")
-    @ApiResponse(responseCode = "413", description = "Larger than the limit; nothing stored")
+    @ApiResponse(responseCode = "201", description = "Attached; the body describes the stored document", headers = @Header(
+            name = HttpHeaders.LOCATION, required = true, description = "The document", schema = @Schema(type = "string", format = "uri")))
+    @ApiResponse(responseCode = "202", description = "Attached, but reads may not show it yet; the body describes the stored document",
+            content = @Content(schema = @Schema(implementation = Answers.AttachedDocument.class)), headers = {
+            @Header(name = HttpHeaders.LOCATION, required = true, description = "The document", schema = @Schema(type = "string", format = "uri")),
+            @Header(name = Commands.READ_YOUR_WRITES_HEADER, required = true, schema = @Schema(type = "string", allowableValues = Commands.NOT_CONFIRMED))})
+    @ApiResponse(responseCode = "413", description = "Larger than the limit; nothing stored",
+            content = @Content(mediaType = ContractOperations.PROBLEM_JSON, schema = @Schema(ref = "#/components/schemas/Problem")))
     @ApiResponse(responseCode = "400", description = "The name's extension or the declared type disagrees with the content, "
-            + "or the content is also markup, an executable or an archive, or has macros; nothing stored")
-    @ApiResponse(responseCode = "415", description = "Not an accepted kind of document; nothing stored")
-    ResponseEntity<Map<String, Object>> upload(@PathVariable String id, @PathVariable String evidenceId,
+            + "or the content is also markup, an executable or an archive, or has macros (`reason`); nothing stored",
+            content = @Content(mediaType = ContractOperations.PROBLEM_JSON, schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "415", description = "Not an accepted kind of document, or the body is not multipart/form-data; nothing stored",
+            content = @Content(mediaType = ContractOperations.PROBLEM_JSON, schema = @Schema(ref = "#/components/schemas/Problem")))
+    ResponseEntity<Answers.AttachedDocument> upload(@PathVariable String id, @PathVariable String evidenceId,
                                                @RequestParam("file") MultipartFile file) throws IOException {
         CloudServiceId service = Ids.service(id);
         EvidenceId evidence = Ids.evidence(id, evidenceId);
@@ -66,16 +79,35 @@ class DocumentController {
         }
         Documents.Attached attached = documents.attach(service, evidence, file.getOriginalFilename(), file.getContentType(),
                 content);
-        Map<String, Object> answer = Map.of("evidenceId", evidence.value(), "fileName", attached.fileName(),
-                "mediaType", attached.mediaType(), "sizeBytes", attached.sizeBytes(), "sha256", attached.sha256());
+        Answers.AttachedDocument answer = new Answers.AttachedDocument(evidence.value(), attached.fileName(),
+                attached.mediaType(), attached.sizeBytes(), attached.sha256());
         ResponseEntity.BodyBuilder response = attached.visible() ? ResponseEntity.status(HttpStatus.CREATED)
                 : ResponseEntity.status(HttpStatus.ACCEPTED).header(Commands.READ_YOUR_WRITES_HEADER, Commands.NOT_CONFIRMED);
         return response.location(ServletUriComponentsBuilder.fromCurrentRequest().build().toUri()).body(answer);
     }
 
+    /** The download's answer: the document in the media type it was judged to be, and how to check it. */
+    static io.swagger.v3.oas.models.responses.ApiResponse downloaded() {
+        io.swagger.v3.oas.models.media.Content content = new io.swagger.v3.oas.models.media.Content();
+        DocumentTypes.mediaTypes().forEach(type -> content.addMediaType(type, new io.swagger.v3.oas.models.media.MediaType()
+                .schema(new io.swagger.v3.oas.models.media.BinarySchema())));
+        return new io.swagger.v3.oas.models.responses.ApiResponse()
+                .description("The document, whose bytes were just checked against the SHA-256 recorded when it was attached")
+                .content(content)
+                .addHeaderObject(HttpHeaders.CONTENT_DISPOSITION, new io.swagger.v3.oas.models.headers.Header().required(true)
+                        .description("attachment, with the file name as stored")
+                        .schema(new io.swagger.v3.oas.models.media.StringSchema()))
+                .addHeaderObject("Repr-Digest", new io.swagger.v3.oas.models.headers.Header().required(true)
+                        .description("RFC 9530: sha-256=:<base64 of the SHA-256>:")
+                        .schema(new io.swagger.v3.oas.models.media.StringSchema().pattern("^sha-256=:[A-Za-z0-9+/]{43}=:$")));
+    }
+
     @GetMapping
-    @Operation(summary = "Download the document, after checking its bytes against the SHA-256 recorded when it was attached")
-    @ApiResponse(responseCode = "500", description = "The stored bytes no longer match the recorded SHA-256; nothing is served")
+    @Operation(operationId = DOWNLOAD,
+            summary = "Download the document, after checking its bytes against the SHA-256 recorded when it was attached")
+    @ApiResponse(responseCode = "500", description = "The stored bytes no longer match the recorded SHA-256, or Molnkoll "
+            + "failed; nothing is served",
+            content = @Content(mediaType = ContractOperations.PROBLEM_JSON, schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String evidenceId) {
         CloudServiceId service = Ids.service(id);
         EvidenceId evidence = Ids.evidence(id, evidenceId);

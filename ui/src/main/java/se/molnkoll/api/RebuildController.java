@@ -1,8 +1,12 @@
 package se.molnkoll.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -25,12 +29,17 @@ class RebuildController {
     }
 
     @PostMapping("/api/admin/rebuild")
-    @Operation(summary = "Rebuild every read model from the event store",
+    @Operation(operationId = "startRebuild", summary = "Rebuild every read model from the event store",
             description = "Runs in the background: follow it with GET /api/admin/rebuild (events done of the total). "
                     + "Meanwhile reads show the read models as far as they have been rebuilt. Run it with this "
                     + "instance alone. The hash chain is evidence and is never rebuilt.")
-    @ApiResponse(responseCode = "202", description = "Started; Location is the status")
-    @ApiResponse(responseCode = "409", description = "A rebuild is already running")
+    @ApiResponse(responseCode = "202", description = "Started; the body is its status, Location where to follow it",
+            content = @Content(schema = @Schema(implementation = RebuildStatus.class)),
+            headers = @Header(name = HttpHeaders.LOCATION, required = true, description = "GET it to follow the rebuild",
+                    schema = @Schema(type = "string", format = "uri")))
+    @ApiResponse(responseCode = "409", description = "A rebuild is already running (`rebuild` is its status), or this "
+            + "instance does not keep the read models; nothing was started",
+            content = @Content(mediaType = ContractOperations.PROBLEM_JSON, schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<RebuildStatus> start(Authentication who) {
         RebuildStatus started = readModels.rebuild(who.getName());
         return ResponseEntity.status(HttpStatus.ACCEPTED)
@@ -39,7 +48,8 @@ class RebuildController {
     }
 
     @GetMapping("/api/admin/rebuild")
-    @Operation(summary = "Where the last rebuild of the read models stands: events done of the total")
+    @Operation(operationId = "getRebuildStatus",
+            summary = "Where the last rebuild of the read models stands: events done of the total")
     RebuildStatus status() {
         return readModels.rebuildStatus();
     }

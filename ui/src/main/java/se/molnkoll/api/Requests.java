@@ -3,6 +3,7 @@ package se.molnkoll.api;
 import static se.molnkoll.input.Lengths.NAME;
 import static se.molnkoll.input.Lengths.TEXT;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -32,6 +33,7 @@ final class Requests {
     private Requests() {
     }
 
+    @Schema(name = "ServiceRegistration")
     record Register(
             @NotBlank @Size(max = NAME) String name,
             @NotBlank @Size(max = NAME) String vendor,
@@ -40,6 +42,7 @@ final class Requests {
             @NotBlank @Size(max = NAME) String owner) {
     }
 
+    @Schema(name = "ClassificationInput")
     record Classify(
             @NotNull @Min(0) @Max(4) Integer confidentiality,
             @NotNull @Min(0) @Max(4) Integer integrity,
@@ -52,6 +55,7 @@ final class Requests {
     }
 
     @PeriodInOrder
+    @Schema(name = "EvidenceInput")
     record Evidence(
             @NotEmpty @Size(max = 42) List<@NotNull @RoutineMeasure Integer> measureIds,
             @NotEmpty @Size(max = 3) List<@NotNull Phase> phases,
@@ -65,9 +69,11 @@ final class Requests {
             @Size(max = NAME) String reference) implements PeriodInOrder.Period {
     }
 
+    @Schema(name = "WithdrawalInput")
     record Withdrawal(@NotBlank @Size(max = TEXT) String reason) {
     }
 
+    @Schema(name = "RiskAcceptanceInput")
     record RiskAcceptance(
             @NotNull @RoutineMeasure Integer measureId,
             @NotNull Phase phase,
@@ -76,11 +82,13 @@ final class Requests {
             @BusinessDate LocalDate validUntil) {
     }
 
+    @Schema(name = "ProviderChangeInput")
     record ProviderChange(
             @NotBlank @Size(max = TEXT) String description,
             @NotNull @BusinessDate LocalDate changedOn) {
     }
 
+    @Schema(name = "TerminationInput")
     record Termination(
             @NotNull @BusinessDate LocalDate terminatedOn,
             @NotBlank @Size(max = TEXT) String reason) {

@@ -1,7 +1,6 @@
 package se.molnkoll.api;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -27,9 +26,10 @@ class TotalsController {
     }
 
     @GetMapping("/api/totals")
-    @Operation(summary = "Services and open measures per phase over every service that is not decommissioned")
-    PortfolioTotals totals(@RequestParam(required = false) @Parameter(description = TimeParameters.AS_OF) String asOf,
-                           @RequestParam(required = false) @Parameter(description = TimeParameters.VALID_AT) String validAt) {
+    @Operation(operationId = "getTotals",
+            summary = "Services and open measures per phase over every service that is not decommissioned")
+    PortfolioTotals totals(@RequestParam(required = false) String asOf,
+                           @RequestParam(required = false) String validAt) {
         return queries.query(new FindPortfolioTotals(TimeParameters.moment(asOf, validAt, clock)),
                 ResponseTypes.instanceOf(PortfolioTotals.class)).join();
     }

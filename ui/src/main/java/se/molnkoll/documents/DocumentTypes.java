@@ -129,6 +129,15 @@ public final class DocumentTypes {
     private static final MimeTypes TIKA = MimeTypes.getDefaultMimeTypes();
     private static final MediaTypeRegistry REGISTRY = TIKA.getMediaTypeRegistry();
 
+    /** Every media type a stored document can have (text as text/plain with its charset): what a download answers with. */
+    public static List<String> mediaTypes() {
+        List<String> types = new java.util.ArrayList<>(java.util.stream.Stream.of(PDF, PNG, JPEG, GIF, TIFF, WEBP, RTF, DOC,
+                XLS, PPT, DOCX, XLSX, PPTX).map(DocumentType::mediaType).toList());
+        OPEN_DOCUMENT.forEach(type -> types.add(type.mediaType()));
+        types.add("text/plain");
+        return types;
+    }
+
     private DocumentTypes() {
     }
 

@@ -1,5 +1,6 @@
 package se.molnkoll.exports;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import se.molnkoll.kernel.Loggable;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,6 +60,15 @@ public class AuditExport {
             }
             return null;
         }
+    }
+
+    /**
+     * What the JSON export streams, in this order (the document's schema for it): who exported when,
+     * the filter, the chain's head at the start, every entry, and how many there are.
+     */
+    @Schema(name = "AuditArchive")
+    public record Archive(Instant exportedAt, String exportedBy, AuditFilter filter, ChainHead chainHead,
+                          List<AuditExportEntry> entries, long count) {
     }
 
     private final QueryGateway queries;

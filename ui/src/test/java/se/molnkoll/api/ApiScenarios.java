@@ -611,9 +611,8 @@ abstract class ApiScenarios extends Scenarios {
         assertThat(paths.get("/api/services/{id}/operation").get("post").get("responses").has("409")).isTrue();
         assertThat(paths.get("/api/services/{id}/operation").get("post").get("responses").get("202").get("headers")
                 .has("Molnkoll-Read-Your-Writes")).isTrue();
-        JsonNode schemas = docs.json().get("components").get("schemas");
         for (String reference : docs.json().findValuesAsText("$ref")) {
-            assertThat(schemas.has(reference.substring(reference.lastIndexOf('/') + 1))).as(reference).isTrue();
+            assertThat(docs.json().at(reference.substring(1)).isMissingNode()).as(reference).isFalse();
         }
         assertThat(Api.at(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
     }

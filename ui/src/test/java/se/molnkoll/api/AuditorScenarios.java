@@ -306,7 +306,7 @@ abstract class AuditorScenarios extends Scenarios {
         assertProblem(auditor.get(s + "?asOf=-5000-01-01T00:00:00Z"), 400, "asOf");
         assertProblem(auditor.get(s + "/changes?from=1850-01-01T00:00:00Z"), 400, "from");
         assertProblem(auditor.get("/api/audit?to=%2B300000-01-01"), 400, "to");
-        assertProblem(auditor.get("/api/audit?from=-0001-01-01T00:00:00Z&format=csv"), 400, "from");
+        assertProblem(auditor.get("/api/audit/export?from=-0001-01-01T00:00:00Z&format=csv"), 400, "from");
         assertProblem(auditor.get("/api/dashboard?asOf=x&withinDays=-1"), 400, "withinDays");
         assertProblem(auditor.get("/api/dashboard?asOf=x&withinDays=-1"), 400, "asOf");
         assertProblem(auditor.get(s + "/changes"), 400, "from");
@@ -387,7 +387,7 @@ abstract class AuditorScenarios extends Scenarios {
         withdraw(id, certificate);
         awaitChained();
 
-        Api.Response csv = auditor.get("/api/services/" + id + "/audit?format=csv");
+        Api.Response csv = auditor.get("/api/services/" + id + "/audit/export?format=csv");
         assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
         assertThat(csv.contentType()).isEqualTo("text/csv;charset=UTF-8");
         assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
@@ -410,7 +410,7 @@ abstract class AuditorScenarios extends Scenarios {
         List<Long> positions = entries.stream().map(r -> Long.parseLong(r.get(0))).toList();
         assertThat(positions).isSorted();
 
-        Api.Response jsonExport = auditor.get("/api/services/" + id + "/audit?format=json");
+        Api.Response jsonExport = auditor.get("/api/services/" + id + "/audit/export?format=json");
         assertThat(jsonExport.status()).isEqualTo(200);
         assertThat(jsonExport.contentType()).startsWith("application/json");
         JsonNode exported = jsonExport.json();
@@ -438,24 +438,28 @@ abstract class AuditorScenarios extends Scenarios {
         assertThat(texts(paged, "position")).containsExactlyElementsOf(entries.stream().map(r -> r.get(0)).toList());
 
         // filters apply to the whole portfolio's export too
-        JsonNode received = auditor.get("/api/audit?format=json&type=EvidenceReceived&service=" + id).json();
+        JsonNode received = auditor.get("/api/audit/export?format=json&type=EvidenceReceived&service=" + id).json();
         assertThat(received.get("count").asInt()).isEqualTo(2);
-        String all = manager.get("/api/audit?format=csv&from=" + TODAY).body();
+        String all = manager.get("/api/audit/export?format=csv&from=" + TODAY).body();
         assertThat(parseCsv(all).stream().filter(r -> r.get(3).equals(id))).hasSize(entries.size());
     }
 
     @Test
     void a_bad_export_request_is_refused_and_only_audit_readers_may_export_or_verify() {
-        assertProblem(auditor.get("/api/audit?format=xml"), 400, "format");
-        assertProblem(auditor.get("/api/audit?format=csv&page=2"), 400, "page");
-        assertProblem(auditor.get("/api/audit?format=csv&order=desc"), 400, "order");
-        assertProblem(auditor.get("/api/audit?format=json&type=Nothing"), 400, "type");
-        assertProblem(auditor.get("/api/services/00000000-0000-4000-8000-000000000000/audit?format=csv"), 404, null);
+        assertProblem(auditor.get("/api/audit/export?format=xml"), 400, "format");
+        assertProblem(auditor.get("/api/audit/export"), 400, "format");
+        // an export holds every entry, oldest first: it takes no page, size or order
+        assertProblem(auditor.get("/api/audit/export?format=csv&page=2"), 400, "page");
+        assertProblem(auditor.get("/api/audit/export?format=csv&order=desc"), 400, "order");
+        assertProblem(auditor.get("/api/audit/export?format=json&type=Nothing"), 400, "type");
+        assertProblem(auditor.get("/api/services/00000000-0000-4000-8000-000000000000/audit/export?format=csv"), 404, null);
+        // the exports moved from the paged trail's path: an old client is told, not given a page
+        assertProblem(auditor.get("/api/audit?format=csv"), 400, "format");
         assertProblem(auditor.get("/api/audit/verification?position=5"), 400, "hash");
         assertProblem(auditor.get("/api/audit/verification?position=5&hash=abc"), 400, "hash");
         assertProblem(auditor.get("/api/audit/verification?position=x&hash=" + "a".repeat(64)), 400, "position");
         Api viewer = Api.at(port).as("viewer");
-        for (String path : List.of("/api/audit?format=csv", "/api/audit/head", "/api/audit/verification")) {
+        for (String path : List.of("/api/audit/export?format=csv", "/api/audit/head", "/api/audit/verification")) {
             assertProblem(viewer.get(path), 403, null);
             assertProblem(Api.at(port).as("admin").get(path), 403, null);
             assertProblem(Api.at(port).get(path), 401, null);

@@ -17,7 +17,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import se.molnkoll.support.Api;
+import se.molnkoll.support.Contract;
 import se.molnkoll.support.TestClock;
 
 import java.util.LinkedHashMap;
@@ -73,9 +76,9 @@ class AuthorizationMatrixTest {
         RULES.put("GET /api/services/{id}/evidence/{evidenceId}/document", AUDIT_READERS);
         // ---- API: auditors
         RULES.put("GET /api/audit", AUDIT_READERS);
-        RULES.put("GET /api/audit?format", AUDIT_READERS);
+        RULES.put("GET /api/audit/export", AUDIT_READERS);
         RULES.put("GET /api/services/{id}/audit", AUDIT_READERS);
-        RULES.put("GET /api/services/{id}/audit?format", AUDIT_READERS);
+        RULES.put("GET /api/services/{id}/audit/export", AUDIT_READERS);
         RULES.put("GET /api/services/{id}/changes", AUDIT_READERS);
         RULES.put("GET /api/audit/head", AUDIT_READERS);
         RULES.put("GET /api/audit/verification", AUDIT_READERS);
@@ -199,6 +202,41 @@ class AuthorizationMatrixTest {
         Set<String> exposed = exposed();
         assertThat(exposed).as("endpoints without a rule in AuthorizationMatrixTest.RULES").isSubsetOf(RULES.keySet());
         assertThat(RULES.keySet()).as("rules for endpoints that no longer exist").isSubsetOf(exposed);
+    }
+
+    /**
+     * openapi.yaml states each operation's roles (x-molnkoll-roles, generated from ApiAccess, the table
+     * the security chain enforces); they are the roles this matrix proves the server holds to, and every
+     * API endpoint here is an operation there.
+     */
+    @Test
+    void the_published_document_states_the_roles_this_matrix_proves() {
+        OpenAPI document = new OpenAPIV3Parser().read(Contract.DOCUMENT.toString());
+        Set<String> operations = new TreeSet<>();
+        document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            String endpoint = method + " " + path;
+            operations.add(endpoint);
+            assertThat(roleNames(operation.getExtensions().get("x-molnkoll-roles"))).as(endpoint)
+                    .isEqualTo(RULES.get(endpoint));
+            Object history = operation.getExtensions().get("x-molnkoll-roles-for-another-moment");
+            boolean asksAboutMoments = operation.getParameters() != null
+                    && operation.getParameters().stream().anyMatch(p -> p.getName().equals("asOf"));
+            if (asksAboutMoments) {
+                assertThat(roleNames(history)).as(endpoint + " with asOf").isEqualTo(AUDIT_READERS);
+            } else {
+                assertThat(history).as(endpoint).isNull();
+            }
+        }));
+        assertThat(operations).as("API endpoints of the matrix that the document lacks")
+                .containsAll(RULES.keySet().stream().filter(rule -> rule.contains(" /api/")).toList());
+    }
+
+    private static Set<String> roleNames(Object roles) {
+        Map<String, String> users = Map.of("CONTRACT_MANAGER", "manager", "AUDITOR", "auditor", "VIEWER", "viewer",
+                "ADMIN", "admin");
+        Set<String> names = new TreeSet<>();
+        if (roles instanceof List<?> list) list.forEach(role -> names.add(users.get(role.toString())));
+        return names;
     }
 
     @TestFactory

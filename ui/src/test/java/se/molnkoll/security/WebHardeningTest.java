@@ -143,7 +143,7 @@ class WebHardeningTest {
         assertThat(basic(forged + " via basic", WRONG).withHeader("X-Forwarded-For", "192.0.2.44").get("/api/audit").status())
                 .isEqualTo(401);
         // a filter value with a line break is refused, not logged
-        assertThat(Api.at(port).as("auditor").get("/api/audit?format=csv&actor=a%0d%0aLOGIN_FAILED%20user%3Dadmin").status())
+        assertThat(Api.at(port).as("auditor").get("/api/audit/export?format=csv&actor=a%0d%0aLOGIN_FAILED%20user%3Dadmin").status())
                 .isEqualTo(400);
         // whatever logs, whatever it logs: a library's message and an exception's message
         org.slf4j.LoggerFactory.getLogger("org.example.Library").warn("value {}", "a\nLOGIN_FAILED user=admin");

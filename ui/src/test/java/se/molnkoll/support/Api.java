@@ -70,33 +70,16 @@ public final class Api {
 
     /** GET of raw bytes (a document). */
     public HttpResponse<byte[]> getBytes(String path) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
-            if (user != null) {
-                request.header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
-            }
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException("GET " + path + " failed", e);
-        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        signIn(request);
+        return exchange(request, "GET", null);
     }
 
     /** POST of raw bytes, for bodies in another encoding. */
     public Response postBytes(String path, byte[] body, String contentType) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
-            if (user != null) {
-                request.header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
-            }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.headers());
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException("POST " + path + " failed", e);
-        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType);
+        signIn(request);
+        return response(exchange(request, "POST", body));
     }
 
     public Response get(String path) {
@@ -127,20 +110,39 @@ public final class Api {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
             String json = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-            request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
             if (json != null) request.header("Content-Type", "application/json");
-            if (user != null) {
-                String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-                request.header("Authorization", "Basic " + credentials);
-            }
+            signIn(request);
             headers.forEach(request::setHeader);
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.headers());
-        } catch (IOException | InterruptedException e) {
+            return response(exchange(request, method, json == null ? null : json.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         }
+    }
+
+    private void signIn(HttpRequest.Builder request) {
+        if (user != null) {
+            String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+            request.header("Authorization", "Basic " + credentials);
+        }
+    }
+
+    /** Sends the request and checks the exchange against the published OpenAPI document ({@link Contract}). */
+    private HttpResponse<byte[]> exchange(HttpRequest.Builder builder, String method, byte[] body) {
+        HttpRequest request = builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            Contract.check(new Contract.Exchange(method, request.uri(), request.headers().map(),
+                    body == null ? new byte[0] : body, response.statusCode(), response.headers().map(), response.body()));
+            return response;
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(method + " " + request.uri() + " failed", e);
+        }
+    }
+
+    private static Response response(HttpResponse<byte[]> response) {
+        return new Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
+                response.headers().firstValue("Content-Type").orElse(""), response.headers());
     }
 
     public record Response(int status, String body, String contentType, java.net.http.HttpHeaders headers) {

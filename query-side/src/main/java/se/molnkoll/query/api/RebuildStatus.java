@@ -1,5 +1,7 @@
 package se.molnkoll.query.api;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import java.time.Instant;
@@ -12,8 +14,8 @@ import java.util.List;
  * @param eventsTotal events in the store when the rebuild began
  * @param target      the store's last position when the rebuild began: done when every read model is past it
  */
-public record RebuildStatus(State state, String requestedBy, Instant startedAt, Instant finishedAt, long eventsDone,
-                            long eventsTotal, @JsonIgnore long target, List<ReadModel> readModels, String message) {
+public record RebuildStatus(State state, @Nullable String requestedBy, @Nullable Instant startedAt, @Nullable Instant finishedAt, long eventsDone,
+                            long eventsTotal, @JsonIgnore long target, List<ReadModel> readModels, @Nullable String message) {
 
     public enum State { IDLE, RUNNING, DONE, FAILED }
 
@@ -22,7 +24,7 @@ public record RebuildStatus(State state, String requestedBy, Instant startedAt, 
      * segment), and its error while it fails and retries. Not Axon's "replaying" flag: it stays on
      * until the first event after the replay arrives, so it cannot tell that a replay is done.
      */
-    public record ReadModel(String name, boolean running, Long position, String error) {
+    public record ReadModel(String name, boolean running, @Nullable Long position, @Nullable String error) {
         public boolean caughtUpWith(long target) {
             return running && error == null && position != null && position >= target;
         }
@@ -31,7 +33,7 @@ public record RebuildStatus(State state, String requestedBy, Instant startedAt, 
     public static final RebuildStatus IDLE = new RebuildStatus(State.IDLE, null, null, null, 0, 0, 0, List.of(),
             "No rebuild since Molnkoll started");
 
-    public static RebuildStatus started(String requestedBy, Instant at, long total, long target, List<ReadModel> readModels) {
+    public static RebuildStatus started(@Nullable String requestedBy, Instant at, long total, long target, List<ReadModel> readModels) {
         return new RebuildStatus(State.RUNNING, requestedBy, at, null, 0, total, target, readModels, null);
     }
 

@@ -1,5 +1,7 @@
 package se.molnkoll.kernel.query;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import se.molnkoll.kernel.CloudServiceId;
 
@@ -15,13 +17,13 @@ import java.time.Instant;
  */
 public record AuditEntry(
         Instant recordedAt,
-        String actor,
+        @Nullable String actor,
         CloudServiceId serviceId,
         String type,
         String summary,
         String eventId,
         long position,
         long sequenceNumber,
-        String correlationId,
+        @Nullable String correlationId,
         @JsonRawValue String payload) {
 }

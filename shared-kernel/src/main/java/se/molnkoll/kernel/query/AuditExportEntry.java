@@ -1,5 +1,7 @@
 package se.molnkoll.kernel.query;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
@@ -16,16 +18,16 @@ import java.util.List;
 public record AuditExportEntry(
         long position,
         Instant recordedAt,
-        String actor,
+        @Nullable String actor,
         String serviceId,
         long sequenceNumber,
         String eventType,
         String eventId,
-        String correlationId,
+        @Nullable String correlationId,
         String summary,
-        String evidenceSha256,
-        Long chainLink,
-        String chainHash,
+        @Nullable String evidenceSha256,
+        @Nullable Long chainLink,
+        @Nullable String chainHash,
         @JsonRawValue String payload) {
 
     /** The names of the fields, in order: the CSV header. */

@@ -1,5 +1,7 @@
 package se.molnkoll.kernel.query;
 
+import org.jspecify.annotations.Nullable;
+
 import se.molnkoll.kernel.CloudServiceId;
 
 import java.time.Instant;
@@ -11,7 +13,7 @@ import java.time.Instant;
  * @param from first recorded instant included
  * @param to   recorded instants before this one are included (exclusive end)
  */
-public record AuditFilter(CloudServiceId service, String actor, String type, Instant from, Instant to) {
+public record AuditFilter(@Nullable CloudServiceId service, @Nullable String actor, @Nullable String type, @Nullable Instant from, @Nullable Instant to) {
 
     public static final AuditFilter NONE = new AuditFilter(null, null, null, null, null);
 

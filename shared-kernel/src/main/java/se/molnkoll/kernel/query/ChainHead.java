@@ -1,5 +1,7 @@
 package se.molnkoll.kernel.query;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 
 /**
@@ -12,6 +14,6 @@ import java.time.Instant;
  * @param storedEvents  how many events the store holds; more than {@code links} while the newest
  *                      are still being chained (it trails by moments)
  */
-public record ChainHead(long links, Long position, String eventIdentifier, String hash, Instant chainedAt,
+public record ChainHead(long links, @Nullable Long position, @Nullable String eventIdentifier, @Nullable String hash, @Nullable Instant chainedAt,
                         long storedEvents) {
 }

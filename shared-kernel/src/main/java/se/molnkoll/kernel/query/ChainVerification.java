@@ -1,5 +1,7 @@
 package se.molnkoll.kernel.query;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 
 /**
@@ -11,7 +13,7 @@ import java.time.Instant;
  * @param checkedEvents how many chained events were recomputed before the answer
  * @param firstFinding  the first event that breaks the chain; null when intact
  */
-public record ChainVerification(boolean intact, long checkedEvents, ChainHead head, Finding firstFinding,
+public record ChainVerification(boolean intact, long checkedEvents, ChainHead head, @Nullable Finding firstFinding,
                                 Instant verifiedAt) {
 
     public enum FindingKind {
@@ -30,8 +32,8 @@ public record ChainVerification(boolean intact, long checkedEvents, ChainHead he
     }
 
     /** The event that breaks the chain, as it is stored now (null fields where it is gone). */
-    public record Finding(FindingKind kind, long position, Long link, String eventIdentifier,
-                          String aggregateIdentifier, Long sequenceNumber, String eventType, String recordedAt,
-                          String detail) {
+    public record Finding(FindingKind kind, long position, @Nullable Long link, @Nullable String eventIdentifier,
+                          @Nullable String aggregateIdentifier, @Nullable Long sequenceNumber, @Nullable String eventType, @Nullable String recordedAt,
+                          @Nullable String detail) {
     }
 }

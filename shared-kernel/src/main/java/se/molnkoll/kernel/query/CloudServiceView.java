@@ -1,5 +1,7 @@
 package se.molnkoll.kernel.query;
 
+import org.jspecify.annotations.Nullable;
+
 import se.molnkoll.kernel.Classification;
 import se.molnkoll.kernel.CloudServiceId;
 import se.molnkoll.kernel.Phase;
@@ -24,9 +26,9 @@ public record CloudServiceView(
         String owner,
         Phase phase,
         boolean decommissioned,
-        Classification classification,
+        @Nullable Classification classification,
         Instant registeredAt,
-        Instant asOf,
+        @Nullable Instant asOf,
         LocalDate statusDate,
         Map<Phase, Long> openMeasures,
         List<MeasureStatusView> measures,

@@ -1,5 +1,7 @@
 package se.molnkoll.kernel.query;
 
+import org.jspecify.annotations.Nullable;
+
 import se.molnkoll.kernel.Phase;
 
 import java.time.Instant;
@@ -20,6 +22,6 @@ public record Dashboard(
         long services,
         long decommissionedServices,
         int expiringWithinDays,
-        Instant asOf,
+        @Nullable Instant asOf,
         LocalDate statusDate) {
 }

@@ -1,5 +1,7 @@
 package se.molnkoll.kernel.query;
 
+import org.jspecify.annotations.Nullable;
+
 import se.molnkoll.kernel.EvidenceId;
 import se.molnkoll.kernel.EvidenceKind;
 import se.molnkoll.kernel.MeasurePhase;
@@ -20,18 +22,18 @@ public record EvidenceView(
         String title,
         String issuer,
         LocalDate receivedOn,
-        LocalDate validFrom,
-        LocalDate validUntil,
-        String documentSha256,
-        String reference,
+        @Nullable LocalDate validFrom,
+        @Nullable LocalDate validUntil,
+        @Nullable String documentSha256,
+        @Nullable String reference,
         List<MeasurePhase> covers,
         boolean withdrawn,
-        String withdrawalReason,
+        @Nullable String withdrawalReason,
         Instant recordedAt,
-        String recordedBy,
+        @Nullable String recordedBy,
         EvidenceStatus status,
-        LocalDate expiredOn,
-        DocumentView document) {
+        @Nullable LocalDate expiredOn,
+        @Nullable DocumentView document) {
 
     public EvidenceView withoutActor() {
         return new EvidenceView(id, kind, title, issuer, receivedOn, validFrom, validUntil, documentSha256, reference,

@@ -1,5 +1,7 @@
 package se.molnkoll.kernel.query;
 
+import org.jspecify.annotations.Nullable;
+
 import se.molnkoll.kernel.MeasureId;
 import se.molnkoll.kernel.Phase;
 
@@ -17,10 +19,10 @@ public record RiskAcceptanceView(
         String riskOwner,
         String motivation,
         LocalDate acceptedOn,
-        LocalDate validUntil,
+        @Nullable LocalDate validUntil,
         boolean inForce,
         Instant recordedAt,
-        String recordedBy) {
+        @Nullable String recordedBy) {
 
     public RiskAcceptanceView withoutActor() {
         return new RiskAcceptanceView(measureId, phase, riskOwner, motivation, acceptedOn, validUntil, inForce, recordedAt,

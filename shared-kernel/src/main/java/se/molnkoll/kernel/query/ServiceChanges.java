@@ -1,5 +1,7 @@
 package se.molnkoll.kernel.query;
 
+import org.jspecify.annotations.Nullable;
+
 import se.molnkoll.kernel.CloudServiceId;
 import se.molnkoll.kernel.EvidenceId;
 import se.molnkoll.kernel.MeasureId;
@@ -21,7 +23,7 @@ public record ServiceChanges(
         CloudServiceId cloudServiceId,
         Instant from,
         Instant to,
-        LocalDate fromDate,
+        @Nullable LocalDate fromDate,
         LocalDate toDate,
         boolean existedAtFrom,
         List<FieldChange> fields,
@@ -34,7 +36,7 @@ public record ServiceChanges(
      * the calendar alone (evidence or a risk acceptance reached the end of its validity between the
      * two dates and no event was recorded for it).
      */
-    public record Cause(Instant recordedAt, String recordedBy, String eventType, String eventId) {
+    public record Cause(Instant recordedAt, @Nullable String recordedBy, String eventType, String eventId) {
         public static Cause of(AuditEntry event) {
             return new Cause(event.recordedAt(), event.actor(), event.type(), event.eventId());
         }
@@ -49,20 +51,20 @@ public record ServiceChanges(
      * {@code organisationUnit}, {@code owner}, {@code phase}, {@code decommissioned}, or
      * {@code classification.<field>}; null where it had no value.
      */
-    public record FieldChange(String field, Object before, Object after, Cause cause) {
+    public record FieldChange(String field, @Nullable Object before, @Nullable Object after, @Nullable Cause cause) {
     }
 
     /** OPENED: open now, not before (it was closed or did not apply). CLOSED: open before, not now. */
     public enum MeasureChangeKind { OPENED, CLOSED, CHANGED }
 
     /** A (measure, phase) whose status differs; a null status means the measure did not apply then. */
-    public record MeasureChange(MeasureId measureId, Phase phase, MeasureStatus before, MeasureStatus after,
-                                MeasureChangeKind change, Cause cause) {
+    public record MeasureChange(MeasureId measureId, Phase phase, @Nullable MeasureStatus before, @Nullable MeasureStatus after,
+                                MeasureChangeKind change, @Nullable Cause cause) {
     }
 
     public enum EvidenceChangeKind { ADDED, WITHDRAWN, EXPIRED, DOCUMENT_ATTACHED }
 
     /** Evidence recorded, withdrawn, expired or given its document in between. */
-    public record EvidenceChange(EvidenceId evidenceId, String title, EvidenceChangeKind change, Cause cause) {
+    public record EvidenceChange(EvidenceId evidenceId, String title, EvidenceChangeKind change, @Nullable Cause cause) {
     }
 }
