@@ -2,6 +2,8 @@ package se.molnkoll.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.models.media.BinarySchema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -89,17 +91,17 @@ class DocumentController {
     /** The download's answer: the document in the media type it was judged to be, and how to check it. */
     static io.swagger.v3.oas.models.responses.ApiResponse downloaded() {
         io.swagger.v3.oas.models.media.Content content = new io.swagger.v3.oas.models.media.Content();
-        DocumentTypes.mediaTypes().forEach(type -> content.addMediaType(type, new io.swagger.v3.oas.models.media.MediaType()
-                .schema(new io.swagger.v3.oas.models.media.BinarySchema())));
+        DocumentTypes.mediaTypes().forEach(type -> content.addMediaType(type,
+                new io.swagger.v3.oas.models.media.MediaType().schema(new BinarySchema())));
         return new io.swagger.v3.oas.models.responses.ApiResponse()
                 .description("The document, whose bytes were just checked against the SHA-256 recorded when it was attached")
                 .content(content)
                 .addHeaderObject(HttpHeaders.CONTENT_DISPOSITION, new io.swagger.v3.oas.models.headers.Header().required(true)
                         .description("attachment, with the file name as stored")
-                        .schema(new io.swagger.v3.oas.models.media.StringSchema()))
+                        .schema(new StringSchema()))
                 .addHeaderObject("Repr-Digest", new io.swagger.v3.oas.models.headers.Header().required(true)
                         .description("RFC 9530: sha-256=:<base64 of the SHA-256>:")
-                        .schema(new io.swagger.v3.oas.models.media.StringSchema().pattern("^sha-256=:[A-Za-z0-9+/]{43}=:$")));
+                        .schema(new StringSchema().pattern("^sha-256=:[A-Za-z0-9+/]{43}=:$")));
     }
 
     @GetMapping

@@ -602,6 +602,22 @@ abstract class ApiScenarios extends Scenarios {
     }
 
     @Test
+    void a_body_or_an_accept_the_operation_does_not_take_is_a_problem_the_document_declares() {
+        String id = register("Medietyper");
+        // each answer passes the contract net (support.Contract): 415 and 406 are declared, with a Problem
+        Api.Response notMultipart = manager.postBytes("/api/services/" + id + "/evidence/" + id + "/document",
+                "x".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain");
+        assertThat(notMultipart.status()).isEqualTo(415);
+        assertThat(notMultipart.contentType()).startsWith("application/problem+json");
+        Api.Response notJson = manager.postBytes("/api/services", "name=x".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/x-www-form-urlencoded");
+        assertThat(notJson.status()).isEqualTo(415);
+        Api.Response html = manager.withHeader("Accept", "text/html").get("/api/totals");
+        assertThat(html.status()).isEqualTo(406);
+        assertThat(html.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void the_api_is_described_by_openapi() {
         Api.Response docs = Api.at(port).get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);

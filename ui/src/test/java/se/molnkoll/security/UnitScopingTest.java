@@ -13,6 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import se.molnkoll.support.Api;
+import se.molnkoll.support.ContractForMockMvc;
 import se.molnkoll.support.TestClock;
 
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(TestClock.class)
+@Import({TestClock.class, ContractForMockMvc.class})
 class UnitScopingTest {
 
     static final String HEALTH_CARE = "Hälso- och sjukvård";
