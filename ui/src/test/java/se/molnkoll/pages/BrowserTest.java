@@ -147,6 +147,33 @@ class BrowserTest {
     }
 
     @Test
+    void an_auditor_gives_back_the_registration_minute_the_page_shows_and_sees_the_service_then() {
+        // registered at 12:00:35: the page shows 12:00, which given back means the end of that minute
+        TestClock.CLOCK.set(TODAY.atTime(12, 0, 35).atZone(BusinessDates.ZONE).toInstant());
+        browser.signIn("manager").go("/services/new");
+        browser.type(By.id("name"), "Minuten i webbläsaren").type(By.id("vendor"), "Moln AB")
+                .choose(By.id("serviceModel"), "SAAS").type(By.id("organisationUnit"), "Regionstyrelsen")
+                .type(By.id("owner"), "Karin Holm").follow(By.id("save"));
+        String service = browser.path();
+        TestClock.CLOCK.set(TestClock.CLOCK.instant().plus(Duration.ofMinutes(5)));
+        browser.signOut().signIn("auditor").go(service);
+        String shown = browser.text(By.xpath("//dt[.='Registrerad']/following-sibling::dd[1]"));
+        assertThat(shown).isEqualTo(TODAY + " 12:00");
+        browser.set(By.id("asOf"), shown.substring(0, 10)).set(By.id("asOfTime"), shown.substring(11))
+                .follow(By.cssSelector("section[aria-labelledby=moment-heading] button[type=submit]"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Minuten i webbläsaren");
+        assertThat(browser.text(By.cssSelector(".notice.warning"))).contains("Så som Molnkoll kände till tjänsten");
+        // a minute earlier it did not exist: the service's page says so and leads to the moment it did
+        browser.set(By.id("asOf"), shown.substring(0, 10)).set(By.id("asOfTime"), "11:59")
+                .follow(By.cssSelector("section[aria-labelledby=moment-heading] button[type=submit]"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Minuten i webbläsaren");
+        assertThat(browser.text(By.cssSelector(".notice.warning"))).contains("Tjänsten fanns inte i Molnkoll vid",
+                "den registrerades " + TODAY + " 12:00:35");
+        browser.follow(By.linkText("Visa tjänsten som den var när den registrerades"));
+        assertThat(browser.text(By.cssSelector(".notice.warning"))).contains("Så som Molnkoll kände till tjänsten " + TODAY + " 12:00");
+    }
+
+    @Test
     void a_viewer_sees_no_write_controls() {
         browser.signIn("viewer").go("/services");
         assertThat(browser.all(By.linkText("Registrera en tjänst"))).isEmpty();

@@ -423,6 +423,38 @@ class PagesTest {
                 .contains("Den andra tidpunkten måste vara efter den första.");
     }
 
+    @Test
+    void the_minute_a_page_shows_given_back_shows_that_state_and_a_moment_before_the_service_is_explained() throws Exception {
+        java.time.Instant registration = TODAY.atTime(12, 0, 35).atZone(java.time.ZoneId.of("Europe/Stockholm")).toInstant();
+        TestClock.CLOCK.set(registration);
+        String id = register("Minutprecision");
+        TestClock.CLOCK.set(registration.plusSeconds(600));
+        send(post(id + "/classification").param("confidentiality", "1").param("integrity", "0").param("availability", "0"));
+        String now = html(get(id).with(AUDITOR));
+        // shown to the minute, linked to the second
+        assertThat(now).contains("2026-11-26 12:00</a>", "asOf=2026-11-26&amp;asOfTime=12:00:35");
+        // each event of the timeline leads to the state just after it; seconds shown where two share a minute
+        TestClock.CLOCK.set(registration.plusSeconds(615));
+        send(post(id + "/classification").param("confidentiality", "2").param("integrity", "0").param("availability", "0"));
+        String timeline = html(get(id).with(AUDITOR));
+        timeline = timeline.substring(timeline.indexOf("<ol class=\"timeline\">"));
+        assertThat(timeline).contains(">2026-11-26 12:10:35</time>", ">2026-11-26 12:10:50</time>", ">2026-11-26 12:00</time>",
+                "asOfTime=12:10:35");
+        // 12:00 as the page shows it means the end of that minute: the service registered at 12:00:35 is there
+        String atTheMinute = html(get(id).param("asOf", TODAY.toString()).param("asOfTime", "12:00").with(AUDITOR));
+        assertThat(atTheMinute).contains("<h1>Minutprecision</h1>", "Så som Molnkoll kände till tjänsten 2026-11-26 12:00")
+                .doesNotContain("Tjänsten fanns inte");
+        assertThat(atTheMinute.substring(atTheMinute.indexOf("classification-heading"))).contains("Inte klassad");
+        assertThat(html(get(id).param("asOf", TODAY.toString()).param("asOfTime", "12:00:35").with(AUDITOR)))
+                .contains("<h1>Minutprecision</h1>").doesNotContain("Tjänsten fanns inte");
+        // before it was registered: its own page says so and how to see it, never the error page
+        String before = html(get(id).param("asOf", TODAY.toString()).param("asOfTime", "12:00:34").with(AUDITOR));
+        assertThat(before).contains("<h1>Minutprecision</h1>",
+                "Tjänsten fanns inte i Molnkoll vid 2026-11-26 12:00:34: den registrerades 2026-11-26 12:00:35.",
+                "asOf=2026-11-26&amp;asOfTime=12:00:35").doesNotContain("Sidan finns inte");
+        assertThat(html(get(id).param("asOf", "2026-11-25").with(AUDITOR))).contains("Tjänsten fanns inte i Molnkoll vid 2026-11-25");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------
 
     private String register(String name) throws Exception {

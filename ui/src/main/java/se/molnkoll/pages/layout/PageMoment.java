@@ -61,12 +61,16 @@ public record PageMoment(Moment moment, List<String> problems, String asOf, Stri
             problems.add("moment.invalidTime");
             return null;
         }
-        Instant instant = day.atTime(at).atZone(BusinessDates.ZONE).toInstant();
-        if (instant.isAfter(clock.instant())) {
+        Instant start = day.atTime(at).atZone(BusinessDates.ZONE).toInstant();
+        Instant now = clock.instant();
+        if (start.isAfter(now)) {
             problems.add("moment.future");
             return null;
         }
-        return instant;
+        // as a date means the end of that day, a time means the end of the minute (or second) it names:
+        // what was recorded at 21:36:35 is known "at 21:36", as the page showed it
+        Instant end = start.plus(precision(time)).minusNanos(1);
+        return end.isAfter(now) ? now : end;
     }
 
     private static LocalDate date(String value, List<String> problems) {
@@ -89,6 +93,13 @@ public record PageMoment(Moment moment, List<String> problems, String asOf, Stri
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** How long the typed time lasts: a minute for 21:36, a second for 21:36:35, a nanosecond when finer. */
+    private static java.time.Duration precision(String time) {
+        if (time.length() <= 5) return java.time.Duration.ofMinutes(1);
+        if (time.length() <= 8) return java.time.Duration.ofSeconds(1);
+        return java.time.Duration.ofNanos(1);
     }
 
     private static LocalTime parseTime(String value) {

@@ -44,6 +44,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -56,6 +57,8 @@ class ServicePage {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServicePage.class);
 
     static final String VIEW = "services/service";
+    /** The service page for a moment before the service was registered. */
+    static final String NOT_YET = "services/not-yet";
     static final String CHANGES_VIEW = "services/changes";
     static final int TIMELINE_LENGTH = 100;
 
@@ -81,7 +84,14 @@ class ServicePage {
                    Authentication who, Model model) {
         CloudServiceId service = serviceId(id);
         PageMoment moment = PageMoment.parse(asOf, asOfTime, validAt, clock);
-        CloudServiceView view = find(service, moment.moment());
+        Optional<CloudServiceView> then = lookUp(service, moment.moment());
+        if (then.isEmpty() && !moment.isNow()) {
+            // asked about a moment before the service was registered: say so, on the service's own page
+            model.addAttribute("view", find(service, Moment.NOW));
+            model.addAttribute("moment", moment);
+            return NOT_YET;
+        }
+        CloudServiceView view = then.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Map<EvidenceId, String> titles = view.evidence().stream().collect(Collectors.toMap(EvidenceView::id, EvidenceView::title));
         Map<Phase, List<MeasureRow>> measures = new EnumMap<>(Phase.class);
         for (MeasureStatusView m : view.measures()) {
@@ -177,8 +187,12 @@ class ServicePage {
     }
 
     private CloudServiceView find(CloudServiceId service, Moment moment) {
+        return lookUp(service, moment).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private Optional<CloudServiceView> lookUp(CloudServiceId service, Moment moment) {
         return queries.query(new FindCloudService(service, moment), ResponseTypes.optionalInstanceOf(CloudServiceView.class))
-                .join().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .join();
     }
 
     static CloudServiceId serviceId(String id) {
