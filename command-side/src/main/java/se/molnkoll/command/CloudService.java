@@ -205,8 +205,10 @@ public class CloudService {
                         + " must be done; its risk cannot be accepted instead", List.of(pair)));
             }
             if (!measure.get().belongsTo(command.phase())) {
-                violations.add(Violation.of("MEASURE_NOT_IN_PHASES", "Measure " + command.measureId()
-                        + " does not belong to phase " + command.phase()));
+                // the phases it does belong to, so that the refusal can say which to choose
+                violations.add(new Violation("MEASURE_NOT_IN_PHASES", "Measure " + command.measureId()
+                        + " does not belong to phase " + command.phase() + " (it belongs to "
+                        + measure.get().phasesInOrder() + ")", measure.get().measurePhases()));
             }
         }
         LocalDate today = BusinessDates.today(clock);

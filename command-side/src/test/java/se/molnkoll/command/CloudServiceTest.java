@@ -328,6 +328,7 @@ class CloudServiceTest {
             fixture.given(registered(), classifiedAs(publicInformation()))
                     .when(accept(2, EXIT, null))
                     .expectException(rejectedFor("MEASURE_NOT_IN_PHASES"))
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("it belongs to [OPERATE]"))
                     .expectNoEvents();
         }
 

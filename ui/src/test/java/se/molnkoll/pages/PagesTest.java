@@ -372,6 +372,11 @@ class PagesTest {
         assertThat(html(post(service + "/risk-acceptance").param("measureId", "-3").param("phase", "ACQUIRE")
                 .param("riskOwner", "r").param("motivation", "m").with(MANAGER).with(csrf())))
                 .contains("id=\"measureId-error\">Minst 1.");
+        // a refusal names the measure, the phases it does belong to, and what to do
+        assertThat(html(post(service + "/risk-acceptance").param("measureId", "2").param("phase", "EXIT")
+                .param("riskOwner", "r").param("motivation", "m").with(MANAGER).with(csrf())))
+                .contains("Åtgärd 2 (Förvalta) gäller inte i den fas du valt, bara i faserna inom parentes. "
+                        + "Välj en av dem, eller ta bort åtgärden.");
         assertThat(events()).isEqualTo(before);
         // the Swedish name of the EU/EEA, as the hint says it
         assertThat(html(post(service + "/classification/preview").param("confidentiality", "1").param("integrity", "1")
