@@ -125,6 +125,13 @@ class MessagesTest {
             for (String key : bundle.stringPropertyNames()) {
                 String text = bundle.getProperty(key);
                 assertThat(text).as(key).isNotBlank();
+                if (text.contains(",choice,")) {
+                    // a count in words (1 dag, 42 dagar): each choice formats with a number
+                    for (int n : new int[]{0, 1, 42}) {
+                        assertThat(new MessageFormat(text).format(new Object[]{n})).as(key).doesNotContain("{");
+                    }
+                    continue;
+                }
                 // alwaysUseMessageFormat: a lone apostrophe would swallow the rest of the text
                 String formatted = new MessageFormat(text).format(new Object[]{"A", "B", "C", "D"});
                 assertThat(formatted).as(key + " loses text to a lone apostrophe")

@@ -460,6 +460,30 @@ class PagesTest {
         assertThat(html(get(id).param("asOf", "2026-11-25").with(AUDITOR))).contains("Tjänsten fanns inte i Molnkoll vid 2026-11-25");
     }
 
+    @Test
+    void the_register_counts_the_current_phases_work_and_expiring_certificates_show_where_the_work_is() throws Exception {
+        String id = register("Räkning och utgång");
+        send(post(id + "/classification").param("confidentiality", "2").param("integrity", "2").param("availability", "2"));
+        send(multipart(id + "/evidence/new").param("measureIds", "27").param("phases", "ACQUIRE")
+                .param("kind", "CERTIFICATE").param("title", "ISO 27001").param("issuer", "Cert AB")
+                .param("receivedOn", TODAY.toString()).param("validUntil", TODAY.plusDays(42).toString()));
+        String register = html(get("/services?q=Räkning och utgång").with(VIEWER));
+        String row = register.substring(register.indexOf("Räkning och utgång</a>"));
+        row = row.substring(0, row.indexOf("</tr>"));
+        // the acquisition's open measures, the later phases' apart and named
+        String page = html(get(id).with(VIEWER));
+        java.util.regex.Matcher openInAcquisition = java.util.regex.Pattern.compile(
+                "id=\"measure-\\d+-ACQUIRE\">\\s*<td class=\"num\">\\d+</td>\\s*<td><span class=\"status status-(OPEN|EXPIRED)\"")
+                .matcher(page);
+        long acquireOpen = openInAcquisition.results().count();
+        assertThat(acquireOpen).isPositive();
+        assertThat(row).contains("<span>" + acquireOpen + "</span>", "(övriga faser: Förvalta ", "Lämna ");
+        assertThat(html(get("/services").with(VIEWER))).contains("Öppna i nuvarande fas");
+        // the certificate with 42 days left is flagged on the register and on the service, not just the dashboard
+        assertThat(row).contains("class=\"badge badge-expiring\">Intyg går ut om 42 dagar</span>");
+        assertThat(page).contains("Giltigt</span>", "class=\"badge badge-expiring\">Intyg går ut om 42 dagar</span>");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------
 
     private String register(String name) throws Exception {

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import se.molnkoll.config.CertificateProperties;
 import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.query.CertificateStatus;
 import se.molnkoll.kernel.query.CertificateView;
@@ -18,8 +19,10 @@ import se.molnkoll.pages.layout.Link;
 
 import java.text.Collator;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -32,13 +35,29 @@ class RegisterPage {
     static final List<String> SORTS = List.of("name", "vendor", "unit", "phase", "open");
 
     private final QueryGateway queries;
+    private final int warningDays;
 
-    RegisterPage(QueryGateway queries) {
+    RegisterPage(QueryGateway queries, CertificateProperties certificates) {
         this.queries = queries;
+        this.warningDays = certificates.warningDays();
     }
 
     /** A row of the register with what the filters need. */
-    record Row(CloudServiceSummary service, long openMeasures, boolean expiredCertificates) {
+    /**
+     * A row of the register with what the filters need. Open: the measures open in the phase the service
+     * is in now (the current step's work); the other phases' open measures apart, labelled as such.
+     * Expiring: the fewest days any of its certificates has left within the warning window, or null.
+     */
+    record Row(CloudServiceSummary service, long openMeasures, Map<Phase, Long> otherPhases, boolean expiredCertificates,
+               Long expiringInDays) {
+
+        static Row of(CloudServiceSummary service, boolean expired, Long expiringInDays) {
+            Map<Phase, Long> others = new EnumMap<>(Phase.class);
+            service.openMeasures().forEach((phase, count) -> {
+                if (phase != service.phase() && count > 0) others.put(phase, count);
+            });
+            return new Row(service, service.openMeasures().getOrDefault(service.phase(), 0L), others, expired, expiringInDays);
+        }
     }
 
     @GetMapping("/services")
@@ -55,6 +74,9 @@ class RegisterPage {
         Set<String> withExpired = queries.query(new FindCertificates(CertificateStatus.EXPIRED, 0),
                         ResponseTypes.multipleInstancesOf(CertificateView.class)).join().stream()
                 .map(c -> c.serviceId().value()).collect(Collectors.toSet());
+        Map<String, Long> expiring = queries.query(new FindCertificates(CertificateStatus.EXPIRING, warningDays),
+                        ResponseTypes.multipleInstancesOf(CertificateView.class)).join().stream()
+                .collect(Collectors.toMap(c -> c.serviceId().value(), CertificateView::daysLeft, Math::min));
         String search = q == null ? "" : q.strip().toLowerCase(locale);
         String sortBy = sort != null && SORTS.contains(sort) ? sort : "name";
         boolean descending = "desc".equals(dir);
@@ -68,8 +90,7 @@ class RegisterPage {
         };
         order = order.thenComparing((Row r) -> r.service().name(), collator);
         List<Row> rows = all.stream()
-                .map(s -> new Row(s, s.openMeasures().values().stream().mapToLong(Long::longValue).sum(),
-                        withExpired.contains(s.id().value())))
+                .map(s -> Row.of(s, withExpired.contains(s.id().value()), expiring.get(s.id().value())))
                 .filter(r -> search.isEmpty() || r.service().name().toLowerCase(locale).contains(search)
                         || r.service().vendor().toLowerCase(locale).contains(search))
                 .filter(r -> phase == null || r.service().phase() == phase)

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import se.molnkoll.config.CertificateProperties;
 import se.molnkoll.documents.Documents;
 import se.molnkoll.documents.StoredDocument;
 import se.molnkoll.kernel.CloudServiceId;
@@ -27,6 +28,7 @@ import se.molnkoll.kernel.query.AuditFilter;
 import se.molnkoll.kernel.query.AuditPage;
 import se.molnkoll.kernel.query.CloudServiceView;
 import se.molnkoll.kernel.query.DocumentView;
+import se.molnkoll.kernel.query.EvidenceStatus;
 import se.molnkoll.kernel.query.EvidenceView;
 import se.molnkoll.kernel.query.FindAuditTrail;
 import se.molnkoll.kernel.query.FindCloudService;
@@ -66,8 +68,11 @@ class ServicePage {
     private final MeasureCatalogue catalogue;
     private final Documents documents;
     private final Clock clock;
+    private final int warningDays;
 
-    ServicePage(QueryGateway queries, MeasureCatalogue catalogue, Documents documents, Clock clock) {
+    ServicePage(QueryGateway queries, MeasureCatalogue catalogue, Documents documents, Clock clock,
+                CertificateProperties certificates) {
+        this.warningDays = certificates.warningDays();
         this.queries = queries;
         this.catalogue = catalogue;
         this.documents = documents;
@@ -112,6 +117,7 @@ class ServicePage {
         model.addAttribute("decommissioningBlockedBy", exitBlocking);
         model.addAttribute("applicableCount", view.measures().stream().map(MeasureStatusView::measureId).distinct().count());
         model.addAttribute("evidenceTitles", titles);
+        model.addAttribute("expiringIn", expiringIn(view));
         if (Role.mayReadAuditTrail(who)) {
             Instant knownAt = moment.moment().knownAt();
             // up to the moment shown, inclusive (recorded times have microseconds)
@@ -184,6 +190,20 @@ class ServicePage {
         ModelAndView page = new ModelAndView("error", Map.of("status", 500, "integrity", true));
         page.setStatus(HttpStatus.INTERNAL_SERVER_ERROR);
         return page;
+    }
+
+    /**
+     * Valid evidence whose last day falls within the warning window of the date statuses are judged for:
+     * the days it has left, shown where the work is (the dashboard counts them too).
+     */
+    private Map<EvidenceId, Long> expiringIn(CloudServiceView view) {
+        Map<EvidenceId, Long> expiring = new java.util.HashMap<>();
+        for (EvidenceView e : view.evidence()) {
+            if (e.status() != EvidenceStatus.VALID || e.validUntil() == null) continue;
+            long days = java.time.temporal.ChronoUnit.DAYS.between(view.statusDate(), e.validUntil());
+            if (days >= 0 && days <= warningDays) expiring.put(e.id(), days);
+        }
+        return expiring;
     }
 
     private CloudServiceView find(CloudServiceId service, Moment moment) {
