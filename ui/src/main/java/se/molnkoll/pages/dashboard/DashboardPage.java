@@ -17,7 +17,9 @@ import se.molnkoll.kernel.query.FindDashboard;
 import se.molnkoll.pages.layout.PageMoment;
 
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The start page: services and open measures per phase, expired and expiring certificates (most
@@ -38,6 +40,21 @@ class DashboardPage {
         this.warningDays = certificates.warningDays();
     }
 
+    /**
+     * The open measures of each phase's work: for every service in use, those open in the phase it is
+     * in now. A service still being acquired adds nothing to operation's bar; its later phases' measures
+     * are not yet anyone's work.
+     */
+    static Map<Phase, Long> openWhereTheServicesAre(List<CloudServiceSummary> services) {
+        Map<Phase, Long> open = new EnumMap<>(Phase.class);
+        for (Phase phase : Phase.values()) open.put(phase, 0L);
+        for (CloudServiceSummary service : services) {
+            if (service.decommissioned()) continue;
+            open.merge(service.phase(), service.openMeasures().getOrDefault(service.phase(), 0L), Long::sum);
+        }
+        return open;
+    }
+
     @GetMapping("/")
     String dashboard(@RequestParam(required = false) String asOf, Model model) {
         PageMoment moment = PageMoment.parse(asOf, null, null, clock);
@@ -45,15 +62,18 @@ class DashboardPage {
                 ResponseTypes.instanceOf(Dashboard.class)).join();
         List<CertificateView> certificates = queries.query(new FindCertificates(null, warningDays, moment.moment()),
                 ResponseTypes.multipleInstancesOf(CertificateView.class)).join();
-        List<CloudServiceSummary> unclassified = queries.query(new FindCloudServices(moment.moment()),
-                        ResponseTypes.multipleInstancesOf(CloudServiceSummary.class)).join().stream()
+        List<CloudServiceSummary> services = queries.query(new FindCloudServices(moment.moment()),
+                ResponseTypes.multipleInstancesOf(CloudServiceSummary.class)).join();
+        List<CloudServiceSummary> unclassified = services.stream()
                 .filter(s -> !s.classified() && !s.decommissioned())
                 .toList();
-        long largest = dashboard.openMeasuresPerPhase().values().stream().mapToLong(Long::longValue).max().orElse(0);
+        Map<Phase, Long> openInPhase = openWhereTheServicesAre(services);
+        long largest = openInPhase.values().stream().mapToLong(Long::longValue).max().orElse(0);
         model.addAttribute("moment", moment);
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("phases", Phase.values());
         model.addAttribute("chartScale", Math.max(largest, 1));
+        model.addAttribute("openInPhase", openInPhase);
         model.addAttribute("certificates", certificates);
         model.addAttribute("unclassified", unclassified);
         return VIEW;
