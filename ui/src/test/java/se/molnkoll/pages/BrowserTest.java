@@ -174,6 +174,30 @@ class BrowserTest {
     }
 
     @Test
+    void a_blocked_start_of_operation_is_reachable_by_keyboard_and_says_why() {
+        browser.signIn("manager").go("/services/new");
+        browser.type(By.id("name"), "Blockerad start").type(By.id("vendor"), "Moln AB")
+                .choose(By.id("serviceModel"), "SAAS").type(By.id("organisationUnit"), "Regionstyrelsen")
+                .type(By.id("owner"), "Karin Holm").follow(By.id("save"));
+        String service = browser.path();
+        browser.follow(By.linkText("Klassa informationen"));
+        browser.choose(By.id("confidentiality"), "1").choose(By.id("integrity"), "1").choose(By.id("availability"), "1");
+        browser.follow(By.id("save"));
+        org.openqa.selenium.WebElement start = browser.find(By.id("start-operation"));
+        assertThat(start.isEnabled()).as("not disabled: a keyboard reaches it").isTrue();
+        assertThat(start.getAttribute("aria-disabled")).isEqualTo("true");
+        assertThat(start.getText()).startsWith("Starta förvaltning – inte möjligt än (");
+        String reasons = browser.text(By.id(start.getAttribute("aria-describedby")));
+        assertThat(reasons).contains("Förvaltningen kan starta när", "återstår");
+        // pressed from the keyboard, it says why again, next to the service; nothing is recorded
+        start.sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertThat(browser.path()).isEqualTo(service);
+        assertThat(browser.text(By.cssSelector(".notice.error"))).contains("Förvaltningen kan inte starta");
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?"
+                + " and payload_type like '%OperationStarted'", Long.class, service.substring("/services/".length()))).isZero();
+    }
+
+    @Test
     void a_viewer_sees_no_write_controls() {
         browser.signIn("viewer").go("/services");
         assertThat(browser.all(By.linkText("Registrera en tjänst"))).isEmpty();

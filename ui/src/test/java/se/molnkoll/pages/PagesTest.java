@@ -479,6 +479,10 @@ class PagesTest {
         assertThat(acquireOpen).isPositive();
         assertThat(row).contains("<span>" + acquireOpen + "</span>", "(övriga faser: Förvalta ", "Lämna ");
         assertThat(html(get("/services").with(VIEWER))).contains("Öppna i nuvarande fas");
+        // starting operation is blocked, and says so where the button is, without being disabled
+        String managers = html(get(id).with(MANAGER));
+        assertThat(managers).contains("id=\"start-operation\"", "aria-disabled=\"true\"", "aria-describedby=\"operation-blocked\"",
+                "Starta förvaltning – inte möjligt än (").doesNotContain("disabled=\"disabled\"");
         // the certificate with 42 days left is flagged on the register and on the service, not just the dashboard
         assertThat(row).contains("class=\"badge badge-expiring\">Intyg går ut om 42 dagar</span>");
         assertThat(page).contains("Giltigt</span>", "class=\"badge badge-expiring\">Intyg går ut om 42 dagar</span>");
