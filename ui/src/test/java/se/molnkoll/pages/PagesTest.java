@@ -479,6 +479,13 @@ class PagesTest {
         assertThat(acquireOpen).isPositive();
         assertThat(row).contains("<span>" + acquireOpen + "</span>", "(övriga faser: Förvalta ", "Lämna ");
         assertThat(html(get("/services").with(VIEWER))).contains("Öppna i nuvarande fas");
+        // measure 24 is open after classifying, and the page says why and what closes it
+        assertThat(html(get(id).with(MANAGER))).contains("id=\"measure-24-why\"",
+                "rutinen kräver både informationsklassningen och en utvärdering", "Registrera utvärderingen som underlag för åtgärd 24");
+        send(multipart(id + "/evidence/new").param("measureIds", "24").param("phases", "ACQUIRE")
+                .param("kind", "INTERNAL_DECISION").param("title", "Utvärdering mot klassningen").param("issuer", "Regionstyrelsen")
+                .param("receivedOn", TODAY.toString()));
+        assertThat(html(get(id).with(MANAGER))).doesNotContain("id=\"measure-24-why\"");
         // starting operation is blocked, and says so where the button is, without being disabled
         String managers = html(get(id).with(MANAGER));
         assertThat(managers).contains("id=\"start-operation\"", "aria-disabled=\"true\"", "aria-describedby=\"operation-blocked\"",

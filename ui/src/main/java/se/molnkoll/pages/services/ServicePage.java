@@ -59,6 +59,8 @@ class ServicePage {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServicePage.class);
 
     static final String VIEW = "services/service";
+    /** The routine's measure for the classification and the evaluation of the provider against it. */
+    static final int CLASSIFICATION_MEASURE = 24;
     /** The service page for a moment before the service was registered. */
     static final String NOT_YET = "services/not-yet";
     static final String CHANGES_VIEW = "services/changes";
@@ -118,6 +120,9 @@ class ServicePage {
         model.addAttribute("applicableCount", view.measures().stream().map(MeasureStatusView::measureId).distinct().count());
         model.addAttribute("evidenceTitles", titles);
         model.addAttribute("expiringIn", expiringIn(view));
+        // measure 24 asks for the classification and for an evaluation against it; classifying closes only half
+        model.addAttribute("evaluationOpen", view.classification() != null && blocking.stream()
+                .anyMatch(m -> m.measure().id().value() == CLASSIFICATION_MEASURE));
         if (Role.mayReadAuditTrail(who)) {
             Instant knownAt = moment.moment().knownAt();
             // up to the moment shown, inclusive (recorded times have microseconds)
