@@ -490,6 +490,11 @@ class PagesTest {
         String managers = html(get(id).with(MANAGER));
         assertThat(managers).contains("id=\"start-operation\"", "aria-disabled=\"true\"", "aria-describedby=\"operation-blocked\"",
                 "Starta förvaltning – inte möjligt än (").doesNotContain("disabled=\"disabled\"");
+        // every number on the dashboard's cards leads to what it counts
+        String dashboard = html(get("/").with(VIEWER));
+        String cards = dashboard.substring(dashboard.indexOf("class=\"cards\""), dashboard.indexOf("</section>", dashboard.indexOf("class=\"cards\"")));
+        assertThat(count(cards, "class=\"number\"><a href=")).isEqualTo(6);
+        assertThat(dashboard).contains("<section id=\"certificates\">", "<section id=\"unclassified\">");
         // the certificate with 42 days left is flagged on the register and on the service, not just the dashboard
         assertThat(row).contains("class=\"badge badge-expiring\">Intyg går ut om 42 dagar</span>");
         assertThat(page).contains("Giltigt</span>", "class=\"badge badge-expiring\">Intyg går ut om 42 dagar</span>");
