@@ -399,6 +399,9 @@ class PagesTest {
     void an_auditor_sees_the_trail_exports_it_and_verifies_the_chain() throws Exception {
         String trail = html(get("/audit?service=" + service.substring(10)).with(AUDITOR));
         assertThat(trail).contains("Tjänst registrerad", "Klassning satt", "Underlag registrerat", "Dokument bifogat");
+        // the document's evidence is named by its title, its id beside it; the summary column wraps
+        assertThat(trail).containsPattern("Dokument bifogat till underlag &quot;Granskningsrapport&quot; \\([0-9a-f-]{36}\\)")
+                .contains("class=\"summary\"");
         assertThat(html(get("/audit?from=2026-13-01").with(AUDITOR))).contains("Från och med: Ange datumet som ÅÅÅÅ-MM-DD.");
         MvcResult csv = mvc.perform(get("/audit/export?format=csv&service=" + service.substring(10)).with(AUDITOR)).andReturn();
         csv.getAsyncResult();

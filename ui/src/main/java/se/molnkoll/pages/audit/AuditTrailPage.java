@@ -25,6 +25,9 @@ import se.molnkoll.kernel.query.AuditFilter;
 import se.molnkoll.kernel.query.AuditPage;
 import se.molnkoll.kernel.query.CloudServiceSummary;
 import se.molnkoll.kernel.query.FindAuditTrail;
+import se.molnkoll.kernel.query.CloudServiceView;
+import se.molnkoll.kernel.query.EvidenceView;
+import se.molnkoll.kernel.query.FindCloudService;
 import se.molnkoll.kernel.query.FindCloudServices;
 import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.query.api.ReadModels;
@@ -36,6 +39,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.SortedSet;
 import java.util.stream.Collectors;
@@ -140,8 +144,16 @@ class AuditTrailPage {
             AuditPage trail = queries.query(new FindAuditTrail(query, shown, PAGE_SIZE, true),
                     ResponseTypes.instanceOf(AuditPage.class)).join();
             model.addAttribute("trail", trail);
+            model.addAttribute("summaries", EvidenceTitles.named(trail.entries(), this::evidenceTitles));
         }
         return VIEW;
+    }
+
+    /** The titles of a service's evidence as now known (evidence is never removed, only withdrawn). */
+    private Map<String, String> evidenceTitles(String serviceId) {
+        return queries.query(new FindCloudService(CloudServiceId.of(serviceId)), ResponseTypes.optionalInstanceOf(CloudServiceView.class))
+                .join().map(view -> view.evidence().stream().collect(Collectors.toMap(e -> e.id().value(), EvidenceView::title)))
+                .orElse(Map.of());
     }
 
     @GetMapping("/audit/export")
