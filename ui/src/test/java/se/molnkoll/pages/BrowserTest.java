@@ -182,6 +182,9 @@ class BrowserTest {
         String service = browser.path();
         browser.follow(By.linkText("Klassa informationen"));
         browser.choose(By.id("confidentiality"), "1").choose(By.id("integrity"), "1").choose(By.id("availability"), "1");
+        // each choice asks htmx for a preview; wait the swaps out before leaving the page
+        browser.waitForText(By.id("preview"), "blir tillämpliga");
+        browser.waitForText(By.id("preview"), "Anskaffa:");
         browser.follow(By.id("save"));
         org.openqa.selenium.WebElement start = browser.find(By.id("start-operation"));
         assertThat(start.isEnabled()).as("not disabled: a keyboard reaches it").isTrue();
