@@ -45,6 +45,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 import static se.molnkoll.support.TestClock.TODAY;
 
 /**
@@ -206,11 +207,9 @@ abstract class GeneratedClientWalkthrough {
         ApiResponse<RebuildStatus> started = admin.startRebuildWithHttpInfo();
         assertThat(started.getStatusCode()).isEqualTo(202);
         assertThat(started.getHeaders().get("location")).isNotEmpty();
-        RebuildStatus status = started.getData();
-        for (int i = 0; i < 300 && status.getState() == RebuildStatus.StateEnum.RUNNING; i++) {
-            Thread.sleep(100);
-            status = admin.getRebuildStatus();
-        }
+        assertThat(started.getData().getState()).isIn(RebuildStatus.StateEnum.RUNNING, RebuildStatus.StateEnum.DONE);
+        RebuildStatus status = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(admin::getRebuildStatus, s -> s.getState() != RebuildStatus.StateEnum.RUNNING);
         assertThat(status.getState()).isEqualTo(RebuildStatus.StateEnum.DONE);
         assertThat(auditorsView.getService(id, null, null).getEvidence()).hasSize(2);
         // a contract manager may not rebuild
@@ -219,13 +218,8 @@ abstract class GeneratedClientWalkthrough {
     }
 
     /** The chain trails new events by moments: the head once it has reached every stored event. */
-    private static ChainHead awaitChained(AuditTrailApi auditor) throws Exception {
-        ChainHead head = auditor.getChainHead();
-        for (int i = 0; i < 100 && head.getLinks() < head.getStoredEvents(); i++) {
-            Thread.sleep(100);
-            head = auditor.getChainHead();
-        }
-        assertThat(head.getLinks()).isEqualTo(head.getStoredEvents());
-        return head;
+    private static ChainHead awaitChained(AuditTrailApi auditor) {
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(auditor::getChainHead, head -> head.getLinks().equals(head.getStoredEvents()));
     }
 }
