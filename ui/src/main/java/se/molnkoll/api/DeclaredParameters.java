@@ -11,14 +11,12 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import se.molnkoll.requests.StrictParameters;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A query parameter the operation does not take is refused (400, naming it), as an unknown field of a
@@ -41,7 +39,8 @@ class DeclaredParameters implements WebMvcConfigurer, HandlerInterceptor {
         }
         Set<String> taken = taken(method);
         List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
-        for (String name : queryParameterNames(request)) {
+        // the query string's names only: a form body's fields are not parameters of a JSON operation (it answers 415)
+        for (String name : StrictParameters.names(request.getQueryString())) {
             if (!taken.contains(name)) {
                 problems.add(new InvalidInputException.FieldProblem(name, taken.isEmpty()
                         ? "is not a parameter of this operation, which takes none"
@@ -52,22 +51,6 @@ class DeclaredParameters implements WebMvcConfigurer, HandlerInterceptor {
             throw new InvalidInputException(problems);
         }
         return true;
-    }
-
-    /**
-     * The names in the query string only: a form body's fields are not parameters of a JSON operation
-     * (it answers 415). WellFormedRequests has already refused a query string that does not decode.
-     */
-    private static Set<String> queryParameterNames(HttpServletRequest request) {
-        Set<String> names = new TreeSet<>();
-        String query = request.getQueryString();
-        if (query == null || query.isEmpty()) return names;
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty()) continue;
-            int equals = pair.indexOf('=');
-            names.add(URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8));
-        }
-        return names;
     }
 
     private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();

@@ -16,9 +16,25 @@ import java.util.Map;
  * name and value valid text in the charset, no more parameters than allowed. Tomcat reads them
  * leniently (a bad escape drops the parameter without a word, bad bytes become U+FFFD).
  */
-final class StrictParameters {
+public final class StrictParameters {
 
     private StrictParameters() {
+    }
+
+    /**
+     * The names in a query string that {@link WellFormedRequests} has already let through (so it is valid
+     * UTF-8 percent-encoding); the API uses them to refuse a parameter an operation does not take.
+     */
+    public static java.util.Set<String> names(String queryString) {
+        if (queryString == null || queryString.isEmpty()) return java.util.Set.of();
+        Map<String, List<String>> parameters = new java.util.LinkedHashMap<>();
+        try {
+            parse(queryString.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8,
+                    "query", Integer.MAX_VALUE, parameters);
+        } catch (MalformedRequest e) {
+            throw new IllegalStateException("a query string WellFormedRequests refuses reached the API", e);
+        }
+        return new java.util.TreeSet<>(parameters.keySet());
     }
 
     /** Parses {@code name=value&...} exactly: every escape valid, every name and value valid text in the charset. */
