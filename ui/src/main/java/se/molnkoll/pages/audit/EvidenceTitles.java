@@ -10,11 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The trail's summaries as an auditor reads them: evidence named by its title where the recorded text
+ * The trail's summaries (the audit trail's and a service page's timeline) as an auditor reads them: evidence named by its title where the recorded text
  * names it by id (a withdrawal, an expiry, a document attached). The recorded summary is unchanged;
  * the page shows the id beside the title, so nothing the trail says is lost.
  */
-final class EvidenceTitles {
+public final class EvidenceTitles {
 
     private static final Pattern EVIDENCE = Pattern.compile("[Uu]nderlag ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
 
@@ -22,7 +22,7 @@ final class EvidenceTitles {
     }
 
     /** Each entry's summary with evidence ids named by title (entries without one are left as recorded). */
-    static Map<String, String> named(List<AuditEntry> entries, Function<String, Map<String, String>> titlesOfService) {
+    public static Map<String, String> named(List<AuditEntry> entries, Function<String, Map<String, String>> titlesOfService) {
         Map<String, Map<String, String>> titles = new HashMap<>();
         Map<String, String> summaries = new HashMap<>();
         for (AuditEntry entry : entries) {

@@ -38,6 +38,7 @@ import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.kernel.query.ServiceChanges;
 import se.molnkoll.security.Role;
 import se.molnkoll.security.UnitScope;
+import se.molnkoll.pages.audit.EvidenceTitles;
 import se.molnkoll.pages.layout.PageMoment;
 
 import java.time.Clock;
@@ -130,6 +131,8 @@ class ServicePage {
             AuditPage trail = queries.query(new FindAuditTrail(upToMoment, 0, TIMELINE_LENGTH, true),
                     ResponseTypes.instanceOf(AuditPage.class)).join();
             model.addAttribute("timeline", trail.entries());
+            Map<String, String> titlesById = view.evidence().stream().collect(Collectors.toMap(e -> e.id().value(), EvidenceView::title));
+            model.addAttribute("summaries", EvidenceTitles.named(trail.entries(), ignored -> titlesById));
             model.addAttribute("timelineTotal", trail.totalEntries());
         }
         return VIEW;
