@@ -47,6 +47,7 @@ public class SecurityConfiguration {
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"),
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"));
     private static final String MANAGER = Role.CONTRACT_MANAGER.name();
+    private static final String ADMIN = Role.ADMIN.name();
     private static final String[] AUDIT_READERS = names(Role.AUDIT_READERS.toArray(Role[]::new));
 
     /** The API, actuator and API documentation: stateless, HTTP Basic, answers in problem+json. */
@@ -118,6 +119,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/services/new", "/services/*/classification", "/services/*/classification/preview",
                                 "/services/*/evidence/new", "/services/*/risk-acceptance", "/services/*/provider-change",
                                 "/services/*/termination").hasRole(MANAGER)
+                        .requestMatchers("/admin", "/admin/rebuild").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/services/**").hasRole(MANAGER)
                         .requestMatchers(anotherMomentOf("/", "/services", "/services/*")).hasAnyRole(AUDIT_READERS)
                         .requestMatchers(HttpMethod.GET, "/", "/services", "/services/*", "/catalogue").hasAnyRole(EVERY_ROLE)
