@@ -201,6 +201,88 @@ class BrowserTest {
     }
 
     @Test
+    void the_evidence_form_is_done_by_keyboard_with_the_kinds_preselection_and_the_search() {
+        browser.signIn("manager");
+        String service = browser.go("/services?q=Digitala").find(By.linkText("Digitala vårdmöten")).getAttribute("href")
+                .replaceFirst("^https?://[^/]+", "");
+        browser.go(service + "/evidence/new");
+        List<String> offered = browser.all(By.cssSelector("li[data-measure]")).stream().map(li -> li.getAttribute("data-measure")).toList();
+        assertThat(offered).as("each applicable measure once (this classification makes nearly all apply)").doesNotHaveDuplicates().hasSizeBetween(30, 42);
+        assertThat(browser.text(By.id("selected-count"))).isEqualTo("0 av " + offered.size() + " åtgärder valda");
+        // each measure says where it stands in each of its phases
+        assertThat(browser.all(By.cssSelector("li[data-measure] .measure-statuses .status"))).hasSizeGreaterThanOrEqualTo(offered.size());
+
+        Keyboard keys = new Keyboard();
+        keys.press(Keys.TAB); // the skip link, past the navigation
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("class")).isEqualTo("skip");
+        keys.press(Keys.ENTER).tabTo("kind");
+        keys.press(Keys.ARROW_DOWN); // the first kind: Certifikat
+        String preset = browser.text(By.id("apply-preset"));
+        assertThat(preset).startsWith("Förvälj det som certifikat brukar visa enligt rutinen: ");
+        List<String> preselected = List.of(preset.substring(preset.indexOf(": ") + 2).split(", "));
+        assertThat(preselected).isNotEmpty().allSatisfy(m -> assertThat(offered).contains(m));
+        keys.tabTo("title").type("ISO/IEC 27001-certifikat");
+        keys.tabTo("issuer").type("Svensk Certifiering AB");
+        keys.tabTo("apply-preset").press(Keys.ENTER);
+        assertThat(browser.text(By.id("selected-count"))).isEqualTo(preselected.size() + " av " + offered.size() + " åtgärder valda");
+        // one more, found by its number: the search hides the others (not the chosen ones)
+        String extra = offered.stream().filter(m -> !preselected.contains(m)).findFirst().orElseThrow();
+        keys.tabTo("measure-search").type(extra);
+        long visible = browser.all(By.cssSelector("li[data-measure]")).stream().filter(li -> li.isDisplayed()).count();
+        assertThat(visible).isEqualTo(preselected.size() + 1L);
+        keys.tabTo("measure-choice-" + extra).press(Keys.SPACE);
+        browser.screenshot("evidence-form");
+        keys.tabTo("save");
+        WebElement page = browser.find(By.tagName("html"));
+        keys.press(Keys.ENTER);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+
+        assertThat(browser.path()).isEqualTo(service);
+        assertThat(browser.text(By.cssSelector(".notice.success"))).isEqualTo("Underlaget är registrerat.");
+        for (String measure : concat(preselected, extra)) {
+            assertThat(browser.text(By.cssSelector("tr[id^='measure-" + measure + "-']"))).as("measure " + measure)
+                    .contains("ISO/IEC 27001-certifikat");
+        }
+        // from the top of the page, by the skip link: a few dozen presses, where the old form took over a hundred
+        assertThat(keys.presses).as("key presses (Tab, arrows, Enter, Space; typing a field counts once)").isLessThanOrEqualTo(40);
+        System.out.println("Evidence form by keyboard: " + keys.presses + " presses for " + offered.size() + " measures on offer");
+    }
+
+    private static List<String> concat(List<String> list, String one) {
+        List<String> all = new java.util.ArrayList<>(list);
+        all.add(one);
+        return all;
+    }
+
+    /** Keys sent to whatever has the focus, counted as a person would press them. */
+    private static final class Keyboard {
+        int presses;
+
+        /** Tabs forward until the element with this id has the focus (each Tab a press). */
+        Keyboard tabTo(String id) {
+            for (int tab = 0; tab < 80; tab++) {
+                if (id.equals(browser.driver().switchTo().activeElement().getAttribute("id"))) return this;
+                press(Keys.TAB);
+            }
+            throw new AssertionError("Tab never reached #" + id);
+        }
+
+        // through the Actions API, as keys to the page: an element's sendKeys would take Tab on a file input for a file name
+        Keyboard press(CharSequence key) {
+            new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(key).perform();
+            presses++;
+            return this;
+        }
+
+        Keyboard type(String text) {
+            new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(text).perform();
+            presses++;
+            return this;
+        }
+    }
+
+    @Test
     void a_viewer_sees_no_write_controls() {
         browser.signIn("viewer").go("/services");
         assertThat(browser.all(By.linkText("Registrera en tjänst"))).isEmpty();

@@ -188,6 +188,28 @@ class PagesTest {
     // ---- rendering -------------------------------------------------------------------------
 
     @Test
+    void the_evidence_form_asks_for_the_document_first_then_offers_each_applicable_measure_once_with_its_status() throws Exception {
+        String form = html(get(service + "/evidence/new").with(MANAGER));
+        assertThat(form.indexOf("<legend>Dokumentet</legend>")).isPositive().isLessThan(form.indexOf("<legend>Åtgärder som underlaget visar</legend>"));
+        assertThat(form).contains("Anskaffa (nuvarande fas) – ", "id=\"measure-choice-38\"", "id=\"measure-status-38\"",
+                "Anskaffa: Uppfylld", "Anskaffa: Öppen", "data-needs-script", "src=\"/js/evidence-form.js\"",
+                "0 av ", " åtgärder valda");
+        // the same measure is never offered twice, even when it belongs to several phases
+        java.util.List<String> offered = java.util.regex.Pattern.compile("data-measure=\"(\\d+)\"").matcher(form).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(offered).isNotEmpty().doesNotHaveDuplicates();
+        // the preselection of each kind is among the measures offered
+        java.util.regex.Pattern.compile("data-preset=\"([\\d ]+)\"").matcher(form).results()
+                .flatMap(m -> java.util.Arrays.stream(m.group(1).split(" ")))
+                .forEach(measure -> assertThat(offered).contains(measure));
+        // a refused form keeps the measures chosen
+        String again = mvc.perform(multipart(service + "/evidence/new").param("measureIds", "38").param("phases", "ACQUIRE")
+                .with(MANAGER).with(csrf())).andReturn().getResponse().getContentAsString();
+        assertThat(again).containsPattern("value=\"38\"\\s+aria-describedby=\"measure-status-38\" checked=\"checked\"").contains("1 av " + offered.size() + " åtgärder valda");
+        assertThat(mvc.perform(get("/js/evidence-form.js")).andReturn().getResponse().getContentAsString()).contains("apply-preset");
+    }
+
+    @Test
     void the_administrator_sees_health_lag_and_roles_and_rebuilds_the_read_models_with_progress() throws Exception {
         String page = html(get("/admin").with(ADMIN));
         assertThat(page).contains("<h1>Administration</h1>", "id=\"health-status\"", "readModels", "db",

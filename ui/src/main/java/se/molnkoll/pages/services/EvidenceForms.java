@@ -20,6 +20,7 @@ import se.molnkoll.documents.Documents;
 import se.molnkoll.documents.StoredDocument;
 import se.molnkoll.kernel.BusinessDates;
 import se.molnkoll.kernel.EvidenceId;
+import se.molnkoll.kernel.catalogue.MeasureCatalogue;
 import se.molnkoll.kernel.EvidenceKind;
 import se.molnkoll.kernel.MeasureId;
 import se.molnkoll.kernel.Phase;
@@ -31,7 +32,10 @@ import se.molnkoll.input.Lengths;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Locale;
 
 /**
@@ -47,11 +51,13 @@ class EvidenceForms {
     private final FormSending forms;
     private final Documents documents;
     private final Clock clock;
+    private final MeasureCatalogue catalogue;
 
-    EvidenceForms(FormSending forms, Documents documents, Clock clock) {
+    EvidenceForms(FormSending forms, Documents documents, Clock clock, MeasureCatalogue catalogue) {
         this.forms = forms;
         this.documents = documents;
         this.clock = clock;
+        this.catalogue = catalogue;
     }
 
     @GetMapping("/services/{id}/evidence/new")
@@ -122,7 +128,16 @@ class EvidenceForms {
         model.addAttribute("view", view);
         model.addAttribute("kinds", EvidenceKind.values());
         model.addAttribute("phases", Phase.values());
-        model.addAttribute("applicable", forms.applicableMeasures(view));
+        List<MeasureChoices.Group> groups = MeasureChoices.of(view, catalogue);
+        List<Integer> offered = groups.stream().flatMap(g -> g.measures().stream()).map(MeasureChoices.Choice::id).toList();
+        Map<EvidenceKind, String> presets = new EnumMap<>(EvidenceKind.class);
+        for (EvidenceKind kind : EvidenceKind.values()) {
+            List<Integer> preset = EvidencePresets.of(kind, offered);
+            if (!preset.isEmpty()) presets.put(kind, preset.stream().map(String::valueOf).collect(Collectors.joining(" ")));
+        }
+        model.addAttribute("groups", groups);
+        model.addAttribute("offered", offered.size());
+        model.addAttribute("presets", presets);
         return VIEW;
     }
 
