@@ -424,8 +424,12 @@ class PagesTest {
         // a refusal names the measure, the phases it does belong to, and what to do
         assertThat(html(post(service + "/risk-acceptance").param("measureId", "2").param("phase", "EXIT")
                 .param("riskOwner", "r").param("motivation", "m").with(MANAGER).with(csrf())))
-                .contains("Åtgärd 2 (Förvalta) gäller inte i den fas du valt, bara i faserna inom parentes. "
-                        + "Välj en av dem, eller ta bort åtgärden.");
+                .contains("Åtgärd 2 gäller bara fasen Förvalta; välj Förvalta eller ta bort åtgärd 2.");
+        // the evidence form's refusal says the same of each measure, naming all the phases it belongs to
+        assertThat(html(multipart(service + "/evidence/new").param("measureIds", "2", "7").param("phases", "EXIT")
+                .param("kind", "OTHER").param("title", "t").param("issuer", "i").param("receivedOn", TODAY.toString())
+                .with(MANAGER).with(csrf()))).contains("Åtgärd 2 gäller bara fasen Förvalta; välj Förvalta eller ta bort åtgärd 2.",
+                "Åtgärd 7 gäller bara faserna Anskaffa och Förvalta; välj Anskaffa eller Förvalta eller ta bort åtgärd 7.");
         assertThat(events()).isEqualTo(before);
         // the Swedish name of the EU/EEA, as the hint says it
         assertThat(html(post(service + "/classification/preview").param("confidentiality", "1").param("integrity", "1")

@@ -41,6 +41,9 @@ import java.util.stream.Collectors;
 @Component
 class FormSending {
 
+    /** The rule whose refusal names, for each measure, the phases it belongs to. */
+    private static final String NOT_IN_PHASES = "MEASURE_NOT_IN_PHASES";
+
     /** The messages of document refusals: this and the refusal's name. */
     static final String REFUSED_DOCUMENT = "document.refused.";
 
@@ -114,10 +117,24 @@ class FormSending {
         Map<MeasureId, List<String>> phases = violation.measures().stream().collect(Collectors.groupingBy(
                 MeasurePhase::measureId, TreeMap::new,
                 Collectors.mapping(p -> text("phase." + p.phase(), locale), Collectors.toList())));
+        if (violation.rule().equals(NOT_IN_PHASES) && !phases.isEmpty()) {
+            // one sentence per measure: the phases it does belong to, and the fix ("choose Operate or remove measure 2")
+            return phases.entrySet().stream().map(e -> text("rule." + NOT_IN_PHASES, locale, e.getKey().value(),
+                    inWords(e.getValue(), "phases.only", "phases.and", locale), inWords(e.getValue(), null, "phases.or", locale)))
+                    .collect(Collectors.joining(" "));
+        }
         String measures = phases.entrySet().stream()
                 .map(e -> e.getKey().value() + " (" + String.join(", ", e.getValue()) + ")")
                 .collect(Collectors.joining(", "));
         return messages.getMessage("rule." + violation.rule(), new Object[]{measures}, violation.message(), locale);
+    }
+
+    /** Phases in words: "Förvalta", "Anskaffa eller Förvalta"; with a lead key, "fasen Förvalta" or "faserna Anskaffa och Förvalta". */
+    private String inWords(List<String> phases, String lead, String conjunction, Locale locale) {
+        String last = phases.get(phases.size() - 1);
+        String list = phases.size() == 1 ? last
+                : text(conjunction, locale, String.join(", ", phases.subList(0, phases.size() - 1)), last);
+        return lead == null ? list : text(lead + (phases.size() == 1 ? "One" : "Many"), locale, list);
     }
 
     String text(String key, Locale locale, Object... arguments) {
