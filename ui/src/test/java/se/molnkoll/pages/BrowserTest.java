@@ -283,6 +283,63 @@ class BrowserTest {
     }
 
     @Test
+    void where_the_work_is_the_pages_count_the_current_phase_warn_of_expiry_explain_measure_24_and_name_the_fix() {
+        browser.signIn("manager").go("/services/new");
+        browser.type(By.id("name"), "Fynden i webbläsaren").type(By.id("vendor"), "Moln AB")
+                .choose(By.id("serviceModel"), "SAAS").type(By.id("organisationUnit"), "Regionstyrelsen")
+                .type(By.id("owner"), "Karin Holm").follow(By.id("save"));
+        String service = browser.path();
+        browser.follow(By.linkText("Klassa informationen"));
+        browser.choose(By.id("confidentiality"), "2").choose(By.id("integrity"), "2").choose(By.id("availability"), "2");
+        browser.waitForText(By.id("preview"), "blir tillämpliga");
+        browser.waitForText(By.id("preview"), "Anskaffa:");
+        browser.follow(By.id("save"));
+
+        // 8: measure 24 stays open after classifying, and the page says why and what closes it
+        assertThat(browser.text(By.id("measure-24-why"))).contains("Åtgärd 24", "utvärdering");
+        assertThat(browser.find(By.linkText("Registrera utvärderingen som underlag för åtgärd 24")).getAttribute("href"))
+                .endsWith(service + "/evidence/new");
+
+        // 6: a certificate with 42 days left is flagged where the work is: the service page and the register
+        browser.go(service + "/evidence/new").choose(By.id("kind"), "CERTIFICATE");
+        browser.click(By.id("apply-preset"));
+        browser.type(By.id("title"), "ISO/IEC 27001-certifikat").type(By.id("issuer"), "Svensk Certifiering AB")
+                .set(By.id("validUntil"), TODAY.plusDays(42).toString()).follow(By.id("save"));
+        assertThat(browser.text(By.cssSelector(".notice.success"))).isEqualTo("Underlaget är registrerat.");
+        assertThat(browser.text(By.cssSelector("section[aria-labelledby=evidence-heading] .badge-expiring"))).isEqualTo("Intyg går ut om 42 dagar");
+        browser.go("/services?q=Fynden");
+        String row = browser.text(By.xpath("//tr[td/a[.='Fynden i webbläsaren']]"));
+        assertThat(row).contains("Intyg går ut om 42 dagar");
+
+        // 2: the register's open count is the current phase's open measures on the service page; the others apart
+        browser.go(service);
+        long openInAcquisition = browser.all(By.cssSelector("tr[id$='-ACQUIRE'] .status")).stream()
+                .filter(status -> List.of("Öppen", "Utgången").contains(status.getText())).count();
+        assertThat(openInAcquisition).isPositive();
+        browser.go("/services?q=Fynden");
+        assertThat(browser.text(By.xpath("//tr[td/a[.='Fynden i webbläsaren']]/td[5]")))
+                .startsWith(openInAcquisition + "\n").contains("(övriga faser: Förvalta ");
+        // the dashboard's numbers lead to the services they count: every service behind "Förvalta" is in operation
+        browser.go("/");
+        String inOperation = browser.text(By.cssSelector("a[href='/services?phase=OPERATE'] span"));
+        browser.follow(By.cssSelector("a[href='/services?phase=OPERATE']"));
+        List<WebElement> rows = browser.all(By.cssSelector("table tbody tr"));
+        assertThat(rows).hasSize(Integer.parseInt(inOperation))
+                .allSatisfy(r -> assertThat(r.findElement(By.xpath("td[4]")).getText()).isEqualTo("Förvalta"));
+
+        // 7: a refusal names the measure, the phase it belongs to and the fix, next to the form; nothing is recorded
+        browser.go(service + "/risk-acceptance");
+        assertThat(browser.text(By.cssSelector("#measureId option[value='2']"))).endsWith("(Förvalta)");
+        browser.choose(By.id("measureId"), "2").choose(By.id("phase"), "ACQUIRE")
+                .type(By.id("riskOwner"), "Förvaltningschef").type(By.id("motivation"), "Kundtjänsten är inte relevant.")
+                .follow(By.cssSelector("form[action$='/risk-acceptance'] button[type=submit]"));
+        assertThat(browser.text(By.id("problems"))).contains("Åtgärd 2 gäller bara fasen Förvalta; välj Förvalta eller ta bort åtgärd 2.");
+        assertThat(browser.find(By.id("riskOwner")).getAttribute("value")).isEqualTo("Förvaltningschef");
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?"
+                + " and payload_type like '%RiskAccepted'", Long.class, service.substring("/services/".length()))).isZero();
+    }
+
+    @Test
     void a_viewer_sees_no_write_controls() {
         browser.signIn("viewer").go("/services");
         assertThat(browser.all(By.linkText("Registrera en tjänst"))).isEmpty();
