@@ -108,6 +108,9 @@ class AuthorizationMatrixTest {
         RULES.put("GET /audit", AUDIT_READERS);
         RULES.put("GET /audit/export", AUDIT_READERS);
         RULES.put("GET /audit/verification", AUDIT_READERS);
+        RULES.put("GET /admin", ADMIN);
+        RULES.put("GET /admin/rebuild", ADMIN);
+        RULES.put("POST /admin/rebuild", ADMIN);
         RULES.put("GET /services/new", MANAGER);
         RULES.put("POST /services/new", MANAGER);
         RULES.put("GET /services/{id}/classification", MANAGER);
