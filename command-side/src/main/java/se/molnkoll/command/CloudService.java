@@ -3,6 +3,7 @@ package se.molnkoll.command;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import se.molnkoll.kernel.BusinessDates;
 import se.molnkoll.kernel.Classification;
@@ -12,10 +13,12 @@ import se.molnkoll.kernel.MeasureId;
 import se.molnkoll.kernel.MeasurePhase;
 import se.molnkoll.kernel.MeasureStatus;
 import se.molnkoll.kernel.Phase;
+import se.molnkoll.kernel.ServiceModel;
 import se.molnkoll.kernel.catalogue.Measure;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
 import se.molnkoll.kernel.command.AcceptResidualRisk;
 import se.molnkoll.kernel.command.AttachDocument;
+import se.molnkoll.kernel.command.CorrectServiceDetails;
 import se.molnkoll.kernel.command.Decommission;
 import se.molnkoll.kernel.command.ExpireEvidence;
 import se.molnkoll.kernel.command.RecordEvidence;
@@ -39,7 +42,12 @@ import se.molnkoll.kernel.event.EvidenceWithdrawn;
 import se.molnkoll.kernel.event.OperationStarted;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
+import se.molnkoll.kernel.event.OwnerChanged;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
+import se.molnkoll.kernel.event.ServiceModelCorrected;
+import se.molnkoll.kernel.event.ServiceMovedToUnit;
+import se.molnkoll.kernel.event.ServiceRenamed;
+import se.molnkoll.kernel.event.VendorChanged;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -74,6 +82,8 @@ public class CloudService {
     private Phase phase;
     private boolean decommissioned;
     private Classification classification;
+    /** What was registered about the service, as corrected since. */
+    private Details details;
     /** Every piece of evidence ever recorded. */
     private final Map<EvidenceId, Evidence> evidence = new HashMap<>();
     private final ComplianceLedger ledger = new ComplianceLedger();
@@ -86,6 +96,41 @@ public class CloudService {
     public CloudService(RegisterCloudService command) {
         apply(new CloudServiceRegistered(command.cloudServiceId(), command.name(), command.vendor(),
                 command.serviceModel(), command.organisationUnit(), command.owner()));
+    }
+
+    @CommandHandler
+    void handle(CorrectServiceDetails command) {
+        requireNotDecommissioned();
+        List<Violation> violations = new ArrayList<>();
+        if (command.reason() == null || command.reason().isBlank()) {
+            violations.add(Violation.of("REASON_REQUIRED", "A correction needs a reason, for the history"));
+        }
+        List<Object> changes = new ArrayList<>();
+        String reason = command.reason();
+        if (changed(command.name(), details.name())) {
+            changes.add(new ServiceRenamed(id, details.name(), command.name(), reason));
+        }
+        if (changed(command.vendor(), details.vendor())) {
+            changes.add(new VendorChanged(id, details.vendor(), command.vendor(), reason));
+        }
+        if (changed(command.serviceModel(), details.serviceModel())) {
+            changes.add(new ServiceModelCorrected(id, details.serviceModel(), command.serviceModel(), reason));
+        }
+        if (changed(command.organisationUnit(), details.organisationUnit())) {
+            changes.add(new ServiceMovedToUnit(id, details.organisationUnit(), command.organisationUnit(), reason));
+        }
+        if (changed(command.owner(), details.owner())) {
+            changes.add(new OwnerChanged(id, details.owner(), command.owner(), reason));
+        }
+        if (changes.isEmpty()) {
+            violations.add(Violation.of("NOTHING_TO_CORRECT", "Every detail given is already as recorded; nothing would change"));
+        }
+        reject(violations);
+        changes.forEach(AggregateLifecycle::apply);
+    }
+
+    private static boolean changed(Object wanted, Object recorded) {
+        return wanted != null && !wanted.equals(recorded);
     }
 
     @CommandHandler
@@ -265,6 +310,7 @@ public class CloudService {
     void on(CloudServiceRegistered event) {
         id = event.cloudServiceId();
         phase = Phase.ACQUIRE;
+        details = new Details(event.name(), event.vendor(), event.serviceModel(), event.organisationUnit(), event.owner());
     }
 
     @EventSourcingHandler
@@ -298,6 +344,31 @@ public class CloudService {
     @EventSourcingHandler
     void on(ResidualRiskAccepted event) {
         ledger.acceptRisk(new MeasurePhase(event.measureId(), event.phase()), event.validity());
+    }
+
+    @EventSourcingHandler
+    void on(ServiceRenamed event) {
+        details = details.withName(event.after());
+    }
+
+    @EventSourcingHandler
+    void on(VendorChanged event) {
+        details = details.withVendor(event.after());
+    }
+
+    @EventSourcingHandler
+    void on(ServiceModelCorrected event) {
+        details = details.withServiceModel(event.after());
+    }
+
+    @EventSourcingHandler
+    void on(ServiceMovedToUnit event) {
+        details = details.withOrganisationUnit(event.after());
+    }
+
+    @EventSourcingHandler
+    void on(OwnerChanged event) {
+        details = details.withOwner(event.after());
     }
 
     @EventSourcingHandler
@@ -394,6 +465,15 @@ public class CloudService {
 
     private static List<Phase> sorted(Set<Phase> phases) {
         return phases.stream().sorted().toList();
+    }
+
+    /** What was registered about the service, as corrected since: what a correction is compared with. */
+    private record Details(String name, String vendor, ServiceModel serviceModel, String organisationUnit, String owner) {
+        Details withName(String v) { return new Details(v, vendor, serviceModel, organisationUnit, owner); }
+        Details withVendor(String v) { return new Details(name, v, serviceModel, organisationUnit, owner); }
+        Details withServiceModel(ServiceModel v) { return new Details(name, vendor, v, organisationUnit, owner); }
+        Details withOrganisationUnit(String v) { return new Details(name, vendor, serviceModel, v, owner); }
+        Details withOwner(String v) { return new Details(name, vendor, serviceModel, organisationUnit, v); }
     }
 
     /** What the aggregate needs to know about one piece of evidence to decide. */

@@ -29,6 +29,12 @@ import se.molnkoll.kernel.event.OperationStarted;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
+import se.molnkoll.kernel.event.OwnerChanged;
+import se.molnkoll.kernel.event.ServiceModelCorrected;
+import se.molnkoll.kernel.event.ServiceMovedToUnit;
+import se.molnkoll.kernel.event.ServiceRenamed;
+import se.molnkoll.kernel.event.VendorChanged;
+import se.molnkoll.kernel.command.CorrectServiceDetails;
 import se.molnkoll.kernel.testing.MutableClock;
 
 import java.time.Clock;
@@ -79,6 +85,47 @@ class CloudServiceTest {
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(registered())
                     .expectState(service -> assertThat(service.statusOn(pair(24, ACQUIRE), TODAY)).isEqualTo(MeasureStatus.OPEN));
+        }
+    }
+
+    @Nested
+    class CorrectingDetails {
+
+        @Test
+        void each_changed_detail_is_an_event_of_its_own_kind_with_before_after_and_the_reason() {
+            fixture.given(registered())
+                    .when(new CorrectServiceDetails(SERVICE, "Samarbetsytan", "Moln Holding AB", se.molnkoll.kernel.ServiceModel.PAAS,
+                            "Hälso- och sjukvård", "Bo Berg", "Stavfel; leverantören köptes upp; omorganisation"))
+                    .expectEvents(
+                            new ServiceRenamed(SERVICE, "Samarbetsyta", "Samarbetsytan", "Stavfel; leverantören köptes upp; omorganisation"),
+                            new VendorChanged(SERVICE, "Moln AB", "Moln Holding AB", "Stavfel; leverantören köptes upp; omorganisation"),
+                            new ServiceModelCorrected(SERVICE, se.molnkoll.kernel.ServiceModel.SAAS, se.molnkoll.kernel.ServiceModel.PAAS,
+                                    "Stavfel; leverantören köptes upp; omorganisation"),
+                            new ServiceMovedToUnit(SERVICE, "Regionstyrelsen", "Hälso- och sjukvård", "Stavfel; leverantören köptes upp; omorganisation"),
+                            new OwnerChanged(SERVICE, "Anna Andersson", "Bo Berg", "Stavfel; leverantören köptes upp; omorganisation"));
+        }
+
+        @Test
+        void only_what_differs_is_recorded_and_the_next_correction_compares_with_the_corrected_value() {
+            fixture.given(registered(), new OwnerChanged(SERVICE, "Anna Andersson", "Bo Berg", "Anna slutade"))
+                    .when(new CorrectServiceDetails(SERVICE, "Samarbetsyta", null, null, null, "Cecilia Ek", "Bo bytte uppdrag"))
+                    .expectEvents(new OwnerChanged(SERVICE, "Bo Berg", "Cecilia Ek", "Bo bytte uppdrag"));
+        }
+
+        @Test
+        void a_correction_that_changes_nothing_or_gives_no_reason_is_refused_and_records_nothing() {
+            fixture.given(registered())
+                    .when(new CorrectServiceDetails(SERVICE, "Samarbetsyta", "Moln AB", null, null, null, " "))
+                    .expectException(rejectedFor("REASON_REQUIRED", "NOTHING_TO_CORRECT"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_decommissioned_service_takes_no_correction() {
+            fixture.given(registered(), new ServiceDecommissioned(SERVICE, TODAY))
+                    .when(new CorrectServiceDetails(SERVICE, "Nytt namn", null, null, null, null, "Stavfel"))
+                    .expectException(rejectedFor("SERVICE_DECOMMISSIONED"))
+                    .expectNoEvents();
         }
     }
 

@@ -5,7 +5,8 @@ import se.molnkoll.kernel.CloudServiceId;
 /** A fact about one cloud service. */
 public sealed interface CloudServiceEvent permits CloudServiceRegistered, ClassificationSet, EvidenceReceived,
         EvidenceWithdrawn, EvidenceExpired, DocumentAttached, ResidualRiskAccepted, OperationStarted,
-        ProviderChangeRecorded, ContractTerminated, ServiceDecommissioned {
+        ProviderChangeRecorded, ContractTerminated, ServiceDecommissioned, ServiceRenamed, VendorChanged,
+        ServiceModelCorrected, ServiceMovedToUnit, OwnerChanged {
 
     CloudServiceId cloudServiceId();
 
