@@ -15,7 +15,12 @@ import se.molnkoll.kernel.event.EvidenceWithdrawn;
 import se.molnkoll.kernel.event.OperationStarted;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
+import se.molnkoll.kernel.event.OwnerChanged;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
+import se.molnkoll.kernel.event.ServiceModelCorrected;
+import se.molnkoll.kernel.event.ServiceMovedToUnit;
+import se.molnkoll.kernel.event.ServiceRenamed;
+import se.molnkoll.kernel.event.VendorChanged;
 
 import java.util.List;
 import java.util.Map;
@@ -75,6 +80,21 @@ final class AuditSummaries {
         if (event instanceof ServiceDecommissioned e) {
             return "Molntjänsten avvecklades " + e.decommissionedOn();
         }
+        if (event instanceof ServiceRenamed e) {
+            return corrected("Namnet", e.before(), e.after(), e.reason());
+        }
+        if (event instanceof VendorChanged e) {
+            return corrected("Leverantören", e.before(), e.after(), e.reason());
+        }
+        if (event instanceof ServiceModelCorrected e) {
+            return corrected("Tjänstemodellen", e.before().name(), e.after().name(), e.reason());
+        }
+        if (event instanceof ServiceMovedToUnit e) {
+            return corrected("Organisationsenheten", e.before(), e.after(), e.reason());
+        }
+        if (event instanceof OwnerChanged e) {
+            return corrected("Ägaren", e.before(), e.after(), e.reason());
+        }
         throw new IllegalArgumentException("No summary for " + event.getClass().getSimpleName());
     }
 
@@ -86,6 +106,11 @@ final class AuditSummaries {
                 .map(entry -> entry.getKey() + " (" + entry.getValue().stream().sorted()
                         .map(Phase::routineColumn).collect(Collectors.joining(", ")) + ")")
                 .collect(Collectors.joining(", "));
+    }
+
+    /** "Namnet ändrades från \"A\" till \"B\": skäl". */
+    private static String corrected(String what, String before, String after, String reason) {
+        return what + " ändrades från \"" + before + "\" till \"" + after + "\": " + reason;
     }
 
     private static String yesNo(boolean value) {

@@ -23,7 +23,12 @@ import se.molnkoll.kernel.event.EvidenceWithdrawn;
 import se.molnkoll.kernel.event.OperationStarted;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
+import se.molnkoll.kernel.event.OwnerChanged;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
+import se.molnkoll.kernel.event.ServiceModelCorrected;
+import se.molnkoll.kernel.event.ServiceMovedToUnit;
+import se.molnkoll.kernel.event.ServiceRenamed;
+import se.molnkoll.kernel.event.VendorChanged;
 import se.molnkoll.kernel.query.AuditEntry;
 import se.molnkoll.kernel.query.CloudServiceView;
 import se.molnkoll.kernel.query.EvidenceView;
@@ -159,6 +164,11 @@ public class ServiceChangesQueries {
                 case "phase" -> event instanceof CloudServiceRegistered || event instanceof OperationStarted
                         || event instanceof ContractTerminated;
                 case "decommissioned" -> event instanceof ServiceDecommissioned;
+                case "name" -> event instanceof CloudServiceRegistered || event instanceof ServiceRenamed;
+                case "vendor" -> event instanceof CloudServiceRegistered || event instanceof VendorChanged;
+                case "serviceModel" -> event instanceof CloudServiceRegistered || event instanceof ServiceModelCorrected;
+                case "organisationUnit" -> event instanceof CloudServiceRegistered || event instanceof ServiceMovedToUnit;
+                case "owner" -> event instanceof CloudServiceRegistered || event instanceof OwnerChanged;
                 default -> event instanceof CloudServiceRegistered;
             };
         }

@@ -106,6 +106,26 @@ public class CloudServiceEntry extends VersionedRow {
         decommissioned = true;
     }
 
+    void rename(String name) {
+        this.name = name;
+    }
+
+    void changeVendor(String vendor) {
+        this.vendor = vendor;
+    }
+
+    void correctServiceModel(ServiceModel serviceModel) {
+        this.serviceModel = serviceModel;
+    }
+
+    void moveTo(String organisationUnit) {
+        this.organisationUnit = organisationUnit;
+    }
+
+    void changeOwner(String owner) {
+        this.owner = owner;
+    }
+
     /** The classification, or null while the service is unclassified. */
     public Classification classification() {
         if (!classified) {

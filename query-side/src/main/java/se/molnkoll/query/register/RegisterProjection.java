@@ -14,7 +14,12 @@ import se.molnkoll.kernel.event.CloudServiceRegistered;
 import se.molnkoll.kernel.event.ContractTerminated;
 import se.molnkoll.kernel.event.EventMetaData;
 import se.molnkoll.kernel.event.OperationStarted;
+import se.molnkoll.kernel.event.OwnerChanged;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
+import se.molnkoll.kernel.event.ServiceModelCorrected;
+import se.molnkoll.kernel.event.ServiceMovedToUnit;
+import se.molnkoll.kernel.event.ServiceRenamed;
+import se.molnkoll.kernel.event.VendorChanged;
 import se.molnkoll.query.api.ReadModels;
 import se.molnkoll.query.persistence.ReadModelTables;
 
@@ -60,6 +65,31 @@ public class RegisterProjection {
     @EventHandler
     void on(ServiceDecommissioned event, @Timestamp Instant recordedAt) {
         change(event.cloudServiceId().value(), recordedAt, CloudServiceEntry::decommission);
+    }
+
+    @EventHandler
+    void on(ServiceRenamed event, @Timestamp Instant recordedAt) {
+        change(event.cloudServiceId().value(), recordedAt, entry -> entry.rename(event.after()));
+    }
+
+    @EventHandler
+    void on(VendorChanged event, @Timestamp Instant recordedAt) {
+        change(event.cloudServiceId().value(), recordedAt, entry -> entry.changeVendor(event.after()));
+    }
+
+    @EventHandler
+    void on(ServiceModelCorrected event, @Timestamp Instant recordedAt) {
+        change(event.cloudServiceId().value(), recordedAt, entry -> entry.correctServiceModel(event.after()));
+    }
+
+    @EventHandler
+    void on(ServiceMovedToUnit event, @Timestamp Instant recordedAt) {
+        change(event.cloudServiceId().value(), recordedAt, entry -> entry.moveTo(event.after()));
+    }
+
+    @EventHandler
+    void on(OwnerChanged event, @Timestamp Instant recordedAt) {
+        change(event.cloudServiceId().value(), recordedAt, entry -> entry.changeOwner(event.after()));
     }
 
     @ResetHandler
