@@ -143,6 +143,19 @@ class CloudServiceController {
                 HttpStatus.OK, () -> view(service));
     }
 
+    @PostMapping("/{id}/corrections")
+    @Operation(operationId = "correctServiceDetails",
+            summary = "Correct or update the service's name, vendor, service model, organisation unit or owner, with a reason",
+            description = "Give only the details that change. Each detail that differs from what is recorded becomes an "
+                    + "event of its own kind (ServiceRenamed, VendorChanged, ServiceModelCorrected, ServiceMovedToUnit, "
+                    + "OwnerChanged) with the value before and after; history before the correction keeps the old value. "
+                    + "Moving a service to another organisation unit needs the right to change both units.")
+    ResponseEntity<CloudServiceView> correct(@PathVariable String id, @RequestBody Requests.Correction body) {
+        CloudServiceId service = Ids.service(id);
+        return commands.sendAndShow(service, CommandInput.correct(service, body.name(), body.vendor(), body.serviceModel(),
+                body.organisationUnit(), body.owner(), body.reason()), HttpStatus.OK, () -> view(service));
+    }
+
     @PostMapping("/{id}/termination")
     @Operation(operationId = "terminateContract", summary = "Terminate the contract (→ EXIT)")
     ResponseEntity<CloudServiceView> terminate(@PathVariable String id, @RequestBody Requests.Termination body) {

@@ -88,6 +88,20 @@ final class Requests {
             @NotNull @BusinessDate LocalDate changedOn) {
     }
 
+    /** A correction: give only what changes; each detail given must say something (not blank). */
+    @Schema(name = "CorrectionInput")
+    record Correction(
+            @Size(max = NAME) @Pattern(regexp = SOMETHING, message = NOT_BLANK_IF_GIVEN) String name,
+            @Size(max = NAME) @Pattern(regexp = SOMETHING, message = NOT_BLANK_IF_GIVEN) String vendor,
+            ServiceModel serviceModel,
+            @Size(max = NAME) @Pattern(regexp = SOMETHING, message = NOT_BLANK_IF_GIVEN) String organisationUnit,
+            @Size(max = NAME) @Pattern(regexp = SOMETHING, message = NOT_BLANK_IF_GIVEN) String owner,
+            @NotBlank @Size(max = TEXT) String reason) {
+    }
+
+    private static final String SOMETHING = "[\\s\\S]*\\S[\\s\\S]*";
+    private static final String NOT_BLANK_IF_GIVEN = "must not be blank; leave it out to keep what is recorded";
+
     @Schema(name = "TerminationInput")
     record Termination(
             @NotNull @BusinessDate LocalDate terminatedOn,

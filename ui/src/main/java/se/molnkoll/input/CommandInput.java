@@ -9,6 +9,7 @@ import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.ServiceModel;
 import se.molnkoll.kernel.command.AcceptResidualRisk;
 import se.molnkoll.kernel.command.RecordEvidence;
+import se.molnkoll.kernel.command.CorrectServiceDetails;
 import se.molnkoll.kernel.command.RecordProviderChange;
 import se.molnkoll.kernel.command.RegisterCloudService;
 import se.molnkoll.kernel.command.TerminateContract;
@@ -66,6 +67,17 @@ public final class CommandInput {
 
     public static RecordProviderChange providerChange(CloudServiceId service, String description, LocalDate changedOn) {
         return new RecordProviderChange(service, description.strip(), changedOn);
+    }
+
+    /** A correction; a detail not given (null) stays as recorded. */
+    public static CorrectServiceDetails correct(CloudServiceId service, String name, String vendor, ServiceModel model,
+                                                String organisationUnit, String owner, String reason) {
+        return new CorrectServiceDetails(service, strip(name), strip(vendor), model, strip(organisationUnit), strip(owner),
+                reason.strip());
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
     }
 
     public static TerminateContract terminate(CloudServiceId service, LocalDate terminatedOn, String reason) {

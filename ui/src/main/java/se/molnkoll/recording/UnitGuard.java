@@ -7,6 +7,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import se.molnkoll.kernel.CloudServiceId;
+import se.molnkoll.kernel.command.CorrectServiceDetails;
 import se.molnkoll.kernel.command.RegisterCloudService;
 import se.molnkoll.kernel.query.CloudServiceView;
 import se.molnkoll.kernel.query.FindCloudService;
@@ -18,8 +19,9 @@ import java.util.Set;
 
 /**
  * Refuses, before anything is sent, a command about a service of an organisation unit the user is not
- * limited to (see {@link UnitScope}): Spring Security answers 403 and nothing is written. The unit of a
- * service is set when it is registered and never changes, so the register's view of it can be trusted.
+ * limited to (see {@link UnitScope}): Spring Security answers 403 and nothing is written. The unit is
+ * the register's current one; moving a service to another unit ({@link CorrectServiceDetails}) needs the
+ * right to both units.
  */
 @Component
 public class UnitGuard {
@@ -39,6 +41,10 @@ public class UnitGuard {
         String unit = command instanceof RegisterCloudService register ? register.organisationUnit()
                 : queries.query(new FindCloudService(service), ResponseTypes.optionalInstanceOf(CloudServiceView.class))
                 .join().map(CloudServiceView::organisationUnit).orElse(null);
+        if (command instanceof CorrectServiceDetails correction && correction.organisationUnit() != null
+                && !units.get().contains(correction.organisationUnit())) {
+            unit = correction.organisationUnit(); // the unit it would move to
+        }
         if (unit == null || !units.get().contains(unit)) {
             events.denied(who.getName(), command.getClass().getSimpleName() + " on service " + service.value()
                     + " of unit '" + unit + "' (may change only " + units.get() + ")");

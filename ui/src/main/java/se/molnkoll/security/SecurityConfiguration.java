@@ -118,7 +118,7 @@ public class SecurityConfiguration {
                                 "/services/*/changes", "/services/*/evidence/*/document").hasAnyRole(AUDIT_READERS)
                         .requestMatchers("/services/new", "/services/*/classification", "/services/*/classification/preview",
                                 "/services/*/evidence/new", "/services/*/risk-acceptance", "/services/*/provider-change",
-                                "/services/*/termination").hasRole(MANAGER)
+                                "/services/*/termination", "/services/*/correction").hasRole(MANAGER)
                         .requestMatchers("/admin", "/admin/rebuild").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/services/**").hasRole(MANAGER)
                         .requestMatchers(anotherMomentOf("/", "/services", "/services/*")).hasAnyRole(AUDIT_READERS)

@@ -291,6 +291,44 @@ abstract class AuditorScenarios extends Scenarios {
     }
 
     @Test
+    void a_correction_records_only_what_differs_and_every_earlier_view_keeps_the_old_value() {
+        at(9, 0);
+        String id = register("Stavfelstjänst");
+        at(10, 0);
+        long before = storedEvents();
+        // refused: no reason, a blank name, nothing that differs; each named, nothing recorded
+        Api.Response blank = manager.post("/api/services/" + id + "/corrections", Map.of("name", " ", "reason", " "));
+        assertThat(blank.status()).as(blank.toString()).isEqualTo(400);
+        assertThat(texts(blank.json().get("errors"), "field")).containsExactly("name", "reason");
+        Api.Response same = manager.post("/api/services/" + id + "/corrections",
+                Map.of("name", "Stavfelstjänst", "vendor", "Moln AB", "reason", "Ingen ändring"));
+        assertThat(same.status()).as(same.toString()).isEqualTo(409);
+        assertThat(same.json().get("violations").get(0).get("rule").asText()).isEqualTo("NOTHING_TO_CORRECT");
+        assertThat(storedEvents()).isEqualTo(before);
+
+        Api.Response corrected = manager.post("/api/services/" + id + "/corrections", Map.of("name", "Stavningstjänsten",
+                "vendor", "Moln AB", "serviceModel", "PAAS", "reason", "Fel vid registreringen"));
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+        assertThat(corrected.json().get("name").asText()).isEqualTo("Stavningstjänsten");
+        assertThat(corrected.json().get("serviceModel").asText()).isEqualTo("PAAS");
+        JsonNode trail = auditor.get("/api/services/" + id + "/audit?order=asc").json().get("entries");
+        assertThat(texts(trail, "type")).containsExactly("CloudServiceRegistered", "ServiceRenamed", "ServiceModelCorrected");
+        assertThat(trail.get(1).get("summary").asText())
+                .isEqualTo("Namnet ändrades från \"Stavfelstjänst\" till \"Stavningstjänsten\": Fel vid registreringen");
+        at(11, 0);
+        // before the correction the old values show; the register and the changes between agree
+        JsonNode then = view(auditor, id, asOf(time(9, 30)));
+        assertThat(then.get("name").asText()).isEqualTo("Stavfelstjänst");
+        assertThat(then.get("serviceModel").asText()).isEqualTo("SAAS");
+        JsonNode register = auditor.get("/api/services?" + asOf(time(9, 30))).json();
+        assertThat(register.toString()).contains("Stavfelstjänst").doesNotContain("Stavningstjänsten");
+        JsonNode changes = auditor.get("/api/services/" + id + "/changes?from=" + time(9, 30)).json();
+        assertThat(texts(changes.get("fields"), "field")).containsExactly("name", "serviceModel");
+        assertThat(changes.get("fields").get(0).get("cause").get("eventType").asText()).isEqualTo("ServiceRenamed");
+        assertThat(changes.get("fields").get(1).get("cause").get("eventType").asText()).isEqualTo("ServiceModelCorrected");
+    }
+
+    @Test
     void bad_moments_are_refused_naming_the_parameter_and_history_is_for_auditors_and_contract_managers() {
         at(9, 0);
         String id = register("Felaktiga tider");

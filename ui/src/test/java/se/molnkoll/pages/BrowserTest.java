@@ -234,8 +234,7 @@ class BrowserTest {
         keys.tabTo("save");
         WebElement page = browser.find(By.tagName("html"));
         keys.press(Keys.ENTER);
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        browser.waitUntilReplaced(page);
 
         assertThat(browser.path()).isEqualTo(service);
         assertThat(browser.text(By.cssSelector(".notice.success"))).isEqualTo("Underlaget är registrerat.");
@@ -339,6 +338,33 @@ class BrowserTest {
     }
 
     @Test
+    void a_manager_corrects_a_services_name_and_the_auditor_sees_each_name_at_its_moment() {
+        TestClock.CLOCK.set(TODAY.atTime(8, 0, 10).atZone(BusinessDates.ZONE).toInstant());
+        browser.signIn("manager").go("/services/new");
+        browser.type(By.id("name"), "Felstavad tjänst").type(By.id("vendor"), "Moln AB")
+                .choose(By.id("serviceModel"), "SAAS").type(By.id("organisationUnit"), "Regionstyrelsen")
+                .type(By.id("owner"), "Karin Holm").follow(By.id("save"));
+        String service = browser.path();
+        TestClock.CLOCK.set(TODAY.atTime(8, 30, 20).atZone(BusinessDates.ZONE).toInstant());
+        browser.follow(By.linkText("Ändra uppgifterna"));
+        assertThat(browser.find(By.id("name")).getAttribute("value")).isEqualTo("Felstavad tjänst");
+        browser.type(By.id("name"), "Rättstavad tjänst").type(By.id("reason"), "Stavfel vid registreringen").follow(By.id("save"));
+        assertThat(browser.text(By.cssSelector(".notice.success"))).isEqualTo("Ändringarna är sparade.");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Rättstavad tjänst");
+
+        TestClock.CLOCK.set(TODAY.atTime(9, 0).atZone(BusinessDates.ZONE).toInstant());
+        browser.signOut().signIn("auditor").go(service);
+        List<WebElement> entries = browser.all(By.cssSelector("ol.timeline li"));
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).getText()).contains("08:30", "Namnet ändrades från \"Felstavad tjänst\" till \"Rättstavad tjänst\": Stavfel vid registreringen");
+        // each moment of the timeline, given back, shows the name the service had then
+        browser.follow(By.cssSelector("ol.timeline li:last-child a"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Felstavad tjänst");
+        browser.go(service).follow(By.cssSelector("ol.timeline li:first-child a"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Rättstavad tjänst");
+    }
+
+    @Test
     void a_viewer_sees_no_write_controls() {
         browser.signIn("viewer").go("/services");
         assertThat(browser.all(By.linkText("Registrera en tjänst"))).isEmpty();
@@ -419,7 +445,7 @@ class BrowserTest {
         }
         for (WebElement link : browser.all(By.cssSelector("a[href]"))) {
             String href = link.getAttribute("href");
-            if (href.matches(".*/(new|classification|risk-acceptance|provider-change|termination)$")) controls.add(href);
+            if (href.matches(".*/(new|classification|risk-acceptance|provider-change|termination|correction)$")) controls.add(href);
         }
         return controls;
     }

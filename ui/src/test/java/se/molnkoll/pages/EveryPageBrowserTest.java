@@ -81,12 +81,12 @@ class EveryPageBrowserTest {
         Set<String> auditing = Set.of("/audit", "/audit?type=EvidenceReceived", "/audit/verification",
                 "{service}?asOf=2000-01-01", "{service}/changes?from=" + TODAY.minusDays(30));
         Set<String> managing = Set.of("/services/new", "{service}/classification", "{service}/evidence/new",
-                "{service}/risk-acceptance", "{service}/provider-change", "{service}/termination");
+                "{service}/risk-acceptance", "{service}/provider-change", "{service}/termination", "{service}/correction");
         assertThat(refused.get("manager")).containsExactly("/admin");
         assertThat(refused.get("auditor")).containsExactlyInAnyOrderElementsOf(union(managing, Set.of("/admin")));
         assertThat(refused.get("viewer")).containsExactlyInAnyOrderElementsOf(union(managing, auditing, Set.of("/admin")));
         assertThat(refused.get("admin")).containsExactlyInAnyOrderElementsOf(union(managing, auditing));
-        assertThat(runs).isGreaterThanOrEqualTo(2 * (1 + ROLES.size() * 18));
+        assertThat(runs).isGreaterThanOrEqualTo(2 * (1 + ROLES.size() * 21));
     }
 
     private static String serviceOf(String search, String name) {
@@ -105,7 +105,7 @@ class EveryPageBrowserTest {
         return List.of("/", "/services", "/services?q=moln", "/catalogue", "/catalogue?phase=EXIT",
                 "/audit", "/audit?type=EvidenceReceived", "/audit/verification", "/admin", "/services/new",
                 service, service + "?asOf=2000-01-01", service + "/classification", service + "/evidence/new",
-                service + "/risk-acceptance", service + "/provider-change", service + "/termination",
+                service + "/risk-acceptance", service + "/provider-change", service + "/termination", service + "/correction",
                 service + "/changes?from=" + TODAY.minusDays(30), inOperation, "/services/00000000-0000-0000-0000-000000000000");
     }
 

@@ -119,6 +119,7 @@ class PagesTest {
                 new Page("GET", service + "/risk-acceptance", MANAGERS),
                 new Page("GET", service + "/provider-change", MANAGERS),
                 new Page("GET", service + "/termination", MANAGERS),
+                new Page("GET", service + "/correction", MANAGERS),
                 // asking about another moment narrows a read; it never opens a form
                 new Page("GET", "/services/new?asOf=", MANAGERS),
                 new Page("GET", service + "/classification?asOf=x", MANAGERS),
@@ -133,6 +134,7 @@ class PagesTest {
                 new Page("POST", other + "/risk-acceptance", MANAGERS),
                 new Page("POST", other + "/provider-change", MANAGERS),
                 new Page("POST", other + "/termination", MANAGERS),
+                new Page("POST", other + "/correction", MANAGERS),
                 new Page("POST", other + "/operation", MANAGERS),
                 new Page("POST", other + "/decommissioning", MANAGERS),
                 new Page("GET", "/api-docs-that-do-not-exist", Set.of()));
@@ -207,6 +209,42 @@ class PagesTest {
                 .with(MANAGER).with(csrf())).andReturn().getResponse().getContentAsString();
         assertThat(again).containsPattern("value=\"38\"\\s+aria-describedby=\"measure-status-38\" checked=\"checked\"").contains("1 av " + offered.size() + " åtgärder valda");
         assertThat(mvc.perform(get("/js/evidence-form.js")).andReturn().getResponse().getContentAsString()).contains("apply-preset");
+    }
+
+    @Test
+    void a_manager_corrects_a_services_details_each_change_is_its_own_event_and_history_keeps_the_old_value() throws Exception {
+        TestClock.CLOCK.set(TODAY.atTime(9, 0).atZone(se.molnkoll.kernel.BusinessDates.ZONE).toInstant());
+        String id = register("Kallelse");
+        TestClock.CLOCK.set(TODAY.atTime(10, 0).atZone(se.molnkoll.kernel.BusinessDates.ZONE).toInstant());
+        assertThat(html(get(id + "/correction").with(MANAGER))).contains("value=\"Kallelse\"", "value=\"Moln AB\"",
+                "value=\"Regionstyrelsen\"", "value=\"Anna\"", "Ändra uppgifterna om Kallelse");
+        long before = events();
+        // no reason: said next to the field, everything typed kept, nothing recorded
+        assertThat(html(correction(id, "Kallelser", "Anna", "").with(MANAGER).with(csrf())))
+                .contains("id=\"reason-error\"", "value=\"Kallelser\"");
+        // nothing differs: the rule in words
+        assertThat(html(correction(id, "Kallelse", "Anna", "Inget").with(MANAGER).with(csrf())))
+                .contains("Inget av det du angett skiljer sig från det som är registrerat");
+        assertThat(events()).isEqualTo(before);
+
+        send(correction(id, "Kallelser", "Bo Berg", "Stavfel vid registreringen; Anna har slutat"));
+        assertThat(events()).isEqualTo(before + 2);
+        assertThat(html(get(id).with(AUDITOR))).contains("<h1>Kallelser</h1>", "Bo Berg",
+                "Namnet ändrades från &quot;Kallelse&quot; till &quot;Kallelser&quot;: Stavfel vid registreringen; Anna har slutat",
+                "Ägaren ändrades från &quot;Anna&quot; till &quot;Bo Berg&quot;");
+        // before the correction, the service was known by its old name
+        assertThat(html(get(id).param("asOf", TODAY.toString()).param("asOfTime", "09:30").with(AUDITOR)))
+                .contains("<h1>Kallelse</h1>").doesNotContain("Bo Berg");
+        assertThat(html(get("/services").param("q", "Kallelse").with(VIEWER))).contains(">Kallelser</a>");
+        // the comparison names each change with its event
+        assertThat(html(get(id + "/changes").param("from", TODAY.toString()).param("fromTime", "09:30").with(AUDITOR)))
+                .contains("Kallelse", "Kallelser", "Namn ändrat", "Ägare ändrad");
+        assertThat(html(get("/audit").param("type", "ServiceRenamed").with(AUDITOR))).contains("Namn ändrat", "Kallelser");
+    }
+
+    private MockHttpServletRequestBuilder correction(String id, String name, String owner, String reason) {
+        return post(id + "/correction").param("name", name).param("vendor", "Moln AB").param("serviceModel", "SAAS")
+                .param("organisationUnit", "Regionstyrelsen").param("owner", owner).param("reason", reason);
     }
 
     @Test

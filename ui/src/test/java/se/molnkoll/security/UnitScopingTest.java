@@ -83,6 +83,33 @@ class UnitScopingTest {
     }
 
     @Test
+    void moving_a_service_to_another_unit_needs_the_right_to_both_units() throws Exception {
+        Api karin = karin();
+        String own = karin.post("/api/services", service("Remisser", HEALTH_CARE)).json().get("id").asText();
+        long before = events();
+        // out of her units: refused, nothing recorded, by the API and by the form
+        Api.Response away = karin.post("/api/services/" + own + "/corrections",
+                Map.of("organisationUnit", "Ekonomi", "reason", "Omorganisation"));
+        assertThat(away.status()).as(away.toString()).isEqualTo(403);
+        assertThat(mvc.perform(post("/services/" + own + "/correction").param("name", "Remisser").param("vendor", "Moln AB")
+                .param("serviceModel", "SAAS").param("organisationUnit", "Ekonomi").param("owner", "O")
+                .param("reason", "Omorganisation").with(asKarin()).with(csrf()))
+                .andReturn().getResponse().getContentAsString()).contains("id=\"organisationUnit-error\"");
+        assertThat(events()).isEqualTo(before);
+        // between her own units: done, and the service is then of the other unit
+        Api.Response moved = karin.post("/api/services/" + own + "/corrections",
+                Map.of("organisationUnit", "Tandvård", "reason", "Omorganisation"));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(moved.json().get("organisationUnit").asText()).isEqualTo("Tandvård");
+        // a service of another unit cannot be taken into hers
+        String other = Api.at(port).as("manager").post("/api/services", service("Kassan", "Ekonomi")).json().get("id").asText();
+        before = events();
+        assertThat(karin.post("/api/services/" + other + "/corrections", Map.of("organisationUnit", HEALTH_CARE,
+                "reason", "Vi tar över")).status()).isEqualTo(403);
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
     void the_pages_offer_a_limited_manager_no_controls_for_other_units_and_refuse_them() throws Exception {
         String other = Api.at(port).as("manager").post("/api/services", service("Kartor", "Kollektivtrafik"))
                 .json().get("id").asText();

@@ -136,8 +136,29 @@ public final class Browser implements AutoCloseable {
     public Browser follow(By by) {
         WebElement page = find(By.tagName("html"));
         find(by).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        return waitUntilReplaced(page);
+    }
+
+    /** Waits until another page has replaced this one (found before the click, key or script that leaves it). */
+    public Browser waitUntilReplaced(WebElement page) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ignored -> replaced(page));
         return this;
+    }
+
+    /**
+     * Whether the page has been replaced. Selenium's stalenessOf, except that Chromium sometimes answers
+     * "Node with given id does not belong to the document" instead of "stale" while the next page loads.
+     */
+    private static boolean replaced(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) return true;
+            throw e;
+        }
     }
 
     public WebElement waitFor(By by) {

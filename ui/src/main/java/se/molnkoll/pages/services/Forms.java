@@ -55,6 +55,14 @@ final class Forms {
         public void setOwner(String owner) { this.owner = owner; }
     }
 
+    /** The details as they should be (prefilled with what is recorded), and why they change. */
+    public static class Correction extends Register {
+        @NotBlank @Size(max = TEXT) private String reason;
+
+        public String getReason() { return reason; }
+        public void setReason(String reason) { this.reason = reason; }
+    }
+
     public static class Classify {
         @NotNull @Min(0) @Max(4) private Integer confidentiality;
         @NotNull @Min(0) @Max(4) private Integer integrity;
