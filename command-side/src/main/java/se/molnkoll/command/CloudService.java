@@ -24,6 +24,7 @@ import se.molnkoll.kernel.command.ExpireEvidence;
 import se.molnkoll.kernel.command.RecordEvidence;
 import se.molnkoll.kernel.command.RecordProviderChange;
 import se.molnkoll.kernel.command.RegisterCloudService;
+import se.molnkoll.kernel.command.RevokeRiskAcceptance;
 import se.molnkoll.kernel.command.RuleViolationException;
 import se.molnkoll.kernel.command.SetClassification;
 import se.molnkoll.kernel.command.StartOperation;
@@ -42,6 +43,7 @@ import se.molnkoll.kernel.event.EvidenceWithdrawn;
 import se.molnkoll.kernel.event.OperationStarted;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
+import se.molnkoll.kernel.event.RiskAcceptanceRevoked;
 import se.molnkoll.kernel.event.OwnerChanged;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
 import se.molnkoll.kernel.event.ServiceModelCorrected;
@@ -267,6 +269,22 @@ public class CloudService {
     }
 
     @CommandHandler
+    void handle(RevokeRiskAcceptance command) {
+        requireNotDecommissioned();
+        List<Violation> violations = new ArrayList<>();
+        MeasurePhase pair = new MeasurePhase(command.measureId(), command.phase());
+        if (command.reason() == null || command.reason().isBlank()) {
+            violations.add(Violation.of("REASON_REQUIRED", "A revocation needs a reason, for the history"));
+        }
+        if (!ledger.riskAcceptedOnOrAfter(pair, command.revokedFrom())) {
+            violations.add(new Violation("NO_ACCEPTANCE_TO_REVOKE", "No risk acceptance of measure " + command.measureId()
+                    + " in phase " + command.phase() + " counts on or after " + command.revokedFrom(), List.of(pair)));
+        }
+        reject(violations);
+        apply(new RiskAcceptanceRevoked(id, command.measureId(), command.phase(), command.revokedFrom(), command.reason()));
+    }
+
+    @CommandHandler
     void handle(StartOperation command, MeasureCatalogue catalogue, Clock clock) {
         requireNotDecommissioned();
         requirePhase(Phase.ACQUIRE, "start operation");
@@ -369,6 +387,11 @@ public class CloudService {
     @EventSourcingHandler
     void on(OwnerChanged event) {
         details = details.withOwner(event.after());
+    }
+
+    @EventSourcingHandler
+    void on(RiskAcceptanceRevoked event) {
+        ledger.revokeRisk(new MeasurePhase(event.measureId(), event.phase()), event.revokedFrom());
     }
 
     @EventSourcingHandler

@@ -35,6 +35,8 @@ import se.molnkoll.kernel.event.ServiceMovedToUnit;
 import se.molnkoll.kernel.event.ServiceRenamed;
 import se.molnkoll.kernel.event.VendorChanged;
 import se.molnkoll.kernel.command.CorrectServiceDetails;
+import se.molnkoll.kernel.command.RevokeRiskAcceptance;
+import se.molnkoll.kernel.event.RiskAcceptanceRevoked;
 import se.molnkoll.kernel.testing.MutableClock;
 
 import java.time.Clock;
@@ -392,6 +394,51 @@ class CloudServiceTest {
             fixture.given(registered())
                     .when(accept(8, ACQUIRE, null))
                     .expectException(rejectedFor("NOT_CLASSIFIED"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class RevokingRiskAcceptance {
+
+        private final ResidualRiskAccepted accepted = new ResidualRiskAccepted(SERVICE, new MeasureId(8), ACQUIRE,
+                "Förvaltningschef", "Risken bedöms låg", TODAY.minusDays(10), TODAY.plusMonths(6));
+
+        @Test
+        void from_the_date_the_measure_is_open_again_and_before_it_the_acceptance_still_counted() {
+            fixture.given(registered(), classifiedAs(publicInformation()), accepted)
+                    .when(new RevokeRiskAcceptance(SERVICE, new MeasureId(8), ACQUIRE, TODAY, "Risken är inte längre låg"))
+                    .expectEvents(new RiskAcceptanceRevoked(SERVICE, new MeasureId(8), ACQUIRE, TODAY, "Risken är inte längre låg"))
+                    .expectState(service -> {
+                        assertThat(service.statusOn(pair(8, ACQUIRE), TODAY.minusDays(1))).isEqualTo(MeasureStatus.RISK_ACCEPTED);
+                        assertThat(service.statusOn(pair(8, ACQUIRE), TODAY)).isEqualTo(MeasureStatus.OPEN);
+                        assertThat(service.statusOn(pair(8, ACQUIRE), TODAY.plusMonths(1))).isEqualTo(MeasureStatus.OPEN);
+                    });
+        }
+
+        @Test
+        void an_acceptance_given_in_error_is_revoked_from_its_first_day_and_never_counted() {
+            fixture.given(registered(), classifiedAs(publicInformation()), accepted)
+                    .when(new RevokeRiskAcceptance(SERVICE, new MeasureId(8), ACQUIRE, TODAY.minusDays(10), "Gavs av misstag"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectState(service -> assertThat(service.statusOn(pair(8, ACQUIRE), TODAY.minusDays(10)))
+                            .isEqualTo(MeasureStatus.OPEN));
+        }
+
+        @Test
+        void there_must_be_an_acceptance_still_counting_then_and_a_reason() {
+            fixture.given(registered(), classifiedAs(publicInformation()), accepted)
+                    .when(new RevokeRiskAcceptance(SERVICE, new MeasureId(8), ACQUIRE, TODAY.plusMonths(7), " "))
+                    .expectException(rejectedFor("REASON_REQUIRED", "NO_ACCEPTANCE_TO_REVOKE"))
+                    .expectNoEvents();
+            fixture.given(registered(), classifiedAs(publicInformation()), accepted,
+                            new RiskAcceptanceRevoked(SERVICE, new MeasureId(8), ACQUIRE, TODAY, "Redan återkallad"))
+                    .when(new RevokeRiskAcceptance(SERVICE, new MeasureId(8), ACQUIRE, TODAY, "Igen"))
+                    .expectException(rejectedFor("NO_ACCEPTANCE_TO_REVOKE"))
+                    .expectNoEvents();
+            fixture.given(registered(), classifiedAs(publicInformation()), accepted)
+                    .when(new RevokeRiskAcceptance(SERVICE, new MeasureId(9), ACQUIRE, TODAY, "Fel åtgärd"))
+                    .expectException(rejectedFor("NO_ACCEPTANCE_TO_REVOKE"))
                     .expectNoEvents();
         }
     }

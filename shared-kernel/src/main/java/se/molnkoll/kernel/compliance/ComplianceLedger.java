@@ -34,6 +34,18 @@ public final class ComplianceLedger {
         riskAcceptances.computeIfAbsent(pair, p -> new ArrayList<>()).add(validity);
     }
 
+    /** From the day on, no acceptance of the pair counts; on the days before, each counts as it did. */
+    public void revokeRisk(MeasurePhase pair, LocalDate from) {
+        riskAcceptances.computeIfPresent(pair, (p, acceptances) -> new ArrayList<>(acceptances.stream()
+                .map(validity -> validity.endingBefore(from)).toList()));
+    }
+
+    /** Whether an acceptance of the pair would count on the day or later. */
+    public boolean riskAcceptedOnOrAfter(MeasurePhase pair, LocalDate day) {
+        return riskAcceptances.getOrDefault(pair, List.of()).stream()
+                .anyMatch(validity -> !validity.isEmpty() && !validity.endedBefore(day));
+    }
+
     /** Everything that counted towards the pair is set aside: it must be done again. */
     public void reopen(MeasurePhase pair) {
         evidence.remove(pair);

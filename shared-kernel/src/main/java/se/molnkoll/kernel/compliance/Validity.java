@@ -23,6 +23,12 @@ public record Validity(LocalDate from, LocalDate until) {
         return new Validity(null, until);
     }
 
+    /** The same period, ending at the latest the day before {@code day} (empty if it starts on or after it). */
+    public Validity endingBefore(LocalDate day) {
+        LocalDate last = day.minusDays(1);
+        return until != null && !until.isAfter(last) ? this : new Validity(from, last);
+    }
+
     public boolean isEmpty() {
         return from != null && until != null && until.isBefore(from);
     }
