@@ -15,6 +15,7 @@ import se.molnkoll.kernel.event.EvidenceWithdrawn;
 import se.molnkoll.kernel.event.OperationStarted;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
+import se.molnkoll.kernel.event.RiskAcceptanceRevoked;
 import se.molnkoll.kernel.event.OwnerChanged;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
 import se.molnkoll.kernel.event.ServiceModelCorrected;
@@ -79,6 +80,10 @@ final class AuditSummaries {
         }
         if (event instanceof ServiceDecommissioned e) {
             return "Molntjänsten avvecklades " + e.decommissionedOn();
+        }
+        if (event instanceof RiskAcceptanceRevoked e) {
+            return "Accepterad risk för åtgärd " + e.measureId() + " (" + e.phase().routineColumn() + ") återkallad från "
+                    + e.revokedFrom() + ": " + e.reason();
         }
         if (event instanceof ServiceRenamed e) {
             return corrected("Namnet", e.before(), e.after(), e.reason());

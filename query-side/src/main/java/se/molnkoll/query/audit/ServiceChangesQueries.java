@@ -23,6 +23,7 @@ import se.molnkoll.kernel.event.EvidenceWithdrawn;
 import se.molnkoll.kernel.event.OperationStarted;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
+import se.molnkoll.kernel.event.RiskAcceptanceRevoked;
 import se.molnkoll.kernel.event.OwnerChanged;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
 import se.molnkoll.kernel.event.ServiceModelCorrected;
@@ -236,7 +237,7 @@ public class ServiceChangesQueries {
                 couldMakeIt = applicability;
             } else {
                 couldMakeIt = e -> e instanceof EvidenceWithdrawn || e instanceof ProviderChangeRecorded
-                        || e instanceof EvidenceExpired;
+                        || e instanceof EvidenceExpired || e instanceof RiskAcceptanceRevoked;
             }
             Cause any = null;
             Cause fitting = null;
@@ -270,6 +271,8 @@ public class ServiceChangesQueries {
                 } else if (event instanceof EvidenceExpired e) {
                     touched.addAll(e.covered());
                 } else if (event instanceof ResidualRiskAccepted e) {
+                    touched.add(new MeasurePhase(e.measureId(), e.phase()));
+                } else if (event instanceof RiskAcceptanceRevoked e) {
                     touched.add(new MeasurePhase(e.measureId(), e.phase()));
                 } else if (event instanceof ProviderChangeRecorded e) {
                     touched.addAll(e.reopened());

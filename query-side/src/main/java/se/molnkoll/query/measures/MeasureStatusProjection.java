@@ -23,6 +23,7 @@ import se.molnkoll.kernel.event.EvidenceExpired;
 import se.molnkoll.kernel.event.EvidenceReceived;
 import se.molnkoll.kernel.event.EvidenceWithdrawn;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
+import se.molnkoll.kernel.event.RiskAcceptanceRevoked;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
 import se.molnkoll.query.api.ReadModels;
@@ -138,6 +139,12 @@ public class MeasureStatusProjection {
         changeService(event, sequence, (batch, service) -> service.accepted(new RiskAcceptanceEntry(message.getIdentifier(),
                 event.cloudServiceId().value(), new MeasurePhase(event.measureId(), event.phase()), event.riskOwner(),
                 event.motivation(), event.validity(), at, actor), at, batch.writes));
+    }
+
+    @EventHandler
+    void on(RiskAcceptanceRevoked event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeService(event, sequence, (batch, service) -> service.revoked(new MeasurePhase(event.measureId(), event.phase()),
+                event.revokedFrom(), event.reason(), at, batch.writes));
     }
 
     @EventHandler

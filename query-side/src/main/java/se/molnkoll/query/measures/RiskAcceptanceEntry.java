@@ -27,6 +27,9 @@ public class RiskAcceptanceEntry extends VersionedRow {
     private String motivation;
     private LocalDate acceptedOn;
     private LocalDate validUntil;
+    /** The first day it no longer counts, once revoked; null while not. */
+    private LocalDate revokedFrom;
+    private String revocationReason;
     private boolean counts;
     private Instant recordedAt;
     private String recordedBy;
@@ -60,6 +63,8 @@ public class RiskAcceptanceEntry extends VersionedRow {
         motivation = previous.motivation;
         acceptedOn = previous.acceptedOn;
         validUntil = previous.validUntil;
+        revokedFrom = previous.revokedFrom;
+        revocationReason = previous.revocationReason;
         counts = previous.counts;
         recordedAt = previous.recordedAt;
         recordedBy = previous.recordedBy;
@@ -72,8 +77,22 @@ public class RiskAcceptanceEntry extends VersionedRow {
         return next;
     }
 
+    /** The next version from {@code at}, revoked from the day on; this one is closed. */
+    RiskAcceptanceEntry revokedAt(Instant at, LocalDate from, String reason) {
+        RiskAcceptanceEntry next = new RiskAcceptanceEntry(this, at);
+        next.revokedFrom = from;
+        next.revocationReason = reason;
+        return next;
+    }
+
     public MeasurePhase pair() { return MeasurePhase.of(measureId, phase); }
-    public Validity validity() { return new Validity(acceptedOn, validUntil); }
+    /** The days it counts: as accepted, ending the day before a revocation. */
+    public Validity validity() {
+        Validity accepted = new Validity(acceptedOn, validUntil);
+        return revokedFrom == null ? accepted : accepted.endingBefore(revokedFrom);
+    }
+    public LocalDate revokedFrom() { return revokedFrom; }
+    public String revocationReason() { return revocationReason; }
     public boolean counts() { return counts; }
     public String riskOwner() { return riskOwner; }
     public String motivation() { return motivation; }

@@ -84,6 +84,17 @@ final class ServiceMeasures {
         derivedRows(at, writes);
     }
 
+    /** The pair's acceptances count no longer from the day on (those already ended before it stay as they are). */
+    void revoked(MeasurePhase pair, LocalDate from, String reason, Instant at, RowWrites writes) {
+        for (int i = 0; i < accepted.size(); i++) {
+            RiskAcceptanceEntry row = accepted.get(i);
+            if (row.pair().equals(pair) && !row.validity().isEmpty() && !row.validity().endedBefore(from)) {
+                accepted.set(i, writes.next(row, row.revokedAt(at, from, reason)));
+            }
+        }
+        derivedRows(at, writes);
+    }
+
     /** A provider change re-opened some pairs: nothing that counted towards them counts any longer. */
     void reopened(Collection<MeasurePhase> pairs, Instant at, RowWrites writes) {
         takeOut(counting, row -> pairs.contains(row.pair())).forEach(row -> writes.next(row, row.setAsideAt(at)));

@@ -239,7 +239,8 @@ public class CloudServiceQueries {
     private static List<RiskAcceptanceView> riskAcceptancesOf(MeasureRows rows, LocalDate day) {
         return rows.riskAcceptances().stream()
                 .map(r -> new RiskAcceptanceView(r.pair().measureId(), r.pair().phase(), r.riskOwner(), r.motivation(),
-                        r.acceptedOn(), r.validUntil(), r.counts() && r.validity().includes(day), r.recordedAt(), r.recordedBy()))
+                        r.acceptedOn(), r.validUntil(), r.counts() && r.validity().includes(day), r.revokedFrom(),
+                        r.revocationReason(), r.recordedAt(), r.recordedBy()))
                 .toList();
     }
 }
