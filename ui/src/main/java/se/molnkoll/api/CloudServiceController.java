@@ -126,6 +126,18 @@ class CloudServiceController {
                 body.riskOwner(), body.motivation(), body.validUntil()), HttpStatus.CREATED, () -> view(service));
     }
 
+    @PostMapping("/{id}/risk-acceptances/revocations")
+    @Operation(operationId = "revokeRiskAcceptance",
+            summary = "Revoke the risk accepted for a measure in a phase, from a business date on",
+            description = "From revokedFrom on no acceptance of the (measure, phase) counts, so its status follows from "
+                    + "its evidence; on earlier days the acceptance counts as it did, and history keeps it as recorded. "
+                    + "An acceptance given in error is revoked from its first day.")
+    ResponseEntity<CloudServiceView> revokeRiskAcceptance(@PathVariable String id, @RequestBody Requests.RiskRevocation body) {
+        CloudServiceId service = Ids.service(id);
+        return commands.sendAndShow(service, CommandInput.revokeRisk(service, body.measureId(), body.phase(),
+                body.revokedFrom(), body.reason()), HttpStatus.OK, () -> view(service));
+    }
+
     @PostMapping("/{id}/operation")
     @Operation(operationId = "startOperation", summary = "Start operation (ACQUIRE → OPERATE)",
             description = "Refused (409) while any applicable acquisition measure is neither covered nor risk-accepted; the refusal lists them.")

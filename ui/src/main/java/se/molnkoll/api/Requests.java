@@ -82,6 +82,14 @@ final class Requests {
             @BusinessDate LocalDate validUntil) {
     }
 
+    @Schema(name = "RiskRevocationInput")
+    record RiskRevocation(
+            @NotNull @RoutineMeasure Integer measureId,
+            @NotNull Phase phase,
+            @NotNull @BusinessDate LocalDate revokedFrom,
+            @NotBlank @Size(max = TEXT) String reason) {
+    }
+
     @Schema(name = "ProviderChangeInput")
     record ProviderChange(
             @NotBlank @Size(max = TEXT) String description,

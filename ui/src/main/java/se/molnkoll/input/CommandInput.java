@@ -11,6 +11,7 @@ import se.molnkoll.kernel.command.AcceptResidualRisk;
 import se.molnkoll.kernel.command.RecordEvidence;
 import se.molnkoll.kernel.command.CorrectServiceDetails;
 import se.molnkoll.kernel.command.RecordProviderChange;
+import se.molnkoll.kernel.command.RevokeRiskAcceptance;
 import se.molnkoll.kernel.command.RegisterCloudService;
 import se.molnkoll.kernel.command.TerminateContract;
 import se.molnkoll.kernel.command.WithdrawEvidence;
@@ -67,6 +68,11 @@ public final class CommandInput {
 
     public static RecordProviderChange providerChange(CloudServiceId service, String description, LocalDate changedOn) {
         return new RecordProviderChange(service, description.strip(), changedOn);
+    }
+
+    public static RevokeRiskAcceptance revokeRisk(CloudServiceId service, int measureId, Phase phase, LocalDate revokedFrom,
+                                                  String reason) {
+        return new RevokeRiskAcceptance(service, new MeasureId(measureId), phase, revokedFrom, reason.strip());
     }
 
     /** A correction; a detail not given (null) stays as recorded. */

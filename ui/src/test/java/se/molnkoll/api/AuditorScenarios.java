@@ -329,6 +329,57 @@ abstract class AuditorScenarios extends Scenarios {
     }
 
     @Test
+    void a_revoked_risk_acceptance_counts_no_longer_from_its_date_and_history_keeps_it_as_it_was() {
+        at(9, 0);
+        String id = register("Återkallad risk");
+        classify(id, 2, 2, 2, false, true);
+        Api.Response accepted = manager.post("/api/services/" + id + "/risk-acceptances", Map.of("measureId", 18,
+                "phase", "ACQUIRE", "riskOwner", "Förvaltningschef", "motivation", "Kapaciteten följs upp"));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+        at(10, 0);
+        long before = storedEvents();
+        Api.Response bad = manager.post("/api/services/" + id + "/risk-acceptances/revocations",
+                Map.of("measureId", 18, "phase", "LATER", "revokedFrom", "2026-02-30", "reason", " "));
+        assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+        assertThat(texts(bad.json().get("errors"), "field")).containsExactly("phase", "reason", "revokedFrom");
+        Api.Response nothing = manager.post("/api/services/" + id + "/risk-acceptances/revocations",
+                Map.of("measureId", 19, "phase", "ACQUIRE", "revokedFrom", TODAY.toString(), "reason", "Fel åtgärd"));
+        assertThat(nothing.status()).as(nothing.toString()).isEqualTo(409);
+        assertThat(nothing.json().get("violations").get(0).get("rule").asText()).isEqualTo("NO_ACCEPTANCE_TO_REVOKE");
+        assertThat(storedEvents()).isEqualTo(before);
+
+        // revoked from ten days on: it counts until then, not after
+        Api.Response later = manager.post("/api/services/" + id + "/risk-acceptances/revocations", Map.of("measureId", 18,
+                "phase", "ACQUIRE", "revokedFrom", TODAY.plusDays(10).toString(), "reason", "Kapaciteten räcker inte"));
+        assertThat(later.status()).as(later.toString()).isEqualTo(200);
+        assertThat(statusIn(later.json(), 18, "ACQUIRE")).isEqualTo("RISK_ACCEPTED");
+        assertThat(statusIn(view(auditor, id, "validAt=" + TODAY.plusDays(9)), 18, "ACQUIRE")).isEqualTo("RISK_ACCEPTED");
+        assertThat(statusIn(view(auditor, id, "validAt=" + TODAY.plusDays(10)), 18, "ACQUIRE")).isEqualTo("OPEN");
+        JsonNode acceptance = later.json().get("riskAcceptances").get(0);
+        assertThat(acceptance.get("revokedFrom").asText()).isEqualTo(TODAY.plusDays(10).toString());
+        assertThat(acceptance.get("validUntil").isNull()).as("as accepted").isTrue();
+        // then found to have been given in error: revoked from today, the measure is open now
+        at(11, 0);
+        Api.Response now = manager.post("/api/services/" + id + "/risk-acceptances/revocations", Map.of("measureId", 18,
+                "phase", "ACQUIRE", "revokedFrom", TODAY.toString(), "reason", "Gavs på fel underlag"));
+        assertThat(now.status()).as(now.toString()).isEqualTo(200);
+        assertThat(statusIn(now.json(), 18, "ACQUIRE")).isEqualTo("OPEN");
+        // before the revocations Molnkoll knew the acceptance as it was given
+        JsonNode then = view(auditor, id, asOf(time(9, 30)));
+        assertThat(statusIn(then, 18, "ACQUIRE")).isEqualTo("RISK_ACCEPTED");
+        assertThat(then.get("riskAcceptances").get(0).get("revokedFrom").isNull()).isTrue();
+        JsonNode trail = auditor.get("/api/services/" + id + "/audit?order=asc").json().get("entries");
+        assertThat(texts(trail, "type")).endsWith("ResidualRiskAccepted", "RiskAcceptanceRevoked", "RiskAcceptanceRevoked");
+        assertThat(trail.get(trail.size() - 1).get("summary").asText())
+                .isEqualTo("Accepterad risk för åtgärd 18 (ANS) återkallad från " + TODAY + ": Gavs på fel underlag");
+        JsonNode changes = auditor.get("/api/services/" + id + "/changes?from=" + time(9, 30)).json();
+        JsonNode reopened = null;
+        for (JsonNode m : changes.get("measures")) if (m.get("measureId").asInt() == 18) reopened = m;
+        assertThat(reopened).isNotNull();
+        assertThat(reopened.get("cause").get("eventType").asText()).isEqualTo("RiskAcceptanceRevoked");
+    }
+
+    @Test
     void bad_moments_are_refused_naming_the_parameter_and_history_is_for_auditors_and_contract_managers() {
         at(9, 0);
         String id = register("Felaktiga tider");

@@ -242,6 +242,27 @@ class PagesTest {
         assertThat(html(get("/audit").param("type", "ServiceRenamed").with(AUDITOR))).contains("Namn ändrat", "Kallelser");
     }
 
+    @Test
+    void a_manager_revokes_a_risk_acceptance_from_the_service_page() throws Exception {
+        String id = register("Risk som återkallas");
+        send(post(id + "/classification").param("confidentiality", "2").param("integrity", "2").param("availability", "2"));
+        send(post(id + "/risk-acceptance").param("measureId", "18").param("phase", "ACQUIRE")
+                .param("riskOwner", "Förvaltningschef").param("motivation", "Följs upp"));
+        assertThat(html(get(id).with(MANAGER))).contains("id=\"revoke-18-ACQUIRE\"", "Återkalla acceptansen");
+        assertThat(html(get(id).with(AUDITOR))).doesNotContain("id=\"revoke-18-ACQUIRE\"");
+        long before = events();
+        MvcResult incomplete = mvc.perform(post(id + "/risk-acceptance/revocation").param("measureId", "18").param("phase", "ACQUIRE")
+                .param("revokedFrom", "i morgon").param("reason", "").with(MANAGER).with(csrf())).andReturn();
+        assertThat(incomplete.getFlashMap().get("refused")).asString().contains("Ange från vilket datum");
+        assertThat(events()).isEqualTo(before);
+        send(post(id + "/risk-acceptance/revocation").param("measureId", "18").param("phase", "ACQUIRE")
+                .param("revokedFrom", TODAY.toString()).param("reason", "Gavs av misstag"));
+        assertThat(events()).isEqualTo(before + 1);
+        String page = html(get(id).with(MANAGER));
+        assertThat(page).contains("Återkallad från och med " + TODAY + ": Gavs av misstag").doesNotContain("id=\"revoke-18-ACQUIRE\"");
+        assertThat(page.replaceAll("\\s+", " ")).containsPattern("id=\"measure-18-ACQUIRE\">.*?status-OPEN");
+    }
+
     private MockHttpServletRequestBuilder correction(String id, String name, String owner, String reason) {
         return post(id + "/correction").param("name", name).param("vendor", "Moln AB").param("serviceModel", "SAAS")
                 .param("organisationUnit", "Regionstyrelsen").param("owner", owner).param("reason", reason);
