@@ -17,6 +17,7 @@ import se.molnkoll.kernel.ServiceModel;
 import se.molnkoll.kernel.catalogue.Measure;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
 import se.molnkoll.kernel.command.AcceptResidualRisk;
+import se.molnkoll.kernel.command.ArchiveService;
 import se.molnkoll.kernel.command.AttachDocument;
 import se.molnkoll.kernel.command.CorrectServiceDetails;
 import se.molnkoll.kernel.command.Decommission;
@@ -45,6 +46,7 @@ import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
 import se.molnkoll.kernel.event.RiskAcceptanceRevoked;
 import se.molnkoll.kernel.event.OwnerChanged;
+import se.molnkoll.kernel.event.ServiceArchived;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
 import se.molnkoll.kernel.event.ServiceModelCorrected;
 import se.molnkoll.kernel.event.ServiceMovedToUnit;
@@ -83,6 +85,8 @@ public class CloudService {
     private CloudServiceId id;
     private Phase phase;
     private boolean decommissioned;
+    /** Registered by mistake and archived: takes no further command. */
+    private boolean archived;
     private Classification classification;
     /** What was registered about the service, as corrected since. */
     private Details details;
@@ -133,6 +137,17 @@ public class CloudService {
 
     private static boolean changed(Object wanted, Object recorded) {
         return wanted != null && !wanted.equals(recorded);
+    }
+
+    @CommandHandler
+    void handle(ArchiveService command) {
+        if (archived) {
+            reject(Violation.of("SERVICE_ARCHIVED", "The service is archived; nothing more can be recorded"));
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            reject(Violation.of("REASON_REQUIRED", "Archiving needs a reason, for the history"));
+        }
+        apply(new ServiceArchived(id, command.reason()));
     }
 
     @CommandHandler
@@ -209,7 +224,7 @@ public class CloudService {
     boolean handle(ExpireEvidence command, Clock clock) {
         Evidence lapsing = recorded(command.evidenceId());
         LocalDate today = BusinessDates.today(clock);
-        if (decommissioned || lapsing.withdrawn() || lapsing.expired() || lapsing.validUntil() == null
+        if (decommissioned || archived || lapsing.withdrawn() || lapsing.expired() || lapsing.validUntil() == null
                 || !today.isAfter(lapsing.validUntil())) {
             return false;
         }
@@ -410,6 +425,11 @@ public class CloudService {
     }
 
     @EventSourcingHandler
+    void on(ServiceArchived event) {
+        archived = true;
+    }
+
+    @EventSourcingHandler
     void on(ServiceDecommissioned event) {
         decommissioned = true;
     }
@@ -463,7 +483,11 @@ public class CloudService {
         return measure;
     }
 
+    /** Every command but archiving needs a service neither archived nor decommissioned. */
     private void requireNotDecommissioned() {
+        if (archived) {
+            reject(Violation.of("SERVICE_ARCHIVED", "The service is archived as registered by mistake; nothing more can be recorded"));
+        }
         if (decommissioned) {
             reject(Violation.of("SERVICE_DECOMMISSIONED", "The service is decommissioned; nothing more can be recorded"));
         }

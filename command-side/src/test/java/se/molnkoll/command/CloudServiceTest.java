@@ -35,6 +35,8 @@ import se.molnkoll.kernel.event.ServiceMovedToUnit;
 import se.molnkoll.kernel.event.ServiceRenamed;
 import se.molnkoll.kernel.event.VendorChanged;
 import se.molnkoll.kernel.command.CorrectServiceDetails;
+import se.molnkoll.kernel.command.ArchiveService;
+import se.molnkoll.kernel.event.ServiceArchived;
 import se.molnkoll.kernel.command.RevokeRiskAcceptance;
 import se.molnkoll.kernel.event.RiskAcceptanceRevoked;
 import se.molnkoll.kernel.testing.MutableClock;
@@ -128,6 +130,36 @@ class CloudServiceTest {
                     .when(new CorrectServiceDetails(SERVICE, "Nytt namn", null, null, null, null, "Stavfel"))
                     .expectException(rejectedFor("SERVICE_DECOMMISSIONED"))
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Archiving {
+
+        @Test
+        void a_service_registered_by_mistake_is_archived_with_a_reason_and_then_takes_no_command() {
+            fixture.given(registered())
+                    .when(new ArchiveService(SERVICE, "Testtjänst, registrerad av misstag"))
+                    .expectEvents(new ServiceArchived(SERVICE, "Testtjänst, registrerad av misstag"));
+            fixture.given(registered(), new ServiceArchived(SERVICE, "Dubblett"))
+                    .when(new CorrectServiceDetails(SERVICE, "Nytt namn", null, null, null, null, "Stavfel"))
+                    .expectException(rejectedFor("SERVICE_ARCHIVED"))
+                    .expectNoEvents();
+            fixture.given(registered(), new ServiceArchived(SERVICE, "Dubblett"))
+                    .when(new ArchiveService(SERVICE, "Igen"))
+                    .expectException(rejectedFor("SERVICE_ARCHIVED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void archiving_needs_a_reason_and_a_decommissioned_service_can_still_be_archived() {
+            fixture.given(registered())
+                    .when(new ArchiveService(SERVICE, " "))
+                    .expectException(rejectedFor("REASON_REQUIRED"))
+                    .expectNoEvents();
+            fixture.given(registered(), new ServiceDecommissioned(SERVICE, TODAY))
+                    .when(new ArchiveService(SERVICE, "Registrerades två gånger"))
+                    .expectEvents(new ServiceArchived(SERVICE, "Registrerades två gånger"));
         }
     }
 

@@ -26,6 +26,7 @@ public record CloudServiceView(
         String owner,
         Phase phase,
         boolean decommissioned,
+        @Nullable String archivedBecause,
         @Nullable Classification classification,
         Instant registeredAt,
         @Nullable Instant asOf,
@@ -38,7 +39,7 @@ public record CloudServiceView(
     /** The same view without who recorded what: that belongs to the audit trail, which not every role may read. */
     public CloudServiceView withoutActors() {
         return new CloudServiceView(id, name, vendor, serviceModel, organisationUnit, owner, phase, decommissioned,
-                classification, registeredAt, asOf, statusDate, openMeasures, measures,
+                archivedBecause, classification, registeredAt, asOf, statusDate, openMeasures, measures,
                 evidence.stream().map(EvidenceView::withoutActor).toList(),
                 riskAcceptances.stream().map(RiskAcceptanceView::withoutActor).toList());
     }
