@@ -17,6 +17,7 @@ import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
 import se.molnkoll.kernel.event.RiskAcceptanceRevoked;
 import se.molnkoll.kernel.event.OwnerChanged;
+import se.molnkoll.kernel.event.ServiceArchived;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
 import se.molnkoll.kernel.event.ServiceModelCorrected;
 import se.molnkoll.kernel.event.ServiceMovedToUnit;
@@ -80,6 +81,9 @@ final class AuditSummaries {
         }
         if (event instanceof ServiceDecommissioned e) {
             return "Molntjänsten avvecklades " + e.decommissionedOn();
+        }
+        if (event instanceof ServiceArchived e) {
+            return "Molntjänsten arkiverades som registrerad av misstag: " + e.reason();
         }
         if (event instanceof RiskAcceptanceRevoked e) {
             return "Accepterad risk för åtgärd " + e.measureId() + " (" + e.phase().routineColumn() + ") återkallad från "

@@ -25,6 +25,7 @@ import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
 import se.molnkoll.kernel.event.RiskAcceptanceRevoked;
 import se.molnkoll.kernel.event.OwnerChanged;
+import se.molnkoll.kernel.event.ServiceArchived;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
 import se.molnkoll.kernel.event.ServiceModelCorrected;
 import se.molnkoll.kernel.event.ServiceMovedToUnit;
@@ -132,6 +133,7 @@ public class ServiceChangesQueries {
             facts.put("owner", CloudServiceView::owner);
             facts.put("phase", CloudServiceView::phase);
             facts.put("decommissioned", CloudServiceView::decommissioned);
+            facts.put("archivedBecause", CloudServiceView::archivedBecause);
             Map<String, Function<Classification, Object>> classification = new LinkedHashMap<>();
             classification.put("confidentiality", Classification::confidentiality);
             classification.put("integrity", Classification::integrity);
@@ -165,6 +167,7 @@ public class ServiceChangesQueries {
                 case "phase" -> event instanceof CloudServiceRegistered || event instanceof OperationStarted
                         || event instanceof ContractTerminated;
                 case "decommissioned" -> event instanceof ServiceDecommissioned;
+                case "archivedBecause" -> event instanceof ServiceArchived;
                 case "name" -> event instanceof CloudServiceRegistered || event instanceof ServiceRenamed;
                 case "vendor" -> event instanceof CloudServiceRegistered || event instanceof VendorChanged;
                 case "serviceModel" -> event instanceof CloudServiceRegistered || event instanceof ServiceModelCorrected;

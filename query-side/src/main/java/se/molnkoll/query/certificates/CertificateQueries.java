@@ -147,7 +147,7 @@ public class CertificateQueries {
         return readOnly.execute(tx -> entityManager.createQuery("""
                         select e.serviceId, e.evidenceId from EvidenceEntry e, CloudServiceEntry s
                         where s.serviceId = e.serviceId and e.recordedTo is null and s.recordedTo is null
-                          and s.decommissioned = false and e.withdrawn = false
+                          and s.decommissioned = false and s.archived = false and e.withdrawn = false
                           and e.expiredOn is null and e.validUntil < :today
                         order by e.validUntil, e.evidenceId""", Object[].class)
                 .setParameter("today", today)

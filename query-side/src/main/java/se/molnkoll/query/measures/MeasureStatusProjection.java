@@ -25,6 +25,7 @@ import se.molnkoll.kernel.event.EvidenceWithdrawn;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.RiskAcceptanceRevoked;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
+import se.molnkoll.kernel.event.ServiceArchived;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
 import se.molnkoll.query.api.ReadModels;
 import se.molnkoll.query.persistence.PerBatch;
@@ -139,6 +140,11 @@ public class MeasureStatusProjection {
         changeService(event, sequence, (batch, service) -> service.accepted(new RiskAcceptanceEntry(message.getIdentifier(),
                 event.cloudServiceId().value(), new MeasurePhase(event.measureId(), event.phase()), event.riskOwner(),
                 event.motivation(), event.validity(), at, actor), at, batch.writes));
+    }
+
+    @EventHandler
+    void on(ServiceArchived event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeService(event, sequence, (batch, service) -> service.decommissioned(at, batch.writes));
     }
 
     @EventHandler

@@ -132,7 +132,7 @@ final class ServiceMeasures {
         wanted.forEach(step -> steps.add(writes.added(new OpenMeasuresStep(serviceId, step, at))));
     }
 
-    /** The service is closed: none of its certificates is at stake any longer. */
+    /** The service is closed (decommissioned, or archived as registered by mistake): none of its certificates is at stake any longer. */
     void decommissioned(Instant at, RowWrites writes) {
         decommissioned = true;
         certificatesAtStake(at, writes);

@@ -18,11 +18,12 @@ public interface CloudServiceEntries extends JpaRepository<CloudServiceEntry, Lo
     @Query("select x from CloudServiceEntry x where x.serviceId = :serviceId and " + VersionedRow.AT)
     Optional<CloudServiceEntry> at(@Param("serviceId") String serviceId, @Param("at") Instant at);
 
-    @Query("select x from CloudServiceEntry x where " + VersionedRow.AT + " order by x.name, x.serviceId")
+    /** The register: every service as known at {@code at}, but those archived as registered by mistake. */
+    @Query("select x from CloudServiceEntry x where " + VersionedRow.AT + " and x.archived = false order by x.name, x.serviceId")
     List<CloudServiceEntry> allAt(@Param("at") Instant at);
 
     /**
-     * Rows of (service id, phase, decommissioned, classified) of every service as known at {@code at}:
+     * Rows of (service id, phase, decommissioned, classified) of every service as known at {@code at}, but those archived:
      * what the portfolio's totals count, read with one pass over the table whatever the database's
      * statistics say; for {@link VersionedRow#NOW} over the current versions alone.
      */
@@ -30,9 +31,11 @@ public interface CloudServiceEntries extends JpaRepository<CloudServiceEntry, Lo
         return VersionedRow.NOW.equals(at) ? statesNow() : statesAt(at);
     }
 
-    @Query("select x.serviceId, x.phase, x.decommissioned, x.classified from CloudServiceEntry x where x.recordedTo is null")
+    @Query("select x.serviceId, x.phase, x.decommissioned, x.classified from CloudServiceEntry x where x.recordedTo is null"
+            + " and x.archived = false")
     List<Object[]> statesNow();
 
-    @Query("select x.serviceId, x.phase, x.decommissioned, x.classified from CloudServiceEntry x where " + VersionedRow.AT)
+    @Query("select x.serviceId, x.phase, x.decommissioned, x.classified from CloudServiceEntry x where " + VersionedRow.AT
+            + " and x.archived = false")
     List<Object[]> statesAt(@Param("at") Instant at);
 }

@@ -28,6 +28,9 @@ public class CloudServiceEntry extends VersionedRow {
     @Enumerated(EnumType.STRING)
     private Phase phase;
     private boolean decommissioned;
+    private boolean archived;
+    /** Why it was archived as registered by mistake; null while it is not. */
+    private String archivedBecause;
     private boolean classified;
     private Integer confidentiality;
     private Integer integrity;
@@ -68,6 +71,8 @@ public class CloudServiceEntry extends VersionedRow {
         owner = previous.owner;
         phase = previous.phase;
         decommissioned = previous.decommissioned;
+        archived = previous.archived;
+        archivedBecause = previous.archivedBecause;
         classified = previous.classified;
         confidentiality = previous.confidentiality;
         integrity = previous.integrity;
@@ -104,6 +109,11 @@ public class CloudServiceEntry extends VersionedRow {
 
     void decommission() {
         decommissioned = true;
+    }
+
+    void archive(String reason) {
+        archived = true;
+        archivedBecause = reason;
     }
 
     void rename(String name) {
@@ -145,6 +155,8 @@ public class CloudServiceEntry extends VersionedRow {
     public String owner() { return owner; }
     public Phase phase() { return phase; }
     public boolean decommissioned() { return decommissioned; }
+    public boolean archived() { return archived; }
+    public String archivedBecause() { return archivedBecause; }
     public boolean classified() { return classified; }
     public Instant registeredAt() { return registeredAt; }
     public String registeredBy() { return registeredBy; }

@@ -15,6 +15,7 @@ import se.molnkoll.kernel.event.ContractTerminated;
 import se.molnkoll.kernel.event.EventMetaData;
 import se.molnkoll.kernel.event.OperationStarted;
 import se.molnkoll.kernel.event.OwnerChanged;
+import se.molnkoll.kernel.event.ServiceArchived;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
 import se.molnkoll.kernel.event.ServiceModelCorrected;
 import se.molnkoll.kernel.event.ServiceMovedToUnit;
@@ -65,6 +66,11 @@ public class RegisterProjection {
     @EventHandler
     void on(ServiceDecommissioned event, @Timestamp Instant recordedAt) {
         change(event.cloudServiceId().value(), recordedAt, CloudServiceEntry::decommission);
+    }
+
+    @EventHandler
+    void on(ServiceArchived event, @Timestamp Instant recordedAt) {
+        change(event.cloudServiceId().value(), recordedAt, entry -> entry.archive(event.reason()));
     }
 
     @EventHandler

@@ -120,7 +120,7 @@ public class CloudServiceQueries {
             Map<Phase, Long> open = statuses.stream().filter(m -> m.status().isOpen())
                     .collect(groupingBy(MeasureStatusView::phase, Collectors.counting()));
             return new CloudServiceView(query.cloudServiceId(), s.name(), s.vendor(), s.serviceModel(),
-                    s.organisationUnit(), s.owner(), s.phase(), s.decommissioned(), s.classification(),
+                    s.organisationUnit(), s.owner(), s.phase(), s.decommissioned(), s.archivedBecause(), s.classification(),
                     s.registeredAt(), query.moment().knownAt(), day, PhaseCounts.of(open), statuses,
                     evidenceOf(serviceId, rows, at, day), riskAcceptancesOf(rows, day));
         }));
@@ -162,24 +162,26 @@ public class CloudServiceQueries {
     private PortfolioTotals totals(Instant at, LocalDate day) {
         return readOnly.execute(tx -> {
             Map<Phase, Long> servicesPerPhase = new HashMap<>();
+            Set<String> active = new HashSet<>();
             Set<String> decommissioned = new HashSet<>();
             long unclassified = 0;
             for (Object[] row : services.states(at)) {
                 if ((Boolean) row[2]) {
                     decommissioned.add((String) row[0]);
                 } else {
+                    active.add((String) row[0]);
                     servicesPerPhase.merge((Phase) row[1], 1L, Long::sum);
                     unclassified += (Boolean) row[3] ? 0 : 1;
                 }
             }
             Map<Phase, Long> openPerPhase = new HashMap<>();
             for (Object[] row : openMeasures.countOpenPerServiceAndPhase(day, at)) {
-                if (!decommissioned.contains((String) row[0])) {
+                // the open work of services in use: not decommissioned, not archived (those are not in the states)
+                if (active.contains((String) row[0])) {
                     openPerPhase.merge((Phase) row[1], (Long) row[2], Long::sum);
                 }
             }
-            long active = servicesPerPhase.values().stream().mapToLong(Long::longValue).sum();
-            return new PortfolioTotals(active, PhaseCounts.of(servicesPerPhase), PhaseCounts.of(openPerPhase),
+            return new PortfolioTotals(active.size(), PhaseCounts.of(servicesPerPhase), PhaseCounts.of(openPerPhase),
                     unclassified, decommissioned.size());
         });
     }
