@@ -168,6 +168,16 @@ class CloudServiceController {
                 body.organisationUnit(), body.owner(), body.reason()), HttpStatus.OK, () -> view(service));
     }
 
+    @PostMapping("/{id}/archiving")
+    @Operation(operationId = "archiveService", summary = "Archive a service registered by mistake, with the reason",
+            description = "The service leaves the register, the totals, the dashboard and the certificates; it takes no "
+                    + "further command. Read by its id it stays visible to auditors and contract managers, with its "
+                    + "history and hash chain untouched. Not decommissioning, which is the routine's end of life.")
+    ResponseEntity<CloudServiceView> archive(@PathVariable String id, @RequestBody Requests.Archiving body) {
+        CloudServiceId service = Ids.service(id);
+        return commands.sendAndShow(service, CommandInput.archive(service, body.reason()), HttpStatus.OK, () -> view(service));
+    }
+
     @PostMapping("/{id}/termination")
     @Operation(operationId = "terminateContract", summary = "Terminate the contract (→ EXIT)")
     ResponseEntity<CloudServiceView> terminate(@PathVariable String id, @RequestBody Requests.Termination body) {
@@ -204,6 +214,9 @@ class CloudServiceController {
                          Authentication who) {
         CloudServiceId service = Ids.service(id);
         CloudServiceView view = view(service, moment(asOf, validAt));
+        if (view.archivedBecause() != null && !Role.mayReadAuditTrail(who)) {
+            throw NotFoundException.service(service.value(), Moment.NOW); // archived: left for those who read history
+        }
         return Role.mayReadAuditTrail(who) ? view : view.withoutActors();
     }
 

@@ -110,6 +110,10 @@ final class Requests {
     private static final String SOMETHING = "[\\s\\S]*\\S[\\s\\S]*";
     private static final String NOT_BLANK_IF_GIVEN = "must not be blank; leave it out to keep what is recorded";
 
+    @Schema(name = "ArchivingInput")
+    record Archiving(@NotBlank @Size(max = TEXT) String reason) {
+    }
+
     @Schema(name = "TerminationInput")
     record Termination(
             @NotNull @BusinessDate LocalDate terminatedOn,

@@ -9,6 +9,7 @@ import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.ServiceModel;
 import se.molnkoll.kernel.command.AcceptResidualRisk;
 import se.molnkoll.kernel.command.RecordEvidence;
+import se.molnkoll.kernel.command.ArchiveService;
 import se.molnkoll.kernel.command.CorrectServiceDetails;
 import se.molnkoll.kernel.command.RecordProviderChange;
 import se.molnkoll.kernel.command.RevokeRiskAcceptance;
@@ -73,6 +74,10 @@ public final class CommandInput {
     public static RevokeRiskAcceptance revokeRisk(CloudServiceId service, int measureId, Phase phase, LocalDate revokedFrom,
                                                   String reason) {
         return new RevokeRiskAcceptance(service, new MeasureId(measureId), phase, revokedFrom, reason.strip());
+    }
+
+    public static ArchiveService archive(CloudServiceId service, String reason) {
+        return new ArchiveService(service, reason.strip());
     }
 
     /** A correction; a detail not given (null) stays as recorded. */

@@ -380,6 +380,41 @@ abstract class AuditorScenarios extends Scenarios {
     }
 
     @Test
+    void a_service_registered_by_mistake_is_archived_out_of_the_portfolio_and_stays_readable_for_auditors() {
+        at(9, 0);
+        String id = register("Dubblett av misstag");
+        classify(id, 1, 1, 1, false, false);
+        long servicesBefore = manager.get("/api/totals").json().get("services").asLong();
+        at(10, 0);
+        long before = storedEvents();
+        Api.Response blank = manager.post("/api/services/" + id + "/archiving", Map.of("reason", " "));
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(texts(blank.json().get("errors"), "field")).containsExactly("reason");
+        assertThat(storedEvents()).isEqualTo(before);
+
+        Api.Response archived = manager.post("/api/services/" + id + "/archiving", Map.of("reason", "Registrerades två gånger"));
+        assertThat(archived.status()).as(archived.toString()).isEqualTo(200);
+        assertThat(archived.json().get("archivedBecause").asText()).isEqualTo("Registrerades två gånger");
+        // out of the register and the totals; still there by id for those who read history, not for a viewer
+        assertThat(manager.get("/api/services").json().toString()).doesNotContain(id);
+        assertThat(manager.get("/api/totals").json().get("services").asLong()).isEqualTo(servicesBefore - 1);
+        assertThat(auditor.get("/api/services/" + id).status()).isEqualTo(200);
+        assertThat(Api.at(port).as("viewer").get("/api/services/" + id).status()).isEqualTo(404);
+        // it takes no further command
+        before = storedEvents();
+        Api.Response afterwards = manager.post("/api/services/" + id + "/corrections", Map.of("name", "Nytt", "reason", "x"));
+        assertThat(afterwards.status()).isEqualTo(409);
+        assertThat(afterwards.json().get("violations").get(0).get("rule").asText()).isEqualTo("SERVICE_ARCHIVED");
+        assertThat(storedEvents()).isEqualTo(before);
+        // before it was archived, the register had it; the trail ends with the archiving
+        at(11, 0);
+        assertThat(auditor.get("/api/services?" + asOf(time(9, 30))).json().toString()).contains(id);
+        JsonNode trail = auditor.get("/api/services/" + id + "/audit?order=asc").json().get("entries");
+        assertThat(texts(trail, "type")).endsWith("ServiceArchived");
+        assertThat(auditor.get("/api/audit/verification").json().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
     void bad_moments_are_refused_naming_the_parameter_and_history_is_for_auditors_and_contract_managers() {
         at(9, 0);
         String id = register("Felaktiga tider");

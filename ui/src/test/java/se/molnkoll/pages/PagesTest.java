@@ -135,6 +135,8 @@ class PagesTest {
                 new Page("POST", other + "/provider-change", MANAGERS),
                 new Page("POST", other + "/termination", MANAGERS),
                 new Page("POST", other + "/correction", MANAGERS),
+                new Page("POST", other + "/archiving", MANAGERS),
+                new Page("POST", other + "/risk-acceptance/revocation", MANAGERS),
                 new Page("POST", other + "/operation", MANAGERS),
                 new Page("POST", other + "/decommissioning", MANAGERS),
                 new Page("GET", "/api-docs-that-do-not-exist", Set.of()));
@@ -261,6 +263,23 @@ class PagesTest {
         String page = html(get(id).with(MANAGER));
         assertThat(page).contains("Återkallad från och med " + TODAY + ": Gavs av misstag").doesNotContain("id=\"revoke-18-ACQUIRE\"");
         assertThat(page.replaceAll("\\s+", " ")).containsPattern("id=\"measure-18-ACQUIRE\">.*?status-OPEN");
+    }
+
+    @Test
+    void a_manager_archives_a_service_registered_by_mistake_from_its_page() throws Exception {
+        String id = register("Testtjanst av misstag");
+        assertThat(html(get(id).with(MANAGER))).contains("Registrerad av misstag?", "id=\"archive\"");
+        long before = events();
+        MvcResult noReason = mvc.perform(post(id + "/archiving").param("reason", " ").with(MANAGER).with(csrf())).andReturn();
+        assertThat(noReason.getFlashMap().get("refused")).asString().contains("Ange varför tjänsten arkiveras.");
+        assertThat(events()).isEqualTo(before);
+        send(post(id + "/archiving").param("reason", "Skapades som test"));
+        assertThat(html(get("/services").param("q", "Testtjanst").with(MANAGER))).doesNotContain("Testtjanst av misstag</a>");
+        assertThat(html(get(id).with(AUDITOR))).contains("Arkiverad som registrerad av misstag: Skapades som test")
+                .doesNotContain("id=\"archive\"");
+        assertThat(html(get(id).with(MANAGER))).doesNotContain("Registrera underlag", "id=\"archive\"");
+        assertThat(mvc.perform(get(id).with(VIEWER)).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get(id + "/evidence/new").with(MANAGER)).andReturn().getResponse().getStatus()).isEqualTo(409);
     }
 
     private MockHttpServletRequestBuilder correction(String id, String name, String owner, String reason) {

@@ -93,6 +93,7 @@ class AuthorizationMatrixTest {
         RULES.put("POST /api/services/{id}/operation", MANAGER);
         RULES.put("POST /api/services/{id}/provider-changes", MANAGER);
         RULES.put("POST /api/services/{id}/corrections", MANAGER);
+        RULES.put("POST /api/services/{id}/archiving", MANAGER);
         RULES.put("POST /api/services/{id}/risk-acceptances/revocations", MANAGER);
         RULES.put("POST /api/services/{id}/termination", MANAGER);
         RULES.put("POST /api/services/{id}/decommissioning", MANAGER);
@@ -130,6 +131,7 @@ class AuthorizationMatrixTest {
         RULES.put("POST /services/{id}/termination", MANAGER);
         RULES.put("GET /services/{id}/correction", MANAGER);
         RULES.put("POST /services/{id}/correction", MANAGER);
+        RULES.put("POST /services/{id}/archiving", MANAGER);
         RULES.put("POST /services/{id}/risk-acceptance/revocation", MANAGER);
         RULES.put("POST /services/{id}/operation", MANAGER);
         RULES.put("POST /services/{id}/decommissioning", MANAGER);

@@ -146,7 +146,7 @@ class FormSending {
         CloudServiceId service = ServicePage.serviceId(id);
         CloudServiceView view = queries.query(new FindCloudService(service), ResponseTypes.optionalInstanceOf(CloudServiceView.class))
                 .join().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (view.decommissioned()) {
+        if (view.decommissioned() || view.archivedBecause() != null) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "decommissioned");
         }
         return view;

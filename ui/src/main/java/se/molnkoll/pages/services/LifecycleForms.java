@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.molnkoll.kernel.BusinessDates;
 import se.molnkoll.kernel.CloudServiceId;
@@ -17,7 +18,9 @@ import se.molnkoll.kernel.command.StartOperation;
 import se.molnkoll.kernel.query.CloudServiceView;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
+import se.molnkoll.input.Lengths;
 
 /** The service's life after acquisition: provider changes, starting operation, terminating the contract, decommissioning. */
 @Controller
@@ -78,6 +81,17 @@ class LifecycleForms {
     String decommission(@PathVariable String id, RedirectAttributes redirect, Locale locale) {
         CloudServiceId service = forms.current(id).id();
         return forms.sendThenBack(service, new Decommission(service), "flash.decommissioned", redirect, locale);
+    }
+
+    @PostMapping("/services/{id}/archiving")
+    String archive(@PathVariable String id, @RequestParam(required = false) String reason, RedirectAttributes redirect,
+                   Locale locale) {
+        CloudServiceId service = forms.current(id).id();
+        if (reason == null || reason.isBlank() || reason.length() > Lengths.TEXT) {
+            redirect.addFlashAttribute("refused", List.of(forms.text("flash.archivingNeedsReason", locale)));
+            return FormSending.serviceRedirect(service);
+        }
+        return forms.sendThenBack(service, CommandInput.archive(service, reason), "flash.archived", redirect, locale);
     }
 
     /** A form's view, with the service it is about. */

@@ -100,6 +100,9 @@ class ServicePage {
             return NOT_YET;
         }
         CloudServiceView view = then.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (view.archivedBecause() != null && !Role.mayReadAuditTrail(who)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND); // archived: left for those who read history
+        }
         Map<EvidenceId, String> titles = view.evidence().stream().collect(Collectors.toMap(EvidenceView::id, EvidenceView::title));
         Map<Phase, List<MeasureRow>> measures = new EnumMap<>(Phase.class);
         for (MeasureStatusView m : view.measures()) {
