@@ -26,6 +26,7 @@ import se.molnkoll.kernel.query.CloudServiceView;
 import se.molnkoll.kernel.query.FindAuditTrail;
 import se.molnkoll.kernel.query.FindCloudService;
 import se.molnkoll.exports.AuditExport;
+import se.molnkoll.exports.Spreadsheets;
 import se.molnkoll.query.api.ReadModels;
 
 import java.lang.annotation.ElementType;
@@ -96,12 +97,15 @@ class AuditController {
     }
 
     @GetMapping("/api/audit/export")
-    @Operation(operationId = "exportAuditTrail", summary = "Export the audit trail for archiving (routine measure 41): CSV or JSON",
+    @Operation(operationId = "exportAuditTrail", summary = "Export the audit trail for archiving (routine measure 41) or a spreadsheet",
             description = "Every entry matching the filters, oldest first, as the trail was when the export began. "
                     + FILTERS + " Each entry has its position in the event store, the SHA-256 of an evidence document "
                     + "it declares or attaches, its link and hash in the hash chain, and the event as JSON. CSV: "
                     + "RFC 4180, UTF-8, a header row, values exactly as recorded. JSON: the entries with the chain's "
-                    + "head at the time of export.")
+                    + "head at the time of export. For a spreadsheet: xlsx (a header row, frozen and filtered; positions "
+                    + "and sequence numbers as numbers, recordedAt as a date-time in Swedish time) or csv-excel (the CSV "
+                    + "Swedish Excel opens in columns: semicolons, UTF-8 with a byte order mark); in both, a value that "
+                    + "a spreadsheet would run as a formula is neutralised.")
     @ExportAnswer
     ResponseEntity<StreamingResponseBody> export(@RequestParam String format,
                                                  @RequestParam(required = false) String service,
@@ -116,7 +120,7 @@ class AuditController {
     }
 
     @GetMapping("/api/services/{id}/audit/export")
-    @Operation(operationId = "exportServiceAuditTrail", summary = "Export one service's audit trail for archiving: CSV or JSON",
+    @Operation(operationId = "exportServiceAuditTrail", summary = "Export one service's audit trail for archiving or a spreadsheet",
             description = "Same parameters and content as /api/audit/export.")
     @ExportAnswer
     ResponseEntity<StreamingResponseBody> exportOfService(@PathVariable String id,
@@ -135,14 +139,16 @@ class AuditController {
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.METHOD)
     @ApiResponse(responseCode = "200", description = "Every matching entry, oldest first", headers = {
-            @Header(name = HttpHeaders.CONTENT_DISPOSITION, required = true, description = "attachment; filename=\"molnkoll-audit-….csv\" (or .json)",
+            @Header(name = HttpHeaders.CONTENT_DISPOSITION, required = true, description = "attachment; filename=\"molnkoll-audit-….csv\" (or .json, .xlsx)",
                     schema = @Schema(type = "string")),
             @Header(name = AuditExport.ENTRIES_HEADER, required = true, description = "How many entries the file holds, "
                     + "so whoever archives it can check that none went missing", schema = @Schema(type = "integer", format = "int64", minimum = "0"))},
             content = {@Content(mediaType = "text/csv", schema = @Schema(type = "string",
                     description = "RFC 4180, UTF-8: a header row (position, recordedAt, actor, serviceId, sequenceNumber, eventType, "
                             + "eventId, correlationId, summary, evidenceSha256, chainLink, chainHash, payload), then one row per entry")),
-                    @Content(mediaType = "application/json", schema = @Schema(implementation = AuditExport.Archive.class))})
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = AuditExport.Archive.class)),
+                    @Content(mediaType = Spreadsheets.XLSX_MEDIA_TYPE, schema = @Schema(type = "string", format = "binary",
+                            description = "One sheet, Händelselogg: the same columns, a row per entry"))})
     @ApiResponse(responseCode = "409", description = "The read models are being rebuilt: an export now could miss entries",
             content = @Content(mediaType = ContractOperations.PROBLEM_JSON, schema = @Schema(ref = "#/components/schemas/Problem")))
     @interface ExportAnswer {
@@ -206,7 +212,8 @@ class AuditController {
                                                          Authentication who) {
         AuditExport.Format chosen = AuditExport.Format.of(format);
         if (chosen == null) {
-            problems.add(new InvalidInputException.FieldProblem("format", "must be csv or json"));
+            problems.add(new InvalidInputException.FieldProblem("format", "must be one of "
+                    + String.join(", ", AuditExport.Format.parameters())));
         }
         TimeParameters.throwIfAny(problems);
         readModels.requireNotRebuilding("an export of the audit trail");

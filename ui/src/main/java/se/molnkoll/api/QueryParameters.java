@@ -49,8 +49,9 @@ final class QueryParameters {
             case "page" -> parameter.description("The page, from 0").schema(integer(0, null, 0));
             case "size" -> parameter.description("Entries per page")
                     .schema(integer(1, AuditController.MAX_SIZE, AuditController.DEFAULT_SIZE));
-            case "format" -> parameter.description("csv (RFC 4180, UTF-8, a header row) or json")
-                    .schema(new StringSchema()._enum(List.of("csv", "json")));
+            case "format" -> parameter.description("csv (RFC 4180, UTF-8, a header row) or json, for the archive; xlsx or "
+                            + "csv-excel (semicolons, byte order mark) for a spreadsheet")
+                    .schema(new StringSchema()._enum(se.molnkoll.exports.AuditExport.Format.parameters()));
             case "withinDays" -> parameter.description("Expiring means valid until within this many days "
                     + "(default molnkoll.certificates.warning-days, 60)")
                     .schema(integer(0, CertificateController.MAX_WINDOW_DAYS, null));

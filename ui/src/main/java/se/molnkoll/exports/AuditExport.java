@@ -30,6 +30,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import se.molnkoll.kernel.BusinessDates;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -51,14 +53,32 @@ public class AuditExport {
     public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     public static final String ENTRIES_HEADER = "Molnkoll-Export-Entries";
 
+    /** The formats, by the name the format parameter takes: for the archive (csv, json) and for a spreadsheet. */
     public enum Format {
-        CSV, JSON;
+        CSV("csv", "csv"), JSON("json", "json"), XLSX("xlsx", "xlsx"), CSV_FOR_EXCEL("csv-excel", "csv");
+
+        private final String parameter;
+        private final String extension;
+
+        Format(String parameter, String extension) {
+            this.parameter = parameter;
+            this.extension = extension;
+        }
+
+        public String parameter() {
+            return parameter;
+        }
 
         public static Format of(String name) {
             for (Format format : values()) {
-                if (format.name().equalsIgnoreCase(name)) return format;
+                if (format.parameter.equalsIgnoreCase(name)) return format;
             }
             return null;
+        }
+
+        /** The names the format parameter takes, for the contract and for refusals. */
+        public static List<String> parameters() {
+            return java.util.Arrays.stream(values()).map(Format::parameter).toList();
         }
     }
 
@@ -86,14 +106,21 @@ public class AuditExport {
         ChainHead head = queries.query(new FindChainHead(), ResponseTypes.instanceOf(ChainHead.class)).join();
         AuditExtent extent = queries.query(new FindAuditExtent(filter), ResponseTypes.instanceOf(AuditExtent.class)).join();
         String fileName = "molnkoll-audit-" + FILE_TIME.format(exportedAt)
-                + (filter.service() == null ? "" : "-" + filter.service().value()) + "." + format.name().toLowerCase(Locale.ROOT);
-        StreamingResponseBody body = format == Format.CSV
-                ? out -> csv(out, filter, extent)
-                : out -> json(out, filter, extent, exportedAt, exportedBy, head);
+                + (filter.service() == null ? "" : "-" + filter.service().value()) + "." + format.extension;
+        StreamingResponseBody body = switch (format) {
+            case CSV -> out -> csv(out, filter, extent);
+            case JSON -> out -> json(out, filter, extent, exportedAt, exportedBy, head);
+            case XLSX -> out -> xlsx(out, filter, extent);
+            case CSV_FOR_EXCEL -> out -> csvForExcel(out, filter, extent);
+        };
         log.info("Audit trail exported as {} by {}: {} entries ({})", format, Loggable.value(exportedBy), extent.entries(),
                 Loggable.value(filter));
         return ResponseEntity.ok()
-                .contentType(format == Format.CSV ? TEXT_CSV : MediaType.APPLICATION_JSON)
+                .contentType(switch (format) {
+                    case CSV, CSV_FOR_EXCEL -> TEXT_CSV;
+                    case JSON -> MediaType.APPLICATION_JSON;
+                    case XLSX -> MediaType.parseMediaType(Spreadsheets.XLSX_MEDIA_TYPE);
+                })
                 // so that whoever archives the file can check that none went missing on the way
                 .header(ENTRIES_HEADER, Long.toString(extent.entries()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
@@ -112,6 +139,33 @@ public class AuditExport {
             }
         });
         writer.flush();
+    }
+
+    /** Times in Swedish time, as the pages show them; the first column's header says so. */
+    private static final List<String> SHEET_COLUMNS = AuditExportEntry.COLUMNS.stream()
+            .map(column -> column.equals("recordedAt") ? "recordedAt (Europe/Stockholm)" : column).toList();
+    private static final int[] SHEET_WIDTHS = {10, 20, 14, 38, 8, 22, 38, 38, 80, 66, 10, 66, 80};
+
+    private void xlsx(OutputStream out, AuditFilter filter, AuditExtent extent) throws IOException {
+        try (Spreadsheets.Workbook book = Spreadsheets.workbook("Händelselogg", SHEET_COLUMNS, SHEET_WIDTHS)) {
+            each(filter, extent, entry -> book.row(java.util.Arrays.asList(entry.position(),
+                    LocalDateTime.ofInstant(entry.recordedAt(), BusinessDates.ZONE), entry.actor(), entry.serviceId(),
+                    entry.sequenceNumber(), entry.eventType(), entry.eventId(), entry.correlationId(), entry.summary(),
+                    entry.evidenceSha256(), entry.chainLink(), entry.chainHash(), entry.payload())));
+            book.writeTo(out);
+        }
+    }
+
+    private void csvForExcel(OutputStream out, AuditFilter filter, AuditExtent extent) throws IOException {
+        Spreadsheets.CsvForExcel csv = Spreadsheets.csvForExcel(out, AuditExportEntry.COLUMNS);
+        each(filter, extent, entry -> {
+            try {
+                csv.row(entry.values());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        csv.finish();
     }
 
     private static void row(Writer writer, List<String> values) throws IOException {

@@ -569,6 +569,58 @@ abstract class AuditorScenarios extends Scenarios {
     }
 
     @Test
+    void the_trail_exports_for_a_spreadsheet_cell_by_cell_as_the_api_has_it_and_formulas_never_run() throws Exception {
+        at(9, 0);
+        String id = register("=HYPERLINK(\"http://elak.example\",\"Klicka\")");
+        classify(id, 1, 1, 1, false, false);
+        recordEvidence(id, List.of(27), List.of("ACQUIRE"), TODAY.plusYears(1).toString());
+        awaitChained();
+        JsonNode api = auditor.get("/api/services/" + id + "/audit/export?format=json").json().get("entries");
+
+        var xlsx = auditor.getBytes("/api/services/" + id + "/audit/export?format=xlsx");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type").orElseThrow())
+                .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElseThrow()).endsWith(id + ".xlsx\"");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var sheet = book.getSheet("Händelselogg");
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:M" + (api.size() + 1));
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("recordedAt (Europe/Stockholm)");
+            assertThat(sheet.getLastRowNum()).isEqualTo(api.size());
+            for (int i = 0; i < api.size(); i++) {
+                JsonNode entry = api.get(i);
+                var row = sheet.getRow(i + 1);
+                assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(entry.get("position").asDouble());
+                assertThat(row.getCell(1).getLocalDateTimeCellValue()).isEqualTo(java.time.LocalDateTime.ofInstant(
+                        Instant.parse(entry.get("recordedAt").asText()), BusinessDates.ZONE).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+                assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(entry.get("sequenceNumber").asDouble());
+                assertThat(row.getCell(5).getStringCellValue()).isEqualTo(entry.get("eventType").asText());
+                assertThat(row.getCell(8).getStringCellValue()).isEqualTo(entry.get("summary").asText());
+                assertThat(row.getCell(11).getStringCellValue()).isEqualTo(entry.get("chainHash").asText());
+                assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(row.getCell(12).getStringCellValue()))
+                        .isEqualTo(entry.get("payload"));
+            }
+            // the service's name (a formula) appears in summaries and payloads as text, never as a formula
+            for (var row : sheet) {
+                for (var cell : row) assertThat(cell.getCellType()).isNotEqualTo(org.apache.poi.ss.usermodel.CellType.FORMULA);
+            }
+        }
+
+        Api.Response forExcel = auditor.get("/api/services/" + id + "/audit/export?format=csv-excel");
+        assertThat(forExcel.status()).isEqualTo(200);
+        assertThat(forExcel.body()).startsWith("\uFEFFposition;recordedAt;");
+        List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.EXCEL.builder().setDelimiter(';')
+                .setHeader().setSkipHeaderRecord(true).get().parse(new java.io.StringReader(forExcel.body().substring(1))).getRecords();
+        assertThat(records).hasSize(api.size());
+        for (int i = 0; i < api.size(); i++) {
+            assertThat(records.get(i).get("eventId")).isEqualTo(api.get(i).get("eventId").asText());
+            assertThat(records.get(i).get("summary")).isEqualTo(api.get(i).get("summary").asText());
+        }
+        assertThat(records.get(0).get("summary")).contains("=HYPERLINK");
+    }
+
+    @Test
     void a_bad_export_request_is_refused_and_only_audit_readers_may_export_or_verify() {
         assertProblem(auditor.get("/api/audit/export?format=xml"), 400, "format");
         assertProblem(auditor.get("/api/audit/export"), 400, "format");
