@@ -1,5 +1,11 @@
 package se.molnkoll.api;
 
+import se.molnkoll.exports.RegisterExport;
+import se.molnkoll.exports.Spreadsheets;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.http.HttpHeaders;
+import java.util.ArrayList;
+import java.util.Locale;
 import se.molnkoll.input.CommandInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -53,8 +59,10 @@ class CloudServiceController {
     private final Commands commands;
     private final QueryGateway queries;
     private final Clock clock;
+    private final RegisterExport registerExport;
 
-    CloudServiceController(Commands commands, QueryGateway queries, Clock clock) {
+    CloudServiceController(Commands commands, QueryGateway queries, Clock clock, RegisterExport registerExport) {
+        this.registerExport = registerExport;
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
@@ -201,6 +209,32 @@ class CloudServiceController {
         Moment moment = moment(asOf, validAt);
         return queries.query(new FindCloudServices(moment), ResponseTypes.multipleInstancesOf(CloudServiceSummary.class))
                 .join();
+    }
+
+    @GetMapping("/export")
+    @Operation(operationId = "exportRegister", summary = "The register as a spreadsheet: xlsx or csv-excel",
+            description = "Every service as the register lists it (by name; with asOf and/or validAt, as known then and "
+                    + "judged for that date), with its open measures in the phase it is in now and in each phase, and "
+                    + "whether a certificate has expired or how many days the soonest expiring one has left. xlsx: a "
+                    + "frozen, filtered header and numbers as numbers; csv-excel: semicolons and a byte order mark for "
+                    + "Swedish Excel. Headers in the Accept-Language's language (Swedish by default); formulas neutralised.")
+    @ApiResponse(responseCode = "200", description = "The register", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION,
+            required = true, description = "attachment; filename=\"molnkoll-register-….xlsx\" (or .csv)", schema = @Schema(type = "string")),
+            content = {@Content(mediaType = Spreadsheets.XLSX_MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    ResponseEntity<StreamingResponseBody> export(@RequestParam String format,
+                                                 @RequestParam(required = false) String asOf,
+                                                 @RequestParam(required = false) String validAt,
+                                                 Locale locale) {
+        RegisterExport.Format chosen = RegisterExport.Format.of(format);
+        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+        if (chosen == null) {
+            problems.add(new InvalidInputException.FieldProblem("format", "must be one of "
+                    + String.join(", ", RegisterExport.Format.parameters())));
+        }
+        Moment moment = TimeParameters.moment(asOf, validAt, clock, problems);
+        TimeParameters.throwIfAny(problems);
+        return registerExport.respond(chosen, registerExport.register(moment), locale);
     }
 
     @GetMapping("/{id}")

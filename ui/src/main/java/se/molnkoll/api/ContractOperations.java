@@ -48,7 +48,7 @@ class ContractOperations implements OpenApiCustomizer {
     private void contract(String path, HttpMethod method, Operation operation) {
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         parameters.stream().filter(p -> "path".equals(p.getIn())).forEach(ContractOperations::pathParameter);
-        parameters.stream().filter(p -> "query".equals(p.getIn())).forEach(QueryParameters::shape);
+        parameters.stream().filter(p -> "query".equals(p.getIn())).forEach(p -> QueryParameters.shape(p, operation.getOperationId()));
         boolean command = (method == HttpMethod.POST || method == HttpMethod.PUT) && path.startsWith("/api/services");
         boolean body = operation.getRequestBody() != null;
         ApiResponses responses = operation.getResponses();

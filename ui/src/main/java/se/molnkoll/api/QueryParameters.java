@@ -31,7 +31,8 @@ final class QueryParameters {
     private QueryParameters() {
     }
 
-    static void shape(Parameter parameter) {
+    /** The parameter as the operation checks it; format alone differs between operations (the register's export has two). */
+    static void shape(Parameter parameter, String operationId) {
         switch (parameter.getName()) {
             case "asOf" -> parameter.description(TimeParameters.AS_OF).schema(new StringSchema().pattern(MOMENT));
             case "validAt" -> parameter.description(TimeParameters.VALID_AT).schema(new StringSchema().pattern(DATE));
@@ -49,9 +50,16 @@ final class QueryParameters {
             case "page" -> parameter.description("The page, from 0").schema(integer(0, null, 0));
             case "size" -> parameter.description("Entries per page")
                     .schema(integer(1, AuditController.MAX_SIZE, AuditController.DEFAULT_SIZE));
-            case "format" -> parameter.description("csv (RFC 4180, UTF-8, a header row) or json, for the archive; xlsx or "
-                            + "csv-excel (semicolons, byte order mark) for a spreadsheet")
-                    .schema(new StringSchema()._enum(se.molnkoll.exports.AuditExport.Format.parameters()));
+            case "format" -> {
+                if ("exportRegister".equals(operationId)) {
+                    parameter.description("xlsx, or csv-excel (semicolons, byte order mark)")
+                            .schema(new StringSchema()._enum(se.molnkoll.exports.RegisterExport.Format.parameters()));
+                } else {
+                    parameter.description("csv (RFC 4180, UTF-8, a header row) or json, for the archive; xlsx or "
+                                    + "csv-excel (semicolons, byte order mark) for a spreadsheet")
+                            .schema(new StringSchema()._enum(se.molnkoll.exports.AuditExport.Format.parameters()));
+                }
+            }
             case "withinDays" -> parameter.description("Expiring means valid until within this many days "
                     + "(default molnkoll.certificates.warning-days, 60)")
                     .schema(integer(0, CertificateController.MAX_WINDOW_DAYS, null));

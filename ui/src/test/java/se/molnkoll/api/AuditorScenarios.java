@@ -621,6 +621,60 @@ abstract class AuditorScenarios extends Scenarios {
     }
 
     @Test
+    void the_register_exports_as_a_spreadsheet_cell_by_cell_as_the_api_lists_it_at_any_moment() throws Exception {
+        at(9, 0);
+        String id = register("=1+1 tjänst");
+        at(10, 0);
+        classify(id, 2, 2, 2, false, true);
+        at(11, 0);
+        JsonNode listed = auditor.get("/api/services").json();
+        var xlsx = auditor.getBytes("/api/services/export?format=xlsx");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getSheetName()).isEqualTo("Tjänster");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Namn");
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(sheet.getLastRowNum()).isEqualTo(listed.size());
+            for (int i = 0; i < listed.size(); i++) {
+                JsonNode service = listed.get(i);
+                var row = sheet.getRow(i + 1);
+                assertThat(row.getCell(0).getStringCellValue()).isEqualTo(service.get("name").asText());
+                assertThat(row.getCell(1).getStringCellValue()).isEqualTo(service.get("vendor").asText());
+                assertThat(row.getCell(2).getStringCellValue()).isEqualTo(service.get("organisationUnit").asText());
+                String phase = service.get("phase").asText();
+                assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(service.get("openMeasures").path(phase).asDouble(0));
+                assertThat(row.getCell(5).getNumericCellValue()).isEqualTo(service.get("openMeasures").path("ACQUIRE").asDouble(0));
+                assertThat(row.getCell(6).getNumericCellValue()).isEqualTo(service.get("openMeasures").path("OPERATE").asDouble(0));
+                assertThat(row.getCell(7).getNumericCellValue()).isEqualTo(service.get("openMeasures").path("EXIT").asDouble(0));
+                assertThat(row.getCell(8).getStringCellValue()).isEqualTo(service.get("classified").asBoolean() ? "Ja" : "Nej");
+                assertThat(row.getCell(12).getStringCellValue()).isEqualTo(service.get("id").asText());
+                if (service.get("id").asText().equals(id)) {
+                    assertThat(row.getCell(0).getCellStyle().getQuotePrefixed()).as("a formula shown as text").isTrue();
+                    assertThat(row.getCell(0).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+                }
+            }
+        }
+        // as known before the classification: the service unclassified, its acquisition count then
+        var before = auditor.getBytes("/api/services/export?format=xlsx&" + asOf(time(9, 30)));
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(before.body()))) {
+            var sheet = book.getSheetAt(0);
+            var row = java.util.stream.StreamSupport.stream(sheet.spliterator(), false)
+                    .filter(r -> r.getCell(12) != null && r.getCell(12).getStringCellValue().equals(id)).findFirst().orElseThrow();
+            assertThat(row.getCell(8).getStringCellValue()).isEqualTo("Nej");
+        }
+        Api.Response csv = auditor.get("/api/services/export?format=csv-excel");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("\uFEFFNamn;Leverantör;");
+        List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.EXCEL.builder().setDelimiter(';')
+                .setHeader().setSkipHeaderRecord(true).get().parse(new java.io.StringReader(csv.body().substring(1))).getRecords();
+        assertThat(records).hasSize(listed.size());
+        assertThat(records.stream().filter(r -> r.get("Tjänstens id").equals(id)).findFirst().orElseThrow().get("Namn"))
+                .isEqualTo("'=1+1 tjänst");
+        assertProblem(auditor.get("/api/services/export?format=csv"), 400, "format");
+    }
+
+    @Test
     void a_bad_export_request_is_refused_and_only_audit_readers_may_export_or_verify() {
         assertProblem(auditor.get("/api/audit/export?format=xml"), 400, "format");
         assertProblem(auditor.get("/api/audit/export"), 400, "format");

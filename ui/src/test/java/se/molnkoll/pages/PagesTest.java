@@ -282,6 +282,27 @@ class PagesTest {
         assertThat(mvc.perform(get(id + "/evidence/new").with(MANAGER)).andReturn().getResponse().getStatus()).isEqualTo(409);
     }
 
+    @Test
+    void the_register_exports_the_rows_its_filters_show_in_its_order() throws Exception {
+        register("Exporttjänst Alfa");
+        register("Exporttjänst Beta");
+        MvcResult started = mvc.perform(get("/services/export").param("format", "xlsx").param("q", "Exporttjänst")
+                .param("sort", "name").param("dir", "desc").with(VIEWER)).andReturn();
+        MvcResult xlsx = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started)).andReturn();
+        assertThat(xlsx.getResponse().getStatus()).isEqualTo(200);
+        assertThat(xlsx.getResponse().getContentType()).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.getResponse().getContentAsByteArray()))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Exporttjänst Beta");
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Exporttjänst Alfa");
+        }
+        assertThat(html(get("/services").param("q", "Exporttjänst").with(VIEWER)))
+                .contains("href=\"/services/export?format=xlsx&amp;q=Exporttj%C3%A4nst&amp;sort=name&amp;dir=asc\"");
+        assertThat(mvc.perform(get("/services/export").param("format", "pdf").with(VIEWER)).andReturn().getResponse().getStatus())
+                .isEqualTo(400);
+    }
+
     private MockHttpServletRequestBuilder correction(String id, String name, String owner, String reason) {
         return post(id + "/correction").param("name", name).param("vendor", "Moln AB").param("serviceModel", "SAAS")
                 .param("organisationUnit", "Regionstyrelsen").param("owner", owner).param("reason", reason);

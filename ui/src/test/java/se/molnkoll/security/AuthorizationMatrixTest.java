@@ -69,6 +69,7 @@ class AuthorizationMatrixTest {
         RULES.put("GET /api/catalogue", EVERY_ROLE);
         RULES.put("GET /api/catalogue/identity", EVERY_ROLE);
         RULES.put("GET /api/services", EVERY_ROLE);
+        RULES.put("GET /api/services/export", EVERY_ROLE);
         RULES.put("GET /api/services/{id}", EVERY_ROLE);
         RULES.put("GET /api/services/{id}/measures", EVERY_ROLE);
         RULES.put("GET /api/totals", EVERY_ROLE);
@@ -103,6 +104,7 @@ class AuthorizationMatrixTest {
         // ---- pages
         RULES.put("GET /login", ANYONE);
         RULES.put("GET /", EVERY_ROLE);
+        RULES.put("GET /services/export", EVERY_ROLE);
         RULES.put("GET /services", EVERY_ROLE);
         RULES.put("GET /services/{id}", EVERY_ROLE);
         RULES.put("GET /catalogue", EVERY_ROLE);
@@ -160,7 +162,9 @@ class AuthorizationMatrixTest {
             "GET /swagger-ui*/*swagger-initializer.js", "/swagger-ui/swagger-initializer.js",
             "GET /webjars/**", "/webjars/htmx.org/dist/htmx.min.js",
             "GET /**", "/css/molnkoll.css",
-            "GET /actuator/health/**", "/actuator/health/liveness");
+            "GET /actuator/health/**", "/actuator/health/liveness",
+            "GET /api/services/export", "/api/services/export?format=xlsx",
+            "GET /services/export", "/services/export?format=xlsx");
 
     @Autowired
     MockMvc mvc;

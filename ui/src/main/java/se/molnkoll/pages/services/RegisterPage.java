@@ -2,16 +2,17 @@ package se.molnkoll.pages.services;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import se.molnkoll.config.CertificateProperties;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import se.molnkoll.exports.RegisterExport;
 import se.molnkoll.kernel.Phase;
-import se.molnkoll.kernel.query.CertificateStatus;
-import se.molnkoll.kernel.query.CertificateView;
 import se.molnkoll.kernel.query.CloudServiceSummary;
-import se.molnkoll.kernel.query.FindCertificates;
 import se.molnkoll.kernel.query.FindCloudServices;
 import se.molnkoll.kernel.query.Moment;
 
@@ -35,14 +36,13 @@ class RegisterPage {
     static final List<String> SORTS = List.of("name", "vendor", "unit", "phase", "open");
 
     private final QueryGateway queries;
-    private final int warningDays;
+    private final RegisterExport export;
 
-    RegisterPage(QueryGateway queries, CertificateProperties certificates) {
+    RegisterPage(QueryGateway queries, RegisterExport export) {
         this.queries = queries;
-        this.warningDays = certificates.warningDays();
+        this.export = export;
     }
 
-    /** A row of the register with what the filters need. */
     /**
      * A row of the register with what the filters need. Open: the measures open in the phase the service
      * is in now (the current step's work); the other phases' open measures apart, labelled as such.
@@ -69,19 +69,44 @@ class RegisterPage {
                     @RequestParam(required = false) String sort,
                     @RequestParam(required = false) String dir,
                     Model model, Locale locale) {
-        List<CloudServiceSummary> all = queries.query(new FindCloudServices(Moment.NOW),
-                ResponseTypes.multipleInstancesOf(CloudServiceSummary.class)).join();
-        Set<String> withExpired = queries.query(new FindCertificates(CertificateStatus.EXPIRED, 0),
-                        ResponseTypes.multipleInstancesOf(CertificateView.class)).join().stream()
-                .map(c -> c.serviceId().value()).collect(Collectors.toSet());
-        Map<String, Long> expiring = queries.query(new FindCertificates(CertificateStatus.EXPIRING, warningDays),
-                        ResponseTypes.multipleInstancesOf(CertificateView.class)).join().stream()
-                .collect(Collectors.toMap(c -> c.serviceId().value(), CertificateView::daysLeft, Math::min));
-        String search = q == null ? "" : q.strip().toLowerCase(locale);
-        String sortBy = sort != null && SORTS.contains(sort) ? sort : "name";
-        boolean descending = "desc".equals(dir);
+        Filter filter = Filter.of(q, phase, unit, expired, open, sort, dir);
+        List<CloudServiceSummary> all = services();
+        model.addAttribute("rows", rows(all, filter, locale));
+        model.addAttribute("total", all.size());
+        model.addAttribute("units", all.stream().map(CloudServiceSummary::organisationUnit).distinct()
+                .sorted(Collator.getInstance(locale)).toList());
+        model.addAttribute("phases", Phase.values());
+        model.addAttribute("filter", filter);
+        return VIEW;
+    }
+
+    /** The rows the register shows with these filters, in its order, as a spreadsheet (xlsx or csv-excel). */
+    @GetMapping("/services/export")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String format,
+                                                 @RequestParam(required = false) String q,
+                                                 @RequestParam(required = false) Phase phase,
+                                                 @RequestParam(required = false) String unit,
+                                                 @RequestParam(defaultValue = "false") boolean expired,
+                                                 @RequestParam(defaultValue = "false") boolean open,
+                                                 @RequestParam(required = false) String sort,
+                                                 @RequestParam(required = false) String dir,
+                                                 Locale locale) {
+        RegisterExport.Format chosen = RegisterExport.Format.of(format);
+        if (chosen == null) throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "format");
+        List<RegisterExport.Row> rows = rows(services(), Filter.of(q, phase, unit, expired, open, sort, dir), locale).stream()
+                .map(r -> new RegisterExport.Row(r.service(), r.expiredCertificates(), r.expiringInDays())).toList();
+        return export.respond(chosen, rows, locale);
+    }
+
+    private List<CloudServiceSummary> services() {
+        return queries.query(new FindCloudServices(Moment.NOW), ResponseTypes.multipleInstancesOf(CloudServiceSummary.class)).join();
+    }
+
+    private List<Row> rows(List<CloudServiceSummary> all, Filter filter, Locale locale) {
+        RegisterExport.Attention attention = export.attention(Moment.NOW);
+        String search = filter.q() == null ? "" : filter.q().strip().toLowerCase(locale);
         Collator collator = Collator.getInstance(locale);
-        Comparator<Row> order = switch (sortBy) {
+        Comparator<Row> order = switch (filter.sort()) {
             case "vendor" -> Comparator.comparing((Row r) -> r.service().vendor(), collator);
             case "unit" -> Comparator.comparing((Row r) -> r.service().organisationUnit(), collator);
             case "phase" -> Comparator.comparing((Row r) -> r.service().phase());
@@ -89,27 +114,32 @@ class RegisterPage {
             default -> Comparator.comparing((Row r) -> r.service().name(), collator);
         };
         order = order.thenComparing((Row r) -> r.service().name(), collator);
-        List<Row> rows = all.stream()
-                .map(s -> Row.of(s, withExpired.contains(s.id().value()), expiring.get(s.id().value())))
+        return all.stream()
+                .map(s -> Row.of(s, attention.expired().contains(s.id().value()), attention.expiringInDays().get(s.id().value())))
                 .filter(r -> search.isEmpty() || r.service().name().toLowerCase(locale).contains(search)
                         || r.service().vendor().toLowerCase(locale).contains(search))
-                .filter(r -> phase == null || r.service().phase() == phase)
-                .filter(r -> unit == null || unit.isBlank() || r.service().organisationUnit().equals(unit))
-                .filter(r -> !expired || r.expiredCertificates())
-                .filter(r -> !open || r.openMeasures() > 0)
-                .sorted(descending ? order.reversed() : order)
+                .filter(r -> filter.phase() == null || r.service().phase() == filter.phase())
+                .filter(r -> filter.unit() == null || filter.unit().isBlank() || r.service().organisationUnit().equals(filter.unit()))
+                .filter(r -> !filter.expired() || r.expiredCertificates())
+                .filter(r -> !filter.open() || r.openMeasures() > 0)
+                .sorted("desc".equals(filter.dir()) ? order.reversed() : order)
                 .toList();
-        model.addAttribute("rows", rows);
-        model.addAttribute("total", all.size());
-        model.addAttribute("units", all.stream().map(CloudServiceSummary::organisationUnit).distinct()
-                .sorted(collator).toList());
-        model.addAttribute("phases", Phase.values());
-        model.addAttribute("filter", new Filter(q, phase, unit, expired, open, sortBy, descending ? "desc" : "asc"));
-        return VIEW;
     }
 
     /** The filters as given, to fill the form again and build the sort links. */
     record Filter(String q, Phase phase, String unit, boolean expired, boolean open, String sort, String dir) {
+
+        static Filter of(String q, Phase phase, String unit, boolean expired, boolean open, String sort, String dir) {
+            return new Filter(q, phase, unit, expired, open, sort != null && SORTS.contains(sort) ? sort : "name",
+                    "desc".equals(dir) ? "desc" : "asc");
+        }
+
+        /** The rows this filter shows, in this order, as a spreadsheet. */
+        public String exportLink(String format) {
+            return Link.to("/services/export").with("format", format).with("q", q).with("phase", phase).with("unit", unit)
+                    .with("expired", expired ? true : null).with("open", open ? true : null)
+                    .with("sort", sort).with("dir", dir).toString();
+        }
 
         /** The register sorted by the column: ascending, or the other way if it is sorted by it already. */
         public String sortLink(String column) {
