@@ -62,6 +62,7 @@ grep -q "\"asOf\":\"20" "$work/out.txt" || fail "the service as of a moment did 
 if grep -q '"field":"classification.confidentiality"' "$work/out.txt"; then fail "the changes since the withdrawal show more"; fi
 grep -q '"change":"WITHDRAWN"' "$work/out.txt" || fail "the changes since the withdrawal do not show it"
 head -1 "$work/trail.csv" | grep -q '^position,recordedAt,actor' || fail "the CSV export has no header"
+[ "$(head -c 2 "$work/register.xlsx")" = "PK" ] || fail "the register export is not an XLSX workbook"
 [ "$(grep -c ',CloudServiceRegistered,\|,EvidenceWithdrawn,' "$work/trail.csv")" -eq 2 ] || fail "the CSV export lacks events"
 grep -q '"intact":true' "$work/out.txt" || fail "the hash chain did not verify"
 echo "walkthrough ($mode): ok"
