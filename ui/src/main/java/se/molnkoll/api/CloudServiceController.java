@@ -247,10 +247,7 @@ class CloudServiceController {
                          @RequestParam(required = false) String validAt,
                          Authentication who) {
         CloudServiceId service = Ids.service(id);
-        CloudServiceView view = view(service, moment(asOf, validAt));
-        if (view.archivedBecause() != null && !Role.mayReadAuditTrail(who)) {
-            throw NotFoundException.service(service.value(), Moment.NOW); // archived: left for those who read history
-        }
+        CloudServiceView view = readable(view(service, moment(asOf, validAt)), who);
         return Role.mayReadAuditTrail(who) ? view : view.withoutActors();
     }
 
@@ -259,14 +256,24 @@ class CloudServiceController {
     List<MeasureStatusView> measures(@PathVariable String id,
                                      @RequestParam(required = false) @Parameter(description = "Only this phase") Phase phase,
                                      @RequestParam(required = false) String asOf,
-                                     @RequestParam(required = false) String validAt) {
+                                     @RequestParam(required = false) String validAt,
+                                     Authentication who) {
         CloudServiceId service = Ids.service(id);
         Moment moment = moment(asOf, validAt);
+        readable(view(service, moment), who);
         return queries.query(new FindServiceMeasures(service, phase, moment),
                         ResponseTypes.optionalInstanceOf(ServiceMeasures.class))
                 .join()
                 .map(ServiceMeasures::measures)
                 .orElseThrow(() -> NotFoundException.service(id, moment));
+    }
+
+    /** The service, unless it is archived and the reader does not read history: then, as for a viewer, there is none. */
+    private static CloudServiceView readable(CloudServiceView view, Authentication who) {
+        if (view.archivedBecause() != null && !Role.mayReadAuditTrail(who)) {
+            throw NotFoundException.service(view.id().value(), Moment.NOW);
+        }
+        return view;
     }
 
     private CloudServiceView view(CloudServiceId service) {

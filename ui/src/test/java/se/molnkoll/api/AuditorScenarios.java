@@ -400,6 +400,8 @@ abstract class AuditorScenarios extends Scenarios {
         assertThat(manager.get("/api/totals").json().get("services").asLong()).isEqualTo(servicesBefore - 1);
         assertThat(auditor.get("/api/services/" + id).status()).isEqualTo(200);
         assertThat(Api.at(port).as("viewer").get("/api/services/" + id).status()).isEqualTo(404);
+        assertThat(Api.at(port).as("viewer").get("/api/services/" + id + "/measures").status()).isEqualTo(404);
+        assertThat(auditor.get("/api/services/" + id + "/measures").status()).isEqualTo(200);
         // it takes no further command
         before = storedEvents();
         Api.Response afterwards = manager.post("/api/services/" + id + "/corrections", Map.of("name", "Nytt", "reason", "x"));
