@@ -108,9 +108,7 @@ public class CloudService {
     void handle(CorrectServiceDetails command) {
         requireNotDecommissioned();
         List<Violation> violations = new ArrayList<>();
-        if (command.reason() == null || command.reason().isBlank()) {
-            violations.add(Violation.of("REASON_REQUIRED", "A correction needs a reason, for the history"));
-        }
+        requireReason(command.reason(), "A correction", violations);
         List<Object> changes = new ArrayList<>();
         String reason = command.reason();
         if (changed(command.name(), details.name())) {
@@ -144,9 +142,9 @@ public class CloudService {
         if (archived) {
             reject(Violation.of("SERVICE_ARCHIVED", "The service is archived; nothing more can be recorded"));
         }
-        if (command.reason() == null || command.reason().isBlank()) {
-            reject(Violation.of("REASON_REQUIRED", "Archiving needs a reason, for the history"));
-        }
+        List<Violation> violations = new ArrayList<>();
+        requireReason(command.reason(), "Archiving", violations);
+        reject(violations);
         apply(new ServiceArchived(id, command.reason()));
     }
 
@@ -288,9 +286,7 @@ public class CloudService {
         requireNotDecommissioned();
         List<Violation> violations = new ArrayList<>();
         MeasurePhase pair = new MeasurePhase(command.measureId(), command.phase());
-        if (command.reason() == null || command.reason().isBlank()) {
-            violations.add(Violation.of("REASON_REQUIRED", "A revocation needs a reason, for the history"));
-        }
+        requireReason(command.reason(), "A revocation", violations);
         if (!ledger.riskAcceptedOnOrAfter(pair, command.revokedFrom())) {
             violations.add(new Violation("NO_ACCEPTANCE_TO_REVOKE", "No risk acceptance of measure " + command.measureId()
                     + " in phase " + command.phase() + " counts on or after " + command.revokedFrom(), List.of(pair)));
@@ -481,6 +477,13 @@ public class CloudService {
                     "Measure " + measureId + " does not apply to this service's classification", measure.get().measurePhases()));
         }
         return measure;
+    }
+
+    /** What changes or ends a record says why, for the history. */
+    private static void requireReason(String reason, String what, List<Violation> violations) {
+        if (reason == null || reason.isBlank()) {
+            violations.add(Violation.of("REASON_REQUIRED", what + " needs a reason, for the history"));
+        }
     }
 
     /** Every command but archiving needs a service neither archived nor decommissioned. */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -149,11 +150,7 @@ class BrowserTest {
     void an_auditor_gives_back_the_registration_minute_the_page_shows_and_sees_the_service_then() {
         // registered at 12:00:35: the page shows 12:00, which given back means the end of that minute
         TestClock.CLOCK.set(TODAY.atTime(12, 0, 35).atZone(BusinessDates.ZONE).toInstant());
-        browser.signIn("manager").go("/services/new");
-        browser.type(By.id("name"), "Minuten i webbläsaren").type(By.id("vendor"), "Moln AB")
-                .choose(By.id("serviceModel"), "SAAS").type(By.id("organisationUnit"), "Regionstyrelsen")
-                .type(By.id("owner"), "Karin Holm").follow(By.id("save"));
-        String service = browser.path();
+        String service = registeredByManager("Minuten i webbläsaren");
         TestClock.CLOCK.set(TestClock.CLOCK.instant().plus(Duration.ofMinutes(5)));
         browser.signOut().signIn("auditor").go(service);
         String shown = browser.text(By.xpath("//dt[.='Registrerad']/following-sibling::dd[1]"));
@@ -174,17 +171,8 @@ class BrowserTest {
 
     @Test
     void a_blocked_start_of_operation_is_reachable_by_keyboard_and_says_why() {
-        browser.signIn("manager").go("/services/new");
-        browser.type(By.id("name"), "Blockerad start").type(By.id("vendor"), "Moln AB")
-                .choose(By.id("serviceModel"), "SAAS").type(By.id("organisationUnit"), "Regionstyrelsen")
-                .type(By.id("owner"), "Karin Holm").follow(By.id("save"));
-        String service = browser.path();
-        browser.follow(By.linkText("Klassa informationen"));
-        browser.choose(By.id("confidentiality"), "1").choose(By.id("integrity"), "1").choose(By.id("availability"), "1");
-        // each choice asks htmx for a preview; wait the swaps out before leaving the page
-        browser.waitForText(By.id("preview"), "blir tillämpliga");
-        browser.waitForText(By.id("preview"), "Anskaffa:");
-        browser.follow(By.id("save"));
+        String service = registeredByManager("Blockerad start");
+        classifiedThroughTheForm(1, 1, 1);
         org.openqa.selenium.WebElement start = browser.find(By.id("start-operation"));
         assertThat(start.isEnabled()).as("not disabled: a keyboard reaches it").isTrue();
         assertThat(start.getAttribute("aria-disabled")).isEqualTo("true");
@@ -244,13 +232,34 @@ class BrowserTest {
         }
         // from the top of the page, by the skip link: a few dozen presses, where the old form took over a hundred
         assertThat(keys.presses).as("key presses (Tab, arrows, Enter, Space; typing a field counts once)").isLessThanOrEqualTo(40);
-        System.out.println("Evidence form by keyboard: " + keys.presses + " presses for " + offered.size() + " measures on offer");
+        LoggerFactory.getLogger(BrowserTest.class).info("Evidence form by keyboard: {} presses for {} measures on offer",
+                keys.presses, offered.size());
     }
 
     private static List<String> concat(List<String> list, String one) {
         List<String> all = new java.util.ArrayList<>(list);
         all.add(one);
         return all;
+    }
+
+    /** A service registered through the form by the manager (signed in here): its path. */
+    private static String registeredByManager(String name) {
+        browser.signIn("manager").go("/services/new");
+        browser.type(By.id("name"), name).type(By.id("vendor"), "Moln AB")
+                .choose(By.id("serviceModel"), "SAAS").type(By.id("organisationUnit"), "Regionstyrelsen")
+                .type(By.id("owner"), "Karin Holm").follow(By.id("save"));
+        return browser.path();
+    }
+
+    /** Classifies the service shown through its form, once the live preview has settled. */
+    private static void classifiedThroughTheForm(int confidentiality, int integrity, int availability) {
+        browser.follow(By.linkText("Klassa informationen"));
+        browser.choose(By.id("confidentiality"), Integer.toString(confidentiality))
+                .choose(By.id("integrity"), Integer.toString(integrity)).choose(By.id("availability"), Integer.toString(availability));
+        // each choice asks htmx for a preview; wait the swaps out before leaving the page
+        browser.waitForText(By.id("preview"), "blir tillämpliga");
+        browser.waitForText(By.id("preview"), "Anskaffa:");
+        browser.follow(By.id("save"));
     }
 
     /** Keys sent to whatever has the focus, counted as a person would press them. */
@@ -282,16 +291,8 @@ class BrowserTest {
 
     @Test
     void where_the_work_is_the_pages_count_the_current_phase_warn_of_expiry_explain_measure_24_and_name_the_fix() {
-        browser.signIn("manager").go("/services/new");
-        browser.type(By.id("name"), "Fynden i webbläsaren").type(By.id("vendor"), "Moln AB")
-                .choose(By.id("serviceModel"), "SAAS").type(By.id("organisationUnit"), "Regionstyrelsen")
-                .type(By.id("owner"), "Karin Holm").follow(By.id("save"));
-        String service = browser.path();
-        browser.follow(By.linkText("Klassa informationen"));
-        browser.choose(By.id("confidentiality"), "2").choose(By.id("integrity"), "2").choose(By.id("availability"), "2");
-        browser.waitForText(By.id("preview"), "blir tillämpliga");
-        browser.waitForText(By.id("preview"), "Anskaffa:");
-        browser.follow(By.id("save"));
+        String service = registeredByManager("Fynden i webbläsaren");
+        classifiedThroughTheForm(2, 2, 2);
 
         // 8: measure 24 stays open after classifying, and the page says why and what closes it
         assertThat(browser.text(By.id("measure-24-why"))).contains("Åtgärd 24", "utvärdering");
@@ -340,11 +341,7 @@ class BrowserTest {
     @Test
     void a_manager_corrects_a_services_name_and_the_auditor_sees_each_name_at_its_moment() {
         TestClock.CLOCK.set(TODAY.atTime(8, 0, 10).atZone(BusinessDates.ZONE).toInstant());
-        browser.signIn("manager").go("/services/new");
-        browser.type(By.id("name"), "Felstavad tjänst").type(By.id("vendor"), "Moln AB")
-                .choose(By.id("serviceModel"), "SAAS").type(By.id("organisationUnit"), "Regionstyrelsen")
-                .type(By.id("owner"), "Karin Holm").follow(By.id("save"));
-        String service = browser.path();
+        String service = registeredByManager("Felstavad tjänst");
         TestClock.CLOCK.set(TODAY.atTime(8, 30, 20).atZone(BusinessDates.ZONE).toInstant());
         browser.follow(By.linkText("Ändra uppgifterna"));
         assertThat(browser.find(By.id("name")).getAttribute("value")).isEqualTo("Felstavad tjänst");

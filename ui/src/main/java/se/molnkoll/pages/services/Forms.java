@@ -159,6 +159,23 @@ final class Forms {
         public void setReference(String reference) { this.reference = reference; }
     }
 
+    /** A revocation from the service page's risk table: which acceptance (measure, phase), from which day, why. */
+    public static class Revocation {
+        @NotNull @Min(1) private Integer measureId;
+        @NotNull private Phase phase;
+        @NotNull @BusinessDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate revokedFrom;
+        @NotBlank @Size(max = TEXT) private String reason;
+
+        public Integer getMeasureId() { return measureId; }
+        public void setMeasureId(Integer measureId) { this.measureId = measureId; }
+        public Phase getPhase() { return phase; }
+        public void setPhase(Phase phase) { this.phase = phase; }
+        public LocalDate getRevokedFrom() { return revokedFrom; }
+        public void setRevokedFrom(LocalDate revokedFrom) { this.revokedFrom = revokedFrom; }
+        public String getReason() { return reason; }
+        public void setReason(String reason) { this.reason = reason; }
+    }
+
     public static class RiskAcceptance {
         @NotNull @Min(1) private Integer measureId;
         @NotNull private Phase phase;
