@@ -20,6 +20,7 @@ import se.molnkoll.kernel.command.AcceptResidualRisk;
 import se.molnkoll.kernel.command.ArchiveService;
 import se.molnkoll.kernel.command.AttachDocument;
 import se.molnkoll.kernel.command.CorrectServiceDetails;
+import se.molnkoll.kernel.command.EvidenceRules;
 import se.molnkoll.kernel.command.Decommission;
 import se.molnkoll.kernel.command.ExpireEvidence;
 import se.molnkoll.kernel.command.RecordEvidence;
@@ -41,6 +42,7 @@ import se.molnkoll.kernel.event.ContractTerminated;
 import se.molnkoll.kernel.event.EvidenceExpired;
 import se.molnkoll.kernel.event.EvidenceReceived;
 import se.molnkoll.kernel.event.EvidenceWithdrawn;
+import se.molnkoll.kernel.event.ExternalKeyAssigned;
 import se.molnkoll.kernel.event.OperationStarted;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
@@ -102,6 +104,9 @@ public class CloudService {
     public CloudService(RegisterCloudService command) {
         apply(new CloudServiceRegistered(command.cloudServiceId(), command.name(), command.vendor(),
                 command.serviceModel(), command.organisationUnit(), command.owner()));
+        if (command.externalKey() != null) {
+            apply(new ExternalKeyAssigned(command.cloudServiceId(), command.externalKey()));
+        }
     }
 
     @CommandHandler
@@ -154,50 +159,19 @@ public class CloudService {
         reject(command.classification().problems().stream()
                 .map(problem -> Violation.of("INVALID_CLASSIFICATION", "The classification's " + problem))
                 .toList());
+        if (command.classification().equals(classification)) {
+            reject(Violation.of("CLASSIFICATION_UNCHANGED", "The classification is already as given; nothing would change"));
+        }
         apply(new ClassificationSet(id, command.classification()));
     }
 
     @CommandHandler
     void handle(RecordEvidence command, MeasureCatalogue catalogue) {
         requireNotDecommissioned();
-        List<Violation> violations = new ArrayList<>();
-        requireClassified("evidence is recorded", violations);
-        if (evidence.containsKey(command.evidenceId())) {
-            violations.add(Violation.of("EVIDENCE_ID_TAKEN", "Evidence " + command.evidenceId() + " is already recorded"));
-        }
-        if (command.measureIds().isEmpty()) {
-            violations.add(Violation.of("NO_MEASURES", "Evidence must name at least one measure"));
-        }
-        if (command.phases().isEmpty()) {
-            violations.add(Violation.of("NO_PHASES", "Evidence must name at least one phase"));
-        }
-        if (command.validFrom() != null && command.validUntil() != null
-                && command.validUntil().isBefore(command.validFrom())) {
-            violations.add(Violation.of("VALIDITY_REVERSED",
-                    "Valid until " + command.validUntil() + " is before valid from " + command.validFrom()));
-        } else if (command.validFrom() == null && command.validUntil() != null
-                && command.validUntil().isBefore(command.receivedOn())) {
-            violations.add(Violation.of("LAPSED_BEFORE_RECEIVED", "Valid until " + command.validUntil()
-                    + " is before it was received on " + command.receivedOn() + ": without validFrom it counts from"
-                    + " receipt, so it would never count; give validFrom if it was valid earlier"));
-        }
-        List<MeasurePhase> covers = new ArrayList<>();
-        for (MeasureId measureId : command.measureIds().stream().sorted().toList()) {
-            Optional<Measure> measure = applicableMeasure(catalogue, measureId, violations);
-            if (measure.isEmpty()) {
-                continue;
-            }
-            List<MeasurePhase> pairs = measure.get().measurePhases().stream()
-                    .filter(pair -> command.phases().contains(pair.phase())).toList();
-            if (pairs.isEmpty() && !command.phases().isEmpty()) {
-                violations.add(new Violation("MEASURE_NOT_IN_PHASES", "Measure " + measureId
-                        + " belongs to none of the phases " + sorted(command.phases())
-                        + " (it belongs to " + measure.get().phasesInOrder() + ")", measure.get().measurePhases()));
-            }
-            covers.addAll(pairs);
-        }
-        reject(violations);
-        apply(new EvidenceReceived(id, command.evidenceId(), covers, command.kind(), command.title(),
+        EvidenceRules.Decision decision = EvidenceRules.decide(command, classification,
+                evidence.containsKey(command.evidenceId()), catalogue);
+        reject(decision.violations());
+        apply(new EvidenceReceived(id, command.evidenceId(), decision.covers(), command.kind(), command.title(),
                 command.issuer(), command.receivedOn(), command.validFrom(), command.validUntil(),
                 command.documentSha256(), command.reference()));
     }
@@ -467,16 +441,8 @@ public class CloudService {
         }
     }
 
-    /** The measure, if the routine has one with that id; notes why not, or why it does not apply to the classification. */
     private Optional<Measure> applicableMeasure(MeasureCatalogue catalogue, MeasureId measureId, List<Violation> violations) {
-        Optional<Measure> measure = catalogue.measure(measureId);
-        if (measure.isEmpty()) {
-            violations.add(Violation.of("MEASURE_UNKNOWN", "Measure " + measureId + " is not in the routine"));
-        } else if (classification != null && !measure.get().appliesTo(classification)) {
-            violations.add(new Violation("MEASURE_NOT_APPLICABLE",
-                    "Measure " + measureId + " does not apply to this service's classification", measure.get().measurePhases()));
-        }
-        return measure;
+        return EvidenceRules.applicableMeasure(catalogue, measureId, classification, violations);
     }
 
     /** What changes or ends a record says why, for the history. */
@@ -511,10 +477,6 @@ public class CloudService {
         if (!violations.isEmpty()) {
             throw new RuleViolationException(violations);
         }
-    }
-
-    private static List<Phase> sorted(Set<Phase> phases) {
-        return phases.stream().sorted().toList();
     }
 
     /** What was registered about the service, as corrected since: what a correction is compared with. */

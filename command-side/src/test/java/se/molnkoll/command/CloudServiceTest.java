@@ -25,6 +25,7 @@ import se.molnkoll.kernel.command.WithdrawEvidence;
 import se.molnkoll.kernel.event.ContractTerminated;
 import se.molnkoll.kernel.event.EvidenceReceived;
 import se.molnkoll.kernel.event.EvidenceWithdrawn;
+import se.molnkoll.kernel.event.ExternalKeyAssigned;
 import se.molnkoll.kernel.event.OperationStarted;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
@@ -89,6 +90,14 @@ class CloudServiceTest {
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(registered())
                     .expectState(service -> assertThat(service.statusOn(pair(24, ACQUIRE), TODAY)).isEqualTo(MeasureStatus.OPEN));
+        }
+
+        @Test
+        void a_service_imported_from_the_regions_register_records_the_key_it_is_known_by_there() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterCloudService(SERVICE, "Samarbetsyta", "Moln AB", se.molnkoll.kernel.ServiceModel.SAAS,
+                            "Regionstyrelsen", "Anna Andersson", "MT-0042"))
+                    .expectEvents(registered(), new ExternalKeyAssigned(SERVICE, "MT-0042"));
         }
     }
 
@@ -178,6 +187,14 @@ class CloudServiceTest {
             fixture.given(registered())
                     .when(new SetClassification(SERVICE, new Classification(5, 0, -1, false, false, List.of("SE", "XX"), null, null)))
                     .expectException(rejectedFor("INVALID_CLASSIFICATION", "INVALID_CLASSIFICATION", "INVALID_CLASSIFICATION"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void the_same_classification_again_is_refused_as_changing_nothing() {
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(new SetClassification(SERVICE, publicInformation()))
+                    .expectException(rejectedFor("CLASSIFICATION_UNCHANGED"))
                     .expectNoEvents();
         }
 

@@ -12,6 +12,7 @@ import se.molnkoll.kernel.event.EvidenceExpired;
 import se.molnkoll.kernel.event.ContractTerminated;
 import se.molnkoll.kernel.event.EvidenceReceived;
 import se.molnkoll.kernel.event.EvidenceWithdrawn;
+import se.molnkoll.kernel.event.ExternalKeyAssigned;
 import se.molnkoll.kernel.event.OperationStarted;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
@@ -103,6 +104,9 @@ final class AuditSummaries {
         }
         if (event instanceof OwnerChanged e) {
             return corrected("Ägaren", e.before(), e.after(), e.reason());
+        }
+        if (event instanceof ExternalKeyAssigned e) {
+            return "Regionens egen beteckning för tjänsten: \"" + e.externalKey() + "\"";
         }
         throw new IllegalArgumentException("No summary for " + event.getClass().getSimpleName());
     }

@@ -6,7 +6,8 @@ import se.molnkoll.kernel.CloudServiceId;
 public sealed interface CloudServiceEvent permits CloudServiceRegistered, ClassificationSet, EvidenceReceived,
         EvidenceWithdrawn, EvidenceExpired, DocumentAttached, ResidualRiskAccepted, OperationStarted,
         ProviderChangeRecorded, ContractTerminated, ServiceDecommissioned, ServiceRenamed, VendorChanged,
-        ServiceModelCorrected, ServiceMovedToUnit, OwnerChanged, RiskAcceptanceRevoked, ServiceArchived {
+        ServiceModelCorrected, ServiceMovedToUnit, OwnerChanged, RiskAcceptanceRevoked, ServiceArchived,
+        ExternalKeyAssigned {
 
     CloudServiceId cloudServiceId();
 
