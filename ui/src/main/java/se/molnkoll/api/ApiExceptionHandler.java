@@ -25,6 +25,7 @@ import se.molnkoll.kernel.command.UnknownEvidenceException;
 import se.molnkoll.kernel.command.Violation;
 import se.molnkoll.query.api.DatabaseOutage;
 import se.molnkoll.documents.DocumentTypes;
+import se.molnkoll.imports.ImportRefusedException;
 import se.molnkoll.documents.Documents;
 import se.molnkoll.query.api.ReadModels;
 
@@ -44,9 +45,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final DataSource dataSource;
+    /** The texts of refusals that are said in the user's language (an import's). */
+    private final org.springframework.context.MessageSource texts;
 
-    ApiExceptionHandler(DataSource dataSource) {
+    ApiExceptionHandler(DataSource dataSource, org.springframework.context.MessageSource texts) {
         this.dataSource = dataSource;
+        this.texts = texts;
     }
 
     static final URI INVALID_INPUT = URI.create("urn:molnkoll:problem:invalid-input");
@@ -56,6 +60,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     static final URI CONCURRENT_CHANGE = URI.create("urn:molnkoll:problem:concurrent-change");
     static final URI UNSUPPORTED_DOCUMENT = URI.create("urn:molnkoll:problem:unsupported-document");
     static final URI REFUSED_DOCUMENT = URI.create("urn:molnkoll:problem:refused-document");
+    static final URI REFUSED_IMPORT = URI.create("urn:molnkoll:problem:refused-import");
     static final URI DOCUMENT_INTEGRITY = URI.create("urn:molnkoll:problem:document-integrity");
     static final URI REBUILD_RUNNING = URI.create("urn:molnkoll:problem:rebuild-running");
     static final URI UNAVAILABLE = URI.create("urn:molnkoll:problem:unavailable");
@@ -129,6 +134,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(unsupported ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
                 : HttpStatus.BAD_REQUEST, e.getMessage() + "; nothing was stored.");
         problem.setType(unsupported ? UNSUPPORTED_DOCUMENT : REFUSED_DOCUMENT);
+        problem.setProperty("reason", e.refusal().name());
+        return problem(problem);
+    }
+
+    /** 422 for a spreadsheet that cannot be imported as a whole (not one, a zip bomb, formulas, ...): nothing written. */
+    @ExceptionHandler(ImportRefusedException.class)
+    ResponseEntity<Object> refusedImport(ImportRefusedException e, java.util.Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+                texts.getMessage("import.refused." + e.refusal().name(), e.arguments().toArray(), e.getMessage(), locale)
+                        + " " + texts.getMessage("import.nothingWritten", null, locale));
+        problem.setType(REFUSED_IMPORT);
+        problem.setTitle("The file cannot be imported; nothing was written");
         problem.setProperty("reason", e.refusal().name());
         return problem(problem);
     }

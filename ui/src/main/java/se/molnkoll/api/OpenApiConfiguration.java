@@ -18,6 +18,7 @@ import io.swagger.v3.oas.models.tags.Tag;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.molnkoll.documents.DocumentTypes;
+import se.molnkoll.imports.ImportRefusedException;
 import se.molnkoll.kernel.Phase;
 import se.molnkoll.recording.CorrelationIdFilter;
 
@@ -102,8 +103,9 @@ class OpenApiConfiguration {
                         .description("400: how many more were found than are listed"))
                 .addProperty("violations", new ArraySchema().items(ref("RuleViolation"))
                         .description("409: every rule the command breaks; nothing was recorded"))
-                .addProperty("reason", new StringSchema()._enum(Arrays.stream(DocumentTypes.Refusal.values())
-                        .map(Enum::name).toList()).description("400/415 for a document: why it was refused"))
+                .addProperty("reason", new StringSchema()._enum(java.util.stream.Stream.concat(
+                                Arrays.stream(DocumentTypes.Refusal.values()), Arrays.stream(ImportRefusedException.Refusal.values()))
+                        .map(Enum::name).toList()).description("400/415 for a document, 422 for a file to import: why it was refused"))
                 .addProperty("rebuild", ref("RebuildStatus").description("409 for a rebuild: the one running"))
                 .required(List.of("status", "title", "type"));
     }

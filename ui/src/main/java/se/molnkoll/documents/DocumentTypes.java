@@ -109,10 +109,10 @@ public final class DocumentTypes {
     static final DocumentType WEBP = new DocumentType("image/webp", "webp");
     static final DocumentType RTF = new DocumentType("application/rtf", "rtf");
     static final DocumentType DOC = new DocumentType("application/msword", "doc");
-    static final DocumentType XLS = new DocumentType("application/vnd.ms-excel", "xls");
+    public static final DocumentType XLS = new DocumentType("application/vnd.ms-excel", "xls");
     static final DocumentType PPT = new DocumentType("application/vnd.ms-powerpoint", "ppt");
     static final DocumentType DOCX = new DocumentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx");
-    static final DocumentType XLSX = new DocumentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+    public static final DocumentType XLSX = new DocumentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
     static final DocumentType PPTX = new DocumentType("application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx");
     static final List<DocumentType> OPEN_DOCUMENT = List.of(
             new DocumentType("application/vnd.oasis.opendocument.text", "odt"),
@@ -169,7 +169,7 @@ public final class DocumentTypes {
     }
 
     /** What the content is, if it is a kind of document Molnkoll accepts; nothing about what else it may be. */
-    static Optional<DocumentType> detect(byte[] content) {
+    public static Optional<DocumentType> detect(byte[] content) {
         if (content.length == 0) return Optional.empty();
         String magic = magicOf(content);
         DocumentType simple = BY_MAGIC.get(magic);
@@ -187,7 +187,7 @@ public final class DocumentTypes {
     }
 
     /** The type Tika's detector gives the content by its magic numbers alone (no name). */
-    static String magicOf(byte[] content) {
+    public static String magicOf(byte[] content) {
         try (InputStream in = new ByteArrayInputStream(content)) {
             return TIKA.detect(in, new Metadata()).getBaseType().toString();
         } catch (IOException e) {

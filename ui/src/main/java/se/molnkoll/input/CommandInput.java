@@ -36,7 +36,14 @@ public final class CommandInput {
 
     public static RegisterCloudService register(CloudServiceId service, String name, String vendor, ServiceModel model,
                                                 String organisationUnit, String owner) {
-        return new RegisterCloudService(service, name.strip(), vendor.strip(), model, organisationUnit.strip(), owner.strip());
+        return register(service, name, vendor, model, organisationUnit, owner, null);
+    }
+
+    /** A registration from the region's own register, with the key it knows the service by. */
+    public static RegisterCloudService register(CloudServiceId service, String name, String vendor, ServiceModel model,
+                                                String organisationUnit, String owner, String externalKey) {
+        return new RegisterCloudService(service, name.strip(), vendor.strip(), model, organisationUnit.strip(), owner.strip(),
+                externalKey == null ? null : externalKey.strip());
     }
 
     public static Classification classification(int confidentiality, int integrity, int availability, boolean secrecy,

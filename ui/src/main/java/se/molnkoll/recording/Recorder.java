@@ -1,5 +1,8 @@
 package se.molnkoll.recording;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
+import java.util.Map;
+
 import se.molnkoll.query.api.ReadModels;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
@@ -48,6 +51,20 @@ public class Recorder {
             gateway.sendAndWait(command); // the aggregate decides first; a refusal rolls back before the other write
             togetherWith.run();
         });
+        return readModels.awaitVisible(service);
+    }
+
+    /**
+     * Sends one command of an import, stamped with the file and row it comes from (copied onto its events),
+     * without waiting for the read models: an import waits once, at its end ({@link #awaitVisible}).
+     */
+    public void recordImported(CloudServiceId service, Object command, Map<String, ?> metaData) {
+        units.check(service, command);
+        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+    }
+
+    /** Whether the read models show the service's latest event, waiting a while for them to. */
+    public boolean awaitVisible(CloudServiceId service) {
         return readModels.awaitVisible(service);
     }
 }

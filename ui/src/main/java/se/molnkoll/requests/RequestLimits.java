@@ -23,6 +23,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
+import se.molnkoll.imports.ImportProperties;
 
 import java.io.IOException;
 import java.net.URI;
@@ -57,30 +58,38 @@ public class RequestLimits {
             PathPatternParser.defaultInstance.parse("/api/services/{id}/evidence/{evidenceId}/document"),
             PathPatternParser.defaultInstance.parse("/services/{id}/evidence/{evidenceId}/document"),
             PathPatternParser.defaultInstance.parse("/services/{id}/evidence/new"));
+    /** Where a spreadsheet to import is uploaded: bounded by molnkoll.imports.max-size instead. */
+    private static final List<PathPattern> IMPORTS = List.of(
+            PathPatternParser.defaultInstance.parse("/api/imports"),
+            PathPatternParser.defaultInstance.parse("/api/imports/preview"),
+            PathPatternParser.defaultInstance.parse("/services/import"));
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> requestLimitsFilter(
-            LimitsProperties limits, DocumentProperties documents, ObjectMapper json, MessageSource messages,
-            LocaleResolver locales) {
+            LimitsProperties limits, DocumentProperties documents, ImportProperties imports, ObjectMapper json,
+            MessageSource messages, LocaleResolver locales) {
         DataSize bodySize = limits.bodySize();
-        DataSize documentSize = documents.maxSize();
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 String path = request.getRequestURI().substring(request.getContextPath().length());
-                boolean upload = isUpload(request, path);
+                boolean spreadsheet = isUpload(request, path, IMPORTS);
+                DataSize documentSize = spreadsheet ? imports.maxSize() : documents.maxSize();
+                String setting = spreadsheet ? "molnkoll.imports.max-size" : "molnkoll.documents.max-size";
+                boolean upload = spreadsheet || isUpload(request, path, UPLOADS);
                 boolean api = path.startsWith("/api/");
                 // a page's upload is judged on the whole request against the document's limit, so that the
                 // form comes back with the reason: once Tomcat reads a file over the limit, only an error page can
-                long limit = !upload ? bodySize.toBytes() : api ? uploadLimit(documentSize, bodySize).toBytes()
-                        : documentSize.toBytes();
+                // an import may send two files: the services and the evidence
+                DataSize files = spreadsheet ? DataSize.ofBytes(2 * documentSize.toBytes()) : documentSize;
+                long limit = !upload ? bodySize.toBytes() : api ? uploadLimit(files, bodySize).toBytes() : files.toBytes();
                 if (request.getContentLengthLong() <= limit) {
                     chain.doFilter(request, response);
                 } else if (api) {
                     ProblemResponses.write(json, response, HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE, upload
-                            ? "The document is larger than " + documentSize.toMegabytes()
-                            + " MB (molnkoll.documents.max-size); nothing was stored."
+                            ? "The " + (spreadsheet ? "file" : "document") + " is larger than " + documentSize.toMegabytes()
+                            + " MB (" + setting + "); nothing was stored."
                             : "The request body is longer than " + bodySize.toBytes()
                             + " bytes (molnkoll.limits.body-size); nothing was read or recorded.");
                 } else if (upload) {
@@ -95,12 +104,19 @@ public class RequestLimits {
         return registration;
     }
 
-    /** The document at most molnkoll.documents.max-size; the whole multipart request that, plus the rest of its form. */
+    /**
+     * A file at most molnkoll.documents.max-size (a document) or molnkoll.imports.max-size (a spreadsheet to
+     * import), whichever is larger (the filter above holds each path to its own); the whole multipart request
+     * that, plus the rest of its form.
+     */
     @Bean
-    MultipartConfigElement multipartConfigElement(DocumentProperties documents, LimitsProperties limits) {
+    MultipartConfigElement multipartConfigElement(DocumentProperties documents, ImportProperties imports, LimitsProperties limits) {
         MultipartConfigFactory factory = new MultipartConfigFactory();
-        factory.setMaxFileSize(documents.maxSize());
-        factory.setMaxRequestSize(uploadLimit(documents.maxSize(), limits.bodySize()));
+        DataSize largest = DataSize.ofBytes(Math.max(documents.maxSize().toBytes(), imports.maxSize().toBytes()));
+        factory.setMaxFileSize(largest);
+        // an import may send two files (the services and the evidence)
+        factory.setMaxRequestSize(uploadLimit(DataSize.ofBytes(Math.max(documents.maxSize().toBytes(),
+                2 * imports.maxSize().toBytes())), limits.bodySize()));
         factory.setFileSizeThreshold(DataSize.ofMegabytes(1));
         return factory.createMultipartConfig();
     }
@@ -120,13 +136,13 @@ public class RequestLimits {
         return DataSize.ofBytes(documentSize.toBytes() + bodySize.toBytes());
     }
 
-    private static boolean isUpload(HttpServletRequest request, String path) {
+    private static boolean isUpload(HttpServletRequest request, String path, List<PathPattern> uploads) {
         String type = request.getContentType();
         if (!"POST".equals(request.getMethod()) || type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
             return false;
         }
         PathContainer container = PathContainer.parsePath(path);
-        return UPLOADS.stream().anyMatch(pattern -> pattern.matches(container));
+        return uploads.stream().anyMatch(pattern -> pattern.matches(container));
     }
 
     private static void backToTheForm(HttpServletRequest request, HttpServletResponse response, String path,

@@ -70,7 +70,8 @@ public final class ApiAccess {
             roles(HttpMethod.GET, EVERY_ROLE, "/api/services", "/api/services/**", "/api/totals", "/api/dashboard",
                     "/api/certificates"),
             roles(HttpMethod.POST, MANAGER, "/api/services", "/api/services/**"),
-            roles(HttpMethod.PUT, MANAGER, "/api/services/*/classification"));
+            roles(HttpMethod.PUT, MANAGER, "/api/services/*/classification"),
+            roles(null, MANAGER, "/api/imports", "/api/imports/**"));
 
     private ApiAccess() {
     }

@@ -68,6 +68,20 @@ public final class Api {
         return postBytes(path, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
     }
 
+    /** POST of files as multipart/form-data, one part per entry: part name → (file name, content). */
+    public Response postParts(String path, Map<String, Map.Entry<String, byte[]>> parts) {
+        String boundary = "molnkoll-test-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        parts.forEach((part, file) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                    + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.getValue());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return postBytes(path, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
+    }
+
     /** GET of raw bytes (a document). */
     public HttpResponse<byte[]> getBytes(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();

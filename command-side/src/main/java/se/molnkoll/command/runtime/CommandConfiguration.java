@@ -54,9 +54,10 @@ public class CommandConfiguration {
                 .build();
     }
 
-    /** Copies the command's actor and correlation id onto every event it causes. */
+    /** Copies the command's actor, correlation id and, for an import, the file and row onto every event it causes. */
     @Bean
     CorrelationDataProvider actorAndCorrelationIdProvider() {
-        return new SimpleCorrelationDataProvider(EventMetaData.ACTOR, EventMetaData.CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(EventMetaData.ACTOR, EventMetaData.CORRELATION_ID,
+                EventMetaData.IMPORT_SHA256, EventMetaData.IMPORT_ROW);
     }
 }

@@ -29,12 +29,15 @@ public class AuditRecord extends ProjectionRow<String> {
     private String correlationId;
     /** The event as JSON; an unbounded varchar, not a large object. */
     private String payload;
+    /** The spreadsheet an import read the event from, and its row; null for an event no import caused. */
+    private String importSha256;
+    private Integer importRow;
 
     protected AuditRecord() {
     }
 
     AuditRecord(String eventId, long globalIndex, Instant recordedAt, String actor, String serviceId,
-                long sequenceNumber, String eventType, String summary, String correlationId, String payload) {
+                long sequenceNumber, String eventType, String summary, String correlationId, String payload, String importSha256, Integer importRow) {
         this.eventId = eventId;
         this.globalIndex = globalIndex;
         this.recordedAt = recordedAt;
@@ -45,11 +48,13 @@ public class AuditRecord extends ProjectionRow<String> {
         this.summary = summary;
         this.correlationId = correlationId;
         this.payload = payload;
+        this.importSha256 = importSha256;
+        this.importRow = importRow;
     }
 
     AuditEntry toView() {
         return new AuditEntry(recordedAt, actor, CloudServiceId.of(serviceId), eventType, summary, eventId,
-                globalIndex, sequenceNumber, correlationId, payload);
+                globalIndex, sequenceNumber, correlationId, payload, importSha256, importRow);
     }
 
     @Override

@@ -61,10 +61,15 @@ public class AuditTrailProjection {
                     (String) message.getMetaData().getOrDefault(EventMetaData.ACTOR, "unknown"),
                     event.cloudServiceId().value(), message.getSequenceNumber(), event.getClass().getSimpleName(),
                     AuditSummaries.of(event), (String) message.getMetaData().get(EventMetaData.CORRELATION_ID),
-                    json.writeValueAsString(event));
+                    json.writeValueAsString(event), (String) message.getMetaData().get(EventMetaData.IMPORT_SHA256),
+                    importRow(message.getMetaData().get(EventMetaData.IMPORT_ROW)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Event " + message.getIdentifier() + " cannot be written as JSON", e);
         }
+    }
+
+    private static Integer importRow(Object row) {
+        return row instanceof Number number ? Integer.valueOf(number.intValue()) : row == null ? null : Integer.valueOf(row.toString());
     }
 
     @ResetHandler

@@ -7,6 +7,10 @@ public final class EventMetaData {
     public static final String ACTOR = "actor";
     /** Ties together everything one request caused. */
     public static final String CORRELATION_ID = "correlationId";
+    /** The SHA-256 of the spreadsheet an import read the event's row from (absent when no import caused it). */
+    public static final String IMPORT_SHA256 = "importSha256";
+    /** The row of that spreadsheet. */
+    public static final String IMPORT_ROW = "importRow";
 
     private EventMetaData() {
     }

@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param summary one line in Swedish
  * @param position the event's place in the event store's global order (the hash chain's order)
  * @param payload the event's content as JSON
+ * @param importSha256 the SHA-256 of the spreadsheet an import read the event's row from; null if no import caused it
+ * @param importRow that row
  */
 public record AuditEntry(
         Instant recordedAt,
@@ -25,5 +27,7 @@ public record AuditEntry(
         long position,
         long sequenceNumber,
         @Nullable String correlationId,
-        @JsonRawValue String payload) {
+        @JsonRawValue String payload,
+        @Nullable String importSha256,
+        @Nullable Integer importRow) {
 }

@@ -1,5 +1,6 @@
 package se.molnkoll.pages.services;
 
+import se.molnkoll.input.FormFields;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,12 +43,12 @@ class ClassificationForm {
     @GetMapping("/services/{id}/classification")
     String initClassificationForm(@PathVariable String id, Model model) {
         CloudServiceView view = forms.current(id);
-        model.addAttribute("form", Forms.Classify.of(view.classification()));
+        model.addAttribute("form", FormFields.Classify.of(view.classification()));
         return classificationForm(view, null, model);
     }
 
     @PostMapping("/services/{id}/classification")
-    String processClassificationForm(@PathVariable String id, @Valid @ModelAttribute("form") Forms.Classify form,
+    String processClassificationForm(@PathVariable String id, @Valid @ModelAttribute("form") FormFields.Classify form,
                                      BindingResult binding, @RequestParam(required = false) String preview,
                                      Model model, RedirectAttributes redirect, Locale locale) {
         CloudServiceView view = forms.current(id);
@@ -59,14 +60,14 @@ class ClassificationForm {
 
     /** The form's preview part alone, for htmx to swap in as the user changes the classes. */
     @PostMapping("/services/{id}/classification/preview")
-    String previewClassification(@PathVariable String id, @Valid @ModelAttribute("form") Forms.Classify form,
+    String previewClassification(@PathVariable String id, @Valid @ModelAttribute("form") FormFields.Classify form,
                                  BindingResult binding, Model model) {
         CloudServiceView view = forms.current(id);
         classificationForm(view, proposed(form, binding), model);
         return PREVIEW;
     }
 
-    private static Classification proposed(Forms.Classify form, BindingResult binding) {
+    private static Classification proposed(FormFields.Classify form, BindingResult binding) {
         for (String location : form.locations()) {
             if (!Classification.isValidLocation(location)) {
                 binding.rejectValue("allowedLocations", "Location", new Object[]{location}, "not a location");

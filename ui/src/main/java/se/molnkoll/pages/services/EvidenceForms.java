@@ -1,5 +1,6 @@
 package se.molnkoll.pages.services;
 
+import se.molnkoll.input.FormFields;
 import se.molnkoll.input.CommandInput;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;
@@ -63,7 +64,7 @@ class EvidenceForms {
     @GetMapping("/services/{id}/evidence/new")
     String initEvidenceForm(@PathVariable String id, Model model) {
         CloudServiceView view = forms.current(id);
-        Forms.Evidence form = new Forms.Evidence();
+        FormFields.Evidence form = new FormFields.Evidence();
         form.setReceivedOn(BusinessDates.today(clock));
         form.getPhases().add(view.phase() == Phase.EXIT ? Phase.EXIT : view.phase());
         model.addAttribute("form", form);
@@ -71,7 +72,7 @@ class EvidenceForms {
     }
 
     @PostMapping("/services/{id}/evidence/new")
-    String processEvidenceForm(@PathVariable String id, @Valid @ModelAttribute("form") Forms.Evidence form, BindingResult binding,
+    String processEvidenceForm(@PathVariable String id, @Valid @ModelAttribute("form") FormFields.Evidence form, BindingResult binding,
                                @RequestParam(name = "file", required = false) MultipartFile file, Model model,
                                RedirectAttributes redirect, Locale locale) throws IOException {
         CloudServiceView view = forms.current(id);

@@ -10,16 +10,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.molnkoll.documents.DocumentTypes;
+import se.molnkoll.input.RefusalWords;
 import se.molnkoll.kernel.CloudServiceId;
 import se.molnkoll.kernel.EvidenceId;
 import se.molnkoll.kernel.MeasureId;
-import se.molnkoll.kernel.MeasurePhase;
 import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.catalogue.Measure;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
 import se.molnkoll.kernel.command.RuleViolationException;
 import se.molnkoll.kernel.command.UnknownEvidenceException;
-import se.molnkoll.kernel.command.Violation;
 import se.molnkoll.kernel.query.CloudServiceView;
 import se.molnkoll.kernel.query.FindCloudService;
 import se.molnkoll.recording.Recorder;
@@ -41,9 +40,6 @@ import java.util.stream.Collectors;
 @Component
 class FormSending {
 
-    /** The rule whose refusal names, for each measure, the phases it belongs to. */
-    private static final String NOT_IN_PHASES = "MEASURE_NOT_IN_PHASES";
-
     /** The messages of document refusals: this and the refusal's name. */
     static final String REFUSED_DOCUMENT = "document.refused.";
 
@@ -51,8 +47,11 @@ class FormSending {
     private final QueryGateway queries;
     private final MeasureCatalogue catalogue;
     private final MessageSource messages;
+    private final RefusalWords refusalWords;
 
-    FormSending(Recorder recorder, QueryGateway queries, MeasureCatalogue catalogue, MessageSource messages) {
+    FormSending(Recorder recorder, QueryGateway queries, MeasureCatalogue catalogue, MessageSource messages,
+                RefusalWords refusalWords) {
+        this.refusalWords = refusalWords;
         this.recorder = recorder;
         this.queries = queries;
         this.catalogue = catalogue;
@@ -94,7 +93,7 @@ class FormSending {
     /** Each reason a command was refused, in the user's language. */
     private List<String> reasons(RuntimeException refused, Locale locale) {
         if (refused instanceof RuleViolationException violation) {
-            return violation.violations().stream().map(v -> words(v, locale)).toList();
+            return refusalWords.reasons(violation, locale);
         }
         return List.of(reason(refused, locale));
     }
@@ -110,31 +109,6 @@ class FormSending {
             return messages.getMessage(REFUSED_DOCUMENT + document.refusal().name(), document.arguments().toArray(), locale);
         }
         return text("problem.unexpected", locale);
-    }
-
-    /** A rule's reason in words; the measures it names, if any, listed after it. */
-    private String words(Violation violation, Locale locale) {
-        Map<MeasureId, List<String>> phases = violation.measures().stream().collect(Collectors.groupingBy(
-                MeasurePhase::measureId, TreeMap::new,
-                Collectors.mapping(p -> text("phase." + p.phase(), locale), Collectors.toList())));
-        if (violation.rule().equals(NOT_IN_PHASES) && !phases.isEmpty()) {
-            // one sentence per measure: the phases it does belong to, and the fix ("choose Operate or remove measure 2")
-            return phases.entrySet().stream().map(e -> text("rule." + NOT_IN_PHASES, locale, e.getKey().value(),
-                    inWords(e.getValue(), "phases.only", "phases.and", locale), inWords(e.getValue(), null, "phases.or", locale)))
-                    .collect(Collectors.joining(" "));
-        }
-        String measures = phases.entrySet().stream()
-                .map(e -> e.getKey().value() + " (" + String.join(", ", e.getValue()) + ")")
-                .collect(Collectors.joining(", "));
-        return messages.getMessage("rule." + violation.rule(), new Object[]{measures}, violation.message(), locale);
-    }
-
-    /** Phases in words: "Förvalta", "Anskaffa eller Förvalta"; with a lead key, "fasen Förvalta" or "faserna Anskaffa och Förvalta". */
-    private String inWords(List<String> phases, String lead, String conjunction, Locale locale) {
-        String last = phases.get(phases.size() - 1);
-        String list = phases.size() == 1 ? last
-                : text(conjunction, locale, String.join(", ", phases.subList(0, phases.size() - 1)), last);
-        return lead == null ? list : text(lead + (phases.size() == 1 ? "One" : "Many"), locale, list);
     }
 
     String text(String key, Locale locale, Object... arguments) {

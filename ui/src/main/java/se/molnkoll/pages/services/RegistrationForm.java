@@ -1,5 +1,6 @@
 package se.molnkoll.pages.services;
 
+import se.molnkoll.input.FormFields;
 import se.molnkoll.input.CommandInput;
 import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -37,12 +38,12 @@ class RegistrationForm {
 
     @GetMapping("/services/new")
     String initRegisterForm(Model model, Authentication who) {
-        model.addAttribute("form", new Forms.Register());
+        model.addAttribute("form", new FormFields.Register());
         return registerForm(model, who);
     }
 
     @PostMapping("/services/new")
-    String processRegisterForm(@Valid @ModelAttribute("form") Forms.Register form, BindingResult binding, Model model,
+    String processRegisterForm(@Valid @ModelAttribute("form") FormFields.Register form, BindingResult binding, Model model,
                                RedirectAttributes redirect, Locale locale, Authentication who) {
         UnitScope.of(who).ifPresent(units -> {
             if (form.getOrganisationUnit() != null && !form.getOrganisationUnit().isBlank()
