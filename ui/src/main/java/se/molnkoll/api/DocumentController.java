@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
+import se.molnkoll.requests.DocumentProperties;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import se.molnkoll.documents.DocumentTypes;
 import se.molnkoll.documents.Documents;
@@ -47,9 +49,12 @@ class DocumentController {
 
     static final String DOWNLOAD = "downloadDocument";
 
-    DocumentController(QueryGateway queries, Documents documents) {
+    private final DocumentProperties limits;
+
+    DocumentController(QueryGateway queries, Documents documents, DocumentProperties limits) {
         this.queries = queries;
         this.documents = documents;
+        this.limits = limits;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -75,6 +80,10 @@ class DocumentController {
                                                @RequestParam("file") MultipartFile file) throws IOException {
         CloudServiceId service = Ids.service(id);
         EvidenceId evidence = Ids.evidence(id, evidenceId);
+        if (file.getSize() > limits.maxSize().toBytes()) {
+            // the multipart limit is the larger of a document's and an import's; a document is held to its own
+            throw new MaxUploadSizeExceededException(limits.maxSize().toBytes());
+        }
         byte[] content = file.getBytes();
         if (content.length == 0) {
             throw InvalidInputException.of("file", "is empty");

@@ -58,19 +58,24 @@ class ImportController {
         return file(ImportTemplate.workbook(), "molnkoll-import.xlsx", Spreadsheets.XLSX_MEDIA_TYPE);
     }
 
-    @GetMapping("/template/{sheet}.csv")
-    @Operation(operationId = "importTemplateCsv", summary = "The import template's headers as semicolon CSV (services or evidence)")
+    @GetMapping("/template/services.csv")
+    @Operation(operationId = "importTemplateServicesCsv", summary = "The services' headers as semicolon CSV, for a CSV import")
     @ApiResponse(responseCode = "200", description = "The headers, for Swedish Excel (semicolons, byte order mark)",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")), headers = @Header(
-            name = HttpHeaders.CONTENT_DISPOSITION, required = true, description = "attachment; filename=\"molnkoll-import-….csv\"",
+            name = HttpHeaders.CONTENT_DISPOSITION, required = true, description = "attachment; filename=\"molnkoll-import-services.csv\"",
             schema = @Schema(type = "string")))
-    ResponseEntity<byte[]> templateCsv(@PathVariable @Schema(allowableValues = {"services", "evidence"}) String sheet) {
-        ImportColumn.Sheet chosen = switch (sheet) {
-            case "services" -> ImportColumn.Sheet.SERVICES;
-            case "evidence" -> ImportColumn.Sheet.EVIDENCE;
-            default -> throw new NotFoundException("No template " + sheet + ".csv; there are services.csv and evidence.csv");
-        };
-        return file(ImportTemplate.csv(chosen), "molnkoll-import-" + sheet + ".csv", "text/csv;charset=UTF-8");
+    ResponseEntity<byte[]> servicesCsv() {
+        return file(ImportTemplate.csv(ImportColumn.Sheet.SERVICES), "molnkoll-import-services.csv", "text/csv;charset=UTF-8");
+    }
+
+    @GetMapping("/template/evidence.csv")
+    @Operation(operationId = "importTemplateEvidenceCsv", summary = "The evidence's headers as semicolon CSV, for a CSV import")
+    @ApiResponse(responseCode = "200", description = "The headers, for Swedish Excel (semicolons, byte order mark)",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")), headers = @Header(
+            name = HttpHeaders.CONTENT_DISPOSITION, required = true, description = "attachment; filename=\"molnkoll-import-evidence.csv\"",
+            schema = @Schema(type = "string")))
+    ResponseEntity<byte[]> evidenceCsv() {
+        return file(ImportTemplate.csv(ImportColumn.Sheet.EVIDENCE), "molnkoll-import-evidence.csv", "text/csv;charset=UTF-8");
     }
 
     @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -65,7 +65,9 @@ class OpenApiConfiguration {
                                 + "history unaltered"),
                         new Tag().name(PORTFOLIO).description("Totals, the dashboard and certificates across every service"),
                         new Tag().name(CATALOGUE).description("The routine's 42 measures with their criteria and phases"),
-                        new Tag().name(ADMINISTRATION).description("Rebuilding the read models from the event store")))
+                        new Tag().name(ADMINISTRATION).description("Rebuilding the read models from the event store"),
+                        new Tag().name("Import").description("Bringing the region's register in from a spreadsheet: the "
+                                + "template, a preview that writes nothing, and the import, followed as it runs")))
                 .components(new Components()
                         .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("A configured local user (README: Demo users)"))

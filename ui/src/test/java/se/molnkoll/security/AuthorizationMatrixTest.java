@@ -98,6 +98,13 @@ class AuthorizationMatrixTest {
         RULES.put("POST /api/services/{id}/risk-acceptances/revocations", MANAGER);
         RULES.put("POST /api/services/{id}/termination", MANAGER);
         RULES.put("POST /api/services/{id}/decommissioning", MANAGER);
+        // ---- API: import
+        RULES.put("GET /api/imports/template", MANAGER);
+        RULES.put("GET /api/imports/template/services.csv", MANAGER);
+        RULES.put("GET /api/imports/template/evidence.csv", MANAGER);
+        RULES.put("POST /api/imports/preview", MANAGER);
+        RULES.put("POST /api/imports", MANAGER);
+        RULES.put("GET /api/imports/{id}", MANAGER);
         // ---- API: administration
         RULES.put("POST /api/admin/rebuild", ADMIN);
         RULES.put("GET /api/admin/rebuild", ADMIN);
