@@ -164,6 +164,8 @@ class PortfolioBenchmark {
             awaitProjections(jdbc, app);
             views(app, portfolio);
             rebuild(app);
+            awaitProjections(jdbc, app);
+            imports(app);
             memory();
         }
         print();
@@ -474,6 +476,106 @@ class PortfolioBenchmark {
         results.put("rebuildEventsPerSecond", round(perSecond));
         row("Rebuild of every read model from scratch", "%.0f events/s".formatted(perSecond),
                 "%d events in %.1f s".formatted(status.eventsTotal(), seconds));
+    }
+
+    /**
+     * Importing a register from a workbook over HTTP (README: Import): 500 services (and, at full size,
+     * 10,000), each with a classification: the preview's and the import's rows per second, and the most heap
+     * the two used above what was in use before (sampled every 10 ms, after a GC).
+     */
+    void imports(ConfigurableApplicationContext app) throws Exception {
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("manager:" + ACTOR_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        List<Integer> sizes = size.name().equals("full") ? List.of(500, 10_000) : List.of(500);
+        var memory = ManagementFactory.getMemoryMXBean();
+        for (int rows : sizes) {
+            byte[] workbook = register(rows);
+            System.gc();
+            long baseline = memory.getHeapMemoryUsage().getUsed();
+            java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong(baseline);
+            java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread sampler = new Thread(() -> {
+                while (sampling.get()) {
+                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.start();
+            long start = System.nanoTime();
+            HttpResponse<String> preview = http.send(multipart(port, "/api/imports/preview", basic, workbook),
+                    HttpResponse.BodyHandlers.ofString());
+            if (preview.statusCode() != 200) throw new IllegalStateException(preview.statusCode() + " " + preview.body());
+            double previewSeconds = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            HttpResponse<String> started = http.send(multipart(port, "/api/imports", basic, workbook),
+                    HttpResponse.BodyHandlers.ofString());
+            if (started.statusCode() != 202) throw new IllegalStateException(started.statusCode() + " " + started.body());
+            String run = started.headers().firstValue("Location").orElseThrow();
+            String state;
+            do {
+                Thread.sleep(50);
+                String body = http.send(HttpRequest.newBuilder(URI.create(run)).header("Authorization", basic).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                state = body.replaceAll("(?s).*\"state\":\"([A-Z]+)\".*", "$1");
+            } while (state.equals("RUNNING"));
+            double importSeconds = (System.nanoTime() - start) / 1e9;
+            sampling.set(false);
+            sampler.join();
+            if (!state.equals("DONE")) throw new IllegalStateException("The import of " + rows + " rows ended " + state);
+            double peakMb = (peak.get() - baseline) / 1024.0 / 1024.0;
+            results.put("import" + rows + "PreviewRowsPerSecond", round(rows / previewSeconds));
+            results.put("import" + rows + "RowsPerSecond", round(rows / importSeconds));
+            results.put("import" + rows + "PeakHeapMb", round(peakMb));
+            row("Import of %,d services (XLSX, classified)".formatted(rows),
+                    "%.0f rows/s (preview %.0f rows/s)".formatted(rows / importSeconds, rows / previewSeconds),
+                    "%.1f s; heap at most %.0f MB above before".formatted(importSeconds, peakMb));
+        }
+    }
+
+    /** A register as a region keeps it: key, name, vendor, model, unit, owner and a classification. */
+    static byte[] register(int rows) throws IOException {
+        try (org.apache.poi.xssf.streaming.SXSSFWorkbook book = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100);
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.createSheet("Tjänster");
+            List<String> headers = List.of("Beteckning", "Namn", "Leverantör", "Tjänstemodell", "Organisationsenhet", "Ägare",
+                    "Konfidentialitet", "Riktighet", "Tillgänglighet", "Personuppgifter");
+            var header = sheet.createRow(0);
+            for (int c = 0; c < headers.size(); c++) header.createCell(c).setCellValue(headers.get(c));
+            String batch = UUID.randomUUID().toString().substring(0, 6);
+            for (int i = 1; i <= rows; i++) {
+                var row = sheet.createRow(i);
+                row.createCell(0).setCellValue("BENCH-" + batch + "-" + i);
+                row.createCell(1).setCellValue("Importerad tjänst " + i);
+                row.createCell(2).setCellValue("Leverantör " + (i % 97) + " AB");
+                row.createCell(3).setCellValue(i % 3 == 0 ? "PaaS" : "SaaS");
+                row.createCell(4).setCellValue("Enhet " + (i % 12));
+                row.createCell(5).setCellValue("Ägare " + (i % 40));
+                row.createCell(6).setCellValue(i % 4);
+                row.createCell(7).setCellValue(i % 3);
+                row.createCell(8).setCellValue(i % 2 + 1);
+                row.createCell(9).setCellValue(i % 2 == 0 ? "ja" : "nej");
+            }
+            book.write(out);
+            book.dispose();
+            return out.toByteArray();
+        }
+    }
+
+    static HttpRequest multipart(int port, String path, String basic, byte[] file) {
+        String boundary = "bench-" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"register.xlsx\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", basic)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
     }
 
     void memory() throws IOException {

@@ -4,7 +4,17 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import se.molnkoll.exports.RegisterExport;
+import se.molnkoll.exports.ServiceExports;
+import se.molnkoll.exports.Spreadsheets;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.molnkoll.config.CertificateProperties;
@@ -18,6 +28,7 @@ import se.molnkoll.kernel.query.Moment;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Expired and expiring certificates over the portfolio, and the dashboard. */
 @RestController
@@ -30,7 +41,10 @@ class CertificateController {
     private final Clock clock;
     private final int warningDays;
 
-    CertificateController(QueryGateway queries, Clock clock, CertificateProperties certificates) {
+    private final ServiceExports exports;
+
+    CertificateController(QueryGateway queries, Clock clock, CertificateProperties certificates, ServiceExports exports) {
+        this.exports = exports;
         this.queries = queries;
         this.clock = clock;
         this.warningDays = certificates.warningDays();
@@ -48,6 +62,34 @@ class CertificateController {
         Asked asked = asked(withinDays, asOf, validAt);
         return queries.query(new FindCertificates(status, asked.window(), asked.moment()),
                 ResponseTypes.multipleInstancesOf(CertificateView.class)).join();
+    }
+
+    @GetMapping("/api/certificates/export")
+    @Operation(operationId = "exportCertificates", summary = "The certificates list as a spreadsheet: xlsx or csv-excel",
+            description = "The certificates GET /api/certificates lists for the same status, withinDays and moment, most urgent "
+                    + "first: valid-until as a date and days left as a number. Headers in the Accept-Language's language; "
+                    + "formulas neutralised.")
+    @ApiResponse(responseCode = "200", description = "The certificates", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION,
+            required = true, description = "attachment; filename=\"molnkoll-intyg-….xlsx\" (or .csv)", schema = @Schema(type = "string")),
+            content = {@Content(mediaType = Spreadsheets.XLSX_MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    ResponseEntity<StreamingResponseBody> exportCertificates(@RequestParam String format,
+                                                             @RequestParam(required = false) CertificateStatus status,
+                                                             @RequestParam(required = false) Integer withinDays,
+                                                             @RequestParam(required = false) String asOf,
+                                                             @RequestParam(required = false) String validAt,
+                                                             Locale locale) {
+        RegisterExport.Format chosen = RegisterExport.Format.of(format);
+        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+        if (chosen == null) {
+            problems.add(new InvalidInputException.FieldProblem("format", "must be one of "
+                    + String.join(", ", RegisterExport.Format.parameters())));
+        }
+        int window = window(withinDays, problems);
+        Moment moment = TimeParameters.moment(asOf, validAt, clock, problems);
+        TimeParameters.throwIfAny(problems);
+        return exports.certificates(chosen, queries.query(new FindCertificates(status, window, moment),
+                ResponseTypes.multipleInstancesOf(CertificateView.class)).join(), locale);
     }
 
     @GetMapping("/api/dashboard")

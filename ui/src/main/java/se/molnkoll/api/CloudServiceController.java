@@ -1,6 +1,7 @@
 package se.molnkoll.api;
 
 import se.molnkoll.exports.RegisterExport;
+import se.molnkoll.exports.ServiceExports;
 import se.molnkoll.exports.Spreadsheets;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.http.HttpHeaders;
@@ -60,8 +61,10 @@ class CloudServiceController {
     private final QueryGateway queries;
     private final Clock clock;
     private final RegisterExport registerExport;
+    private final ServiceExports serviceExports;
 
-    CloudServiceController(Commands commands, QueryGateway queries, Clock clock, RegisterExport registerExport) {
+    CloudServiceController(Commands commands, QueryGateway queries, Clock clock, RegisterExport registerExport, ServiceExports serviceExports) {
+        this.serviceExports = serviceExports;
         this.registerExport = registerExport;
         this.commands = commands;
         this.queries = queries;
@@ -266,6 +269,34 @@ class CloudServiceController {
                 .join()
                 .map(ServiceMeasures::measures)
                 .orElseThrow(() -> NotFoundException.service(id, moment));
+    }
+
+    @GetMapping("/{id}/measures/export")
+    @Operation(operationId = "exportServiceMeasures", summary = "The service's measures as a spreadsheet: xlsx or csv-excel",
+            description = "Every applicable measure (of one phase with phase), as GET /api/services/{id}/measures answers "
+                    + "for the same moment: its status, the routine's text, the evidence behind it and the latest valid-until. "
+                    + "Headers in the Accept-Language's language; formulas neutralised.")
+    @ApiResponse(responseCode = "200", description = "The measures", headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION,
+            required = true, description = "attachment; filename=\"molnkoll-atgarder-….xlsx\" (or .csv)", schema = @Schema(type = "string")),
+            content = {@Content(mediaType = Spreadsheets.XLSX_MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    ResponseEntity<StreamingResponseBody> exportMeasures(@PathVariable String id, @RequestParam String format,
+                                                         @RequestParam(required = false) @Parameter(description = "Only this phase") Phase phase,
+                                                         @RequestParam(required = false) String asOf,
+                                                         @RequestParam(required = false) String validAt,
+                                                         Authentication who, Locale locale) {
+        CloudServiceId service = Ids.service(id);
+        RegisterExport.Format chosen = RegisterExport.Format.of(format);
+        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+        if (chosen == null) {
+            problems.add(new InvalidInputException.FieldProblem("format", "must be one of "
+                    + String.join(", ", RegisterExport.Format.parameters())));
+        }
+        Moment moment = TimeParameters.moment(asOf, validAt, clock, problems);
+        TimeParameters.throwIfAny(problems);
+        CloudServiceView view = readable(view(service, moment), who);
+        return serviceExports.measures(chosen, view, view.measures().stream()
+                .filter(m -> phase == null || m.phase() == phase).toList(), locale);
     }
 
     /** The service, unless it is archived and the reader does not read history: then, as for a viewer, there is none. */

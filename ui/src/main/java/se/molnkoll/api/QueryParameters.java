@@ -51,7 +51,7 @@ final class QueryParameters {
             case "size" -> parameter.description("Entries per page")
                     .schema(integer(1, AuditController.MAX_SIZE, AuditController.DEFAULT_SIZE));
             case "format" -> {
-                if ("exportRegister".equals(operationId)) {
+                if (List.of("exportRegister", "exportServiceMeasures", "exportCertificates").contains(operationId)) {
                     parameter.description("xlsx, or csv-excel (semicolons, byte order mark)")
                             .schema(new StringSchema()._enum(se.molnkoll.exports.RegisterExport.Format.parameters()));
                 } else {

@@ -1,9 +1,6 @@
 package se.molnkoll.exports;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -18,11 +15,7 @@ import se.molnkoll.kernel.query.FindCloudServices;
 import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.kernel.query.CloudServiceSummary;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +33,6 @@ import java.util.stream.Collectors;
 @Component
 public class RegisterExport {
 
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final List<String> HEADER_KEYS = List.of("register.name", "register.vendor", "register.unit",
             "register.phase", "register.openMeasures", "registerExport.openIn.ACQUIRE", "registerExport.openIn.OPERATE",
             "registerExport.openIn.EXIT", "registerExport.classified", "register.decommissioned", "register.hasExpired",
@@ -110,29 +102,9 @@ public class RegisterExport {
     }
 
     public ResponseEntity<StreamingResponseBody> respond(Format format, List<Row> rows, Locale locale) {
-        Instant now = clock.instant();
         List<String> header = HEADER_KEYS.stream().map(key -> messages.getMessage(key, null, locale)).toList();
-        String fileName = "molnkoll-register-" + FILE_TIME.format(now) + (format == Format.XLSX ? ".xlsx" : ".csv");
-        StreamingResponseBody body = format == Format.XLSX
-                ? out -> {
-                    try (Spreadsheets.Workbook book = Spreadsheets.workbook(messages.getMessage("register.title", null, locale),
-                            header, WIDTHS)) {
-                        rows.forEach(row -> book.row(cells(row, locale)));
-                        book.writeTo(out);
-                    }
-                }
-                : out -> {
-                    Spreadsheets.CsvForExcel csv = Spreadsheets.csvForExcel(out, header);
-                    for (Row row : rows) {
-                        csv.row(cells(row, locale).stream().map(v -> v == null ? "" : v.toString()).toList());
-                    }
-                    csv.finish();
-                };
-        return ResponseEntity.ok()
-                .contentType(format == Format.XLSX ? MediaType.parseMediaType(Spreadsheets.XLSX_MEDIA_TYPE)
-                        : new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
-                .body(body);
+        return TableExport.respond(format, messages.getMessage("register.title", null, locale), header, WIDTHS,
+                rows.stream().map(row -> cells(row, locale)).toList(), "molnkoll-register", clock.instant());
     }
 
     private List<Object> cells(Row row, Locale locale) {

@@ -65,10 +65,10 @@ public final class ApiAccess {
             roles(null, ADMIN, "/api/admin/rebuild"),
             roles(null, ADMIN, "/actuator/**"),
             new Rule(HttpMethod.GET, List.of("/api/services", "/api/services/**", "/api/totals", "/api/dashboard",
-                    "/api/certificates"), true, false, Role.AUDIT_READERS),
+                    "/api/certificates", "/api/certificates/export"), true, false, Role.AUDIT_READERS),
             roles(HttpMethod.GET, Role.AUDIT_READERS, "/api/services/*/evidence/*/document"),
             roles(HttpMethod.GET, EVERY_ROLE, "/api/services", "/api/services/**", "/api/totals", "/api/dashboard",
-                    "/api/certificates"),
+                    "/api/certificates", "/api/certificates/export"),
             roles(HttpMethod.POST, MANAGER, "/api/services", "/api/services/**"),
             roles(HttpMethod.PUT, MANAGER, "/api/services/*/classification"),
             roles(null, MANAGER, "/api/imports", "/api/imports/**"));

@@ -116,13 +116,16 @@ public class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/audit", "/audit/export", "/audit/verification",
                                 "/services/*/changes", "/services/*/evidence/*/document").hasAnyRole(AUDIT_READERS)
+                        .requestMatchers("/services/import", "/services/import/**").hasRole(MANAGER)
                         .requestMatchers("/services/new", "/services/*/classification", "/services/*/classification/preview",
                                 "/services/*/evidence/new", "/services/*/risk-acceptance", "/services/*/provider-change",
                                 "/services/*/termination", "/services/*/correction").hasRole(MANAGER)
                         .requestMatchers("/admin", "/admin/rebuild").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/services/**").hasRole(MANAGER)
-                        .requestMatchers(anotherMomentOf("/", "/services", "/services/*")).hasAnyRole(AUDIT_READERS)
-                        .requestMatchers(HttpMethod.GET, "/", "/services", "/services/*", "/catalogue").hasAnyRole(EVERY_ROLE)
+                        .requestMatchers(anotherMomentOf("/", "/services", "/services/*", "/services/*/measures/export",
+                                "/certificates/export")).hasAnyRole(AUDIT_READERS)
+                        .requestMatchers(HttpMethod.GET, "/", "/services", "/services/*", "/catalogue", "/services/*/measures/export",
+                                "/certificates/export").hasAnyRole(EVERY_ROLE)
                         .anyRequest().denyAll())
                 .exceptionHandling(errors -> errors.accessDeniedHandler(Refusals.pagesAccessDenied()))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -677,6 +677,70 @@ abstract class AuditorScenarios extends Scenarios {
     }
 
     @Test
+    void a_services_measures_and_the_certificates_export_cell_by_cell_as_the_api_lists_them() throws Exception {
+        at(9, 0);
+        String id = register("Mätbar tjänst");
+        classify(id, 2, 2, 2, false, true);
+        Map<String, Object> certificate = new java.util.HashMap<>(Api.certificateFor27("ISO 27001 snart ute", TODAY.minusDays(300)));
+        certificate.put("validUntil", TODAY.plusDays(10).toString());
+        assertThat(manager.post("/api/services/" + id + "/evidence", certificate).status()).isEqualTo(201);
+        at(10, 0);
+
+        JsonNode measures = auditor.get("/api/services/" + id + "/measures?phase=ACQUIRE").json();
+        var xlsx = auditor.getBytes("/api/services/" + id + "/measures/export?format=xlsx&phase=ACQUIRE");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Åtgärd");
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(sheet.getLastRowNum()).isEqualTo(measures.size());
+            for (int i = 0; i < measures.size(); i++) {
+                var row = sheet.getRow(i + 1);
+                JsonNode m = measures.get(i);
+                assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(m.get("measureId").asDouble());
+                assertThat(row.getCell(1).getStringCellValue()).isEqualTo("Anskaffa");
+                String status = switch (m.get("status").asText()) {
+                    case "COVERED" -> "Uppfylld";
+                    case "OPEN" -> "Öppen";
+                    case "EXPIRED" -> "Utgången";
+                    default -> "Risk accepterad";
+                };
+                assertThat(row.getCell(2).getStringCellValue()).isEqualTo(status);
+                if (m.get("measureId").asInt() == 27) {
+                    assertThat(row.getCell(4).getStringCellValue()).isEqualTo("ISO 27001 snart ute");
+                    assertThat(row.getCell(5).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(TODAY.plusDays(10));
+                }
+            }
+        }
+        // as known before the certificate: measure 27 open, no evidence behind it
+        var before = auditor.getBytes("/api/services/" + id + "/measures/export?format=csv-excel&phase=ACQUIRE&" + asOf(time(9, 0).minusSeconds(1)));
+        assertThat(before.statusCode()).isEqualTo(404); // the service did not exist yet at 08:59:59
+
+        JsonNode listed = auditor.get("/api/certificates").json();
+        var certificates = auditor.getBytes("/api/certificates/export?format=xlsx");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(certificates.body()))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(listed.size());
+            for (int i = 0; i < listed.size(); i++) {
+                var row = sheet.getRow(i + 1);
+                JsonNode c = listed.get(i);
+                assertThat(row.getCell(0).getStringCellValue()).isEqualTo(c.get("serviceName").asText());
+                assertThat(row.getCell(2).getStringCellValue()).isEqualTo(c.get("title").asText());
+                assertThat(row.getCell(6).getLocalDateTimeCellValue().toLocalDate().toString()).isEqualTo(c.get("validUntil").asText());
+                assertThat(row.getCell(7).getNumericCellValue()).isEqualTo(c.get("daysLeft").asDouble());
+            }
+        }
+        Api.Response csv = auditor.get("/api/certificates/export?format=csv-excel&status=EXPIRING");
+        assertThat(csv.body()).startsWith("\uFEFFTjänst;Organisationsenhet;");
+        List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.EXCEL.builder().setDelimiter(';')
+                .setHeader().setSkipHeaderRecord(true).get().parse(new java.io.StringReader(csv.body().substring(1))).getRecords();
+        JsonNode expiring = auditor.get("/api/certificates?status=EXPIRING").json();
+        assertThat(records).hasSize(expiring.size());
+        assertThat(records.stream().anyMatch(r -> r.get("Titel").equals("ISO 27001 snart ute") && r.get("Dagar kvar").equals("10"))).isTrue();
+        assertProblem(auditor.get("/api/certificates/export?format=pdf"), 400, "format");
+    }
+
+    @Test
     void a_bad_export_request_is_refused_and_only_audit_readers_may_export_or_verify() {
         assertProblem(auditor.get("/api/audit/export?format=xml"), 400, "format");
         assertProblem(auditor.get("/api/audit/export"), 400, "format");

@@ -296,6 +296,19 @@ abstract class ImportScenarios extends Scenarios {
         assertThat(manager.get("/api/services/" + ImportPlanner.serviceIdOf(key).value()).status()).isEqualTo(404);
     }
 
+    @Test
+    void a_second_registration_of_a_key_is_refused_by_the_event_store_as_the_import_expects() {
+        String key = "D" + UUID.randomUUID().toString().substring(0, 8);
+        var id = ImportPlanner.serviceIdOf(key);
+        var register = new se.molnkoll.kernel.command.RegisterCloudService(id, "Dubblett", "Moln AB",
+                se.molnkoll.kernel.ServiceModel.SAAS, "Regionstyrelsen", "Anna", key);
+        commandGateway.sendAndWait(register);
+        // what an import run after a kill meets when the read models have not yet shown the first registration
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> commandGateway.sendAndWait(register))
+                .isInstanceOf(org.axonframework.modelling.command.AggregateStreamCreationException.class);
+        assertThat(storedEventsOf(id.value())).isEqualTo(2);
+    }
+
     interface BookFiller {
         void fill(XSSFWorkbook book);
     }

@@ -49,7 +49,7 @@ class ContractNetTest {
         String page = """
                 {"entries":[{"recordedAt":"2026-11-26T11:00:00Z","actor":"manager",
                   "serviceId":"5f0c4c56-7a1a-4d0e-9a77-1f3b2c9d8e7f","type":"CloudServiceRegistered","summary":"s",
-                  "eventId":"e","position":1,"sequenceNumber":0,"correlationId":null,"payload":"{}"}],
+                  "eventId":"e","position":1,"sequenceNumber":0,"correlationId":null,"payload":"{}","importSha256":null,"importRow":null}],
                  "page":0,"size":50,"totalEntries":1,"totalPages":1}""";
         assertThat(Contract.mismatches(get("/api/audit", 200, JSON, page))).anyMatch(m -> m.contains("payload"));
         assertThat(Contract.mismatches(get("/api/audit", 200, JSON, page.replace("\"payload\":\"{}\"", "\"payload\":{}"))))

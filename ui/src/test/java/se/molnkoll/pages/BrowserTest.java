@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import se.molnkoll.kernel.BusinessDates;
+import se.molnkoll.support.Axe;
 import se.molnkoll.support.Browser;
 import se.molnkoll.support.TestClock;
 
@@ -63,6 +64,45 @@ class BrowserTest {
     void noon() {
         TestClock.CLOCK.set(TODAY);
         browser.width(1280, 1000);
+    }
+
+    @Test
+    void a_manager_imports_a_register_sees_the_wrong_row_in_the_preview_fixes_it_and_imports_it_too() throws Exception {
+        String key = "B" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String header = "Beteckning;Namn;Leverantör;Tjänstemodell;Organisationsenhet;Ägare;Konfidentialitet;Riktighet;Tillgänglighet\r\n";
+        String rows = key + "-1;Lönesystemet " + key + ";Lön AB;SaaS;Regionstyrelsen;Anna Andersson;2;2;2\r\n"
+                + key + "-2;Kartverktyget " + key + ";Karta AB;SaaSy;Regionstyrelsen;Bo Berg;;;\r\n"
+                + key + "-3;Enkätverktyget " + key + ";Enkät AB;SaaS;Regionstyrelsen;Cecilia Ek;1;1;1\r\n";
+        Path file = Files.createTempFile("register-", ".csv");
+        Files.writeString(file, "\uFEFF" + header + rows);
+
+        browser.signIn("manager").go("/services").follow(By.id("import"));
+        browser.find(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.follow(By.id("preview"));
+        assertThat(browser.text(By.id("counts"))).contains("Registreras: 2", "Med fel: 1");
+        String problem = browser.text(By.cssSelector("#problem-rows tr[data-row='SERVICES:3']"));
+        assertThat(problem).contains("Tjänstemodell", "Ange SaaS, PaaS eller IaaS.");
+        assertThat(Axe.violations(browser.driver())).as("the preview, by axe").isEmpty();
+        browser.screenshot("import-preview");
+        assertThat(jdbc.queryForObject("select count(*) from cloud_service where name like ?", Long.class, "%" + key))
+                .as("the preview wrote nothing").isZero();
+
+        browser.follow(By.id("start-import"));
+        browser.waitFor(By.id("import-done"));
+        assertThat(browser.text(By.id("import-done"))).contains("2 rader importerade");
+        assertThat(Axe.violations(browser.driver())).as("the run, by axe").isEmpty();
+
+        // the row fixed in the file; the same file imported again does only that row
+        Files.writeString(file, "\uFEFF" + header + rows.replace(";SaaSy;", ";SaaS;"));
+        browser.go("/services/import");
+        browser.find(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.follow(By.id("preview"));
+        assertThat(browser.text(By.id("counts"))).contains("Registreras: 1", "Oförändrade: 2", "Med fel: 0");
+        browser.follow(By.id("start-import"));
+        browser.waitFor(By.id("import-done"));
+        browser.follow(By.id("to-register"));
+        browser.go("/services?q=" + key);
+        assertThat(browser.all(By.partialLinkText(key))).hasSize(3);
     }
 
     @Test

@@ -70,6 +70,8 @@ class AuthorizationMatrixTest {
         RULES.put("GET /api/catalogue/identity", EVERY_ROLE);
         RULES.put("GET /api/services", EVERY_ROLE);
         RULES.put("GET /api/services/export", EVERY_ROLE);
+        RULES.put("GET /api/services/{id}/measures/export", EVERY_ROLE);
+        RULES.put("GET /api/certificates/export", EVERY_ROLE);
         RULES.put("GET /api/services/{id}", EVERY_ROLE);
         RULES.put("GET /api/services/{id}/measures", EVERY_ROLE);
         RULES.put("GET /api/totals", EVERY_ROLE);
@@ -112,6 +114,16 @@ class AuthorizationMatrixTest {
         RULES.put("GET /login", ANYONE);
         RULES.put("GET /", EVERY_ROLE);
         RULES.put("GET /services/export", EVERY_ROLE);
+        RULES.put("GET /services/{id}/measures/export", EVERY_ROLE);
+        RULES.put("GET /certificates/export", EVERY_ROLE);
+        RULES.put("GET /services/import", MANAGER);
+        RULES.put("POST /services/import", MANAGER);
+        RULES.put("GET /services/import/template.xlsx", MANAGER);
+        RULES.put("GET /services/import/template-services.csv", MANAGER);
+        RULES.put("GET /services/import/template-evidence.csv", MANAGER);
+        RULES.put("POST /services/import/{token}", MANAGER);
+        RULES.put("GET /services/import/runs/{id}", MANAGER);
+        RULES.put("GET /services/import/runs/{id}/progress", MANAGER);
         RULES.put("GET /services", EVERY_ROLE);
         RULES.put("GET /services/{id}", EVERY_ROLE);
         RULES.put("GET /catalogue", EVERY_ROLE);
@@ -164,14 +176,19 @@ class AuthorizationMatrixTest {
     }
 
     /** A concrete request for a pattern that is not a plain path. */
-    static final Map<String, String> SAMPLES = Map.of(
-            "GET /swagger-ui*/**", "/swagger-ui/index.html",
-            "GET /swagger-ui*/*swagger-initializer.js", "/swagger-ui/swagger-initializer.js",
-            "GET /webjars/**", "/webjars/htmx.org/dist/htmx.min.js",
-            "GET /**", "/css/molnkoll.css",
-            "GET /actuator/health/**", "/actuator/health/liveness",
-            "GET /api/services/export", "/api/services/export?format=xlsx",
-            "GET /services/export", "/services/export?format=xlsx");
+    static final Map<String, String> SAMPLES = Map.ofEntries(
+            Map.entry("GET /swagger-ui*/**", "/swagger-ui/index.html"),
+            Map.entry("GET /swagger-ui*/*swagger-initializer.js", "/swagger-ui/swagger-initializer.js"),
+            Map.entry("GET /webjars/**", "/webjars/htmx.org/dist/htmx.min.js"),
+            Map.entry("GET /**", "/css/molnkoll.css"),
+            Map.entry("GET /actuator/health/**", "/actuator/health/liveness"),
+            Map.entry("GET /api/services/export", "/api/services/export?format=xlsx"),
+            Map.entry("GET /api/services/{id}/measures/export", "/api/services/{id}/measures/export?format=xlsx"),
+            Map.entry("GET /api/certificates/export", "/api/certificates/export?format=xlsx"),
+            Map.entry("GET /services/export", "/services/export?format=xlsx"),
+            Map.entry("GET /services/{id}/measures/export", "/services/{id}/measures/export?format=xlsx"),
+            Map.entry("GET /certificates/export", "/certificates/export?format=xlsx"),
+            Map.entry("POST /services/import/{token}", "/services/import/00000000-0000-4000-8000-000000000000"));
 
     @Autowired
     MockMvc mvc;

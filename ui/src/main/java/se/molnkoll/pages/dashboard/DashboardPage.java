@@ -5,6 +5,12 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import se.molnkoll.exports.RegisterExport;
+import se.molnkoll.exports.ServiceExports;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.molnkoll.config.CertificateProperties;
 import se.molnkoll.kernel.Phase;
@@ -19,6 +25,7 @@ import se.molnkoll.pages.layout.PageMoment;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,7 +41,10 @@ class DashboardPage {
     private final Clock clock;
     private final int warningDays;
 
-    DashboardPage(QueryGateway queries, Clock clock, CertificateProperties certificates) {
+    private final ServiceExports exports;
+
+    DashboardPage(QueryGateway queries, Clock clock, CertificateProperties certificates, ServiceExports exports) {
+        this.exports = exports;
         this.queries = queries;
         this.clock = clock;
         this.warningDays = certificates.warningDays();
@@ -53,6 +63,17 @@ class DashboardPage {
             open.merge(service.phase(), service.openMeasures().getOrDefault(service.phase(), 0L), Long::sum);
         }
         return open;
+    }
+
+    /** The dashboard's certificates (expired and expiring, at the same moment) as a spreadsheet. */
+    @GetMapping("/certificates/export")
+    ResponseEntity<StreamingResponseBody> exportCertificates(@RequestParam(required = false) String format,
+                                                             @RequestParam(required = false) String asOf, Locale locale) {
+        RegisterExport.Format chosen = RegisterExport.Format.of(format);
+        PageMoment moment = PageMoment.parse(asOf, null, null, clock);
+        if (chosen == null || !moment.problems().isEmpty()) throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        return exports.certificates(chosen, queries.query(new FindCertificates(null, warningDays, moment.moment()),
+                ResponseTypes.multipleInstancesOf(CertificateView.class)).join(), locale);
     }
 
     @GetMapping("/")

@@ -12,6 +12,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import se.molnkoll.exports.RegisterExport;
+import se.molnkoll.exports.ServiceExports;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
@@ -46,6 +50,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -73,8 +78,11 @@ class ServicePage {
     private final Clock clock;
     private final int warningDays;
 
+    private final ServiceExports exports;
+
     ServicePage(QueryGateway queries, MeasureCatalogue catalogue, Documents documents, Clock clock,
-                CertificateProperties certificates) {
+                CertificateProperties certificates, ServiceExports exports) {
+        this.exports = exports;
         this.warningDays = certificates.warningDays();
         this.queries = queries;
         this.catalogue = catalogue;
@@ -139,6 +147,22 @@ class ServicePage {
             model.addAttribute("timelineTotal", trail.totalEntries());
         }
         return VIEW;
+    }
+
+    /** The service's measures as the page shows them at the same moment, as a spreadsheet. */
+    @GetMapping("/services/{id}/measures/export")
+    ResponseEntity<StreamingResponseBody> exportMeasures(@PathVariable String id, @RequestParam(required = false) String format,
+                                                         @RequestParam(required = false) String asOf,
+                                                         @RequestParam(required = false) String asOfTime,
+                                                         @RequestParam(required = false) String validAt,
+                                                         Authentication who, Locale locale) {
+        RegisterExport.Format chosen = RegisterExport.Format.of(format);
+        PageMoment moment = PageMoment.parse(asOf, asOfTime, validAt, clock);
+        if (chosen == null || !moment.problems().isEmpty()) throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        CloudServiceView view = lookUp(serviceId(id), moment.moment())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (view.archivedBecause() != null && !Role.mayReadAuditTrail(who)) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        return exports.measures(chosen, view, view.measures(), locale);
     }
 
     @GetMapping("/services/{id}/changes")
