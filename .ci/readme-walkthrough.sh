@@ -65,4 +65,11 @@ head -1 "$work/trail.csv" | grep -q '^position,recordedAt,actor' || fail "the CS
 [ "$(head -c 2 "$work/register.xlsx")" = "PK" ] || fail "the register export is not an XLSX workbook"
 [ "$(grep -c ',CloudServiceRegistered,\|,EvidenceWithdrawn,' "$work/trail.csv")" -eq 2 ] || fail "the CSV export lacks events"
 grep -q '"intact":true' "$work/out.txt" || fail "the hash chain did not verify"
+grep -q '"row":3,.*Ange SaaS, PaaS eller IaaS' "$work/out.txt" || fail "the import preview did not name the wrong service model of row 3"
+for _ in $(seq 1 30); do
+  curl -s -u viewer:viewer http://localhost:8080/api/services | grep -q '"name":"Diariet"' && break
+  sleep 1
+done
+curl -s -u viewer:viewer http://localhost:8080/api/services | grep -q '"name":"Diariet"' || fail "the imported service is not in the register"
+if curl -s -u viewer:viewer http://localhost:8080/api/services | grep -q '"name":"Kartan"'; then fail "the row with a problem was imported"; fi
 echo "walkthrough ($mode): ok"

@@ -487,7 +487,9 @@ class PortfolioBenchmark {
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String basic = "Basic " + Base64.getEncoder().encodeToString(("manager:" + ACTOR_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        List<Integer> sizes = size.name().equals("full") ? List.of(500, 10_000) : List.of(500);
+        // -Dbench.importRows=500,10000 measures those sizes at any bench.size
+        String asked = System.getProperty("bench.importRows", size.name().equals("full") ? "500,10000" : "500");
+        List<Integer> sizes = java.util.Arrays.stream(asked.split(",")).map(String::strip).map(Integer::valueOf).toList();
         var memory = ManagementFactory.getMemoryMXBean();
         for (int rows : sizes) {
             byte[] workbook = register(rows);

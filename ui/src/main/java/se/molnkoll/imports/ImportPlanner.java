@@ -276,8 +276,10 @@ public class ImportPlanner {
             if (commands.isEmpty()) {
                 actions.add(Action.UNCHANGED);
                 summary = context.text("import.will.unchanged");
-            } else if (summary == null) {
-                summary = context.text("import.will.classify");
+            } else if (actions.contains(Action.CLASSIFY)) {
+                String classes = context.text("import.will.classify", classification.confidentiality(),
+                        classification.integrity(), classification.availability());
+                summary = summary == null ? classes : summary + "; " + classes;
             }
         }
         RowPlan plan = problems.isEmpty()

@@ -103,6 +103,10 @@ class BrowserTest {
         browser.follow(By.id("to-register"));
         browser.go("/services?q=" + key);
         assertThat(browser.all(By.partialLinkText(key))).hasSize(3);
+
+        // the audit trail names the importer, the row and the file
+        browser.signIn("auditor").go("/audit?type=ExternalKeyAssigned");
+        assertThat(browser.text(By.cssSelector("tbody tr"))).contains("manager", "import, rad 3 i fil");
     }
 
     @Test
