@@ -79,12 +79,8 @@ class CertificateController {
                                                              @RequestParam(required = false) String asOf,
                                                              @RequestParam(required = false) String validAt,
                                                              Locale locale) {
-        RegisterExport.Format chosen = RegisterExport.Format.of(format);
         List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
-        if (chosen == null) {
-            problems.add(new InvalidInputException.FieldProblem("format", "must be one of "
-                    + String.join(", ", RegisterExport.Format.parameters())));
-        }
+        RegisterExport.Format chosen = ExportFormats.chosen(format, problems);
         int window = window(withinDays, problems);
         Moment moment = TimeParameters.moment(asOf, validAt, clock, problems);
         TimeParameters.throwIfAny(problems);

@@ -229,12 +229,8 @@ class CloudServiceController {
                                                  @RequestParam(required = false) String asOf,
                                                  @RequestParam(required = false) String validAt,
                                                  Locale locale) {
-        RegisterExport.Format chosen = RegisterExport.Format.of(format);
         List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
-        if (chosen == null) {
-            problems.add(new InvalidInputException.FieldProblem("format", "must be one of "
-                    + String.join(", ", RegisterExport.Format.parameters())));
-        }
+        RegisterExport.Format chosen = ExportFormats.chosen(format, problems);
         Moment moment = TimeParameters.moment(asOf, validAt, clock, problems);
         TimeParameters.throwIfAny(problems);
         return registerExport.respond(chosen, registerExport.register(moment), locale);
@@ -286,12 +282,8 @@ class CloudServiceController {
                                                          @RequestParam(required = false) String validAt,
                                                          Authentication who, Locale locale) {
         CloudServiceId service = Ids.service(id);
-        RegisterExport.Format chosen = RegisterExport.Format.of(format);
         List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
-        if (chosen == null) {
-            problems.add(new InvalidInputException.FieldProblem("format", "must be one of "
-                    + String.join(", ", RegisterExport.Format.parameters())));
-        }
+        RegisterExport.Format chosen = ExportFormats.chosen(format, problems);
         Moment moment = TimeParameters.moment(asOf, validAt, clock, problems);
         TimeParameters.throwIfAny(problems);
         CloudServiceView view = readable(view(service, moment), who);

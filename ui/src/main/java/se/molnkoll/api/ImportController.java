@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,6 +23,7 @@ import se.molnkoll.exports.Spreadsheets;
 import se.molnkoll.imports.ImportColumn;
 import se.molnkoll.imports.ImportPlan;
 import se.molnkoll.imports.ImportPlanner;
+import se.molnkoll.imports.ImportRefusedException;
 import se.molnkoll.imports.ImportRun;
 import se.molnkoll.imports.ImportTemplate;
 import se.molnkoll.imports.Importer;
@@ -55,7 +55,7 @@ class ImportController {
             schema = @Schema(type = "string", format = "binary")), headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION,
             required = true, description = "attachment; filename=\"molnkoll-import.xlsx\"", schema = @Schema(type = "string")))
     ResponseEntity<byte[]> template() {
-        return file(ImportTemplate.workbook(), "molnkoll-import.xlsx", Spreadsheets.XLSX_MEDIA_TYPE);
+        return ImportTemplate.workbookDownload();
     }
 
     @GetMapping("/template/services.csv")
@@ -65,7 +65,7 @@ class ImportController {
             name = HttpHeaders.CONTENT_DISPOSITION, required = true, description = "attachment; filename=\"molnkoll-import-services.csv\"",
             schema = @Schema(type = "string")))
     ResponseEntity<byte[]> servicesCsv() {
-        return file(ImportTemplate.csv(ImportColumn.Sheet.SERVICES), "molnkoll-import-services.csv", "text/csv;charset=UTF-8");
+        return ImportTemplate.csvDownload(ImportColumn.Sheet.SERVICES);
     }
 
     @GetMapping("/template/evidence.csv")
@@ -75,7 +75,7 @@ class ImportController {
             name = HttpHeaders.CONTENT_DISPOSITION, required = true, description = "attachment; filename=\"molnkoll-import-evidence.csv\"",
             schema = @Schema(type = "string")))
     ResponseEntity<byte[]> evidenceCsv() {
-        return file(ImportTemplate.csv(ImportColumn.Sheet.EVIDENCE), "molnkoll-import-evidence.csv", "text/csv;charset=UTF-8");
+        return ImportTemplate.csvDownload(ImportColumn.Sheet.EVIDENCE);
     }
 
     @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -126,20 +126,10 @@ class ImportController {
     }
 
     private ImportPlan plan(MultipartFile file, MultipartFile evidence, Authentication who, Locale locale) throws IOException {
-        ImportPlanner.Upload services = new ImportPlanner.Upload(name(file), file.getBytes());
-        ImportPlanner.Upload more = evidence == null || evidence.isEmpty() ? null
-                : new ImportPlanner.Upload(name(evidence), evidence.getBytes());
-        return planner.plan(services, more, who, locale);
-    }
-
-    private static String name(MultipartFile file) {
-        String name = file.getOriginalFilename();
-        return name == null || name.isBlank() ? "import" : name.strip();
-    }
-
-    private static ResponseEntity<byte[]> file(byte[] content, String name, String type) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .body(content);
+        ImportPlanner.Upload services = ImportPlanner.Upload.of(file);
+        if (services == null) {
+            throw new ImportRefusedException(ImportRefusedException.Refusal.EMPTY, "The file is empty");
+        }
+        return planner.plan(services, ImportPlanner.Upload.of(evidence), who, locale);
     }
 }

@@ -144,14 +144,15 @@ public class AuditExport {
     /** Times in Swedish time, as the pages show them; the first column's header says so. */
     private static final List<String> SHEET_COLUMNS = AuditExportEntry.COLUMNS.stream()
             .map(column -> column.equals("recordedAt") ? "recordedAt (Europe/Stockholm)" : column).toList();
-    private static final int[] SHEET_WIDTHS = {10, 20, 14, 38, 8, 22, 38, 38, 80, 66, 10, 66, 80};
+    private static final int[] SHEET_WIDTHS = {10, 20, 14, 38, 8, 22, 38, 38, 80, 66, 66, 8, 10, 66, 80};
 
     private void xlsx(OutputStream out, AuditFilter filter, AuditExtent extent) throws IOException {
         try (Spreadsheets.Workbook book = Spreadsheets.workbook("Händelselogg", SHEET_COLUMNS, SHEET_WIDTHS)) {
             each(filter, extent, entry -> book.row(java.util.Arrays.asList(entry.position(),
                     LocalDateTime.ofInstant(entry.recordedAt(), BusinessDates.ZONE), entry.actor(), entry.serviceId(),
                     entry.sequenceNumber(), entry.eventType(), entry.eventId(), entry.correlationId(), entry.summary(),
-                    entry.evidenceSha256(), entry.chainLink(), entry.chainHash(), entry.payload())));
+                    entry.evidenceSha256(), entry.importSha256(), entry.importRow(), entry.chainLink(), entry.chainHash(),
+                    entry.payload())));
             book.writeTo(out);
         }
     }

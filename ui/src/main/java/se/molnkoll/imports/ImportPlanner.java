@@ -91,6 +91,14 @@ public class ImportPlanner {
 
     /** A file as uploaded. */
     public record Upload(String fileName, byte[] content) {
+
+        /** The part as uploaded; none for a part not sent or empty. */
+        public static @Nullable Upload of(org.springframework.web.multipart.@Nullable MultipartFile part) throws java.io.IOException {
+            if (part == null || part.isEmpty()) return null;
+            String name = part.getOriginalFilename();
+            return new Upload(name == null || name.isBlank() ? "import" : name.strip(), part.getBytes());
+        }
+
         public String sha256() {
             try {
                 return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));

@@ -1,6 +1,10 @@
 package se.molnkoll.imports;
 
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -62,6 +66,23 @@ public final class ImportTemplate {
             sheet.setColumnWidth(i, Math.max(14, columns.get(i).swedish().length() + 4) * 256);
         }
         sheet.createFreezePane(0, 1);
+    }
+
+    /** The workbook as a download. */
+    public static ResponseEntity<byte[]> workbookDownload() {
+        return download(workbook(), "molnkoll-import.xlsx", Spreadsheets.XLSX_MEDIA_TYPE);
+    }
+
+    /** One sheet's headers as a CSV download. */
+    public static ResponseEntity<byte[]> csvDownload(ImportColumn.Sheet sheet) {
+        return download(csv(sheet), "molnkoll-import-" + (sheet == ImportColumn.Sheet.SERVICES ? "services" : "evidence")
+                + ".csv", "text/csv;charset=UTF-8");
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] content, String name, String type) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .body(content);
     }
 
     /** The headers of one sheet as a CSV file for Swedish Excel (semicolons, byte order mark). */

@@ -81,7 +81,7 @@ public class AuditTrailQueries {
                 Object[] link = links.get(e.position());
                 return new AuditExportEntry(e.position(), e.recordedAt(), e.actor(), e.serviceId().value(),
                         e.sequenceNumber(), e.type(), e.eventId(), e.correlationId(), e.summary(), evidenceSha256(e),
-                        link == null ? null : (Long) link[0], link == null ? null : (String) link[1], e.payload());
+                        e.importSha256(), e.importRow(), link == null ? null : (Long) link[0], link == null ? null : (String) link[1], e.payload());
             }).toList();
         });
     }

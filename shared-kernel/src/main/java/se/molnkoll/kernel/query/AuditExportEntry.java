@@ -14,7 +14,7 @@ import java.util.List;
  * it is recorded), so that an archived export can be checked against the chain's head.
  */
 @JsonPropertyOrder({"position", "recordedAt", "actor", "serviceId", "sequenceNumber", "eventType", "eventId",
-        "correlationId", "summary", "evidenceSha256", "chainLink", "chainHash", "payload"})
+        "correlationId", "summary", "evidenceSha256", "importSha256", "importRow", "chainLink", "chainHash", "payload"})
 public record AuditExportEntry(
         long position,
         Instant recordedAt,
@@ -26,19 +26,22 @@ public record AuditExportEntry(
         @Nullable String correlationId,
         String summary,
         @Nullable String evidenceSha256,
+        @Nullable String importSha256,
+        @Nullable Integer importRow,
         @Nullable Long chainLink,
         @Nullable String chainHash,
         @JsonRawValue String payload) {
 
     /** The names of the fields, in order: the CSV header. */
     public static final List<String> COLUMNS = List.of("position", "recordedAt", "actor", "serviceId", "sequenceNumber",
-            "eventType", "eventId", "correlationId", "summary", "evidenceSha256", "chainLink", "chainHash", "payload");
+            "eventType", "eventId", "correlationId", "summary", "evidenceSha256", "importSha256", "importRow", "chainLink",
+            "chainHash", "payload");
 
     /** The values in {@link #COLUMNS} order, as text (empty for null). */
     public List<String> values() {
         return List.of(Long.toString(position), recordedAt.toString(), text(actor), serviceId,
                 Long.toString(sequenceNumber), eventType, eventId, text(correlationId), summary, text(evidenceSha256),
-                chainLink == null ? "" : chainLink.toString(), text(chainHash), payload);
+                text(importSha256), importRow == null ? "" : importRow.toString(), chainLink == null ? "" : chainLink.toString(), text(chainHash), payload);
     }
 
     private static String text(String value) {

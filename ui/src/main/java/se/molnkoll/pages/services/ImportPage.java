@@ -1,10 +1,7 @@
 package se.molnkoll.pages.services;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -15,7 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
-import se.molnkoll.exports.Spreadsheets;
 import se.molnkoll.imports.ImportColumn;
 import se.molnkoll.imports.ImportPlan;
 import se.molnkoll.imports.ImportPlanner;
@@ -56,29 +52,29 @@ class ImportPage {
 
     @GetMapping("/services/import/template.xlsx")
     ResponseEntity<byte[]> template() {
-        return file(ImportTemplate.workbook(), "molnkoll-import.xlsx", Spreadsheets.XLSX_MEDIA_TYPE);
+        return ImportTemplate.workbookDownload();
     }
 
     @GetMapping("/services/import/template-services.csv")
     ResponseEntity<byte[]> servicesCsv() {
-        return file(ImportTemplate.csv(ImportColumn.Sheet.SERVICES), "molnkoll-import-tjanster.csv", "text/csv;charset=UTF-8");
+        return ImportTemplate.csvDownload(ImportColumn.Sheet.SERVICES);
     }
 
     @GetMapping("/services/import/template-evidence.csv")
     ResponseEntity<byte[]> evidenceCsv() {
-        return file(ImportTemplate.csv(ImportColumn.Sheet.EVIDENCE), "molnkoll-import-underlag.csv", "text/csv;charset=UTF-8");
+        return ImportTemplate.csvDownload(ImportColumn.Sheet.EVIDENCE);
     }
 
     @PostMapping("/services/import")
     String preview(@RequestParam(name = "file", required = false) MultipartFile file,
                    @RequestParam(name = "evidence", required = false) MultipartFile evidence,
                    Authentication who, Locale locale, Model model) throws IOException {
-        if (file == null || file.isEmpty()) {
+        ImportPlanner.Upload services = ImportPlanner.Upload.of(file);
+        ImportPlanner.Upload more = ImportPlanner.Upload.of(evidence);
+        if (services == null) {
             model.addAttribute("problems", List.of(messages.getMessage("import.refused.EMPTY", null, locale)));
             return "services/import";
         }
-        ImportPlanner.Upload services = new ImportPlanner.Upload(name(file), file.getBytes());
-        ImportPlanner.Upload more = evidence == null || evidence.isEmpty() ? null : new ImportPlanner.Upload(name(evidence), evidence.getBytes());
         try {
             ImportPlan plan = planner.plan(services, more, who, locale);
             String token = pending.keep(new PendingImports.Pending(who.getName(), services, more));
@@ -116,16 +112,5 @@ class ImportPage {
     String progress(@PathVariable String id, Model model) {
         run(id, model);
         return "services/import-run :: progress";
-    }
-
-    private static String name(MultipartFile file) {
-        String name = file.getOriginalFilename();
-        return name == null || name.isBlank() ? "import" : name.strip();
-    }
-
-    private static ResponseEntity<byte[]> file(byte[] content, String name, String type) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .body(content);
     }
 }
