@@ -47,6 +47,7 @@ import se.molnkoll.kernel.event.OperationStarted;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
 import se.molnkoll.kernel.event.RiskAcceptanceRevoked;
+import se.molnkoll.kernel.event.RiskAnalysisReopened;
 import se.molnkoll.kernel.event.OwnerChanged;
 import se.molnkoll.kernel.event.ServiceArchived;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
@@ -154,7 +155,7 @@ public class CloudService {
     }
 
     @CommandHandler
-    void handle(SetClassification command) {
+    void handle(SetClassification command, Clock clock) {
         requireNotDecommissioned();
         reject(command.classification().problems().stream()
                 .map(problem -> Violation.of("INVALID_CLASSIFICATION", "The classification's " + problem))
@@ -163,6 +164,11 @@ public class CloudService {
             reject(Violation.of("CLASSIFICATION_UNCHANGED", "The classification is already as given; nothing would change"));
         }
         apply(new ClassificationSet(id, command.classification()));
+        if (phase == Phase.OPERATE) {
+            // a new classification in operation is a changed use: the risk analysis must be updated (measure 42)
+            apply(new RiskAnalysisReopened(id, List.of(new MeasurePhase(MeasureId.RISK_ANALYSIS, Phase.OPERATE)),
+                    BusinessDates.today(clock), RiskAnalysisReopened.CLASSIFICATION_CHANGED));
+        }
     }
 
     @CommandHandler
@@ -386,6 +392,11 @@ public class CloudService {
 
     @EventSourcingHandler
     void on(ProviderChangeRecorded event) {
+        event.reopened().forEach(ledger::reopen);
+    }
+
+    @EventSourcingHandler
+    void on(RiskAnalysisReopened event) {
         event.reopened().forEach(ledger::reopen);
     }
 

@@ -40,6 +40,7 @@ import se.molnkoll.kernel.command.ArchiveService;
 import se.molnkoll.kernel.event.ServiceArchived;
 import se.molnkoll.kernel.command.RevokeRiskAcceptance;
 import se.molnkoll.kernel.event.RiskAcceptanceRevoked;
+import se.molnkoll.kernel.event.RiskAnalysisReopened;
 import se.molnkoll.kernel.testing.MutableClock;
 
 import java.time.Clock;
@@ -196,6 +197,28 @@ class CloudServiceTest {
                     .when(new SetClassification(SERVICE, publicInformation()))
                     .expectException(rejectedFor("CLASSIFICATION_UNCHANGED"))
                     .expectNoEvents();
+        }
+
+        @Test
+        void a_new_classification_in_operation_is_a_changed_use_that_reopens_the_risk_analysis() {
+            fixture.given(registered(), classifiedAs(publicInformation()),
+                            coveringAll(id(1), publicInformation(), ACQUIRE),
+                            new OperationStarted(SERVICE, TODAY),
+                            coveringAll(id(2), publicInformation(), OPERATE))
+                    .when(new SetClassification(SERVICE, patientAdministration()))
+                    .expectEvents(classifiedAs(patientAdministration()), new RiskAnalysisReopened(SERVICE,
+                            List.of(pair(42, OPERATE)), TODAY, RiskAnalysisReopened.CLASSIFICATION_CHANGED))
+                    .expectState(service -> {
+                        assertThat(service.statusOn(pair(42, OPERATE), TODAY)).isEqualTo(MeasureStatus.OPEN);
+                        assertThat(service.statusOn(pair(42, ACQUIRE), TODAY)).isEqualTo(MeasureStatus.COVERED);
+                    });
+        }
+
+        @Test
+        void a_new_classification_before_operation_reopens_nothing() {
+            fixture.given(registered(), classifiedAs(publicInformation()), coveringAll(id(1), publicInformation(), ACQUIRE))
+                    .when(new SetClassification(SERVICE, patientAdministration()))
+                    .expectEvents(classifiedAs(patientAdministration()));
         }
 
         @Test

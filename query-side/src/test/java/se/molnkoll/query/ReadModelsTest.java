@@ -16,6 +16,7 @@ import se.molnkoll.kernel.event.ContractTerminated;
 import se.molnkoll.kernel.event.EvidenceWithdrawn;
 import se.molnkoll.kernel.event.OperationStarted;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
+import se.molnkoll.kernel.event.RiskAnalysisReopened;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
 import se.molnkoll.kernel.query.CloudServiceSummary;
 import se.molnkoll.kernel.query.CloudServiceView;
@@ -220,6 +221,19 @@ class ReadModelsTest {
         assertThat(status(42, ACQUIRE)).isEqualTo(MeasureStatus.COVERED);
         assertThat(status(42, EXIT)).isEqualTo(MeasureStatus.COVERED);
         assertThat(view().phase()).isEqualTo(OPERATE);
+    }
+
+    @Test
+    void a_changed_use_in_operation_sets_aside_what_covered_the_risk_analysis_in_operation_only() {
+        EvidenceId riskAnalysis = EvidenceId.of("33333333-3333-4333-8333-333333333333");
+        events.publish(registered(SERVICE, "Journal"), classified(SERVICE, patientData()),
+                evidence(SERVICE, riskAnalysis, null, null, pair(42, ACQUIRE), pair(42, OPERATE), pair(42, EXIT)),
+                new OperationStarted(SERVICE, TODAY),
+                classified(SERVICE, publicInformation()),
+                new RiskAnalysisReopened(SERVICE, List.of(pair(42, OPERATE)), TODAY, RiskAnalysisReopened.CLASSIFICATION_CHANGED));
+
+        assertThat(status(42, OPERATE)).isEqualTo(MeasureStatus.OPEN);
+        assertThat(status(42, ACQUIRE)).isEqualTo(MeasureStatus.COVERED);
     }
 
     @Test

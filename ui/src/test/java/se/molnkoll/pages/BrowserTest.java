@@ -67,6 +67,21 @@ class BrowserTest {
     }
 
     @Test
+    void a_new_classification_in_operation_reopens_the_risk_analysis_and_the_service_page_says_why() {
+        browser.signIn("manager").go("/services?q=Kartdata").follow(By.linkText("Kartdata för kollektivtrafiken"));
+        String service = browser.path();
+        assertThat(browser.all(By.id("measure-42-why"))).as("nothing re-opened the risk analysis yet").isEmpty();
+        browser.follow(By.linkText("Ändra klassningen"));
+        String integrity = browser.find(By.id("integrity")).getAttribute("value");
+        browser.choose(By.id("integrity"), integrity.equals("4") ? "3" : String.valueOf(Integer.parseInt(integrity) + 1));
+        browser.follow(By.id("save"));
+        assertThat(browser.path()).isEqualTo(service);
+        assertThat(browser.text(By.id("measure-42-why"))).contains("Åtgärd 42 (riskanalysen) i förvaltningen är öppen igen sedan "
+                + TODAY, "användningen ändrades");
+        assertThat(status(42, "OPERATE")).isEqualTo("Öppen");
+    }
+
+    @Test
     void a_manager_imports_a_register_sees_the_wrong_row_in_the_preview_fixes_it_and_imports_it_too() throws Exception {
         String key = "B" + java.util.UUID.randomUUID().toString().substring(0, 6);
         String header = "Beteckning;Namn;Leverantör;Tjänstemodell;Organisationsenhet;Ägare;Konfidentialitet;Riktighet;Tillgänglighet\r\n";

@@ -17,6 +17,7 @@ import se.molnkoll.kernel.event.OperationStarted;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
 import se.molnkoll.kernel.event.RiskAcceptanceRevoked;
+import se.molnkoll.kernel.event.RiskAnalysisReopened;
 import se.molnkoll.kernel.event.OwnerChanged;
 import se.molnkoll.kernel.event.ServiceArchived;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
@@ -104,6 +105,10 @@ final class AuditSummaries {
         }
         if (event instanceof OwnerChanged e) {
             return corrected("Ägaren", e.before(), e.after(), e.reason());
+        }
+        if (event instanceof RiskAnalysisReopened e) {
+            return "Riskanalysen ska uppdateras: åtgärd " + pairs(e.reopened()) + " öppnad igen " + e.reopenedOn()
+                    + " eftersom användningen ändrats (ny informationsklassning)";
         }
         if (event instanceof ExternalKeyAssigned e) {
             return "Regionens egen beteckning för tjänsten: \"" + e.externalKey() + "\"";

@@ -24,6 +24,7 @@ import se.molnkoll.kernel.event.OperationStarted;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
 import se.molnkoll.kernel.event.RiskAcceptanceRevoked;
+import se.molnkoll.kernel.event.RiskAnalysisReopened;
 import se.molnkoll.kernel.event.OwnerChanged;
 import se.molnkoll.kernel.event.ServiceArchived;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
@@ -240,7 +241,7 @@ public class ServiceChangesQueries {
                 couldMakeIt = applicability;
             } else {
                 couldMakeIt = e -> e instanceof EvidenceWithdrawn || e instanceof ProviderChangeRecorded
-                        || e instanceof EvidenceExpired || e instanceof RiskAcceptanceRevoked;
+                        || e instanceof RiskAnalysisReopened || e instanceof EvidenceExpired || e instanceof RiskAcceptanceRevoked;
             }
             Cause any = null;
             Cause fitting = null;
@@ -278,6 +279,8 @@ public class ServiceChangesQueries {
                 } else if (event instanceof RiskAcceptanceRevoked e) {
                     touched.add(new MeasurePhase(e.measureId(), e.phase()));
                 } else if (event instanceof ProviderChangeRecorded e) {
+                    touched.addAll(e.reopened());
+                } else if (event instanceof RiskAnalysisReopened e) {
                     touched.addAll(e.reopened());
                 }
                 touched.forEach(pair -> touches.computeIfAbsent(pair, p -> new ArrayList<>()).add(touch));

@@ -24,6 +24,7 @@ import se.molnkoll.kernel.event.EvidenceReceived;
 import se.molnkoll.kernel.event.EvidenceWithdrawn;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.RiskAcceptanceRevoked;
+import se.molnkoll.kernel.event.RiskAnalysisReopened;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
 import se.molnkoll.kernel.event.ServiceArchived;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
@@ -155,6 +156,11 @@ public class MeasureStatusProjection {
 
     @EventHandler
     void on(ProviderChangeRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeService(event, sequence, (batch, service) -> service.reopened(Set.copyOf(event.reopened()), at, batch.writes));
+    }
+
+    @EventHandler
+    void on(RiskAnalysisReopened event, @SequenceNumber long sequence, @Timestamp Instant at) {
         changeService(event, sequence, (batch, service) -> service.reopened(Set.copyOf(event.reopened()), at, batch.writes));
     }
 

@@ -20,6 +20,7 @@ import se.molnkoll.kernel.compliance.Validity;
 import se.molnkoll.kernel.event.CloudServiceEvent;
 import se.molnkoll.kernel.event.EvidenceWithdrawn;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
+import se.molnkoll.kernel.event.RiskAnalysisReopened;
 import se.molnkoll.kernel.query.CloudServiceSummary;
 import se.molnkoll.kernel.query.FindCloudService;
 import se.molnkoll.kernel.query.FindCloudServices;
@@ -109,7 +110,8 @@ class OpenCountsAgreeWithTheRuleTest {
                     known.ledger.acceptRisk(pair, Validity.until(until));
                 } else {
                     MeasurePhase reopened = everyPair.get(random.nextInt(everyPair.size()));
-                    history.add(new ProviderChangeRecorded(id, "ändring", TODAY, List.of(reopened)));
+                    history.add(random.nextBoolean() ? new ProviderChangeRecorded(id, "ändring", TODAY, List.of(reopened))
+                            : new RiskAnalysisReopened(id, List.of(reopened), TODAY, RiskAnalysisReopened.CLASSIFICATION_CHANGED));
                     known.ledger.reopen(reopened);
                 }
             }

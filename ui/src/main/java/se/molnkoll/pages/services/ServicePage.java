@@ -26,9 +26,11 @@ import se.molnkoll.kernel.CloudServiceId;
 import se.molnkoll.kernel.EvidenceId;
 import se.molnkoll.kernel.MeasureStatus;
 import se.molnkoll.kernel.Phase;
+import se.molnkoll.kernel.MeasureId;
 import se.molnkoll.kernel.catalogue.Measure;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
 import se.molnkoll.kernel.query.AuditFilter;
+import se.molnkoll.kernel.query.AuditEntry;
 import se.molnkoll.kernel.query.AuditPage;
 import se.molnkoll.kernel.query.CloudServiceView;
 import se.molnkoll.kernel.query.DocumentView;
@@ -131,6 +133,7 @@ class ServicePage {
         model.addAttribute("decommissioningBlockedBy", exitBlocking);
         model.addAttribute("applicableCount", view.measures().stream().map(MeasureStatusView::measureId).distinct().count());
         model.addAttribute("evidenceTitles", titles);
+        model.addAttribute("riskAnalysisReopened", riskAnalysisReopened(view, moment.moment().knownAt()));
         model.addAttribute("expiringIn", expiringIn(view));
         // measure 24 asks for the classification and for an evaluation against it; classifying closes only half
         model.addAttribute("evaluationOpen", view.classification() != null && blocking.stream()
@@ -148,6 +151,35 @@ class ServicePage {
         }
         return VIEW;
     }
+
+    /** Why the risk analysis in operation (measure 42) is open again, if it is and something re-opened it. */
+    record Reopening(String type, java.time.LocalDate on, String description) {
+    }
+
+    private Reopening riskAnalysisReopened(CloudServiceView view, Instant knownAt) {
+        boolean open = view.measures().stream().anyMatch(m -> m.measureId().equals(MeasureId.RISK_ANALYSIS)
+                && m.phase() == Phase.OPERATE && m.status().isOpen());
+        if (!open) return null;
+        Instant upTo = knownAt == null ? null : knownAt.plusNanos(1_000);
+        AuditEntry newest = null;
+        for (String type : List.of("RiskAnalysisReopened", "ProviderChangeRecorded")) {
+            List<AuditEntry> found = queries.query(new FindAuditTrail(new AuditFilter(view.id(), null, type, null, upTo), 0, 1, true),
+                    ResponseTypes.instanceOf(AuditPage.class)).join().entries();
+            if (!found.isEmpty() && (newest == null || found.get(0).position() > newest.position())) newest = found.get(0);
+        }
+        if (newest == null) return null;
+        try {
+            com.fasterxml.jackson.databind.JsonNode payload = JSON.readTree(newest.payload());
+            return newest.type().equals("RiskAnalysisReopened")
+                    ? new Reopening(newest.type(), java.time.LocalDate.parse(payload.get("reopenedOn").asText()), null)
+                    : new Reopening(newest.type(), java.time.LocalDate.parse(payload.get("changedOn").asText()),
+                    payload.get("description").asText());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("The audit trail holds an event that is not JSON: " + newest.eventId(), e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** The service's measures as the page shows them at the same moment, as a spreadsheet. */
     @GetMapping("/services/{id}/measures/export")
