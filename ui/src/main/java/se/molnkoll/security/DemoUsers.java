@@ -17,7 +17,9 @@ final class DemoUsers {
             new UserProperties.User("viewer", "{bcrypt}$2a$10$bVipylSfS95nCQYGHo9zSOzt33BEnsWOi20/urv4ZyLjD35wXX2EG",
                     Set.of(Role.VIEWER), null),
             new UserProperties.User("admin", "{bcrypt}$2a$10$0Batnr31LGlUjtpWi3EWWu2gK/C2DxGG1UbZVWa6gdZ.3zC5o9aCa",
-                    Set.of(Role.ADMIN), null));
+                    Set.of(Role.ADMIN), null),
+            new UserProperties.User("riskowner", "{bcrypt}$2a$10$vOLbYN60yyxxopPO5PZWCOQOrkKm4qUWz0AtgvzKTNr91eBWcRLv.",
+                    Set.of(Role.RISK_OWNER), null));
 
     private DemoUsers() {
     }

@@ -9,7 +9,12 @@ public enum Role {
     /** Reads the register, measures and totals; not the audit trail. */
     VIEWER,
     /** Runs the application: health and metrics; reads the register like a viewer. */
-    ADMIN;
+    ADMIN,
+    /**
+     * Owns the risks that remain (routine 4.1.2: "godkännas av den som äger risken"); reads the register
+     * like a viewer. (The sign-off of proposed risk acceptances is being built on this role.)
+     */
+    RISK_OWNER;
 
     /** The roles that may read the audit trail, including who recorded what in a service's view. */
     public static final java.util.Set<Role> AUDIT_READERS = java.util.EnumSet.of(AUDITOR, CONTRACT_MANAGER);

@@ -35,7 +35,7 @@ import static se.molnkoll.support.TestClock.TODAY;
 @Import(TestClock.class)
 class EveryPageBrowserTest {
 
-    private static final List<String> ROLES = List.of("viewer", "manager", "auditor", "admin");
+    private static final List<String> ROLES = List.of("viewer", "manager", "auditor", "admin", "riskowner");
     private static final int[][] WIDTHS = {{1366, 900}, {390, 844}};
 
     static Browser browser;
@@ -86,6 +86,7 @@ class EveryPageBrowserTest {
         assertThat(refused.get("auditor")).containsExactlyInAnyOrderElementsOf(union(managing, Set.of("/admin")));
         assertThat(refused.get("viewer")).containsExactlyInAnyOrderElementsOf(union(managing, auditing, Set.of("/admin")));
         assertThat(refused.get("admin")).containsExactlyInAnyOrderElementsOf(union(managing, auditing));
+        assertThat(refused.get("riskowner")).containsExactlyInAnyOrderElementsOf(union(managing, auditing, Set.of("/admin")));
         assertThat(runs).isGreaterThanOrEqualTo(2 * (1 + ROLES.size() * 21));
     }
 

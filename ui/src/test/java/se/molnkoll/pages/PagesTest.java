@@ -53,8 +53,9 @@ class PagesTest {
     static final RequestPostProcessor AUDITOR = user("auditor").roles("AUDITOR");
     static final RequestPostProcessor VIEWER = user("viewer").roles("VIEWER");
     static final RequestPostProcessor ADMIN = user("admin").roles("ADMIN");
+    static final RequestPostProcessor RISK_OWNER = user("riskowner").roles("RISK_OWNER");
     static final Map<String, RequestPostProcessor> USERS = Map.of("manager", MANAGER, "auditor", AUDITOR,
-            "viewer", VIEWER, "admin", ADMIN);
+            "viewer", VIEWER, "admin", ADMIN, "riskowner", RISK_OWNER);
     static final Set<String> EVERYONE = USERS.keySet();
     static final Set<String> AUDIT_READERS = Set.of("manager", "auditor");
     static final Set<String> MANAGERS = Set.of("manager");

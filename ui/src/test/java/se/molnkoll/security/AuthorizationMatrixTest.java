@@ -48,14 +48,15 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest {
 
-    static final Set<String> ANYONE = Set.of("anonymous", "manager", "auditor", "viewer", "admin");
-    static final Set<String> EVERY_ROLE = Set.of("manager", "auditor", "viewer", "admin");
+    static final Set<String> ANYONE = Set.of("anonymous", "manager", "auditor", "viewer", "admin", "riskowner");
+    static final Set<String> EVERY_ROLE = Set.of("manager", "auditor", "viewer", "admin", "riskowner");
     static final Set<String> AUDIT_READERS = Set.of("manager", "auditor");
     static final Set<String> MANAGER = Set.of("manager");
     static final Set<String> ADMIN = Set.of("admin");
     static final Map<String, RequestPostProcessor> USERS = Map.of(
             "manager", user("manager").roles("CONTRACT_MANAGER"), "auditor", user("auditor").roles("AUDITOR"),
-            "viewer", user("viewer").roles("VIEWER"), "admin", user("admin").roles("ADMIN"));
+            "viewer", user("viewer").roles("VIEWER"), "admin", user("admin").roles("ADMIN"),
+            "riskowner", user("riskowner").roles("RISK_OWNER"));
 
     /**
      * The rule of every endpoint: "METHOD pattern" (with "?param" where a mapping needs a parameter)
@@ -272,7 +273,7 @@ class AuthorizationMatrixTest {
 
     private static Set<String> roleNames(Object roles) {
         Map<String, String> users = Map.of("CONTRACT_MANAGER", "manager", "AUDITOR", "auditor", "VIEWER", "viewer",
-                "ADMIN", "admin");
+                "ADMIN", "admin", "RISK_OWNER", "riskowner");
         Set<String> names = new TreeSet<>();
         if (roles instanceof List<?> list) list.forEach(role -> names.add(users.get(role.toString())));
         return names;

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoleRulesTest {
 
-    static final Set<String> EVERYONE = Set.of("manager", "auditor", "viewer", "admin");
+    static final Set<String> EVERYONE = Set.of("manager", "auditor", "viewer", "admin", "riskowner");
     static final Set<String> AUDIT_READERS = Set.of("manager", "auditor");
     static final Set<String> MANAGER = Set.of("manager");
     static final Set<String> ADMIN = Set.of("admin");
@@ -153,7 +153,7 @@ class RoleRulesTest {
             assertThat(view.get("evidence").get(0).get("recordedBy").asText()).as(reader).isEqualTo("manager");
             assertThat(view.get("riskAcceptances").get(0).get("recordedBy").asText()).as(reader).isEqualTo("manager");
         }
-        for (String other : Set.of("viewer", "admin")) {
+        for (String other : Set.of("viewer", "admin", "riskowner")) {
             var view = Api.at(port).as(other).get(path).json();
             assertThat(view.get("evidence").get(0).get("recordedBy").isNull()).as(other).isTrue();
             assertThat(view.get("evidence").get(0).get("title").asText()).isEqualTo("t");
@@ -164,7 +164,7 @@ class RoleRulesTest {
 
     @org.junit.jupiter.api.Test
     void only_an_admin_may_start_a_rebuild_of_the_read_models() {
-        for (String user : Set.of("manager", "auditor", "viewer")) {
+        for (String user : Set.of("manager", "auditor", "viewer", "riskowner")) {
             assertThat(Api.at(port).as(user).post("/api/admin/rebuild", null).status()).as(user).isEqualTo(403);
         }
         assertThat(Api.at(port).post("/api/admin/rebuild", null).status()).isEqualTo(401);

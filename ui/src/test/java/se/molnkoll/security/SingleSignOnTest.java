@@ -70,6 +70,7 @@ class SingleSignOnTest {
         properties.add("molnkoll.oidc.roles.CONTRACT_MANAGER", () -> "molnkoll-avtal");
         properties.add("molnkoll.oidc.roles.AUDITOR", () -> "molnkoll-granskare,internrevision");
         properties.add("molnkoll.oidc.roles.VIEWER", () -> "alla-anstallda");
+        properties.add("molnkoll.oidc.roles.RISK_OWNER", () -> "molnkoll-riskagare");
         properties.add("molnkoll.oidc.units-claim", () -> "units");
     }
 
@@ -106,6 +107,9 @@ class SingleSignOnTest {
         Api viewer = bearer(token("sub-2", Map.of("preferred_username", "vem", "groups", "alla-anstallda"), 3600));
         assertThat(viewer.get("/api/services").status()).isEqualTo(200);
         assertThat(viewer.get("/api/audit").status()).isEqualTo(403);
+        Api riskOwner = bearer(token("sub-9", Map.of("preferred_username", "riskagare", "groups", List.of("molnkoll-riskagare")), 3600));
+        assertThat(riskOwner.get("/api/services").status()).isEqualTo(200);
+        assertThat(riskOwner.post("/api/services", Map.of("name", "x")).status()).isEqualTo(403);
         Api nobody = bearer(token("sub-3", Map.of("preferred_username", "extern", "groups", List.of("annat")), 3600));
         assertThat(nobody.get("/api/services").status()).isEqualTo(403);
         // without a name claim, the subject names the user
