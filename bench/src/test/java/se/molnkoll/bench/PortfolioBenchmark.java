@@ -501,7 +501,7 @@ class PortfolioBenchmark {
                 while (sampling.get()) {
                     peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
                     try {
-                        Thread.sleep(10);
+                        Thread.sleep(10); // the sampling period: nothing to wait for
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -518,13 +518,11 @@ class PortfolioBenchmark {
                     HttpResponse.BodyHandlers.ofString());
             if (started.statusCode() != 202) throw new IllegalStateException(started.statusCode() + " " + started.body());
             String run = started.headers().firstValue("Location").orElseThrow();
-            String state;
-            do {
-                Thread.sleep(50);
-                String body = http.send(HttpRequest.newBuilder(URI.create(run)).header("Authorization", basic).GET().build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                state = body.replaceAll("(?s).*\"state\":\"([A-Z]+)\".*", "$1");
-            } while (state.equals("RUNNING"));
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            String state = org.awaitility.Awaitility.await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> json.readTree(http.send(HttpRequest.newBuilder(URI.create(run)).header("Authorization", basic)
+                            .GET().build(), HttpResponse.BodyHandlers.ofString()).body()).get("state").asText(),
+                            current -> !current.equals("RUNNING"));
             double importSeconds = (System.nanoTime() - start) / 1e9;
             sampling.set(false);
             sampler.join();

@@ -40,6 +40,10 @@ public enum ImportColumn {
     DOCUMENT_SHA256(Sheet.EVIDENCE, "SHA-256", "SHA-256", false, "documentSha256", ""),
     REFERENCE(Sheet.EVIDENCE, "Referens", "Reference", false, "reference", "Dnr 2025-17");
 
+    /** The classification's columns: a row with a value in any of them is classified. */
+    static final List<ImportColumn> CLASSIFICATION = List.of(CONFIDENTIALITY, INTEGRITY, AVAILABILITY, SECRECY, PERSONAL_DATA,
+            ALLOWED_LOCATIONS, OWNERSHIP_REQUIREMENT, DECISION_REFERENCE);
+
     /** Which sheet a column belongs to. */
     public enum Sheet { SERVICES, EVIDENCE }
 

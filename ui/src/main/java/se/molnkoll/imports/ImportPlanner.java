@@ -134,7 +134,7 @@ public class ImportPlanner {
                 : columns(evidenceTable, Sheet.EVIDENCE, ignored);
         if (evidenceTable != null && sheets.services().rows().size() + evidenceTable.rows().size() > properties.maxRows()) {
             throw new ImportRefusedException(ImportRefusedException.Refusal.TOO_MANY_ROWS, "More than " + properties.maxRows()
-                    + " rows in all (molnkoll.imports.max-rows); split the file", "", properties.maxRows());
+                    + " rows in all (molnkoll.imports.max-rows); split the file", "Tjänster + Underlag", properties.maxRows());
         }
 
         Set<String> existing = queries.query(new FindCloudServices(Moment.NOW),
@@ -226,14 +226,10 @@ public class ImportPlanner {
         FormFields.Register details = new FormFields.Register();
         bind(details, row, columns, Sheet.SERVICES, context, problems, ImportColumn.NAME, ImportColumn.VENDOR,
                 ImportColumn.SERVICE_MODEL, ImportColumn.ORGANISATION_UNIT, ImportColumn.OWNER);
-        boolean classified = ImportColumn.of(Sheet.SERVICES).stream()
-                .filter(c -> c.ordinal() >= ImportColumn.CONFIDENTIALITY.ordinal() && columns.containsKey(c))
-                .anyMatch(c -> !value(row, columns, c).isBlank());
+        boolean classified = ImportColumn.CLASSIFICATION.stream().anyMatch(c -> !value(row, columns, c).isBlank());
         FormFields.Classify classify = new FormFields.Classify();
         if (classified) {
-            bind(classify, row, columns, Sheet.SERVICES, context, problems, ImportColumn.CONFIDENTIALITY,
-                    ImportColumn.INTEGRITY, ImportColumn.AVAILABILITY, ImportColumn.SECRECY, ImportColumn.PERSONAL_DATA,
-                    ImportColumn.ALLOWED_LOCATIONS, ImportColumn.OWNERSHIP_REQUIREMENT, ImportColumn.DECISION_REFERENCE);
+            bind(classify, row, columns, Sheet.SERVICES, context, problems, ImportColumn.CLASSIFICATION.toArray(ImportColumn[]::new));
         }
         CloudServiceId id = key.isBlank() ? null : serviceIdOf(key);
         Optional<CloudServiceView> view = id == null ? Optional.empty() : context.view(id);
@@ -257,10 +253,7 @@ public class ImportPlanner {
                 summary = context.text("import.will.register", details.getName().strip());
             } else {
                 CloudServiceView current = view.get();
-                if (current.archivedBecause() != null || current.decommissioned()) {
-                    problems.add(new RowProblem(null, refusals.words(Violation.of(current.archivedBecause() != null
-                            ? "SERVICE_ARCHIVED" : "SERVICE_DECOMMISSIONED", ""), context.locale)));
-                }
+                checkOpen(current, context, problems);
                 checkUnit(current.organisationUnit(), context, problems);
                 differs(corrected, "name", current.name(), details.getName());
                 differs(corrected, "vendor", current.vendor(), details.getVendor());
@@ -325,10 +318,7 @@ public class ImportPlanner {
             problems.add(new RowProblem(ImportColumn.SERVICE_KEY.header(context.locale),
                     context.text("import.problem.serviceRowRefused", serviceKey, serviceRow.row())));
         } else if (serviceRow == null && view.isPresent()) {
-            if (view.get().archivedBecause() != null || view.get().decommissioned()) {
-                problems.add(new RowProblem(null, refusals.words(Violation.of(view.get().archivedBecause() != null
-                        ? "SERVICE_ARCHIVED" : "SERVICE_DECOMMISSIONED", ""), context.locale)));
-            }
+            checkOpen(view.get(), context, problems);
             checkUnit(view.get().organisationUnit(), context, problems);
         }
         if (!problems.isEmpty()) {
@@ -376,11 +366,20 @@ public class ImportPlanner {
         }
     }
 
+    /** A service archived or decommissioned takes no more commands: the row is refused in the aggregate's words. */
+    private void checkOpen(CloudServiceView service, Context context, List<RowProblem> problems) {
+        if (service.archivedBecause() != null || service.decommissioned()) {
+            problems.add(new RowProblem(null, refusals.words(Violation.of(service.archivedBecause() != null
+                    ? "SERVICE_ARCHIVED" : "SERVICE_DECOMMISSIONED", ""), context.locale)));
+        }
+    }
+
+    /** A unit the importing user may not change (the same rule as the unit guard's) is refused beside its column. */
     private void checkUnit(String unit, Context context, List<RowProblem> problems) {
-        Optional<Set<String>> units = UnitScope.of(context.who);
-        if (units.isPresent() && !units.get().contains(unit == null ? "" : unit.strip())) {
-            problems.add(new RowProblem(ImportColumn.ORGANISATION_UNIT.header(context.locale),
-                    context.text("import.problem.unit", unit, String.join(", ", units.get()))));
+        String given = unit == null ? null : unit.strip();
+        if (!UnitScope.allows(context.who, given)) {
+            problems.add(new RowProblem(ImportColumn.ORGANISATION_UNIT.header(context.locale), context.text("import.problem.unit",
+                    unit, String.join(", ", UnitScope.of(context.who).orElseThrow()))));
         }
     }
 
