@@ -52,10 +52,11 @@ grep -q '"vendor":"Moln Holding AB"' <<<"$service" || fail "the vendor was not c
 grep -q 'ACQUIRE_MEASURES_OPEN' "$work/out.txt" || fail "starting operation was not refused with the open measures"
 grep -q '"field":"measureIds"' "$work/out.txt" || grep -q '"field":"phases\[0\]"' "$work/out.txt" || fail "bad input was not refused by field"
 trail=$(curl -s -u auditor:auditor "http://localhost:8080/api/services/$id/audit?order=asc")
-for type in CloudServiceRegistered ClassificationSet EvidenceReceived ResidualRiskAccepted VendorChanged DocumentAttached EvidenceWithdrawn; do
+for type in CloudServiceRegistered ClassificationSet EvidenceReceived RiskAcceptanceProposed RiskAcceptanceApproved VendorChanged DocumentAttached EvidenceWithdrawn; do
   grep -q "\"type\":\"$type\"" <<<"$trail" || fail "the audit trail lacks $type"
 done
-[ "$(grep -o '"type":' <<<"$trail" | wc -l)" -eq 8 ] || fail "the audit trail should hold exactly 8 events"
+[ "$(grep -o '"type":' <<<"$trail" | wc -l)" -eq 9 ] || fail "the audit trail should hold exactly 9 events"
+grep -q '"signedOff":true,"proposalId":"[0-9a-f-]\{36\}"' <<<"$service" || fail "the acceptance of measure 18 is not signed by the risk owner"
 cmp -s "$work/rapport.pdf" "$work/rapport-kopia.pdf" || fail "the downloaded document differs from the uploaded one"
 grep -q '"expiringCertificates":' "$work/out.txt" || fail "the dashboard did not answer"
 grep -q "\"asOf\":\"20" "$work/out.txt" || fail "the service as of a moment did not answer"

@@ -24,7 +24,8 @@ import se.molnkoll.kernel.MeasurePhase;
 import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.ServiceModel;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
-import se.molnkoll.kernel.command.AcceptResidualRisk;
+import se.molnkoll.kernel.command.ApproveRiskAcceptance;
+import se.molnkoll.kernel.command.ProposeRiskAcceptance;
 import se.molnkoll.kernel.command.ExpireEvidence;
 import se.molnkoll.kernel.event.EventMetaData;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -305,8 +306,11 @@ class PortfolioBenchmark {
                     ofService.add(new Object[]{report, day.plusDays(100)});
                 }
                 if (m == 2 && i % 10 == 0) {
-                    commands.sendAndWait(new AcceptResidualRisk(id, new MeasureId(38), Phase.OPERATE, "Riskägare",
-                            "Låg risk", day.plusMonths(6)));
+                    // proposed by a contract manager, signed by a risk owner
+                    String proposal = java.util.UUID.randomUUID().toString();
+                    commands.sendAndWait(new ProposeRiskAcceptance(id, proposal, new MeasureId(38), Phase.OPERATE,
+                            "Ingen oberoende granskning", "Låg risk", day.plusMonths(6), "manager"));
+                    commands.sendAndWait(new ApproveRiskAcceptance(id, proposal, "riskowner", null));
                 }
                 if (m == 3 && i % 10 == 1) {
                     commands.sendAndWait(new RecordProviderChange(id, "Ny underleverantör", day));

@@ -16,8 +16,13 @@ import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.ServiceModel;
 import se.molnkoll.kernel.catalogue.Measure;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
-import se.molnkoll.kernel.command.AcceptResidualRisk;
+import se.molnkoll.kernel.command.ApproveRiskAcceptance;
 import se.molnkoll.kernel.command.ArchiveService;
+import se.molnkoll.kernel.command.EndRiskAcceptance;
+import se.molnkoll.kernel.command.ProposeRiskAcceptance;
+import se.molnkoll.kernel.command.RejectRiskAcceptance;
+import se.molnkoll.kernel.command.RiskAcceptancePolicy;
+import se.molnkoll.kernel.command.UnknownProposalException;
 import se.molnkoll.kernel.command.AttachDocument;
 import se.molnkoll.kernel.command.CorrectServiceDetails;
 import se.molnkoll.kernel.command.EvidenceRules;
@@ -46,6 +51,10 @@ import se.molnkoll.kernel.event.ExternalKeyAssigned;
 import se.molnkoll.kernel.event.OperationStarted;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
+import se.molnkoll.kernel.event.RiskAcceptanceApproved;
+import se.molnkoll.kernel.event.RiskAcceptanceEnded;
+import se.molnkoll.kernel.event.RiskAcceptanceProposed;
+import se.molnkoll.kernel.event.RiskAcceptanceRejected;
 import se.molnkoll.kernel.event.RiskAcceptanceRevoked;
 import se.molnkoll.kernel.event.RiskAnalysisReopened;
 import se.molnkoll.kernel.event.OwnerChanged;
@@ -95,6 +104,8 @@ public class CloudService {
     /** Every piece of evidence ever recorded. */
     private final Map<EvidenceId, Evidence> evidence = new HashMap<>();
     private final ComplianceLedger ledger = new ComplianceLedger();
+    /** Every residual-risk acceptance proposed, by its id. */
+    private final Map<String, Proposal> proposals = new HashMap<>();
 
     protected CloudService() {
         // for Axon: the state is rebuilt from events
@@ -232,7 +243,7 @@ public class CloudService {
     }
 
     @CommandHandler
-    void handle(AcceptResidualRisk command, MeasureCatalogue catalogue, Clock clock) {
+    void handle(ProposeRiskAcceptance command, MeasureCatalogue catalogue, RiskAcceptancePolicy policy, Clock clock) {
         requireNotDecommissioned();
         List<Violation> violations = new ArrayList<>();
         MeasurePhase pair = new MeasurePhase(command.measureId(), command.phase());
@@ -250,14 +261,102 @@ public class CloudService {
                         + measure.get().phasesInOrder() + ")", measure.get().measurePhases()));
             }
         }
+        requireText(command.residualRisk(), "RESIDUAL_RISK_REQUIRED", "The risk that remains must be described", violations);
+        requireText(command.motivation(), "MOTIVATION_REQUIRED",
+                "Why the measure cannot take the risk further must be given", violations);
         LocalDate today = BusinessDates.today(clock);
-        if (command.validUntil() != null && command.validUntil().isBefore(today)) {
+        if (command.validUntil() == null) {
+            violations.add(Violation.of("END_DATE_REQUIRED", "An acceptance needs an end date, at the latest "
+                    + policy.latestEnd(today) + "; renewing it takes a new approval"));
+        } else if (command.validUntil().isBefore(today)) {
             violations.add(Violation.of("ACCEPTANCE_ALREADY_ENDED",
                     "The acceptance would end on " + command.validUntil() + ", before today " + today));
+        } else if (command.validUntil().isAfter(policy.latestEnd(today))) {
+            violations.add(Violation.of("ACCEPTANCE_TOO_LONG", "The acceptance would end on " + command.validUntil()
+                    + ", more than " + policy.longest() + " ahead; the latest end is " + policy.latestEnd(today)));
+        }
+        if (proposals.containsKey(command.proposalId())) {
+            violations.add(Violation.of("PROPOSAL_EXISTS", "Proposal " + command.proposalId() + " is already recorded"));
+        }
+        proposals.values().stream().filter(p -> p.pair().equals(pair) && p.state() == ProposalState.PENDING).findFirst()
+                .ifPresent(pending -> violations.add(new Violation("PROPOSAL_PENDING", "Measure " + command.measureId()
+                        + " in phase " + command.phase() + " already has a proposal waiting for the risk owner ("
+                        + pending.proposalId() + ")", List.of(pair))));
+        reject(violations);
+        apply(new RiskAcceptanceProposed(id, command.proposalId(), command.measureId(), command.phase(),
+                command.residualRisk(), command.motivation(), command.validUntil(), command.proposedBy(), today));
+    }
+
+    @CommandHandler
+    void handle(ApproveRiskAcceptance command, MeasureCatalogue catalogue, Clock clock) {
+        requireNotDecommissioned();
+        Proposal proposal = pending(command.proposalId(), command.approvedBy(), "approve");
+        List<Violation> violations = new ArrayList<>();
+        // the classification may have changed since the proposal
+        applicableMeasure(catalogue, proposal.pair().measureId(), violations);
+        LocalDate today = BusinessDates.today(clock);
+        if (proposal.validUntil().isBefore(today)) {
+            violations.add(Violation.of("ACCEPTANCE_ALREADY_ENDED", "The proposed acceptance ended on "
+                    + proposal.validUntil() + ", before today " + today + "; it can only be rejected"));
         }
         reject(violations);
-        apply(new ResidualRiskAccepted(id, command.measureId(), command.phase(), command.riskOwner(),
-                command.motivation(), today, command.validUntil()));
+        apply(new RiskAcceptanceApproved(id, proposal.proposalId(), proposal.pair().measureId(), proposal.pair().phase(),
+                proposal.residualRisk(), proposal.motivation(), proposal.proposedBy(), command.approvedBy(), today,
+                proposal.validUntil(), blankToNull(command.note())));
+    }
+
+    @CommandHandler
+    void handle(RejectRiskAcceptance command, Clock clock) {
+        requireNotDecommissioned();
+        Proposal proposal = pending(command.proposalId(), command.rejectedBy(), "reject");
+        List<Violation> violations = new ArrayList<>();
+        requireReason(command.reason(), "A rejection", violations);
+        reject(violations);
+        apply(new RiskAcceptanceRejected(id, proposal.proposalId(), proposal.pair().measureId(), proposal.pair().phase(),
+                command.rejectedBy(), BusinessDates.today(clock), command.reason()));
+    }
+
+    /**
+     * Records the end once, on or after the day after the acceptance's last day; otherwise records
+     * nothing, so the sweep may send it as often as it likes.
+     *
+     * @return whether the end was recorded now
+     */
+    @CommandHandler
+    boolean handle(EndRiskAcceptance command, Clock clock) {
+        Proposal proposal = proposals.get(command.proposalId());
+        if (proposal == null) {
+            throw new UnknownProposalException(id, command.proposalId());
+        }
+        LocalDate today = BusinessDates.today(clock);
+        if (decommissioned || archived || proposal.state() != ProposalState.APPROVED
+                || !today.isAfter(proposal.validUntil())) {
+            return false;
+        }
+        apply(new RiskAcceptanceEnded(id, proposal.proposalId(), proposal.pair().measureId(), proposal.pair().phase(),
+                proposal.validUntil().plusDays(1)));
+        return true;
+    }
+
+    /** The proposal, if it waits for a decision and the one deciding is not the one who proposed it. */
+    private Proposal pending(String proposalId, String decidedBy, String decision) {
+        Proposal proposal = proposals.get(proposalId);
+        if (proposal == null) {
+            throw new UnknownProposalException(id, proposalId);
+        }
+        List<Violation> violations = new ArrayList<>();
+        if (proposal.state() != ProposalState.PENDING) {
+            violations.add(new Violation("PROPOSAL_DECIDED", "Proposal " + proposalId + " is already "
+                    + proposal.state().name().toLowerCase(java.util.Locale.ROOT) + "; only a new proposal can be decided",
+                    List.of(proposal.pair())));
+        }
+        if (decidedBy == null || decidedBy.equals(proposal.proposedBy())) {
+            violations.add(new Violation("DECIDER_IS_PROPOSER", "The risk owner who decides must be someone else than "
+                    + proposal.proposedBy() + ", who proposed it; nobody may " + decision + " their own proposal",
+                    List.of(proposal.pair())));
+        }
+        reject(violations);
+        return proposal;
     }
 
     @CommandHandler
@@ -355,6 +454,29 @@ public class CloudService {
     }
 
     @EventSourcingHandler
+    void on(RiskAcceptanceProposed event) {
+        proposals.put(event.proposalId(), new Proposal(event.proposalId(), new MeasurePhase(event.measureId(), event.phase()),
+                event.residualRisk(), event.motivation(), event.validUntil(), event.proposedBy(), ProposalState.PENDING));
+    }
+
+    @EventSourcingHandler
+    void on(RiskAcceptanceApproved event) {
+        proposals.computeIfPresent(event.proposalId(), (proposalId, p) -> p.in(ProposalState.APPROVED));
+        ledger.acceptRisk(new MeasurePhase(event.measureId(), event.phase()), event.validity());
+    }
+
+    @EventSourcingHandler
+    void on(RiskAcceptanceRejected event) {
+        proposals.computeIfPresent(event.proposalId(), (proposalId, p) -> p.in(ProposalState.REJECTED));
+    }
+
+    /** The ledger needs nothing: the acceptance's validity already says it has ended. */
+    @EventSourcingHandler
+    void on(RiskAcceptanceEnded event) {
+        proposals.computeIfPresent(event.proposalId(), (proposalId, p) -> p.in(ProposalState.ENDED));
+    }
+
+    @EventSourcingHandler
     void on(ServiceRenamed event) {
         details = details.withName(event.after());
     }
@@ -381,7 +503,11 @@ public class CloudService {
 
     @EventSourcingHandler
     void on(RiskAcceptanceRevoked event) {
-        ledger.revokeRisk(new MeasurePhase(event.measureId(), event.phase()), event.revokedFrom());
+        MeasurePhase pair = new MeasurePhase(event.measureId(), event.phase());
+        ledger.revokeRisk(pair, event.revokedFrom());
+        // an approved acceptance revoked before its end no longer reaches it: no end is recorded for it
+        proposals.replaceAll((proposalId, p) -> p.pair().equals(pair) && p.state() == ProposalState.APPROVED
+                && !p.validUntil().isBefore(event.revokedFrom()) ? p.in(ProposalState.SET_ASIDE) : p);
     }
 
     @EventSourcingHandler
@@ -391,12 +517,18 @@ public class CloudService {
 
     @EventSourcingHandler
     void on(ProviderChangeRecorded event) {
-        event.reopened().forEach(ledger::reopen);
+        reopen(event.reopened());
     }
 
     @EventSourcingHandler
     void on(RiskAnalysisReopened event) {
-        event.reopened().forEach(ledger::reopen);
+        reopen(event.reopened());
+    }
+
+    private void reopen(List<MeasurePhase> pairs) {
+        pairs.forEach(ledger::reopen);
+        proposals.replaceAll((proposalId, p) -> pairs.contains(p.pair()) && p.state() == ProposalState.APPROVED
+                ? p.in(ProposalState.SET_ASIDE) : p);
     }
 
     @EventSourcingHandler
@@ -496,6 +628,31 @@ public class CloudService {
         Details withServiceModel(ServiceModel v) { return new Details(name, vendor, v, organisationUnit, owner); }
         Details withOrganisationUnit(String v) { return new Details(name, vendor, serviceModel, v, owner); }
         Details withOwner(String v) { return new Details(name, vendor, serviceModel, organisationUnit, v); }
+    }
+
+    private static void requireText(String text, String rule, String message, List<Violation> violations) {
+        if (text == null || text.isBlank()) {
+            violations.add(Violation.of(rule, message));
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    private enum ProposalState {
+        PENDING, APPROVED, REJECTED,
+        /** Approved, and no longer counting before its end: revoked, or its measure re-opened. */
+        SET_ASIDE,
+        ENDED
+    }
+
+    /** What the aggregate needs to know about a residual-risk acceptance proposed, to decide on it and end it. */
+    private record Proposal(String proposalId, MeasurePhase pair, String residualRisk, String motivation,
+                            LocalDate validUntil, String proposedBy, ProposalState state) {
+        Proposal in(ProposalState next) {
+            return new Proposal(proposalId, pair, residualRisk, motivation, validUntil, proposedBy, next);
+        }
     }
 
     /** What the aggregate needs to know about one piece of evidence to decide. */

@@ -12,7 +12,16 @@ import se.molnkoll.kernel.MeasureId;
 import se.molnkoll.kernel.MeasurePhase;
 import se.molnkoll.kernel.MeasureStatus;
 import se.molnkoll.kernel.Phase;
-import se.molnkoll.kernel.command.AcceptResidualRisk;
+import se.molnkoll.kernel.command.ApproveRiskAcceptance;
+import se.molnkoll.kernel.command.EndRiskAcceptance;
+import se.molnkoll.kernel.command.ProposeRiskAcceptance;
+import se.molnkoll.kernel.command.RejectRiskAcceptance;
+import se.molnkoll.kernel.command.RiskAcceptancePolicy;
+import se.molnkoll.kernel.command.UnknownProposalException;
+import se.molnkoll.kernel.event.RiskAcceptanceApproved;
+import se.molnkoll.kernel.event.RiskAcceptanceEnded;
+import se.molnkoll.kernel.event.RiskAcceptanceProposed;
+import se.molnkoll.kernel.event.RiskAcceptanceRejected;
 import se.molnkoll.kernel.command.Decommission;
 import se.molnkoll.kernel.command.RecordProviderChange;
 import se.molnkoll.kernel.command.RegisterCloudService;
@@ -78,6 +87,7 @@ class CloudServiceTest {
         fixture = new AggregateTestFixture<>(CloudService.class);
         fixture.registerInjectableResource(CATALOGUE);
         fixture.registerInjectableResource((Clock) clock);
+        fixture.registerInjectableResource(RiskAcceptancePolicy.DEFAULT);
     }
 
     @Nested
@@ -357,7 +367,7 @@ class CloudServiceTest {
                     EvidenceKind.CERTIFICATE, "Gammalt certifikat", "Certifieringsorgan AB", TODAY.minusDays(5), null,
                     TODAY.minusDays(10), null, null);
             fixture.given(registered(), classifiedAs(publicInformation()), recordedLongAgo)
-                    .when(new AcceptResidualRisk(SERVICE, new MeasureId(8), ACQUIRE, "Förvaltningschef", "Låg risk", null))
+                    .when(new TerminateContract(SERVICE, TODAY, "test"))
                     .expectSuccessfulHandlerExecution()
                     .expectState(service -> {
                         assertThat(service.statusOn(pair(24, ACQUIRE), TODAY.minusDays(7))).isEqualTo(MeasureStatus.EXPIRED);
@@ -408,65 +418,218 @@ class CloudServiceTest {
     }
 
     @Nested
-    class AcceptingResidualRisk {
+    class SigningOffResidualRisk {
 
-        private AcceptResidualRisk accept(int measure, Phase phase, LocalDate until) {
-            return new AcceptResidualRisk(SERVICE, new MeasureId(measure), phase, "Förvaltningschef",
-                    "Leverantören erbjuder inte detta; risken bedöms låg", until);
+        private static final String PROPOSAL = "0b6f7c1e-2f43-4b7e-9d0a-5a1c3e7f9b21";
+        private static final String RISK = "Leverantören loggar inte administratörers åtkomst";
+        private static final String WHY = "Leverantören erbjuder inte detta; risken bedöms låg";
+
+        private ProposeRiskAcceptance propose(int measure, Phase phase, LocalDate until) {
+            return new ProposeRiskAcceptance(SERVICE, PROPOSAL, new MeasureId(measure), phase, RISK, WHY, until, "manager");
+        }
+
+        private RiskAcceptanceProposed proposed(LocalDate until) {
+            return new RiskAcceptanceProposed(SERVICE, PROPOSAL, new MeasureId(8), ACQUIRE, RISK, WHY, until, "manager", TODAY);
+        }
+
+        private RiskAcceptanceApproved approved(LocalDate on, LocalDate until) {
+            return new RiskAcceptanceApproved(SERVICE, PROPOSAL, new MeasureId(8), ACQUIRE, RISK, WHY, "manager",
+                    "riskowner", on, until, null);
         }
 
         @Test
-        void the_risk_owner_can_accept_the_remaining_risk_of_a_measure() {
+        void a_proposal_counts_for_nothing_until_the_risk_owner_approves_it() {
             fixture.given(registered(), classifiedAs(publicInformation()))
-                    .when(accept(8, ACQUIRE, TODAY.plusMonths(6)))
-                    .expectEvents(new ResidualRiskAccepted(SERVICE, new MeasureId(8), ACQUIRE, "Förvaltningschef",
-                            "Leverantören erbjuder inte detta; risken bedöms låg", TODAY, TODAY.plusMonths(6)))
+                    .when(propose(8, ACQUIRE, TODAY.plusMonths(6)))
+                    .expectEvents(proposed(TODAY.plusMonths(6)))
+                    .expectState(service -> assertThat(service.statusOn(pair(8, ACQUIRE), TODAY)).isEqualTo(MeasureStatus.OPEN));
+        }
+
+        @Test
+        void an_approved_acceptance_counts_from_the_approval_day_through_its_end_date() {
+            clock.set(TODAY.plusDays(3));
+            fixture.given(registered(), classifiedAs(publicInformation()), proposed(TODAY.plusMonths(6)))
+                    .when(new ApproveRiskAcceptance(SERVICE, PROPOSAL, "riskowner", "Följs upp vid nästa revision"))
+                    .expectEvents(new RiskAcceptanceApproved(SERVICE, PROPOSAL, new MeasureId(8), ACQUIRE, RISK, WHY,
+                            "manager", "riskowner", TODAY.plusDays(3), TODAY.plusMonths(6), "Följs upp vid nästa revision"))
                     .expectState(service -> {
-                        assertThat(service.statusOn(pair(8, ACQUIRE), TODAY)).isEqualTo(MeasureStatus.RISK_ACCEPTED);
-                        assertThat(service.statusOn(pair(8, ACQUIRE), TODAY.plusMonths(6).plusDays(1)))
-                                .isEqualTo(MeasureStatus.OPEN);
+                        assertThat(service.statusOn(pair(8, ACQUIRE), TODAY.plusDays(2))).isEqualTo(MeasureStatus.OPEN);
+                        assertThat(service.statusOn(pair(8, ACQUIRE), TODAY.plusDays(3))).isEqualTo(MeasureStatus.RISK_ACCEPTED);
+                        assertThat(service.statusOn(pair(8, ACQUIRE), TODAY.plusMonths(6))).isEqualTo(MeasureStatus.RISK_ACCEPTED);
+                        assertThat(service.statusOn(pair(8, ACQUIRE), TODAY.plusMonths(6).plusDays(1))).isEqualTo(MeasureStatus.OPEN);
                     });
+        }
+
+        @Test
+        void nobody_approves_or_rejects_their_own_proposal() {
+            fixture.given(registered(), classifiedAs(publicInformation()), proposed(TODAY.plusMonths(6)))
+                    .when(new ApproveRiskAcceptance(SERVICE, PROPOSAL, "manager", null))
+                    .expectException(rejectedFor("DECIDER_IS_PROPOSER"))
+                    .expectNoEvents();
+            fixture.given(registered(), classifiedAs(publicInformation()), proposed(TODAY.plusMonths(6)))
+                    .when(new RejectRiskAcceptance(SERVICE, PROPOSAL, "manager", "Jag ångrar mig"))
+                    .expectException(rejectedFor("DECIDER_IS_PROPOSER"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_rejected_proposal_counts_for_nothing_and_cannot_be_decided_again() {
+            fixture.given(registered(), classifiedAs(publicInformation()), proposed(TODAY.plusMonths(6)))
+                    .when(new RejectRiskAcceptance(SERVICE, PROPOSAL, "riskowner", "Risken är för hög"))
+                    .expectEvents(new RiskAcceptanceRejected(SERVICE, PROPOSAL, new MeasureId(8), ACQUIRE, "riskowner",
+                            TODAY, "Risken är för hög"))
+                    .expectState(service -> assertThat(service.statusOn(pair(8, ACQUIRE), TODAY)).isEqualTo(MeasureStatus.OPEN));
+            fixture.given(registered(), classifiedAs(publicInformation()), proposed(TODAY.plusMonths(6)),
+                            new RiskAcceptanceRejected(SERVICE, PROPOSAL, new MeasureId(8), ACQUIRE, "riskowner", TODAY, "Nej"))
+                    .when(new ApproveRiskAcceptance(SERVICE, PROPOSAL, "riskowner", null))
+                    .expectException(rejectedFor("PROPOSAL_DECIDED"))
+                    .expectNoEvents();
+            fixture.given(registered(), classifiedAs(publicInformation()), proposed(TODAY.plusMonths(6)))
+                    .when(new RejectRiskAcceptance(SERVICE, PROPOSAL, "riskowner", " "))
+                    .expectException(rejectedFor("REASON_REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void the_end_date_is_mandatory_not_past_and_at_most_three_years_ahead() {
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(propose(8, ACQUIRE, null))
+                    .expectException(rejectedFor("END_DATE_REQUIRED"))
+                    .expectNoEvents();
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(propose(8, ACQUIRE, TODAY.minusDays(1)))
+                    .expectException(rejectedFor("ACCEPTANCE_ALREADY_ENDED"))
+                    .expectNoEvents();
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(propose(8, ACQUIRE, TODAY.plusYears(3).plusDays(1)))
+                    .expectException(rejectedFor("ACCEPTANCE_TOO_LONG"))
+                    .expectNoEvents();
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(propose(8, ACQUIRE, TODAY.plusYears(3)))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void the_longest_span_is_configurable() {
+            FixtureConfiguration<CloudService> oneYear = new AggregateTestFixture<>(CloudService.class);
+            oneYear.registerInjectableResource(CATALOGUE);
+            oneYear.registerInjectableResource((Clock) clock);
+            oneYear.registerInjectableResource(new RiskAcceptancePolicy(java.time.Period.ofYears(1)));
+            oneYear.given(registered(), classifiedAs(publicInformation()))
+                    .when(propose(8, ACQUIRE, TODAY.plusYears(1).plusDays(1)))
+                    .expectException(rejectedFor("ACCEPTANCE_TOO_LONG"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_proposal_says_what_remains_and_why_and_waits_alone_for_its_measure() {
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(new ProposeRiskAcceptance(SERVICE, PROPOSAL, new MeasureId(8), ACQUIRE, " ", null,
+                            TODAY.plusMonths(1), "manager"))
+                    .expectException(rejectedFor("RESIDUAL_RISK_REQUIRED", "MOTIVATION_REQUIRED"))
+                    .expectNoEvents();
+            fixture.given(registered(), classifiedAs(publicInformation()), proposed(TODAY.plusMonths(6)))
+                    .when(new ProposeRiskAcceptance(SERVICE, "9c1d2e3f-0000-4000-8000-000000000001", new MeasureId(8),
+                            ACQUIRE, RISK, WHY, TODAY.plusMonths(2), "another"))
+                    .expectException(rejectedFor("PROPOSAL_PENDING"))
+                    .expectNoEvents();
         }
 
         @Test
         void measures_24_and_42_must_be_done_and_cannot_be_risk_accepted() {
             fixture.given(registered(), classifiedAs(publicInformation()))
-                    .when(accept(24, ACQUIRE, null))
+                    .when(propose(24, ACQUIRE, TODAY.plusYears(1)))
                     .expectException(rejectedFor("MEASURE_MUST_BE_DONE"))
                     .expectNoEvents();
             fixture.given(registered(), classifiedAs(publicInformation()))
-                    .when(accept(42, OPERATE, null))
+                    .when(propose(42, OPERATE, TODAY.plusYears(1)))
                     .expectException(rejectedFor("MEASURE_MUST_BE_DONE"))
                     .expectNoEvents();
         }
 
         @Test
-        void a_risk_cannot_be_accepted_for_a_measure_that_does_not_apply_or_a_phase_it_lacks() {
+        void a_risk_cannot_be_proposed_for_a_measure_that_does_not_apply_or_a_phase_it_lacks() {
             fixture.given(registered(), classifiedAs(publicInformation()))
-                    .when(accept(31, ACQUIRE, null))
+                    .when(propose(31, ACQUIRE, TODAY.plusYears(1)))
                     .expectException(rejectedFor("MEASURE_NOT_APPLICABLE"))
                     .expectNoEvents();
             fixture.given(registered(), classifiedAs(publicInformation()))
-                    .when(accept(2, EXIT, null))
+                    .when(propose(2, EXIT, TODAY.plusYears(1)))
                     .expectException(rejectedFor("MEASURE_NOT_IN_PHASES"))
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("it belongs to [OPERATE]"))
+                    .expectNoEvents();
+            fixture.given(registered())
+                    .when(propose(8, ACQUIRE, TODAY.plusYears(1)))
+                    .expectException(rejectedFor("NOT_CLASSIFIED"))
                     .expectNoEvents();
         }
 
         @Test
-        void an_acceptance_that_would_already_have_ended_is_refused() {
-            fixture.given(registered(), classifiedAs(publicInformation()))
-                    .when(accept(8, ACQUIRE, TODAY.minusDays(1)))
+        void a_proposal_whose_end_has_passed_can_no_longer_be_approved() {
+            clock.set(TODAY.plusDays(11));
+            fixture.given(registered(), classifiedAs(publicInformation()), proposed(TODAY.plusDays(10)))
+                    .when(new ApproveRiskAcceptance(SERVICE, PROPOSAL, "riskowner", null))
                     .expectException(rejectedFor("ACCEPTANCE_ALREADY_ENDED"))
                     .expectNoEvents();
         }
 
         @Test
-        void a_risk_cannot_be_accepted_before_the_service_is_classified() {
-            fixture.given(registered())
-                    .when(accept(8, ACQUIRE, null))
-                    .expectException(rejectedFor("NOT_CLASSIFIED"))
+        void an_unknown_proposal_cannot_be_decided() {
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(new ApproveRiskAcceptance(SERVICE, PROPOSAL, "riskowner", null))
+                    .expectException(UnknownProposalException.class)
                     .expectNoEvents();
+        }
+
+        @Test
+        void the_end_is_recorded_once_the_day_after_the_last_day_and_only_a_new_approval_renews_it() {
+            Object[] history = {registered(), classifiedAs(publicInformation()), proposed(TODAY.plusDays(10)),
+                    approved(TODAY, TODAY.plusDays(10))};
+            clock.set(TODAY.plusDays(10));
+            fixture.given(history)
+                    .when(new EndRiskAcceptance(SERVICE, PROPOSAL))
+                    .expectResultMessagePayload(false)
+                    .expectNoEvents();
+            clock.set(TODAY.plusDays(12));
+            fixture.given(history)
+                    .when(new EndRiskAcceptance(SERVICE, PROPOSAL))
+                    .expectResultMessagePayload(true)
+                    .expectEvents(new RiskAcceptanceEnded(SERVICE, PROPOSAL, new MeasureId(8), ACQUIRE, TODAY.plusDays(11)))
+                    .expectState(service -> {
+                        assertThat(service.statusOn(pair(8, ACQUIRE), TODAY.plusDays(10))).isEqualTo(MeasureStatus.RISK_ACCEPTED);
+                        assertThat(service.statusOn(pair(8, ACQUIRE), TODAY.plusDays(12))).isEqualTo(MeasureStatus.OPEN);
+                    });
+            fixture.given(registered(), classifiedAs(publicInformation()), proposed(TODAY.plusDays(10)),
+                            approved(TODAY, TODAY.plusDays(10)),
+                            new RiskAcceptanceEnded(SERVICE, PROPOSAL, new MeasureId(8), ACQUIRE, TODAY.plusDays(11)))
+                    .when(new EndRiskAcceptance(SERVICE, PROPOSAL))
+                    .expectResultMessagePayload(false)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_revoked_acceptance_reaches_no_end_and_a_pending_proposal_none_either() {
+            clock.set(TODAY.plusDays(20));
+            fixture.given(registered(), classifiedAs(publicInformation()), proposed(TODAY.plusDays(10)),
+                            approved(TODAY, TODAY.plusDays(10)),
+                            new RiskAcceptanceRevoked(SERVICE, new MeasureId(8), ACQUIRE, TODAY.plusDays(5), "Ändrade förutsättningar"))
+                    .when(new EndRiskAcceptance(SERVICE, PROPOSAL))
+                    .expectResultMessagePayload(false)
+                    .expectNoEvents();
+            fixture.given(registered(), classifiedAs(publicInformation()), proposed(TODAY.plusDays(10)))
+                    .when(new EndRiskAcceptance(SERVICE, PROPOSAL))
+                    .expectResultMessagePayload(false)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void acceptances_recorded_before_the_sign_off_still_count_as_they_did() {
+            fixture.given(registered(), classifiedAs(publicInformation()),
+                            new ResidualRiskAccepted(SERVICE, new MeasureId(8), ACQUIRE, "Förvaltningschef", "Låg risk",
+                                    TODAY.minusMonths(1), null))
+                    .when(new TerminateContract(SERVICE, TODAY, "test"))
+                    .expectState(service -> assertThat(service.statusOn(pair(8, ACQUIRE), TODAY))
+                            .isEqualTo(MeasureStatus.RISK_ACCEPTED));
         }
     }
 
@@ -695,7 +858,9 @@ class CloudServiceTest {
                     new SetClassification(SERVICE, classification),
                     recordEvidence(id(2), Set.of(24), Set.of(ACQUIRE)),
                     new WithdrawEvidence(SERVICE, EvidenceId.of(id(1)), "x"),
-                    new AcceptResidualRisk(SERVICE, new MeasureId(8), ACQUIRE, "a", "b", null),
+                    new ProposeRiskAcceptance(SERVICE, "p", new MeasureId(8), ACQUIRE, "a", "b", TODAY.plusDays(1), "manager"),
+                    new ApproveRiskAcceptance(SERVICE, "p", "riskowner", null),
+                    new RejectRiskAcceptance(SERVICE, "p", "riskowner", "x"),
                     new StartOperation(SERVICE),
                     new RecordProviderChange(SERVICE, "x", TODAY),
                     new TerminateContract(SERVICE, TODAY, "x"),

@@ -45,7 +45,8 @@ import static se.molnkoll.query.Histories.registered;
 @Tag("benchmark")
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({RegisterProjection.class, MeasureStatusProjection.class, AuditTrailProjection.class, CloudServiceQueries.class,
+@Import({RegisterProjection.class, MeasureStatusProjection.class, AuditTrailProjection.class, CloudServiceQueries.class, se.molnkoll.query.followup.FollowUpQueries.class,
+        se.molnkoll.query.followup.RiskProposalProjection.class,
         CertificateQueries.class})
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class AsOfBenchmark {

@@ -51,7 +51,8 @@ import static se.molnkoll.query.QueryTestApplication.TODAY;
 /** The register and measure read models, fed through Axon's handler adapter, on H2 with the Flyway schema. */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({RegisterProjection.class, MeasureStatusProjection.class, AuditTrailProjection.class, CloudServiceQueries.class,
+@Import({RegisterProjection.class, MeasureStatusProjection.class, AuditTrailProjection.class, CloudServiceQueries.class, se.molnkoll.query.followup.FollowUpQueries.class,
+        se.molnkoll.query.followup.RiskProposalProjection.class,
         se.molnkoll.query.certificates.CertificateQueries.class})
 class ReadModelsTest {
 

@@ -22,6 +22,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import se.molnkoll.kernel.command.RuleViolationException;
 import se.molnkoll.kernel.command.UnknownEvidenceException;
+import se.molnkoll.kernel.command.UnknownProposalException;
 import se.molnkoll.kernel.command.Violation;
 import se.molnkoll.query.api.DatabaseOutage;
 import se.molnkoll.documents.DocumentTypes;
@@ -109,7 +110,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(problem);
     }
 
-    @ExceptionHandler({NotFoundException.class, UnknownEvidenceException.class, AggregateNotFoundException.class})
+    @ExceptionHandler({NotFoundException.class, UnknownEvidenceException.class, UnknownProposalException.class,
+            AggregateNotFoundException.class})
     ResponseEntity<Object> notFound(RuntimeException e) {
         String detail = e instanceof AggregateNotFoundException missing
                 ? "No cloud service " + missing.getAggregateIdentifier() : e.getMessage();

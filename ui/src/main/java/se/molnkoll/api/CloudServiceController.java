@@ -34,6 +34,7 @@ import se.molnkoll.kernel.CloudServiceId;
 import se.molnkoll.kernel.EvidenceId;
 import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.command.Decommission;
+import se.molnkoll.kernel.command.ProposeRiskAcceptance;
 import se.molnkoll.kernel.command.RecordEvidence;
 import se.molnkoll.kernel.command.SetClassification;
 import se.molnkoll.kernel.command.StartOperation;
@@ -51,7 +52,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 
-/** Cloud services: register, classify, record evidence and risk acceptances, move through the lifecycle. */
+/** Cloud services: register, classify, record evidence, propose and decide risk acceptances, move through the lifecycle. */
 @RestController
 @RequestMapping("/api/services")
 @Tag(name = "Cloud services")
@@ -128,13 +129,43 @@ class CloudServiceController {
                 HttpStatus.OK, () -> view(service));
     }
 
-    @PostMapping("/{id}/risk-acceptances")
-    @Operation(operationId = "acceptRisk", summary = "Accept the residual risk of a measure in a phase (never 24 or 42)")
-    @ApiResponse(responseCode = "201", description = "Recorded; the body is the service as it now is")
-    ResponseEntity<CloudServiceView> acceptRisk(@PathVariable String id, @RequestBody Requests.RiskAcceptance body) {
+    @PostMapping("/{id}/risk-proposals")
+    @Operation(operationId = "proposeRiskAcceptance",
+            summary = "Propose that the risk owner accept the residual risk of a measure in a phase (never 24 or 42)",
+            description = "The proposal counts for nothing until a risk owner other than the proposer approves it. The end "
+                    + "date is mandatory: not before today and at most molnkoll.risk-acceptance.longest (3 years) ahead. "
+                    + "A measure has at most one proposal waiting. Answers 201 with the proposal's id.")
+    @ApiResponse(responseCode = "201", description = "Recorded; the body holds the proposal's id")
+    @ApiResponse(responseCode = "202", description = "Recorded, but reads may not show it yet; the body holds the proposal's id",
+            content = @Content(schema = @Schema(implementation = Answers.Created.class)), headers = @Header(
+            name = Commands.READ_YOUR_WRITES_HEADER, required = true, schema = @Schema(type = "string", allowableValues = Commands.NOT_CONFIRMED)))
+    ResponseEntity<Answers.Created> proposeRiskAcceptance(@PathVariable String id, @RequestBody Requests.RiskProposal body) {
         CloudServiceId service = Ids.service(id);
-        return commands.sendAndShow(service, CommandInput.acceptRisk(service, body.measureId(), body.phase(),
-                body.riskOwner(), body.motivation(), body.validUntil()), HttpStatus.CREATED, () -> view(service));
+        ProposeRiskAcceptance command = CommandInput.proposeRisk(service, body.measureId(), body.phase(), body.residualRisk(),
+                body.motivation(), body.validUntil());
+        return commands.sendAndAnswer(service, command, HttpStatus.CREATED, new Answers.Created(command.proposalId()));
+    }
+
+    @PostMapping("/{id}/risk-proposals/{proposalId}/approval")
+    @Operation(operationId = "approveRiskAcceptance",
+            summary = "Approve a proposed risk acceptance (risk owners; never the proposer)",
+            description = "From today through the proposal's end date the measure is RISK_ACCEPTED in its phase. Refused "
+                    + "(409) when the signed-in user proposed it, when it is already decided, or when its end has passed.")
+    ResponseEntity<CloudServiceView> approveRiskAcceptance(@PathVariable String id, @PathVariable String proposalId,
+                                                           @RequestBody Requests.RiskApproval body) {
+        CloudServiceId service = Ids.service(id);
+        return commands.sendAndShow(service, CommandInput.approveRisk(service, Ids.proposal(id, proposalId), body.note()),
+                HttpStatus.OK, () -> view(service));
+    }
+
+    @PostMapping("/{id}/risk-proposals/{proposalId}/rejection")
+    @Operation(operationId = "rejectRiskAcceptance",
+            summary = "Reject a proposed risk acceptance, saying why (risk owners; never the proposer)")
+    ResponseEntity<CloudServiceView> rejectRiskAcceptance(@PathVariable String id, @PathVariable String proposalId,
+                                                          @RequestBody Requests.RiskRejection body) {
+        CloudServiceId service = Ids.service(id);
+        return commands.sendAndShow(service, CommandInput.rejectRisk(service, Ids.proposal(id, proposalId), body.reason()),
+                HttpStatus.OK, () -> view(service));
     }
 
     @PostMapping("/{id}/risk-acceptances/revocations")

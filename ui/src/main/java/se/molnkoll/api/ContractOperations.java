@@ -142,6 +142,7 @@ class ContractOperations implements OpenApiCustomizer {
         parameter.setDescription(switch (parameter.getName()) {
             case "id" -> "The cloud service's id";
             case "evidenceId" -> "The evidence's id";
+            case "proposalId" -> "The risk-acceptance proposal's id";
             default -> parameter.getDescription();
         });
     }

@@ -24,4 +24,13 @@ final class Ids {
             throw new NotFoundException("Cloud service " + serviceId + " has no evidence " + id);
         }
     }
+
+    /** A proposal's id is a UUID; anything else names no proposal. */
+    static String proposal(String serviceId, String id) {
+        try {
+            return java.util.UUID.fromString(id).toString();
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("Cloud service " + serviceId + " has no risk-acceptance proposal " + id);
+        }
+    }
 }

@@ -59,13 +59,15 @@ class OpenApiConfiguration {
                         .description("Molnkoll on its embedded default (README); use your instance's address")))
                 .tags(List.of(
                         new Tag().name(SERVICES).description("The register: one cloud service each, its classification, "
-                                + "evidence, documents, risk acceptances and lifecycle (acquire, operate, exit)"),
+                                + "evidence, documents, proposed and approved risk acceptances and lifecycle (acquire, operate, exit)"),
                         new Tag().name(AUDIT).description("Who recorded what and when: the paged trail, its exports "
                                 + "for archiving, the changes between two moments, and the hash chain that proves "
                                 + "history unaltered"),
                         new Tag().name(PORTFOLIO).description("Totals, the dashboard and certificates across every service"),
                         new Tag().name(CATALOGUE).description("The routine's 42 measures with their criteria and phases"),
                         new Tag().name(ADMINISTRATION).description("Rebuilding the read models from the event store"),
+                        new Tag().name("Residual risks").description("The risk owner's queue of proposed risk acceptances "
+                                + "and the acceptances about to end; proposals are made and decided on the service"),
                         new Tag().name("Import").description("Bringing the region's register in from a spreadsheet: the "
                                 + "template, a preview that writes nothing, and the import, followed as it runs")))
                 .components(new Components()

@@ -73,13 +73,23 @@ final class Requests {
     record Withdrawal(@NotBlank @Size(max = TEXT) String reason) {
     }
 
-    @Schema(name = "RiskAcceptanceInput")
-    record RiskAcceptance(
+    @Schema(name = "RiskProposalInput")
+    record RiskProposal(
             @NotNull @RoutineMeasure Integer measureId,
             @NotNull Phase phase,
-            @NotBlank @Size(max = NAME) String riskOwner,
-            @NotBlank @Size(max = TEXT) String motivation,
-            @BusinessDate LocalDate validUntil) {
+            @Schema(description = "The risk that remains") @NotBlank @Size(max = TEXT) String residualRisk,
+            @Schema(description = "Why the measure cannot take the risk further") @NotBlank @Size(max = TEXT) String motivation,
+            @Schema(description = "The last day the acceptance would hold: not before today, at most "
+                    + "molnkoll.risk-acceptance.longest (3 years) ahead")
+            @NotNull @BusinessDate LocalDate validUntil) {
+    }
+
+    @Schema(name = "RiskApprovalInput")
+    record RiskApproval(@Schema(description = "What the risk owner adds") @Size(max = TEXT) String note) {
+    }
+
+    @Schema(name = "RiskRejectionInput")
+    record RiskRejection(@NotBlank @Size(max = TEXT) String reason) {
     }
 
     @Schema(name = "RiskRevocationInput")

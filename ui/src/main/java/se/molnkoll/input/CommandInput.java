@@ -7,12 +7,15 @@ import se.molnkoll.kernel.EvidenceKind;
 import se.molnkoll.kernel.MeasureId;
 import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.ServiceModel;
-import se.molnkoll.kernel.command.AcceptResidualRisk;
 import se.molnkoll.kernel.command.RecordEvidence;
 import se.molnkoll.kernel.command.ArchiveService;
 import se.molnkoll.kernel.command.CorrectServiceDetails;
 import se.molnkoll.kernel.command.RecordProviderChange;
+import se.molnkoll.kernel.command.ApproveRiskAcceptance;
+import se.molnkoll.kernel.command.ProposeRiskAcceptance;
+import se.molnkoll.kernel.command.RejectRiskAcceptance;
 import se.molnkoll.kernel.command.RevokeRiskAcceptance;
+import se.molnkoll.recording.ActorAndCorrelation;
 import se.molnkoll.kernel.command.RegisterCloudService;
 import se.molnkoll.kernel.command.TerminateContract;
 import se.molnkoll.kernel.command.WithdrawEvidence;
@@ -22,6 +25,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -68,10 +72,21 @@ public final class CommandInput {
         return new WithdrawEvidence(service, evidence, reason.strip());
     }
 
-    public static AcceptResidualRisk acceptRisk(CloudServiceId service, int measureId, Phase phase, String riskOwner,
-                                                String motivation, LocalDate validUntil) {
-        return new AcceptResidualRisk(service, new MeasureId(measureId), phase, riskOwner.strip(), motivation.strip(),
-                validUntil);
+    /** A proposal by the signed-in user, with a new id. */
+    public static ProposeRiskAcceptance proposeRisk(CloudServiceId service, int measureId, Phase phase, String residualRisk,
+                                                    String motivation, LocalDate validUntil) {
+        return new ProposeRiskAcceptance(service, UUID.randomUUID().toString(), new MeasureId(measureId), phase,
+                residualRisk.strip(), motivation.strip(), validUntil, ActorAndCorrelation.currentActor());
+    }
+
+    /** An approval by the signed-in user. */
+    public static ApproveRiskAcceptance approveRisk(CloudServiceId service, String proposalId, String note) {
+        return new ApproveRiskAcceptance(service, proposalId, ActorAndCorrelation.currentActor(), strip(note));
+    }
+
+    /** A rejection by the signed-in user. */
+    public static RejectRiskAcceptance rejectRisk(CloudServiceId service, String proposalId, String reason) {
+        return new RejectRiskAcceptance(service, proposalId, ActorAndCorrelation.currentActor(), reason.strip());
     }
 
     public static RecordProviderChange providerChange(CloudServiceId service, String description, LocalDate changedOn) {

@@ -19,7 +19,10 @@ import se.molnkoll.kernel.BusinessDates;
 import se.molnkoll.kernel.Loggable;
 import se.molnkoll.kernel.query.CertificateStatus;
 import se.molnkoll.kernel.query.CertificateView;
+import se.molnkoll.kernel.query.EndingAcceptance;
 import se.molnkoll.kernel.query.FindCertificates;
+import se.molnkoll.kernel.query.FindEndingAcceptances;
+import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.query.api.ReadModels;
 
 import java.sql.Date;
@@ -36,7 +39,8 @@ import java.util.stream.Collectors;
 
 /**
  * Once a day, after molnkoll.digest.send-at by the injected clock, mails each organisation unit's
- * contact the expired and expiring certificates of its services. Units with nothing to report get
+ * contact the expired and expiring certificates of its services, and the risk acceptances that end
+ * within the warning window. Units with nothing to report get
  * no mail. Every instance checks each minute; a row per (day, unit) in digest_run, inserted before
  * sending, makes sure only one of them sends it.
  * <ul>
@@ -94,17 +98,34 @@ public class DailyDigest implements SchedulingConfigurer {
         }
         List<CertificateView> certificates = queries.query(new FindCertificates(null, warningDays),
                 ResponseTypes.multipleInstancesOf(CertificateView.class)).join();
-        Map<String, List<CertificateView>> byUnit = certificates.stream()
-                .collect(Collectors.groupingBy(CertificateView::organisationUnit, TreeMap::new, Collectors.toList()));
-        byUnit.forEach((unit, unitCertificates) -> {
+        List<EndingAcceptance> acceptances = queries.query(new FindEndingAcceptances(Moment.NOW, warningDays),
+                ResponseTypes.multipleInstancesOf(EndingAcceptance.class)).join();
+        Map<String, UnitDigest> byUnit = new TreeMap<>();
+        certificates.forEach(c -> byUnit.computeIfAbsent(c.organisationUnit(), u -> new UnitDigest()).certificates.add(c));
+        acceptances.forEach(a -> byUnit.computeIfAbsent(a.organisationUnit(), u -> new UnitDigest()).acceptances.add(a));
+        byUnit.forEach((unit, digest) -> {
             String recipient = properties.recipientFor(unit);
             if (recipient == null) {
-                log.warn("Digest: {} certificate(s) of {} need attention but the unit has no contact", unitCertificates.size(),
-                        Loggable.value(unit));
+                log.warn("Digest: {} certificate(s) and {} risk acceptance(s) of {} need attention but the unit has no contact",
+                        digest.certificates.size(), digest.acceptances.size(), Loggable.value(unit));
             } else if (claim(today, unit, recipient)) {
-                send(today, unit, recipient, unitCertificates);
+                send(today, unit, recipient, digest);
             }
         });
+    }
+
+    /** What one unit's digest holds: certificates expired or expiring, risk acceptances ending. */
+    static final class UnitDigest {
+        final List<CertificateView> certificates = new java.util.ArrayList<>();
+        final List<EndingAcceptance> acceptances = new java.util.ArrayList<>();
+
+        UnitDigest() {
+        }
+
+        UnitDigest(List<CertificateView> certificates, List<EndingAcceptance> acceptances) {
+            this.certificates.addAll(certificates);
+            this.acceptances.addAll(acceptances);
+        }
     }
 
     private boolean claim(LocalDate day, String unit, String recipient) {
@@ -122,9 +143,9 @@ public class DailyDigest implements SchedulingConfigurer {
         }
     }
 
-    private void send(LocalDate day, String unit, String recipient, List<CertificateView> certificates) {
+    private void send(LocalDate day, String unit, String recipient, UnitDigest digest) {
         try {
-            mail.send(message(day, unit, recipient, certificates));
+            mail.send(message(day, unit, recipient, digest));
         } catch (MailException e) {
             jdbc.update("delete from digest_run where digest_day = ? and organisation_unit = ? and claimed_by = ?"
                     + " and sent_at is null", Date.valueOf(day), unit, instance);
@@ -135,32 +156,53 @@ public class DailyDigest implements SchedulingConfigurer {
         try {
             jdbc.update("update digest_run set sent_at = ? where digest_day = ? and organisation_unit = ?",
                     Timestamp.from(clock.instant()), Date.valueOf(day), unit);
-            log.info("Digest for {} sent to {} ({} certificates)", Loggable.value(unit), Loggable.value(recipient),
-                    certificates.size());
+            log.info("Digest for {} sent to {} ({} certificates, {} risk acceptances)", Loggable.value(unit),
+                    Loggable.value(recipient), digest.certificates.size(), digest.acceptances.size());
         } catch (RuntimeException e) {
             log.error("Digest for {} was sent to {} but could not be recorded as sent; it may be sent again in {}",
                     Loggable.value(unit), Loggable.value(recipient), STALE_CLAIM, e);
         }
     }
 
-    SimpleMailMessage message(LocalDate day, String unit, String recipient, List<CertificateView> certificates) {
+    SimpleMailMessage message(LocalDate day, String unit, String recipient, UnitDigest digest) {
+        List<CertificateView> certificates = digest.certificates;
         List<CertificateView> expired = certificates.stream().filter(c -> c.status() == CertificateStatus.EXPIRED).toList();
         List<CertificateView> expiring = certificates.stream().filter(c -> c.status() == CertificateStatus.EXPIRING).toList();
         StringBuilder text = new StringBuilder()
                 .append("Molnkoll – certifikat som behöver åtgärdas för ").append(unit).append(", ").append(day).append("\n\n");
         section(text, "Utgångna (" + expired.size() + ")", expired);
         section(text, "Går ut inom " + warningDays + " dagar (" + expiring.size() + ")", expiring);
-        text.append("Åtgärderna som certifikaten täcker är öppna igen när de har gått ut. Begär förnyade underlag av leverantören ")
-                .append("och registrera dem i Molnkoll.\n\n")
-                .append("(English: ").append(expired.size()).append(" expired and ").append(expiring.size())
-                .append(" expiring certificate(s) of ").append(unit).append(".)\n");
+        if (!certificates.isEmpty()) {
+            text.append("Åtgärderna som certifikaten täcker är öppna igen när de har gått ut. Begär förnyade underlag av leverantören ")
+                    .append("och registrera dem i Molnkoll.\n\n");
+        }
+        acceptances(text, day, digest.acceptances);
+        text.append("(English: ").append(expired.size()).append(" expired and ").append(expiring.size())
+                .append(" expiring certificate(s) and ").append(digest.acceptances.size())
+                .append(" risk acceptance(s) ending within ").append(warningDays).append(" days, of ").append(unit).append(".)\n");
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(properties.from());
         message.setTo(recipient);
         message.setSubject("Molnkoll: " + expired.size() + " utgångna och " + expiring.size()
-                + " snart utgående certifikat – " + unit);
+                + " snart utgående certifikat" + (digest.acceptances.isEmpty() ? ""
+                : ", " + digest.acceptances.size() + " riskacceptanser upphör") + " – " + unit);
         message.setText(text.toString());
         return message;
+    }
+
+    private void acceptances(StringBuilder text, LocalDate day, List<EndingAcceptance> acceptances) {
+        if (acceptances.isEmpty()) return;
+        text.append("Riskacceptanser som upphör inom ").append(warningDays).append(" dagar (").append(acceptances.size())
+                .append(")\n");
+        for (EndingAcceptance a : acceptances) {
+            long left = java.time.temporal.ChronoUnit.DAYS.between(day, a.validUntil());
+            text.append("- ").append(a.serviceName()).append(": åtgärd ").append(a.measureId()).append(" (")
+                    .append(a.phase().routineColumn()).append("), accepterad av ").append(a.riskOwner())
+                    .append(a.proposalId() == null ? " (före riskägarens signering)" : "")
+                    .append(", till och med ").append(a.validUntil()).append(", ").append(left).append(" dagar kvar\n");
+        }
+        text.append("Efter sista dagen är åtgärden öppen igen. Ska risken fortsatt accepteras krävs ett nytt förslag och ")
+                .append("ett nytt godkännande av riskägaren.\n\n");
     }
 
     private static void section(StringBuilder text, String heading, List<CertificateView> certificates) {

@@ -23,7 +23,8 @@ import se.molnkoll.kernel.MeasurePhase;
 import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.ServiceModel;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
-import se.molnkoll.kernel.command.AcceptResidualRisk;
+import se.molnkoll.kernel.command.ApproveRiskAcceptance;
+import se.molnkoll.kernel.command.ProposeRiskAcceptance;
 import se.molnkoll.kernel.command.Decommission;
 import se.molnkoll.kernel.command.RecordEvidence;
 import se.molnkoll.kernel.command.RecordProviderChange;
@@ -39,6 +40,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -55,6 +57,8 @@ import java.util.stream.Collectors;
 class DemoData {
 
     static final String ACTOR = "demo";
+    /** The demo user who signs the demo's residual-risk acceptance. */
+    static final String RISK_OWNER = "riskowner";
     /** The routine's measure on supervising the vendor's delivery: what certificates and audit reports show. */
     private static final int SUPERVISION = 38;
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -82,7 +86,8 @@ class DemoData {
             log.info("Demo data not added: the event store already holds {} events", events);
             return;
         }
-        // every command is sent as the user "demo", so the audit trail says where the portfolio came from
+        // every command is sent as the user "demo" (a risk acceptance signed as "riskowner"), so the audit trail
+        // says where the portfolio came from
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(ACTOR, null, List.of()));
         try {
@@ -129,6 +134,10 @@ class DemoData {
                 classification(3, 3, 2, true, true, "2024/301"));
         certificate(payroll, "ISO/IEC 27001-certifikat", "Svensk Certifiering AB",
                 today.minusYears(3), today.minusDays(12)); // has expired
+        // waits in the risk owner's queue
+        propose(payroll, new MeasureId(SUPERVISION), Phase.OPERATE,
+                "Ingen oberoende granskning av leverantören medan certifikatet förnyas.",
+                "Certifieringsorganets revision är bokad; nytt certifikat väntas inom sex månader.", today.plusMonths(6));
 
         CloudServiceId invoices = register("Fakturaskanning", "Skanna AB", ServiceModel.SAAS, "Ekonomi", "Lena Falk");
         Classification invoicesClass = classify(invoices, 2, 2, 1, false, true, "2025/41");
@@ -136,9 +145,11 @@ class DemoData {
                 .map(MeasurePhase::measureId)
                 .filter(id -> catalogue.measure(id).orElseThrow().canBeRiskAccepted())
                 .reduce((first, second) -> second).orElseThrow();
-        recorder.record(invoices, new AcceptResidualRisk(invoices, accepted, Phase.ACQUIRE, "Ekonomichef Lena Falk",
-                "Leverantören kan inte visa detta före avtal; risken bedöms som låg för fakturaunderlag.",
-                today.plusMonths(6)));
+        String proposal = propose(invoices, accepted, Phase.ACQUIRE,
+                "Leverantören kan inte visa detta före avtal.",
+                "Risken bedöms som låg för fakturaunderlag; följs upp i förvaltningen.", today.plusMonths(6));
+        asRiskOwner(() -> recorder.record(invoices, new ApproveRiskAcceptance(invoices, proposal, RISK_OWNER,
+                "Godkänt för sex månader; nytt beslut efter leverantörens revision.")));
         evidence(invoices, all(invoicesClass, Phase.ACQUIRE, id -> !id.equals(accepted.value())), EnumSet.of(Phase.ACQUIRE),
                 EvidenceKind.CONTRACT_CLAUSE, "Avtal med säkerhetsbilaga", "Skanna AB", today.minusDays(200), null, null);
         recorder.record(invoices, new StartOperation(invoices));
@@ -175,6 +186,26 @@ class DemoData {
     }
 
     // ---- the steps ---------------------------------------------------------------------------
+
+    /** A proposal by the contract manager "demo"; its id. */
+    private String propose(CloudServiceId id, MeasureId measure, Phase phase, String residualRisk, String motivation,
+                           LocalDate until) {
+        String proposalId = UUID.randomUUID().toString();
+        recorder.record(id, new ProposeRiskAcceptance(id, proposalId, measure, phase, residualRisk, motivation, until, ACTOR));
+        return proposalId;
+    }
+
+    /** What the demo user riskowner does: a proposal must be signed by someone else than the one who made it. */
+    private static void asRiskOwner(Runnable signing) {
+        var demo = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(RISK_OWNER, null, List.of()));
+        try {
+            signing.run();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(demo);
+        }
+    }
 
     private CloudServiceId register(String name, String vendor, ServiceModel model, String unit, String owner) {
         CloudServiceId id = CloudServiceId.random();

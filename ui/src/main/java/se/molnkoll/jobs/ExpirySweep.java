@@ -13,19 +13,26 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import se.molnkoll.instance.InstanceRole;
 import se.molnkoll.instance.RunsOn;
+import se.molnkoll.kernel.command.EndRiskAcceptance;
 import se.molnkoll.kernel.command.ExpireEvidence;
 import se.molnkoll.kernel.event.EventMetaData;
+import se.molnkoll.kernel.query.DueAcceptanceEnd;
 import se.molnkoll.kernel.query.DueExpiry;
+import se.molnkoll.kernel.query.FindDueAcceptanceEnds;
 import se.molnkoll.kernel.query.FindDueExpiries;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Every half minute (molnkoll.expiry.sweep-interval), and shortly after start, asks which evidence
- * has passed its valid-until date without its expiry recorded, and sends ExpireEvidence for each.
+ * has passed its valid-until date without its expiry recorded, and sends ExpireEvidence for each; then
+ * which approved residual-risk acceptances have passed their last day without their end recorded, and
+ * sends EndRiskAcceptance for each.
  *
  * <p>Why a sweep and not scheduled deadlines: "today" comes from the injected clock, the only
  * timeline that tests and the business agree on; a deadline scheduler fires on its own wall clock.
@@ -62,19 +69,29 @@ public class ExpirySweep implements SchedulingConfigurer {
     }
 
     public void sweep() {
+        sweep("lapsed evidence", () -> queries.query(new FindDueExpiries(batchSize),
+                        ResponseTypes.multipleInstancesOf(DueExpiry.class)).join(),
+                expiry -> record(new ExpireEvidence(expiry.serviceId(), expiry.evidenceId()), expiry.evidenceId().value(),
+                        expiry.serviceId().value()));
+        sweep("ended risk acceptances", () -> queries.query(new FindDueAcceptanceEnds(batchSize),
+                        ResponseTypes.multipleInstancesOf(DueAcceptanceEnd.class)).join(),
+                end -> record(new EndRiskAcceptance(end.serviceId(), end.proposalId()), end.proposalId(),
+                        end.serviceId().value()));
+    }
+
+    private <T> void sweep(String what, Supplier<List<T>> dueNow, Predicate<T> record) {
         // A full batch may mean more is due; another pass is worth it only while this one recorded
-        // something (the read model may not show the new expiries yet), and never more than a few.
+        // something (the read model may not show the new ones yet), and never more than a few.
         for (int pass = 0; pass < MAX_PASSES_PER_SWEEP; pass++) {
-            List<DueExpiry> due = new ArrayList<>(queries.query(new FindDueExpiries(batchSize),
-                    ResponseTypes.multipleInstancesOf(DueExpiry.class)).join());
+            List<T> due = new ArrayList<>(dueNow.get());
             // each instance in its own order, so instances sweeping at once rarely want the same one
             Collections.shuffle(due);
             int recorded = 0;
-            for (DueExpiry expiry : due) {
-                recorded += expire(expiry) ? 1 : 0;
+            for (T one : due) {
+                recorded += record.test(one) ? 1 : 0;
             }
             if (!due.isEmpty()) {
-                log.info("Expiry sweep: {} lapsed evidence found, {} expiries recorded", due.size(), recorded);
+                log.info("Expiry sweep: {} {} found, {} recorded", due.size(), what, recorded);
             }
             if (recorded == 0 || due.size() < batchSize) {
                 return;
@@ -82,19 +99,17 @@ public class ExpirySweep implements SchedulingConfigurer {
         }
     }
 
-    /** Whether this instance recorded the expiry now (not: it was already recorded, or another instance did). */
-    private boolean expire(DueExpiry expiry) {
+    /** Whether this instance recorded the lapse now (not: it was already recorded, or another instance did). */
+    private boolean record(Object command, String what, String service) {
         try {
-            Boolean recorded = commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                            new ExpireEvidence(expiry.serviceId(), expiry.evidenceId()))
+            Boolean recorded = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                     .andMetaData(Map.of(EventMetaData.ACTOR, ACTOR)));
             return Boolean.TRUE.equals(recorded);
         } catch (ConcurrencyException e) {
-            log.debug("Expiry of {} was recorded by another instance at the same moment", expiry.evidenceId());
+            log.debug("The end of {} was recorded by another instance at the same moment", what);
             return false;
         } catch (RuntimeException e) {
-            log.warn("Expiry of evidence {} of service {} failed; the next sweep tries again", expiry.evidenceId(),
-                    expiry.serviceId(), e);
+            log.warn("The end of {} of service {} could not be recorded; the next sweep tries again", what, service, e);
             return false;
         }
     }

@@ -39,7 +39,8 @@ public class ActorAndCorrelation implements MessageDispatchInterceptor<CommandMe
         };
     }
 
-    private static String currentActor() {
+    /** Who the signed-in user is, as the audit trail names them; {@value #SYSTEM_ACTOR} outside a signed-in request. */
+    public static String currentActor() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.isAuthenticated() ? authentication.getName() : SYSTEM_ACTOR;
     }

@@ -28,6 +28,7 @@ public final class ApiAccess {
     private static final Set<Role> EVERY_ROLE = EnumSet.allOf(Role.class);
     private static final Set<Role> MANAGER = EnumSet.of(Role.CONTRACT_MANAGER);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+    private static final Set<Role> RISK_OWNER = EnumSet.of(Role.RISK_OWNER);
 
     /**
      * One rule: requests with this method (any method when null) to one of these path patterns may be
@@ -68,7 +69,10 @@ public final class ApiAccess {
                     "/api/certificates", "/api/certificates/export"), true, false, Role.AUDIT_READERS),
             roles(HttpMethod.GET, Role.AUDIT_READERS, "/api/services/*/evidence/*/document"),
             roles(HttpMethod.GET, EVERY_ROLE, "/api/services", "/api/services/**", "/api/totals", "/api/dashboard",
-                    "/api/certificates", "/api/certificates/export"),
+                    "/api/certificates", "/api/certificates/export", "/api/risk-proposals", "/api/risk-acceptances/ending"),
+            // the risk owner signs; a contract manager proposes (and the service refuses anyone deciding their own proposal)
+            roles(HttpMethod.POST, RISK_OWNER, "/api/services/*/risk-proposals/*/approval",
+                    "/api/services/*/risk-proposals/*/rejection"),
             roles(HttpMethod.POST, MANAGER, "/api/services", "/api/services/**"),
             roles(HttpMethod.PUT, MANAGER, "/api/services/*/classification"),
             roles(null, MANAGER, "/api/imports", "/api/imports/**"));

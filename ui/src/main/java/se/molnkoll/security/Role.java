@@ -11,8 +11,9 @@ public enum Role {
     /** Runs the application: health and metrics; reads the register like a viewer. */
     ADMIN,
     /**
-     * Owns the risks that remain (routine 4.1.2: "godkännas av den som äger risken"); reads the register
-     * like a viewer. (The sign-off of proposed risk acceptances is being built on this role.)
+     * Owns the risks that remain (routine 4.1.2: "godkännas av den som äger risken"): approves or rejects
+     * the residual-risk acceptances contract managers propose (never their own); reads the register like a
+     * viewer.
      */
     RISK_OWNER;
 

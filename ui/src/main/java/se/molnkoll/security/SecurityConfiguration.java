@@ -121,11 +121,14 @@ public class SecurityConfiguration {
                                 "/services/*/evidence/new", "/services/*/risk-acceptance", "/services/*/provider-change",
                                 "/services/*/termination", "/services/*/correction").hasRole(MANAGER)
                         .requestMatchers("/admin", "/admin/rebuild").hasRole(ADMIN)
+                        // the risk owner signs (never their own proposal: the service refuses that)
+                        .requestMatchers(HttpMethod.POST, "/services/*/risk-proposals/*/approval",
+                                "/services/*/risk-proposals/*/rejection").hasRole(Role.RISK_OWNER.name())
                         .requestMatchers(HttpMethod.POST, "/services/**").hasRole(MANAGER)
                         .requestMatchers(anotherMomentOf("/", "/services", "/services/*", "/services/*/measures/export",
                                 "/certificates/export")).hasAnyRole(AUDIT_READERS)
                         .requestMatchers(HttpMethod.GET, "/", "/services", "/services/*", "/catalogue", "/services/*/measures/export",
-                                "/certificates/export").hasAnyRole(EVERY_ROLE)
+                                "/certificates/export", "/risks").hasAnyRole(EVERY_ROLE)
                         .anyRequest().denyAll())
                 .exceptionHandling(errors -> errors.accessDeniedHandler(Refusals.pagesAccessDenied()))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -66,9 +66,17 @@ abstract class ApiScenarios extends Scenarios {
 
         List<Integer> allButEight = acquire.stream().filter(m -> m != 8).toList();
         String certificate = recordEvidence(id, allButEight, List.of("ACQUIRE", "OPERATE", "EXIT"), TODAY.plusYears(1).toString());
-        Api.Response accepted = manager.post("/api/services/" + id + "/risk-acceptances", Map.of("measureId", 8,
-                "phase", "ACQUIRE", "riskOwner", "Förvaltningschef", "motivation", "Leverantören delar inte ut lösenord"));
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+        Api.Response proposed = manager.post("/api/services/" + id + "/risk-proposals", Map.of("measureId", 8,
+                "phase", "ACQUIRE", "residualRisk", "Lösenord delas inte ut", "motivation", "Leverantören delar inte ut lösenord",
+                "validUntil", TODAY.plusYears(1).toString()));
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+        assertThat(statusOf(id, 8, "ACQUIRE")).as("a proposal counts for nothing").isEqualTo("OPEN");
+        String proposal = proposed.json().get("id").asText();
+        Api.Response ownApproval = manager.post("/api/services/" + id + "/risk-proposals/" + proposal + "/approval", Map.of());
+        assertThat(ownApproval.status()).as("only a risk owner approves").isEqualTo(403);
+        Api.Response accepted = riskOwner.post("/api/services/" + id + "/risk-proposals/" + proposal + "/approval",
+                Map.of("note", "Godkänt för ett år"));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         assertThat(statusOf(id, 8, "ACQUIRE")).isEqualTo("RISK_ACCEPTED");
         assertThat(measures(id, "ACQUIRE", "OPEN")).isEmpty();
 
@@ -100,9 +108,10 @@ abstract class ApiScenarios extends Scenarios {
 
         JsonNode trail = auditor.get("/api/services/" + id + "/audit?order=asc").json();
         assertThat(texts(trail.get("entries"), "type")).containsExactly("CloudServiceRegistered", "ClassificationSet",
-                "EvidenceReceived", "ResidualRiskAccepted", "OperationStarted", "ProviderChangeRecorded",
+                "EvidenceReceived", "RiskAcceptanceProposed", "RiskAcceptanceApproved", "OperationStarted", "ProviderChangeRecorded",
                 "ContractTerminated", "ServiceDecommissioned");
-        assertThat(texts(trail.get("entries"), "actor")).containsOnly("manager");
+        assertThat(texts(trail.get("entries"), "actor")).containsExactly("manager", "manager", "manager", "manager",
+                "riskowner", "manager", "manager", "manager", "manager");
         assertThat(texts(trail.get("entries"), "serviceId")).containsOnly(id);
     }
 
@@ -208,8 +217,8 @@ abstract class ApiScenarios extends Scenarios {
                 manager.post("/api/services/" + id + "/operation", null),
                 manager.post("/api/services/" + id + "/provider-changes", Map.of("description", "x", "changedOn", TODAY.toString())),
                 manager.post("/api/services/" + id + "/decommissioning", null),
-                manager.post("/api/services/" + id + "/risk-acceptances", Map.of("measureId", 24, "phase", "ACQUIRE",
-                        "riskOwner", "x", "motivation", "y")),
+                manager.post("/api/services/" + id + "/risk-proposals", Map.of("measureId", 24, "phase", "ACQUIRE",
+                        "residualRisk", "x", "motivation", "y", "validUntil", TODAY.plusDays(1).toString())),
                 manager.post("/api/services/00000000-0000-4000-8000-00000000dead/operation", null),
                 manager.post("/api/services", Map.of("name", "")));
         assertThat(rejected).extracting(Api.Response::status).containsExactly(409, 400, 409, 409, 409, 409, 404, 400);

@@ -333,9 +333,7 @@ abstract class AuditorScenarios extends Scenarios {
         at(9, 0);
         String id = register("Återkallad risk");
         classify(id, 2, 2, 2, false, true);
-        Api.Response accepted = manager.post("/api/services/" + id + "/risk-acceptances", Map.of("measureId", 18,
-                "phase", "ACQUIRE", "riskOwner", "Förvaltningschef", "motivation", "Kapaciteten följs upp"));
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+        acceptRisk(id, 18, "ACQUIRE", TODAY.plusYears(1).toString(), "Kapaciteten följs upp");
         at(10, 0);
         long before = storedEvents();
         Api.Response bad = manager.post("/api/services/" + id + "/risk-acceptances/revocations",
@@ -357,7 +355,7 @@ abstract class AuditorScenarios extends Scenarios {
         assertThat(statusIn(view(auditor, id, "validAt=" + TODAY.plusDays(10)), 18, "ACQUIRE")).isEqualTo("OPEN");
         JsonNode acceptance = later.json().get("riskAcceptances").get(0);
         assertThat(acceptance.get("revokedFrom").asText()).isEqualTo(TODAY.plusDays(10).toString());
-        assertThat(acceptance.get("validUntil").isNull()).as("as accepted").isTrue();
+        assertThat(acceptance.get("validUntil").asText()).as("as accepted").isEqualTo(TODAY.plusYears(1).toString());
         // then found to have been given in error: revoked from today, the measure is open now
         at(11, 0);
         Api.Response now = manager.post("/api/services/" + id + "/risk-acceptances/revocations", Map.of("measureId", 18,
@@ -369,7 +367,7 @@ abstract class AuditorScenarios extends Scenarios {
         assertThat(statusIn(then, 18, "ACQUIRE")).isEqualTo("RISK_ACCEPTED");
         assertThat(then.get("riskAcceptances").get(0).get("revokedFrom").isNull()).isTrue();
         JsonNode trail = auditor.get("/api/services/" + id + "/audit?order=asc").json().get("entries");
-        assertThat(texts(trail, "type")).endsWith("ResidualRiskAccepted", "RiskAcceptanceRevoked", "RiskAcceptanceRevoked");
+        assertThat(texts(trail, "type")).endsWith("RiskAcceptanceApproved", "RiskAcceptanceRevoked", "RiskAcceptanceRevoked");
         assertThat(trail.get(trail.size() - 1).get("summary").asText())
                 .isEqualTo("Accepterad risk för åtgärd 18 (ANS) återkallad från " + TODAY + ": Gavs på fel underlag");
         JsonNode changes = auditor.get("/api/services/" + id + "/changes?from=" + time(9, 30)).json();
@@ -820,8 +818,10 @@ abstract class AuditorScenarios extends Scenarios {
         classify(id, 2, 2, 2, true, true);
         String certificate = recordEvidence(id, List.of(27, 30), List.of("ACQUIRE"), TODAY.plusDays(2).toString());
         recordEvidence(id, List.of(31), List.of("ACQUIRE", "OPERATE"), null);
-        assertThat(manager.post("/api/services/" + id + "/risk-acceptances", Map.of("measureId", 8, "phase", "ACQUIRE",
-                "riskOwner", "Förvaltningschef", "motivation", "Låg risk")).status()).isEqualTo(201);
+        acceptRisk(id, 8, "ACQUIRE", TODAY.plusYears(1).toString(), "Låg risk");
+        // a proposal left waiting and one rejected are rebuilt as well
+        assertThat(manager.post("/api/services/" + id + "/risk-proposals", Map.of("measureId", 9, "phase", "ACQUIRE",
+                "residualRisk", "Väntar", "motivation", "m", "validUntil", TODAY.plusYears(1).toString())).status()).isEqualTo(201);
         at(10, 0);
         classify(id, 1, 1, 1, false, true);
         TestClock.CLOCK.set(TODAY.plusDays(5));

@@ -122,7 +122,7 @@ class BadInputPropertiesTest {
         CLASSIFY("PUT", "/api/services/{id}/classification"),
         EVIDENCE("POST", "/api/services/{id}/evidence"),
         WITHDRAW("POST", "/api/services/{id}/evidence/{evidenceId}/withdrawal"),
-        RISK("POST", "/api/services/{id}/risk-acceptances"),
+        RISK("POST", "/api/services/{id}/risk-proposals"),
         OPERATION("POST", "/api/services/{id}/operation"),
         PROVIDER_CHANGE("POST", "/api/services/{id}/provider-changes"),
         TERMINATION("POST", "/api/services/{id}/termination"),
@@ -147,7 +147,7 @@ class BadInputPropertiesTest {
                         "kind", "CERTIFICATE", "title", "Intyg", "issuer", "Cert AB",
                         "receivedOn", TestClock.TODAY.minusDays(3).toString()));
                 case WITHDRAW -> body.put("reason", "Ersatt");
-                case RISK -> body.putAll(Map.of("measureId", 27, "phase", "ACQUIRE", "riskOwner", "Riskägare",
+                case RISK -> body.putAll(Map.of("measureId", 27, "phase", "ACQUIRE", "residualRisk", "Ingen loggning",
                         "motivation", "Låg risk", "validUntil", TestClock.TODAY.plusDays(90).toString()));
                 case PROVIDER_CHANGE -> body.putAll(Map.of("description", "Ny underleverantör",
                         "changedOn", TestClock.TODAY.toString()));
@@ -222,7 +222,7 @@ class BadInputPropertiesTest {
         fields.put("reason", text());
         fields.put("measureId", number());
         fields.put("phase", Arbitraries.of("ACQUIRE", "OPERATE", "EXIT", "NOW").map(v -> v));
-        fields.put("riskOwner", text());
+        fields.put("residualRisk", text());
         fields.put("motivation", text());
         fields.put("description", text());
         fields.put("changedOn", date());

@@ -125,7 +125,7 @@ class BodySizePropertiesTest {
         Arbitrary<Integer> textBytes = Arbitraries.integers().between(3, 7)
                 .flatMap(exponent -> Arbitraries.integers().between(pow10(exponent), Math.min(20_000_000, 10 * pow10(exponent))));
         Arbitrary<String> paths = Arbitraries.of("/api/services", "/api/services/" + service + "/evidence",
-                "/api/services/" + service + "/classification", "/api/services/" + service + "/risk-acceptances");
+                "/api/services/" + service + "/classification", "/api/services/" + service + "/risk-proposals");
         Arbitrary<Shape> shapes = Arbitraries.of(Shape.class);
         return Combinators.combine(shapes, elements, textBytes, paths, Arbitraries.of(true, false))
                 .as((shape, count, length, path, chunked) ->

@@ -36,6 +36,7 @@ abstract class Scenarios {
 
     Api manager;
     Api auditor;
+    Api riskOwner;
 
     @BeforeEach
     void signIn() {
@@ -43,6 +44,7 @@ abstract class Scenarios {
         Api api = Api.at(port);
         manager = api.as("manager");
         auditor = api.as("auditor");
+        riskOwner = api.as("riskowner");
     }
 
     // ---- helpers ---------------------------------------------------------------------------
@@ -61,6 +63,18 @@ abstract class Scenarios {
         if (newest != null) {
             assertThat(readModels.awaitVisible(se.molnkoll.kernel.CloudServiceId.of(newest))).isTrue();
         }
+    }
+
+    /** The manager proposes accepting the residual risk of a measure in a phase through a day; the risk owner approves it. */
+    String acceptRisk(String id, int measure, String phase, String until, String residualRisk) {
+        Api.Response proposed = manager.post("/api/services/" + id + "/risk-proposals", Map.of("measureId", measure,
+                "phase", phase, "residualRisk", residualRisk, "motivation", "Leverantören erbjuder det inte", "validUntil", until));
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+        String proposal = proposed.json().get("id").asText();
+        Api.Response approved = riskOwner.post("/api/services/" + id + "/risk-proposals/" + proposal + "/approval",
+                Map.of("note", "Godkänt"));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        return proposal;
     }
 
     String register(String name) {

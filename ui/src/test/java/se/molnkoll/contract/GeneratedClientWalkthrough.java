@@ -22,7 +22,8 @@ import se.molnkoll.client.model.CloudServiceView;
 import se.molnkoll.client.model.EvidenceInput;
 import se.molnkoll.client.model.MeasureStatusView;
 import se.molnkoll.client.model.RebuildStatus;
-import se.molnkoll.client.model.RiskAcceptanceInput;
+import se.molnkoll.client.model.RiskApprovalInput;
+import se.molnkoll.client.model.RiskProposalInput;
 import se.molnkoll.client.model.ServiceChanges;
 import se.molnkoll.client.model.ServiceRegistration;
 import se.molnkoll.client.model.WithdrawalInput;
@@ -104,11 +105,14 @@ abstract class GeneratedClientWalkthrough {
                 .kind(EvidenceInput.KindEnum.CERTIFICATE).title("ISO/IEC 27001-certifikat").issuer("Certifieringsorgan AB")
                 .receivedOn(TODAY).validFrom(TODAY.withDayOfYear(1)).validUntil(TODAY.plusYears(3))).getId();
 
-        // The risk owner accepts the remaining risk of measure 18 in acquisition.
-        CloudServiceView accepted = manager.acceptRisk(id, new RiskAcceptanceInput().measureId(18)
-                .phase(RiskAcceptanceInput.PhaseEnum.ACQUIRE).riskOwner("Förvaltningschef")
-                .motivation("Kapaciteten följs upp i förvaltningen"));
+        // The manager proposes accepting the remaining risk of measure 18 in acquisition; the risk owner approves it.
+        UUID proposal = manager.proposeRiskAcceptance(id, new RiskProposalInput().measureId(18)
+                .phase(RiskProposalInput.PhaseEnum.ACQUIRE).residualRisk("Kapaciteten kan inte prognostiseras före driften")
+                .motivation("Kapaciteten följs upp i förvaltningen").validUntil(TODAY.plusYears(1))).getId();
+        CloudServiceView accepted = new CloudServicesApi(client("riskowner")).approveRiskAcceptance(id, proposal,
+                new RiskApprovalInput().note("Följs upp efter tre månader i drift"));
         assertThat(accepted.getRiskAcceptances()).hasSize(1);
+        assertThat(accepted.getRiskAcceptances().get(0).getSignedOff()).isTrue();
 
         // Operation cannot start yet: 409, listing every acquisition measure still open; nothing recorded.
         ApiException refused = catchThrowableOfType(ApiException.class, () -> manager.startOperation(id));

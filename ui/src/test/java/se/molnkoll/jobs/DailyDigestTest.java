@@ -192,6 +192,36 @@ class DailyDigestTest {
                 .containsOnlyOnce("informationssakerhet@vgr.example");
     }
 
+    @Test
+    void a_unit_is_warned_of_its_risk_acceptances_that_end_within_the_window_and_only_of_those() throws Exception {
+        LocalDate day = TODAY.plusYears(4);
+        at(day.minusDays(30), 12);
+        Api manager = Api.at(port).as("manager");
+        Api riskOwner = Api.at(port).as("riskowner");
+        String id = manager.post("/api/services", Map.of("name", "Fakturaflöde", "vendor", "Moln AB", "serviceModel", "SAAS",
+                "organisationUnit", "Regionstyrelsen", "owner", "Anna")).json().get("id").asText();
+        manager.put("/api/services/" + id + "/classification", Map.of("confidentiality", 1, "integrity", 1,
+                "availability", 1, "secrecy", false, "personalData", false));
+        for (Object[] acceptance : new Object[][]{{8, day.plusDays(20)}, {9, day.plusDays(100)}}) {
+            String proposal = manager.post("/api/services/" + id + "/risk-proposals", Map.of("measureId", acceptance[0],
+                    "phase", "ACQUIRE", "residualRisk", "Risk", "motivation", "Låg", "validUntil", acceptance[1].toString()))
+                    .json().get("id").asText();
+            assertThat(riskOwner.post("/api/services/" + id + "/risk-proposals/" + proposal + "/approval", Map.of()).status())
+                    .isEqualTo(200);
+        }
+        at(day, 8);
+        digest.sendIfDue();
+        MimeMessage board = Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> recipient(m).equals("informationssakerhet@vgr.example")).findFirst().orElseThrow();
+        assertThat(board.getSubject())
+                .isEqualTo("Molnkoll: 0 utgångna och 0 snart utgående certifikat, 1 riskacceptanser upphör – Regionstyrelsen");
+        String body = (String) board.getContent();
+        assertThat(body).contains("Riskacceptanser som upphör inom 60 dagar (1)",
+                        "- Fakturaflöde: åtgärd 8 (ANS), accepterad av riskowner, till och med " + day.plusDays(20) + ", 20 dagar kvar",
+                        "krävs ett nytt förslag och ett nytt godkännande")
+                .doesNotContain("åtgärd 9", "Utgångna", "Går ut inom");
+    }
+
     private static String recipient(MimeMessage message) {
         try {
             return message.getRecipients(Message.RecipientType.TO)[0].toString();

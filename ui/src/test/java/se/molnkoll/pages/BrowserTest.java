@@ -389,12 +389,42 @@ class BrowserTest {
         browser.go(service + "/risk-acceptance");
         assertThat(browser.text(By.cssSelector("#measureId option[value='2']"))).endsWith("(Förvalta)");
         browser.choose(By.id("measureId"), "2").choose(By.id("phase"), "ACQUIRE")
-                .type(By.id("riskOwner"), "Förvaltningschef").type(By.id("motivation"), "Kundtjänsten är inte relevant.")
+                .type(By.id("residualRisk"), "Ingen kundtjänst på svenska").type(By.id("motivation"), "Kundtjänsten är inte relevant.")
+                .set(By.id("validUntil"), TODAY.plusYears(1).toString())
                 .follow(By.cssSelector("form[action$='/risk-acceptance'] button[type=submit]"));
         assertThat(browser.text(By.id("problems"))).contains("Åtgärd 2 gäller bara fasen Förvalta; välj Förvalta eller ta bort åtgärd 2.");
-        assertThat(browser.find(By.id("riskOwner")).getAttribute("value")).isEqualTo("Förvaltningschef");
+        assertThat(browser.find(By.id("residualRisk")).getAttribute("value")).isEqualTo("Ingen kundtjänst på svenska");
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?"
-                + " and payload_type like '%RiskAccepted'", Long.class, service.substring("/services/".length()))).isZero();
+                + " and payload_type like '%RiskAcceptance%'", Long.class, service.substring("/services/".length()))).isZero();
+    }
+
+    @Test
+    void a_manager_proposes_a_residual_risk_and_the_risk_owner_approves_it_and_the_measure_becomes_risk_accepted() {
+        String service = registeredByManager("Risk i webbläsaren");
+        classifiedThroughTheForm(1, 1, 1);
+        browser.follow(By.linkText("Föreslå att risken accepteras"));
+        browser.choose(By.id("measureId"), "8").choose(By.id("phase"), "ACQUIRE")
+                .type(By.id("residualRisk"), "Lösenordsregler kan inte styras").type(By.id("motivation"), "Tjänsten har ingen sådan inställning.")
+                .set(By.id("validUntil"), TODAY.plusMonths(6).toString())
+                .follow(By.cssSelector("form[action$='/risk-acceptance'] button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".notice.success"))).contains("skickat till riskägaren");
+        assertThat(browser.text(By.cssSelector("#measure-8-ACQUIRE"))).contains("Öppen");
+        assertThat(browser.text(By.id("risk-proposals"))).contains("Lösenordsregler kan inte styras", "Väntar på riskägaren");
+
+        browser.signOut().signIn("riskowner").go("/");
+        browser.follow(By.id("pending-risk-proposals"));
+        WebElement proposal = browser.find(By.xpath("//article[.//a[.='Risk i webbläsaren']]"));
+        String id = proposal.getAttribute("id").substring("proposal-".length());
+        assertThat(proposal.getText()).contains("åtgärd 8 i Anskaffa", "Lösenordsregler kan inte styras", "av manager");
+        browser.type(By.id("note-" + id), "Godkänt till nästa upphandling").follow(By.id("approve-" + id));
+        assertThat(browser.text(By.cssSelector(".notice.success"))).contains("Risken är accepterad");
+        assertThat(browser.all(By.id("proposal-" + id))).isEmpty();
+
+        browser.go(service);
+        assertThat(browser.text(By.cssSelector("#measure-8-ACQUIRE"))).contains("Risk accepterad");
+        assertThat(browser.text(By.xpath("//section[h2[@id='risk-heading']]"))).contains("riskowner",
+                "godkände " + TODAY + "; föreslagen av manager", "Lösenordsregler kan inte styras", "Riskägaren: Godkänt till nästa upphandling");
+        browser.signOut();
     }
 
     @Test

@@ -59,6 +59,7 @@ class PagesTest {
     static final Set<String> EVERYONE = USERS.keySet();
     static final Set<String> AUDIT_READERS = Set.of("manager", "auditor");
     static final Set<String> MANAGERS = Set.of("manager");
+    static final Set<String> RISK_OWNERS = Set.of("riskowner");
 
     @Autowired
     MockMvc mvc;
@@ -104,6 +105,7 @@ class PagesTest {
                 new Page("GET", "/services", EVERYONE),
                 new Page("GET", service, EVERYONE),
                 new Page("GET", "/catalogue", EVERYONE),
+                new Page("GET", "/risks", EVERYONE),
                 new Page("GET", "/?asOf=" + TODAY, AUDIT_READERS),
                 new Page("GET", service + "?asOf=" + TODAY, AUDIT_READERS),
                 new Page("GET", service + "?validAt=" + TODAY.plusYears(1), AUDIT_READERS),
@@ -141,6 +143,8 @@ class PagesTest {
                 new Page("POST", other + "/correction", MANAGERS),
                 new Page("POST", other + "/archiving", MANAGERS),
                 new Page("POST", other + "/risk-acceptance/revocation", MANAGERS),
+                new Page("POST", other + "/risk-proposals/" + java.util.UUID.randomUUID() + "/approval", RISK_OWNERS),
+                new Page("POST", other + "/risk-proposals/" + java.util.UUID.randomUUID() + "/rejection", RISK_OWNERS),
                 new Page("POST", other + "/operation", MANAGERS),
                 new Page("POST", other + "/decommissioning", MANAGERS),
                 new Page("GET", "/api-docs-that-do-not-exist", Set.of()));
@@ -252,8 +256,7 @@ class PagesTest {
     void a_manager_revokes_a_risk_acceptance_from_the_service_page() throws Exception {
         String id = register("Risk som återkallas");
         send(post(id + "/classification").param("confidentiality", "2").param("integrity", "2").param("availability", "2"));
-        send(post(id + "/risk-acceptance").param("measureId", "18").param("phase", "ACQUIRE")
-                .param("riskOwner", "Förvaltningschef").param("motivation", "Följs upp"));
+        acceptRisk(id, "18", "Följs upp");
         assertThat(html(get(id).with(MANAGER))).contains("id=\"revoke-18-ACQUIRE\"", "Återkalla acceptansen");
         assertThat(html(get(id).with(AUDITOR))).doesNotContain("id=\"revoke-18-ACQUIRE\"");
         long before = events();
@@ -267,6 +270,44 @@ class PagesTest {
         String page = html(get(id).with(MANAGER));
         assertThat(page).contains("Återkallad från och med " + TODAY + ": Gavs av misstag").doesNotContain("id=\"revoke-18-ACQUIRE\"");
         assertThat(page.replaceAll("\\s+", " ")).containsPattern("id=\"measure-18-ACQUIRE\">.*?status-OPEN");
+    }
+
+    @Test
+    void the_risk_owner_decides_proposals_in_a_queue_and_nobody_decides_their_own() throws Exception {
+        String id = register("Risk som föreslås");
+        send(post(id + "/classification").param("confidentiality", "2").param("integrity", "2").param("availability", "2"));
+        // someone who is both contract manager and risk owner proposes; the queue offers them no decision
+        RequestPostProcessor both = user("bertil").roles("CONTRACT_MANAGER", "RISK_OWNER");
+        MvcResult proposed = mvc.perform(post(id + "/risk-acceptance").param("measureId", "18").param("phase", "ACQUIRE")
+                .param("residualRisk", "Kapaciteten okänd").param("motivation", "Följs upp i drift")
+                .param("validUntil", TODAY.plusMonths(6).toString()).with(both).with(csrf())).andReturn();
+        assertThat(proposed.getFlashMap().get("success")).asString().contains("skickat till riskägaren");
+        String proposal = jdbc.queryForObject("select proposal_id from risk_proposal where service_id = ? and recorded_to is null",
+                String.class, id.substring("/services/".length()));
+        assertThat(html(get(id).with(VIEWER))).contains("Förslag till riskägaren", "Väntar på riskägaren", "Kapaciteten okänd");
+        assertThat(html(get("/risks").with(both))).contains("Kapaciteten okänd", "Du föreslog detta själv")
+                .doesNotContain("id=\"approve-" + proposal + "\"");
+        assertThat(html(get("/risks").with(VIEWER))).contains("Bara en riskägare kan godkänna")
+                .doesNotContain("id=\"approve-" + proposal + "\"");
+        assertThat(html(get("/risks").with(RISK_OWNER))).contains("id=\"approve-" + proposal + "\"", "id=\"reject-" + proposal + "\"");
+        assertThat(html(get("/").with(VIEWER)).replaceAll("\\s+", " ")).containsPattern("id=\"pending-risk-proposals\"[^>]*>[1-9]");
+        long before = events();
+        MvcResult own = mvc.perform(post(id + "/risk-proposals/" + proposal + "/approval").param("text", "")
+                .with(both).with(csrf())).andReturn();
+        assertThat(own.getFlashMap().get("refused")).asString().contains("Du föreslog acceptansen för åtgärd 18");
+        assertThat(events()).isEqualTo(before);
+        // a rejection needs a reason; the risk owner then rejects, and the measure stays open
+        MvcResult bare = mvc.perform(post(id + "/risk-proposals/" + proposal + "/rejection").param("text", " ")
+                .with(RISK_OWNER).with(csrf())).andReturn();
+        assertThat(bare.getFlashMap().get("refused")).asString().contains("Ange varför");
+        assertThat(events()).isEqualTo(before);
+        MvcResult rejected = mvc.perform(post(id + "/risk-proposals/" + proposal + "/rejection").param("text", "Mät kapaciteten först")
+                .with(RISK_OWNER).with(csrf())).andReturn();
+        assertThat(rejected.getFlashMap().get("success")).asString().contains("avslaget");
+        String page = html(get(id).with(VIEWER));
+        assertThat(page).contains("Avslaget av riskowner " + TODAY + ": Mät kapaciteten först");
+        assertThat(page.replaceAll("\\s+", " ")).containsPattern("id=\"measure-18-ACQUIRE\">.*?status-OPEN");
+        assertThat(html(get("/risks").with(RISK_OWNER))).doesNotContain("id=\"approve-" + proposal + "\"");
     }
 
     @Test
@@ -480,8 +521,7 @@ class PagesTest {
         send(post(id + "/classification").param("confidentiality", "0").param("integrity", "0").param("availability", "0"));
         List<String> acquire = applicable(id, "ACQUIRE");
         String firstAcceptable = acquire.stream().filter(m -> !m.equals("24") && !m.equals("42")).findFirst().orElseThrow();
-        send(post(id + "/risk-acceptance").param("measureId", firstAcceptable).param("phase", "ACQUIRE")
-                .param("riskOwner", "Förvaltningschef").param("motivation", "Låg risk").param("validUntil", TODAY.plusYears(1).toString()));
+        acceptRisk(id, firstAcceptable, "Låg risk");
         MockHttpServletRequestBuilder evidence = multipart(id + "/evidence/new").param("phases", "ACQUIRE", "OPERATE")
                 .param("kind", "CONTRACT_CLAUSE").param("title", "Avtal").param("issuer", "Moln AB")
                 .param("receivedOn", TODAY.toString());
@@ -508,11 +548,14 @@ class PagesTest {
         assertThat(jdbc.queryForList("select payload_type from domain_event_entry where aggregate_identifier = ?"
                 + " order by sequence_number", String.class, id.substring("/services/".length())).stream()
                 .map(t -> t.substring(t.lastIndexOf('.') + 1)).toList())
-                .containsExactly("CloudServiceRegistered", "ClassificationSet", "ResidualRiskAccepted", "EvidenceReceived",
+                .containsExactly("CloudServiceRegistered", "ClassificationSet", "RiskAcceptanceProposed",
+                        "RiskAcceptanceApproved", "EvidenceReceived",
                         "OperationStarted", "ProviderChangeRecorded", "EvidenceWithdrawn", "ContractTerminated",
                         "EvidenceReceived", "ServiceDecommissioned");
-        assertThat(jdbc.queryForList("select distinct meta_data from domain_event_entry where aggregate_identifier = ?",
-                String.class, id.substring("/services/".length()))).allMatch(m -> m.contains("\"actor\":\"manager\""));
+        // every step the manager's, but the approval: the risk owner's
+        assertThat(jdbc.queryForList("select meta_data from domain_event_entry where aggregate_identifier = ?"
+                + " order by sequence_number", String.class, id.substring("/services/".length())))
+                .allMatch(m -> m.contains(m.equals(approvalMetaData(id)) ? "\"actor\":\"riskowner\"" : "\"actor\":\"manager\""));
     }
 
     @Test
@@ -522,11 +565,12 @@ class PagesTest {
                 .param("kind", "OTHER").param("title", "t").param("issuer", "i").param("receivedOn", TODAY.toString())
                 .with(MANAGER).with(csrf()))).contains("id=\"measureIds-error\">Välj bland åtgärderna i listan.");
         assertThat(html(post(service + "/risk-acceptance").param("measureId", "-3").param("phase", "ACQUIRE")
-                .param("riskOwner", "r").param("motivation", "m").with(MANAGER).with(csrf())))
+                .param("residualRisk", "r").param("motivation", "m").with(MANAGER).with(csrf())))
                 .contains("id=\"measureId-error\">Minst 1.");
         // a refusal names the measure, the phases it does belong to, and what to do
         assertThat(html(post(service + "/risk-acceptance").param("measureId", "2").param("phase", "EXIT")
-                .param("riskOwner", "r").param("motivation", "m").with(MANAGER).with(csrf())))
+                .param("residualRisk", "r").param("motivation", "m").param("validUntil", TODAY.plusYears(1).toString())
+                .with(MANAGER).with(csrf())))
                 .contains("Åtgärd 2 gäller bara fasen Förvalta; välj Förvalta eller ta bort åtgärd 2.");
         // the evidence form's refusal says the same of each measure, naming all the phases it belongs to
         assertThat(html(multipart(service + "/evidence/new").param("measureIds", "2", "7").param("phases", "EXIT")
@@ -652,7 +696,8 @@ class PagesTest {
         // every number on the dashboard's cards leads to what it counts
         String dashboard = html(get("/").with(VIEWER));
         String cards = dashboard.substring(dashboard.indexOf("class=\"cards\""), dashboard.indexOf("</section>", dashboard.indexOf("class=\"cards\"")));
-        assertThat(count(cards, "class=\"number\"><a href=")).isEqualTo(6);
+        assertThat(count(cards, "class=\"number\"><a href=")).isEqualTo(8);
+        assertThat(cards).contains("href=\"/risks\"", "href=\"/risks#ending\"");
         assertThat(dashboard).contains("<section id=\"certificates\">", "<section id=\"unclassified\">");
         // the certificate with 42 days left is flagged on the register and on the service, not just the dashboard
         assertThat(row).contains("class=\"badge badge-expiring\">Intyg går ut om 42 dagar</span>");
@@ -670,6 +715,24 @@ class PagesTest {
     }
 
     /** Sends a form as the manager and checks that it was accepted: back to the service with a note. */
+    /** The manager proposes accepting the residual risk of the measure in acquisition for a year; the risk owner approves it. */
+    private void acceptRisk(String id, String measure, String motivation) throws Exception {
+        send(post(id + "/risk-acceptance").param("measureId", measure).param("phase", "ACQUIRE")
+                .param("residualRisk", "Kvarstående risk").param("motivation", motivation)
+                .param("validUntil", TODAY.plusYears(1).toString()));
+        String proposal = jdbc.queryForObject("select proposal_id from risk_proposal where service_id = ? and state = 'PENDING'"
+                + " and recorded_to is null", String.class, id.substring("/services/".length()));
+        MvcResult approved = mvc.perform(post(id + "/risk-proposals/" + proposal + "/approval").param("text", "Godkänt")
+                .with(RISK_OWNER).with(csrf())).andReturn();
+        assertThat(approved.getResponse().getRedirectedUrl()).isEqualTo("/risks");
+        assertThat(approved.getFlashMap().get("refused")).as("refused").isNull();
+    }
+
+    private String approvalMetaData(String id) {
+        return jdbc.queryForObject("select meta_data from domain_event_entry where aggregate_identifier = ?"
+                + " and payload_type like '%RiskAcceptanceApproved'", String.class, id.substring("/services/".length()));
+    }
+
     private void send(MockHttpServletRequestBuilder form) throws Exception {
         MvcResult result = mvc.perform(form.with(MANAGER).with(csrf())).andReturn();
         assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(302);

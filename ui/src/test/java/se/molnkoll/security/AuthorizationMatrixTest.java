@@ -53,6 +53,7 @@ class AuthorizationMatrixTest {
     static final Set<String> AUDIT_READERS = Set.of("manager", "auditor");
     static final Set<String> MANAGER = Set.of("manager");
     static final Set<String> ADMIN = Set.of("admin");
+    static final Set<String> RISK_OWNER = Set.of("riskowner");
     static final Map<String, RequestPostProcessor> USERS = Map.of(
             "manager", user("manager").roles("CONTRACT_MANAGER"), "auditor", user("auditor").roles("AUDITOR"),
             "viewer", user("viewer").roles("VIEWER"), "admin", user("admin").roles("ADMIN"),
@@ -78,6 +79,8 @@ class AuthorizationMatrixTest {
         RULES.put("GET /api/totals", EVERY_ROLE);
         RULES.put("GET /api/dashboard", EVERY_ROLE);
         RULES.put("GET /api/certificates", EVERY_ROLE);
+        RULES.put("GET /api/risk-proposals", EVERY_ROLE);
+        RULES.put("GET /api/risk-acceptances/ending", EVERY_ROLE);
         RULES.put("GET /api/services/{id}/evidence/{evidenceId}/document", AUDIT_READERS);
         // ---- API: auditors
         RULES.put("GET /api/audit", AUDIT_READERS);
@@ -93,7 +96,9 @@ class AuthorizationMatrixTest {
         RULES.put("POST /api/services/{id}/evidence", MANAGER);
         RULES.put("POST /api/services/{id}/evidence/{evidenceId}/withdrawal", MANAGER);
         RULES.put("POST /api/services/{id}/evidence/{evidenceId}/document", MANAGER);
-        RULES.put("POST /api/services/{id}/risk-acceptances", MANAGER);
+        RULES.put("POST /api/services/{id}/risk-proposals", MANAGER);
+        RULES.put("POST /api/services/{id}/risk-proposals/{proposalId}/approval", RISK_OWNER);
+        RULES.put("POST /api/services/{id}/risk-proposals/{proposalId}/rejection", RISK_OWNER);
         RULES.put("POST /api/services/{id}/operation", MANAGER);
         RULES.put("POST /api/services/{id}/provider-changes", MANAGER);
         RULES.put("POST /api/services/{id}/corrections", MANAGER);
@@ -128,6 +133,7 @@ class AuthorizationMatrixTest {
         RULES.put("GET /services", EVERY_ROLE);
         RULES.put("GET /services/{id}", EVERY_ROLE);
         RULES.put("GET /catalogue", EVERY_ROLE);
+        RULES.put("GET /risks", EVERY_ROLE);
         RULES.put("GET /services/{id}/changes", AUDIT_READERS);
         RULES.put("GET /services/{id}/evidence/{evidenceId}/document", AUDIT_READERS);
         RULES.put("GET /audit", AUDIT_READERS);
@@ -155,6 +161,8 @@ class AuthorizationMatrixTest {
         RULES.put("POST /services/{id}/correction", MANAGER);
         RULES.put("POST /services/{id}/archiving", MANAGER);
         RULES.put("POST /services/{id}/risk-acceptance/revocation", MANAGER);
+        RULES.put("POST /services/{id}/risk-proposals/{proposalId}/approval", RISK_OWNER);
+        RULES.put("POST /services/{id}/risk-proposals/{proposalId}/rejection", RISK_OWNER);
         RULES.put("POST /services/{id}/operation", MANAGER);
         RULES.put("POST /services/{id}/decommissioning", MANAGER);
         // ---- actuator: health for load balancers, metrics for administrators, nothing else exposed
@@ -305,7 +313,8 @@ class AuthorizationMatrixTest {
     private MockHttpServletRequestBuilder requestFor(String rule, String who) {
         String[] parts = rule.split(" ", 2);
         String path = SAMPLES.getOrDefault(rule, parts[1]).replace("{id}", service)
-                .replace("{evidenceId}", evidence).replace("?format", "?format=csv")
+                .replace("{evidenceId}", evidence).replace("{proposalId}", "00000000-0000-4000-8000-00000000beef")
+                .replace("?format", "?format=csv")
                 .replace("{requiredMetricName}", "jvm.memory.used");
         MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path);
         // the pages' forms carry a CSRF token; the API is stateless and takes no such parameter

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.molnkoll.command.CloudService;
+import se.molnkoll.kernel.command.RiskAcceptancePolicy;
 import se.molnkoll.kernel.event.EventMetaData;
 
 import java.util.concurrent.Executors;
@@ -22,7 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * are cached, how a command that lost a race is sent again, and who caused each event.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CommandProperties.class)
+@EnableConfigurationProperties({CommandProperties.class, RiskAcceptanceProperties.class})
 public class CommandConfiguration {
 
     /**
@@ -31,6 +32,12 @@ public class CommandConfiguration {
      * thousands of events does not replay them all each time. Each is checked against the event store
      * before use, as another instance may have changed it since ({@link StoreCheckedCache}).
      */
+    /** How long a residual-risk acceptance may be made for; the services take it in their command handlers. */
+    @Bean
+    RiskAcceptancePolicy riskAcceptancePolicy(RiskAcceptanceProperties properties) {
+        return new RiskAcceptancePolicy(properties.longest());
+    }
+
     @Bean(CloudService.CACHE)
     Cache cloudServiceCache(AxonTables axon) {
         return new StoreCheckedCache(new WeakReferenceCache(), axon);

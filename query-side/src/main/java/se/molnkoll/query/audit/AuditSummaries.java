@@ -16,6 +16,10 @@ import se.molnkoll.kernel.event.ExternalKeyAssigned;
 import se.molnkoll.kernel.event.OperationStarted;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
+import se.molnkoll.kernel.event.RiskAcceptanceApproved;
+import se.molnkoll.kernel.event.RiskAcceptanceEnded;
+import se.molnkoll.kernel.event.RiskAcceptanceProposed;
+import se.molnkoll.kernel.event.RiskAcceptanceRejected;
 import se.molnkoll.kernel.event.RiskAcceptanceRevoked;
 import se.molnkoll.kernel.event.RiskAnalysisReopened;
 import se.molnkoll.kernel.event.OwnerChanged;
@@ -109,6 +113,23 @@ final class AuditSummaries {
         if (event instanceof RiskAnalysisReopened e) {
             return "Riskanalysen ska uppdateras: åtgärd " + pairs(e.reopened()) + " öppnad igen " + e.reopenedOn()
                     + " eftersom användningen ändrats (ny informationsklassning)";
+        }
+        if (event instanceof RiskAcceptanceProposed e) {
+            return "Acceptans av kvarstående risk för åtgärd " + e.measureId() + " (" + e.phase().routineColumn()
+                    + ") föreslagen av " + e.proposedBy() + " till och med " + e.validUntil() + ": " + e.residualRisk();
+        }
+        if (event instanceof RiskAcceptanceApproved e) {
+            return "Kvarstående risk för åtgärd " + e.measureId() + " (" + e.phase().routineColumn() + ") godkänd av "
+                    + e.approvedBy() + " från " + e.approvedOn() + " till och med " + e.validUntil()
+                    + " (föreslagen av " + e.proposedBy() + ")";
+        }
+        if (event instanceof RiskAcceptanceRejected e) {
+            return "Förslaget att acceptera kvarstående risk för åtgärd " + e.measureId() + " (" + e.phase().routineColumn()
+                    + ") avslaget av " + e.rejectedBy() + ": " + e.reason();
+        }
+        if (event instanceof RiskAcceptanceEnded e) {
+            return "Riskacceptansen för åtgärd " + e.measureId() + " (" + e.phase().routineColumn() + ") har löpt ut; gäller inte från "
+                    + e.endedOn();
         }
         if (event instanceof ExternalKeyAssigned e) {
             return "Regionens egen beteckning för tjänsten: \"" + e.externalKey() + "\"";

@@ -23,6 +23,8 @@ import se.molnkoll.kernel.event.EvidenceWithdrawn;
 import se.molnkoll.kernel.event.OperationStarted;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
+import se.molnkoll.kernel.event.RiskAcceptanceApproved;
+import se.molnkoll.kernel.event.RiskAcceptanceEnded;
 import se.molnkoll.kernel.event.RiskAcceptanceRevoked;
 import se.molnkoll.kernel.event.RiskAnalysisReopened;
 import se.molnkoll.kernel.event.OwnerChanged;
@@ -234,14 +236,15 @@ public class ServiceChangesQueries {
             } else if (after == MeasureStatus.COVERED) {
                 couldMakeIt = e -> e instanceof EvidenceReceived;
             } else if (after == MeasureStatus.RISK_ACCEPTED) {
-                couldMakeIt = e -> e instanceof ResidualRiskAccepted;
+                couldMakeIt = e -> e instanceof ResidualRiskAccepted || e instanceof RiskAcceptanceApproved;
             } else if (after == MeasureStatus.EXPIRED) {
                 couldMakeIt = e -> e instanceof EvidenceExpired || e instanceof EvidenceWithdrawn;
             } else if (before == null) {
                 couldMakeIt = applicability;
             } else {
                 couldMakeIt = e -> e instanceof EvidenceWithdrawn || e instanceof ProviderChangeRecorded
-                        || e instanceof RiskAnalysisReopened || e instanceof EvidenceExpired || e instanceof RiskAcceptanceRevoked;
+                        || e instanceof RiskAnalysisReopened || e instanceof EvidenceExpired || e instanceof RiskAcceptanceRevoked
+                        || e instanceof RiskAcceptanceEnded;
             }
             Cause any = null;
             Cause fitting = null;
@@ -277,6 +280,10 @@ public class ServiceChangesQueries {
                 } else if (event instanceof ResidualRiskAccepted e) {
                     touched.add(new MeasurePhase(e.measureId(), e.phase()));
                 } else if (event instanceof RiskAcceptanceRevoked e) {
+                    touched.add(new MeasurePhase(e.measureId(), e.phase()));
+                } else if (event instanceof RiskAcceptanceApproved e) {
+                    touched.add(new MeasurePhase(e.measureId(), e.phase()));
+                } else if (event instanceof RiskAcceptanceEnded e) {
                     touched.add(new MeasurePhase(e.measureId(), e.phase()));
                 } else if (event instanceof ProviderChangeRecorded e) {
                     touched.addAll(e.reopened());

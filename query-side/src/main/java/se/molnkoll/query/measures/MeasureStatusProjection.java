@@ -23,6 +23,8 @@ import se.molnkoll.kernel.event.EvidenceExpired;
 import se.molnkoll.kernel.event.EvidenceReceived;
 import se.molnkoll.kernel.event.EvidenceWithdrawn;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
+import se.molnkoll.kernel.event.RiskAcceptanceApproved;
+import se.molnkoll.kernel.event.RiskAcceptanceEnded;
 import se.molnkoll.kernel.event.RiskAcceptanceRevoked;
 import se.molnkoll.kernel.event.RiskAnalysisReopened;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
@@ -141,6 +143,20 @@ public class MeasureStatusProjection {
         changeService(event, sequence, (batch, service) -> service.accepted(new RiskAcceptanceEntry(message.getIdentifier(),
                 event.cloudServiceId().value(), new MeasurePhase(event.measureId(), event.phase()), event.riskOwner(),
                 event.motivation(), event.validity(), at, actor), at, batch.writes));
+    }
+
+    @EventHandler
+    void on(RiskAcceptanceApproved event, EventMessage<?> message, @SequenceNumber long sequence,
+            @Timestamp Instant at, @MetaDataValue(EventMetaData.ACTOR) String actor) {
+        changeService(event, sequence, (batch, service) -> service.accepted(RiskAcceptanceEntry.approved(
+                message.getIdentifier(), event.cloudServiceId().value(), new MeasurePhase(event.measureId(), event.phase()),
+                event.proposalId(), event.residualRisk(), event.motivation(), event.proposedBy(), event.approvedBy(),
+                event.note(), event.validity(), at, actor), at, batch.writes));
+    }
+
+    @EventHandler
+    void on(RiskAcceptanceEnded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeService(event, sequence, (batch, service) -> service.ended(event.proposalId(), event.endedOn(), at, batch.writes));
     }
 
     @EventHandler

@@ -33,6 +33,13 @@ public class RiskAcceptanceEntry extends VersionedRow {
     private boolean counts;
     private Instant recordedAt;
     private String recordedBy;
+    /** The proposal the risk owner approved; null for acceptances recorded before the sign-off (not signed in Molnkoll). */
+    private String proposalId;
+    private String residualRisk;
+    private String proposedBy;
+    private String approvalNote;
+    /** The day after its last day, once its end is recorded; null until then. */
+    private LocalDate endedOn;
 
     protected RiskAcceptanceEntry() {
     }
@@ -53,6 +60,19 @@ public class RiskAcceptanceEntry extends VersionedRow {
         this.recordedBy = recordedBy;
     }
 
+    /** An acceptance the risk owner signed: {@code riskOwner} is the approver, counting from the approval day. */
+    static RiskAcceptanceEntry approved(String acceptanceId, String serviceId, MeasurePhase pair, String proposalId,
+                                        String residualRisk, String motivation, String proposedBy, String approvedBy,
+                                        String note, Validity validity, Instant recordedAt, String recordedBy) {
+        RiskAcceptanceEntry entry = new RiskAcceptanceEntry(acceptanceId, serviceId, pair, approvedBy, motivation, validity,
+                recordedAt, recordedBy);
+        entry.proposalId = proposalId;
+        entry.residualRisk = residualRisk;
+        entry.proposedBy = proposedBy;
+        entry.approvalNote = note;
+        return entry;
+    }
+
     private RiskAcceptanceEntry(RiskAcceptanceEntry previous, Instant at) {
         super(previous, at);
         acceptanceId = previous.acceptanceId;
@@ -68,6 +88,18 @@ public class RiskAcceptanceEntry extends VersionedRow {
         counts = previous.counts;
         recordedAt = previous.recordedAt;
         recordedBy = previous.recordedBy;
+        proposalId = previous.proposalId;
+        residualRisk = previous.residualRisk;
+        proposedBy = previous.proposedBy;
+        approvalNote = previous.approvalNote;
+        endedOn = previous.endedOn;
+    }
+
+    /** The next version from {@code at}, whose end is recorded; this one is closed. */
+    RiskAcceptanceEntry endedAt(Instant at, LocalDate on) {
+        RiskAcceptanceEntry next = new RiskAcceptanceEntry(this, at);
+        next.endedOn = on;
+        return next;
     }
 
     /** The next version from {@code at}, in which it no longer counts; this one is closed. */
@@ -85,6 +117,7 @@ public class RiskAcceptanceEntry extends VersionedRow {
         return next;
     }
 
+    public String serviceId() { return serviceId; }
     public MeasurePhase pair() { return MeasurePhase.of(measureId, phase); }
     /** The days it counts: as accepted, ending the day before a revocation. */
     public Validity validity() {
@@ -100,4 +133,9 @@ public class RiskAcceptanceEntry extends VersionedRow {
     public LocalDate validUntil() { return validUntil; }
     public Instant recordedAt() { return recordedAt; }
     public String recordedBy() { return recordedBy; }
+    public String proposalId() { return proposalId; }
+    public String residualRisk() { return residualRisk; }
+    public String proposedBy() { return proposedBy; }
+    public String approvalNote() { return approvalNote; }
+    public LocalDate endedOn() { return endedOn; }
 }

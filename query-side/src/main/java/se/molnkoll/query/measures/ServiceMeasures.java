@@ -95,6 +95,16 @@ final class ServiceMeasures {
         derivedRows(at, writes);
     }
 
+    /** The approved acceptance reached its end: recorded on its row; statuses already follow its end date. */
+    void ended(String proposalId, LocalDate on, Instant at, RowWrites writes) {
+        for (int i = 0; i < accepted.size(); i++) {
+            RiskAcceptanceEntry row = accepted.get(i);
+            if (proposalId.equals(row.proposalId())) {
+                accepted.set(i, writes.next(row, row.endedAt(at, on)));
+            }
+        }
+    }
+
     /** A provider change re-opened some pairs: nothing that counted towards them counts any longer. */
     void reopened(Collection<MeasurePhase> pairs, Instant at, RowWrites writes) {
         takeOut(counting, row -> pairs.contains(row.pair())).forEach(row -> writes.next(row, row.setAsideAt(at)));

@@ -28,6 +28,8 @@ import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.kernel.query.PhaseCounts;
 import se.molnkoll.kernel.query.PortfolioTotals;
 import se.molnkoll.kernel.query.RiskAcceptanceView;
+import se.molnkoll.kernel.query.RiskProposalView;
+import se.molnkoll.query.followup.FollowUpQueries;
 import se.molnkoll.kernel.query.ServiceMeasures;
 import se.molnkoll.query.certificates.CertificateQueries;
 import se.molnkoll.query.measures.ApplicableMeasure;
@@ -74,12 +76,15 @@ public class CloudServiceQueries {
     private final RiskAcceptanceEntries riskAcceptances;
     private final OpenMeasuresSteps openMeasures;
     private final CertificateQueries certificates;
+    private final FollowUpQueries followUp;
     private final Clock clock;
     private final TransactionTemplate readOnly;
 
     public CloudServiceQueries(CloudServiceEntries services, ApplicableMeasures applicable, EvidenceEntries evidence,
                                CoverageEntries coverage, RiskAcceptanceEntries riskAcceptances,
-                               OpenMeasuresSteps openMeasures, CertificateQueries certificates, Clock clock, PlatformTransactionManager transactions) {
+                               OpenMeasuresSteps openMeasures, CertificateQueries certificates, FollowUpQueries followUp,
+                               Clock clock, PlatformTransactionManager transactions) {
+        this.followUp = followUp;
         this.services = services;
         this.applicable = applicable;
         this.evidence = evidence;
@@ -122,7 +127,8 @@ public class CloudServiceQueries {
             return new CloudServiceView(query.cloudServiceId(), s.name(), s.vendor(), s.serviceModel(),
                     s.organisationUnit(), s.owner(), s.phase(), s.decommissioned(), s.archivedBecause(), s.classification(),
                     s.registeredAt(), query.moment().knownAt(), day, PhaseCounts.of(open), statuses,
-                    evidenceOf(serviceId, rows, at, day), riskAcceptancesOf(rows, day));
+                    evidenceOf(serviceId, rows, at, day), riskAcceptancesOf(rows, day),
+                    followUp.proposals(at, null, serviceId));
         }));
     }
 
@@ -152,7 +158,8 @@ public class CloudServiceQueries {
                 certificatesByStatus.getOrDefault(CertificateStatus.EXPIRED, 0L),
                 certificatesByStatus.getOrDefault(CertificateStatus.EXPIRING, 0L),
                 totals.unclassifiedServices(), totals.services(), totals.decommissionedServices(),
-                query.expiringWithinDays(), query.moment().knownAt(), day);
+                query.expiringWithinDays(), followUp.ending(at, day, query.expiringWithinDays()).size(),
+                followUp.proposals(at, RiskProposalView.State.PENDING, null).size(), query.moment().knownAt(), day);
     }
 
     /**
@@ -242,7 +249,8 @@ public class CloudServiceQueries {
         return rows.riskAcceptances().stream()
                 .map(r -> new RiskAcceptanceView(r.pair().measureId(), r.pair().phase(), r.riskOwner(), r.motivation(),
                         r.acceptedOn(), r.validUntil(), r.counts() && r.validity().includes(day), r.revokedFrom(),
-                        r.revocationReason(), r.recordedAt(), r.recordedBy()))
+                        r.revocationReason(), r.recordedAt(), r.recordedBy(), r.proposalId() != null, r.proposalId(),
+                        r.residualRisk(), r.proposedBy(), r.approvalNote(), r.endedOn()))
                 .toList();
     }
 }

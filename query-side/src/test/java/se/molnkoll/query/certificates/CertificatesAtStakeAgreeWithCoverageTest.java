@@ -47,7 +47,8 @@ import static se.molnkoll.query.QueryTestApplication.TODAY;
  */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({RegisterProjection.class, MeasureStatusProjection.class, CloudServiceQueries.class, CertificateQueries.class})
+@Import({RegisterProjection.class, MeasureStatusProjection.class, CloudServiceQueries.class, se.molnkoll.query.followup.FollowUpQueries.class,
+        se.molnkoll.query.followup.RiskProposalProjection.class, CertificateQueries.class})
 class CertificatesAtStakeAgreeWithCoverageTest {
 
     /** The rule on the coverage, applicable-measure, evidence and register rows, as a join (the old query). */

@@ -52,7 +52,8 @@ import static se.molnkoll.query.QueryTestApplication.TODAY;
 /** Expired and expiring certificates, renewal, due expiries and the dashboard, for the clock's today. */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({RegisterProjection.class, MeasureStatusProjection.class, CloudServiceQueries.class, CertificateQueries.class})
+@Import({RegisterProjection.class, MeasureStatusProjection.class, CloudServiceQueries.class, se.molnkoll.query.followup.FollowUpQueries.class,
+        se.molnkoll.query.followup.RiskProposalProjection.class, CertificateQueries.class})
 class CertificatesTest {
 
     static final CloudServiceId JOURNAL = CloudServiceId.of("11111111-1111-4111-8111-111111111111");

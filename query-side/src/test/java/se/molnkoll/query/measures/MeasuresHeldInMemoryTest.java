@@ -62,7 +62,8 @@ import static se.molnkoll.query.QueryTestApplication.TODAY;
  */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({RegisterProjection.class, MeasureStatusProjection.class, AuditTrailProjection.class, CloudServiceQueries.class,
+@Import({RegisterProjection.class, MeasureStatusProjection.class, AuditTrailProjection.class, CloudServiceQueries.class, se.molnkoll.query.followup.FollowUpQueries.class,
+        se.molnkoll.query.followup.RiskProposalProjection.class,
         CertificateQueries.class})
 class MeasuresHeldInMemoryTest {
 

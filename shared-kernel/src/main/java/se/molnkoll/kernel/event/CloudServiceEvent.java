@@ -7,7 +7,8 @@ public sealed interface CloudServiceEvent permits CloudServiceRegistered, Classi
         EvidenceWithdrawn, EvidenceExpired, DocumentAttached, ResidualRiskAccepted, OperationStarted,
         ProviderChangeRecorded, ContractTerminated, ServiceDecommissioned, ServiceRenamed, VendorChanged,
         ServiceModelCorrected, ServiceMovedToUnit, OwnerChanged, RiskAcceptanceRevoked, ServiceArchived,
-        ExternalKeyAssigned, RiskAnalysisReopened {
+        ExternalKeyAssigned, RiskAnalysisReopened, RiskAcceptanceProposed, RiskAcceptanceApproved,
+        RiskAcceptanceRejected, RiskAcceptanceEnded {
 
     CloudServiceId cloudServiceId();
 

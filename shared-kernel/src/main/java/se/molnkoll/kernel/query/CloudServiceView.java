@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * A cloud service in full: its facts, classification (null until classified), the status of every
  * applicable measure per phase on {@code statusDate}, and the evidence and risk acceptances behind
- * them, as recorded at {@code asOf} (null: everything recorded up to now).
+ * them, and the residual-risk proposals made for the risk owner, as recorded at {@code asOf} (null:
+ * everything recorded up to now).
  */
 public record CloudServiceView(
         CloudServiceId id,
@@ -34,13 +35,14 @@ public record CloudServiceView(
         Map<Phase, Long> openMeasures,
         List<MeasureStatusView> measures,
         List<EvidenceView> evidence,
-        List<RiskAcceptanceView> riskAcceptances) {
+        List<RiskAcceptanceView> riskAcceptances,
+        List<RiskProposalView> riskProposals) {
 
     /** The same view without who recorded what: that belongs to the audit trail, which not every role may read. */
     public CloudServiceView withoutActors() {
         return new CloudServiceView(id, name, vendor, serviceModel, organisationUnit, owner, phase, decommissioned,
                 archivedBecause, classification, registeredAt, asOf, statusDate, openMeasures, measures,
                 evidence.stream().map(EvidenceView::withoutActor).toList(),
-                riskAcceptances.stream().map(RiskAcceptanceView::withoutActor).toList());
+                riskAcceptances.stream().map(RiskAcceptanceView::withoutActor).toList(), riskProposals);
     }
 }

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The portfolio at a glance on {@code statusDate}, over the services that were not decommissioned,
  * as recorded at {@code asOf} (null: everything recorded up to now); certificates as
- * {@link FindCertificates} counts them.
+ * {@link FindCertificates} counts them; residual-risk acceptances ending within the same window
+ * ({@link FindEndingAcceptances}) and proposals waiting for the risk owner.
  */
 public record Dashboard(
         Map<Phase, Long> servicesPerPhase,
@@ -22,6 +23,8 @@ public record Dashboard(
         long services,
         long decommissionedServices,
         int expiringWithinDays,
+        long endingRiskAcceptances,
+        long pendingRiskProposals,
         @Nullable Instant asOf,
         LocalDate statusDate) {
 }

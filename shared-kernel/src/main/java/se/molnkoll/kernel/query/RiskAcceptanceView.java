@@ -13,6 +13,11 @@ import java.time.LocalDate;
  * recorded before that date was kept: from the start) through {@code validUntil} (null: no end).
  * {@code inForce} is judged for the view's status date. A revoked acceptance counts no longer from
  * {@code revokedFrom} on, for the reason given.
+ *
+ * <p>An acceptance the risk owner signed in Molnkoll has its {@code proposalId}, the {@code residualRisk}
+ * proposed, who proposed it and the approver as {@code riskOwner}; its {@code endedOn} is the day after its
+ * last day once the end is recorded. Acceptances recorded before the sign-off existed have no proposal:
+ * {@code signedOff} is false and {@code riskOwner} is the name that was typed.
  */
 public record RiskAcceptanceView(
         MeasureId measureId,
@@ -25,10 +30,16 @@ public record RiskAcceptanceView(
         @Nullable LocalDate revokedFrom,
         @Nullable String revocationReason,
         Instant recordedAt,
-        @Nullable String recordedBy) {
+        @Nullable String recordedBy,
+        boolean signedOff,
+        @Nullable String proposalId,
+        @Nullable String residualRisk,
+        @Nullable String proposedBy,
+        @Nullable String approvalNote,
+        @Nullable LocalDate endedOn) {
 
     public RiskAcceptanceView withoutActor() {
         return new RiskAcceptanceView(measureId, phase, riskOwner, motivation, acceptedOn, validUntil, inForce, revokedFrom,
-                revocationReason, recordedAt, null);
+                revocationReason, recordedAt, null, signedOff, proposalId, residualRisk, proposedBy, approvalNote, endedOn);
     }
 }

@@ -15,6 +15,7 @@ class LayoutAdvice {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/services")) return "services";
         if (path.startsWith("/catalogue")) return "catalogue";
+        if (path.startsWith("/risks")) return "risks";
         if (path.startsWith("/audit/verification")) return "verification";
         if (path.startsWith("/audit")) return "audit";
         if (path.startsWith("/admin")) return "admin";

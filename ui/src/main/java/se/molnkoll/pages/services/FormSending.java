@@ -19,6 +19,7 @@ import se.molnkoll.kernel.catalogue.Measure;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
 import se.molnkoll.kernel.command.RuleViolationException;
 import se.molnkoll.kernel.command.UnknownEvidenceException;
+import se.molnkoll.kernel.command.UnknownProposalException;
 import se.molnkoll.kernel.query.CloudServiceView;
 import se.molnkoll.kernel.query.FindCloudService;
 import se.molnkoll.recording.Recorder;
@@ -78,6 +79,15 @@ class FormSending {
         });
     }
 
+    /** As {@link #sendThenBack}, for the risk owner's decisions: back to the queue, accepted or refused. */
+    String sendThenQueue(CloudServiceId service, Object command, String done, RedirectAttributes redirect, Locale locale) {
+        record(service, command, done, redirect, locale, reasons -> {
+            redirect.addFlashAttribute("refused", reasons);
+            return RisksPage.REDIRECT;
+        });
+        return RisksPage.REDIRECT;
+    }
+
     private String record(CloudServiceId service, Object command, String done, RedirectAttributes redirect, Locale locale,
                           Function<List<String>, String> refusedThen) {
         try {
@@ -85,7 +95,7 @@ class FormSending {
             redirect.addFlashAttribute("success", visible ? List.of(text(done, locale))
                     : List.of(text(done, locale), text("flash.notYetVisible", locale)));
             return serviceRedirect(service);
-        } catch (RuleViolationException | ConcurrencyException | UnknownEvidenceException refused) {
+        } catch (RuleViolationException | ConcurrencyException | UnknownEvidenceException | UnknownProposalException refused) {
             return refusedThen.apply(reasons(refused, locale));
         }
     }
@@ -105,6 +115,7 @@ class FormSending {
         }
         if (refused instanceof ConcurrencyException) return text("problem.concurrentChange", locale);
         if (refused instanceof UnknownEvidenceException) return text("problem.unknownEvidence", locale);
+        if (refused instanceof UnknownProposalException) return text("problem.unknownProposal", locale);
         if (refused instanceof DocumentTypes.RefusedException document) {
             return messages.getMessage(REFUSED_DOCUMENT + document.refusal().name(), document.arguments().toArray(), locale);
         }
@@ -124,6 +135,15 @@ class FormSending {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "decommissioned");
         }
         return view;
+    }
+
+    /** A proposal's id from an address: a UUID, or there is no such proposal (404). */
+    static String proposalId(String id) {
+        try {
+            return java.util.UUID.fromString(id).toString();
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
     }
 
     static EvidenceId evidenceId(String id) {

@@ -48,23 +48,31 @@ final class Forms {
         public void setReason(String reason) { this.reason = reason; }
     }
 
-    public static class RiskAcceptance {
+    public static class RiskProposal {
         @NotNull @Min(1) private Integer measureId;
         @NotNull private Phase phase;
-        @NotBlank @Size(max = NAME) private String riskOwner;
+        @NotBlank @Size(max = TEXT) private String residualRisk;
         @NotBlank @Size(max = TEXT) private String motivation;
-        @BusinessDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate validUntil;
+        @NotNull @BusinessDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate validUntil;
 
         public Integer getMeasureId() { return measureId; }
         public void setMeasureId(Integer measureId) { this.measureId = measureId; }
         public Phase getPhase() { return phase; }
         public void setPhase(Phase phase) { this.phase = phase; }
-        public String getRiskOwner() { return riskOwner; }
-        public void setRiskOwner(String riskOwner) { this.riskOwner = riskOwner; }
+        public String getResidualRisk() { return residualRisk; }
+        public void setResidualRisk(String residualRisk) { this.residualRisk = residualRisk; }
         public String getMotivation() { return motivation; }
         public void setMotivation(String motivation) { this.motivation = motivation; }
         public LocalDate getValidUntil() { return validUntil; }
         public void setValidUntil(LocalDate validUntil) { this.validUntil = validUntil; }
+    }
+
+    /** The risk owner's decision on a proposal: a note with an approval, a reason with a rejection. */
+    public static class RiskDecision {
+        @Size(max = TEXT) private String text;
+
+        public String getText() { return text; }
+        public void setText(String text) { this.text = text; }
     }
 
     public static class ProviderChange {

@@ -41,6 +41,8 @@ import se.molnkoll.kernel.query.FindCloudService;
 import se.molnkoll.kernel.query.FindServiceChanges;
 import se.molnkoll.kernel.query.MeasureStatusView;
 import se.molnkoll.kernel.query.Moment;
+import se.molnkoll.kernel.query.RiskAcceptanceView;
+import se.molnkoll.kernel.query.RiskProposalView;
 import se.molnkoll.kernel.query.ServiceChanges;
 import se.molnkoll.security.Role;
 import se.molnkoll.security.UnitScope;
@@ -135,6 +137,10 @@ class ServicePage {
         model.addAttribute("evidenceTitles", titles);
         model.addAttribute("riskAnalysisReopened", riskAnalysisReopened(view, moment.moment().knownAt()));
         model.addAttribute("expiringIn", expiringIn(view));
+        model.addAttribute("acceptanceEndsIn", acceptanceEndsIn(view));
+        // approved proposals are shown as the acceptances they became
+        model.addAttribute("openProposals", view.riskProposals().stream()
+                .filter(p -> p.state() != RiskProposalView.State.APPROVED).toList());
         // measure 24 asks for the classification and for an evaluation against it; classifying closes only half
         model.addAttribute("evaluationOpen", view.classification() != null && blocking.stream()
                 .anyMatch(m -> m.measure().id().value() == CLASSIFICATION_MEASURE));
@@ -271,6 +277,17 @@ class ServicePage {
             if (days >= 0 && days <= warningDays) expiring.put(e.id(), days);
         }
         return expiring;
+    }
+
+    /** Days left of each acceptance in force that ends within the warning window. */
+    private Map<RiskAcceptanceView, Long> acceptanceEndsIn(CloudServiceView view) {
+        Map<RiskAcceptanceView, Long> ending = new java.util.HashMap<>();
+        for (RiskAcceptanceView r : view.riskAcceptances()) {
+            if (!r.inForce() || r.validUntil() == null) continue;
+            long days = java.time.temporal.ChronoUnit.DAYS.between(view.statusDate(), r.validUntil());
+            if (days >= 0 && days <= warningDays) ending.put(r, days);
+        }
+        return ending;
     }
 
     private CloudServiceView find(CloudServiceId service, Moment moment) {

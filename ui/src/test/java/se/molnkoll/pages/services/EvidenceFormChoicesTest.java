@@ -80,6 +80,6 @@ class EvidenceFormChoicesTest {
 
     private static CloudServiceView view(Phase phase, List<MeasureStatusView> measures) {
         return new CloudServiceView(CloudServiceId.random(), "Tjänst", "Moln AB", ServiceModel.SAAS, "Enhet", "Ägare", phase,
-                false, null, null, Instant.EPOCH, null, LocalDate.EPOCH, Map.of(), measures, List.of(), List.of());
+                false, null, null, Instant.EPOCH, null, LocalDate.EPOCH, Map.of(), measures, List.of(), List.of(), List.of());
     }
 }

@@ -1,0 +1,63 @@
+package se.molnkoll.query.followup;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+import se.molnkoll.kernel.event.RiskAcceptanceApproved;
+import se.molnkoll.kernel.event.RiskAcceptanceProposed;
+import se.molnkoll.kernel.event.RiskAcceptanceRejected;
+import se.molnkoll.kernel.query.RiskProposalView;
+import se.molnkoll.query.api.ReadModels;
+import se.molnkoll.query.persistence.ReadModelTables;
+
+import java.time.Instant;
+
+/**
+ * Keeps every residual-risk proposal, one version per decision. Part of the register's processor: it
+ * needs the register's names beside it, and is as small.
+ */
+@Component
+@ProcessingGroup(ReadModels.REGISTER)
+public class RiskProposalProjection {
+
+    private final RiskProposalEntries proposals;
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    public RiskProposalProjection(RiskProposalEntries proposals) {
+        this.proposals = proposals;
+    }
+
+    @EventHandler
+    void on(RiskAcceptanceProposed event, @Timestamp Instant at) {
+        proposals.save(new RiskProposalEntry(event.proposalId(), event.cloudServiceId().value(), event.measureId(),
+                event.phase(), event.residualRisk(), event.motivation(), event.validUntil(), event.proposedBy(),
+                event.proposedOn(), at));
+    }
+
+    @EventHandler
+    void on(RiskAcceptanceApproved event, @Timestamp Instant at) {
+        decide(event.proposalId(), at, RiskProposalView.State.APPROVED, event.approvedBy(), event.approvedOn(), event.note());
+    }
+
+    @EventHandler
+    void on(RiskAcceptanceRejected event, @Timestamp Instant at) {
+        decide(event.proposalId(), at, RiskProposalView.State.REJECTED, event.rejectedBy(), event.rejectedOn(), event.reason());
+    }
+
+    @ResetHandler
+    void reset() {
+        ReadModelTables.empty(entityManager, RiskProposalEntry.class);
+    }
+
+    private void decide(String proposalId, Instant at, RiskProposalView.State decision, String by,
+                        java.time.LocalDate on, String note) {
+        RiskProposalEntry current = proposals.current(proposalId).orElseThrow(() -> new IllegalStateException(
+                "No risk proposal " + proposalId + "; its proposal must be processed first"));
+        proposals.save(current.decidedAt(at, decision, by, on, note));
+    }
+}
