@@ -14,7 +14,10 @@ import se.molnkoll.kernel.EvidenceKind;
 import se.molnkoll.kernel.MeasureId;
 import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.ServiceModel;
+import se.molnkoll.kernel.command.ApproveRiskAcceptance;
+import se.molnkoll.kernel.command.EndRiskAcceptance;
 import se.molnkoll.kernel.command.ExpireEvidence;
+import se.molnkoll.kernel.command.ProposeRiskAcceptance;
 import se.molnkoll.kernel.command.RecordEvidence;
 import se.molnkoll.kernel.command.RegisterCloudService;
 import se.molnkoll.kernel.command.SetClassification;
@@ -36,8 +39,9 @@ import static org.awaitility.Awaitility.await;
 import static se.molnkoll.support.TestClock.TODAY;
 
 /**
- * Two instances on one PostgreSQL database recording the same expiries at the same moment, by their
- * sweeps and head to head: each is recorded once, and the test makes sure they did collide.
+ * Two instances on one PostgreSQL database recording the same expiries, and the same ends of risk
+ * acceptances, at the same moment, by their sweeps and head to head: each is recorded once, and the
+ * test makes sure they did collide.
  */
 @Tag("postgres")
 class TwoInstancesTest {
@@ -114,11 +118,48 @@ class TwoInstancesTest {
                     .as("the two instances did collide on the same expiry, and the loser was retried")
                     .isPositive();
 
+            // the same for the end of a risk acceptance: both instances record it at the same instant; one does
+            double retriedBefore = a.commandsRetried() + b.commandsRetried();
+            List<String> endedProposals = new ArrayList<>();
+            for (int attempt = 0; attempt < 50 && (a.commandsRetried() + b.commandsRetried() == retriedBefore || attempt < 10); attempt++) {
+                TestClock.CLOCK.set(TODAY.plusDays(5));
+                CloudServiceId service = CloudServiceId.random();
+                String proposal = java.util.UUID.randomUUID().toString();
+                commands.sendAndWait(new RegisterCloudService(service, "Risk " + attempt, "Moln AB", ServiceModel.SAAS,
+                        "Regionstyrelsen", "Anna"));
+                commands.sendAndWait(new SetClassification(service, new Classification(1, 1, 1, false, false,
+                        List.of("SE"), null, null)));
+                commands.sendAndWait(new ProposeRiskAcceptance(service, proposal, new MeasureId(8), Phase.ACQUIRE,
+                        "Risk", "Låg", TODAY.plusDays(5), "manager"));
+                commands.sendAndWait(new ApproveRiskAcceptance(service, proposal, "riskowner", null));
+                endedProposals.add(proposal);
+                TestClock.CLOCK.set(TODAY.plusDays(6));
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                List<Object> outcomes = List.of(a, b).stream().map(instance -> CompletableFuture.<Object>supplyAsync(() -> {
+                    try {
+                        together.await();
+                        return (Object) instance.bean(CommandGateway.class).sendAndWait(new EndRiskAcceptance(service, proposal));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })).toList().stream().map(CompletableFuture::join).toList();
+                assertThat(outcomes).as("one of them records the end, the other is told it recorded nothing")
+                        .containsExactlyInAnyOrder(Boolean.TRUE, Boolean.FALSE);
+            }
+            assertThat(a.commandsRetried() + b.commandsRetried()).as("the two instances did collide on the same end")
+                    .isGreaterThan(retriedBefore);
+
             JdbcTemplate jdbc = a.bean(JdbcTemplate.class);
             List<String> recorded = jdbc.queryForList("select convert_from(payload, 'UTF8') from domain_event_entry"
                     + " where payload_type = 'se.molnkoll.kernel.event.EvidenceExpired'", String.class);
             lapsing.addAll(contested);
             assertThat(recorded).hasSize(lapsing.size());
+            List<String> ends = jdbc.queryForList("select convert_from(payload, 'UTF8') from domain_event_entry"
+                    + " where payload_type = 'se.molnkoll.kernel.event.RiskAcceptanceEnded'", String.class);
+            assertThat(ends).hasSize(endedProposals.size());
+            for (String proposal : endedProposals) {
+                assertThat(ends).filteredOn(payload -> payload.contains(proposal)).as(proposal).hasSize(1);
+            }
             for (EvidenceId evidence : lapsing) {
                 assertThat(recorded).filteredOn(payload -> payload.contains(evidence.value())).as(evidence.value()).hasSize(1);
             }

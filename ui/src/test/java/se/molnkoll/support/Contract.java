@@ -60,7 +60,7 @@ public final class Contract {
      */
     static final List<Pattern> RULES_IN_WORDS = List.of(
             Pattern.compile("is in the future.*"),
-            Pattern.compile("must not be in the future"),
+            Pattern.compile("must not be in the future.*"),
             Pattern.compile("must be after from"),
             Pattern.compile("must not be before validFrom"),
             Pattern.compile("position and hash go together.*"),

@@ -24,12 +24,32 @@ public final class ProcessMolnkoll implements AutoCloseable {
     private final String name;
     private final int port;
     private final List<String> properties;
+    /** Started through {@link MovableClockProcess}, its clock moved by a file; null: as an operator starts it. */
+    private Path clockFile;
     private Process process;
 
     private ProcessMolnkoll(String name, int port, List<String> properties) {
         this.name = name;
         this.port = port;
         this.properties = properties;
+    }
+
+    /**
+     * As {@link #start}, but the process's clock runs ahead by what {@code clockFile} says
+     * ({@link MovableClockProcess#move}): the same jar, started through Spring Boot's PropertiesLauncher
+     * with {@link MovableClockProcess} (copied out of the test classes, alone) as its main class.
+     */
+    public static ProcessMolnkoll startWithMovableClock(String name, PostgresDatabase.Database database, Path clockFile,
+                                                        String... more) {
+        List<String> properties = new ArrayList<>(List.of(database.properties()));
+        properties.addAll(List.of("spring.profiles.active=postgres", "molnkoll.demo-users=true",
+                "molnkoll.node-id=" + name, "molnkoll.data-dir=target/processes/" + name,
+                "molnkoll.test.clock-file=" + clockFile.toAbsolutePath()));
+        properties.addAll(List.of(more));
+        ProcessMolnkoll instance = new ProcessMolnkoll(name, freePort(), properties);
+        instance.clockFile = clockFile;
+        instance.start();
+        return instance;
     }
 
     /** Starts an instance named {@code name} on the database with these more properties, and waits until it is live. */
@@ -50,7 +70,14 @@ public final class ProcessMolnkoll implements AutoCloseable {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: these tests run after the package phase");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(), "--server.port=" + port));
+                "-Xmx384m", "-XX:+ExitOnOutOfMemoryError"));
+        if (clockFile == null) {
+            command.addAll(List.of("-jar", jar.toString()));
+        } else {
+            command.addAll(List.of("-Dloader.path=" + movableClockClasses(), "-Dloader.main=" + MovableClockProcess.class.getName(),
+                    "-cp", jar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher"));
+        }
+        command.add("--server.port=" + port);
         properties.forEach(p -> command.add("--" + p));
         try {
             File log = Path.of("target", "processes", name + ".log").toFile();
@@ -117,6 +144,25 @@ public final class ProcessMolnkoll implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A directory holding only {@link MovableClockProcess}'s classes, for the launcher's loader.path. */
+    private static synchronized String movableClockClasses() {
+        try {
+            Path classes = Path.of(MovableClockProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            String pkg = MovableClockProcess.class.getPackageName().replace('.', '/');
+            Path target = Path.of("target", "processes", "movable-clock");
+            Files.createDirectories(target.resolve(pkg));
+            try (var files = Files.list(classes.resolve(pkg))) {
+                for (Path file : files.filter(f -> f.getFileName().toString().startsWith("MovableClockProcess")).toList()) {
+                    Files.copy(file, target.resolve(pkg).resolve(file.getFileName()),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return target.toAbsolutePath().toString();
+        } catch (IOException | java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
