@@ -18,6 +18,10 @@ import se.molnkoll.kernel.catalogue.Measure;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
 import se.molnkoll.kernel.command.ApproveRiskAcceptance;
 import se.molnkoll.kernel.command.ArchiveService;
+import se.molnkoll.kernel.command.AssignTask;
+import se.molnkoll.kernel.command.CompleteTask;
+import se.molnkoll.kernel.command.ReassignTask;
+import se.molnkoll.kernel.command.UnknownTaskException;
 import se.molnkoll.kernel.command.EndRiskAcceptance;
 import se.molnkoll.kernel.command.ProposeRiskAcceptance;
 import se.molnkoll.kernel.command.RejectRiskAcceptance;
@@ -59,6 +63,9 @@ import se.molnkoll.kernel.event.RiskAcceptanceRevoked;
 import se.molnkoll.kernel.event.RiskAnalysisReopened;
 import se.molnkoll.kernel.event.OwnerChanged;
 import se.molnkoll.kernel.event.ServiceArchived;
+import se.molnkoll.kernel.event.TaskAssigned;
+import se.molnkoll.kernel.event.TaskCompleted;
+import se.molnkoll.kernel.event.TaskReassigned;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
 import se.molnkoll.kernel.event.ServiceModelCorrected;
 import se.molnkoll.kernel.event.ServiceMovedToUnit;
@@ -106,6 +113,8 @@ public class CloudService {
     private final ComplianceLedger ledger = new ComplianceLedger();
     /** Every residual-risk acceptance proposed, by its id. */
     private final Map<String, Proposal> proposals = new HashMap<>();
+    /** Every task given out, by its id. */
+    private final Map<String, Task> tasks = new HashMap<>();
 
     protected CloudService() {
         // for Axon: the state is rebuilt from events
@@ -182,7 +191,7 @@ public class CloudService {
     }
 
     @CommandHandler
-    void handle(RecordEvidence command, MeasureCatalogue catalogue) {
+    void handle(RecordEvidence command, MeasureCatalogue catalogue, Clock clock) {
         requireNotDecommissioned();
         EvidenceRules.Decision decision = EvidenceRules.decide(command, classification,
                 evidence.containsKey(command.evidenceId()), catalogue);
@@ -190,6 +199,7 @@ public class CloudService {
         apply(new EvidenceReceived(id, command.evidenceId(), decision.covers(), command.kind(), command.title(),
                 command.issuer(), command.receivedOn(), command.validFrom(), command.validUntil(),
                 command.documentSha256(), command.reference()));
+        completeTasksOfClosedMeasures(BusinessDates.today(clock));
     }
 
     @CommandHandler
@@ -303,6 +313,8 @@ public class CloudService {
         apply(new RiskAcceptanceApproved(id, proposal.proposalId(), proposal.pair().measureId(), proposal.pair().phase(),
                 proposal.residualRisk(), proposal.motivation(), proposal.proposedBy(), command.approvedBy(), today,
                 proposal.validUntil(), blankToNull(command.note())));
+        completeTasksOfDecidedProposal(proposal.proposalId(), today);
+        completeTasksOfClosedMeasures(today);
     }
 
     @CommandHandler
@@ -314,6 +326,109 @@ public class CloudService {
         reject(violations);
         apply(new RiskAcceptanceRejected(id, proposal.proposalId(), proposal.pair().measureId(), proposal.pair().phase(),
                 command.rejectedBy(), BusinessDates.today(clock), command.reason()));
+        completeTasksOfDecidedProposal(proposal.proposalId(), BusinessDates.today(clock));
+    }
+
+    @CommandHandler
+    void handle(AssignTask command, MeasureCatalogue catalogue, Clock clock) {
+        requireNotDecommissioned();
+        LocalDate today = BusinessDates.today(clock);
+        List<Violation> violations = new ArrayList<>();
+        requireText(command.assignee(), "ASSIGNEE_REQUIRED", "Name the person the task is given to", violations);
+        requireDue(command.dueOn(), today, violations);
+        boolean aboutMeasure = command.measureId() != null || command.phase() != null;
+        boolean aboutProposal = command.proposalId() != null;
+        if (aboutMeasure == aboutProposal || (aboutMeasure && (command.measureId() == null || command.phase() == null))) {
+            violations.add(Violation.of("TASK_SUBJECT_REQUIRED",
+                    "A task is about either a measure in a phase or a proposal waiting for the risk owner"));
+        } else if (aboutMeasure) {
+            MeasurePhase pair = new MeasurePhase(command.measureId(), command.phase());
+            Classification basis = classification == null ? Classification.UNCLASSIFIED : classification;
+            if (!catalogue.applicablePairs(basis, command.phase()).contains(pair)) {
+                violations.add(new Violation("MEASURE_NOT_APPLICABLE", "Measure " + command.measureId()
+                        + " does not apply to the service in phase " + command.phase(), List.of(pair)));
+            } else if (!ledger.statusOn(pair, today).isOpen()) {
+                violations.add(new Violation("MEASURE_NOT_OPEN", "Measure " + command.measureId() + " in phase "
+                        + command.phase() + " is " + ledger.statusOn(pair, today) + "; only open work is given out", List.of(pair)));
+            }
+        } else {
+            Proposal proposal = proposals.get(command.proposalId());
+            if (proposal == null) {
+                throw new UnknownProposalException(id, command.proposalId());
+            }
+            if (proposal.state() != ProposalState.PENDING) {
+                violations.add(new Violation("PROPOSAL_DECIDED", "Proposal " + command.proposalId() + " is already decided",
+                        List.of(proposal.pair())));
+            }
+        }
+        tasks.values().stream().filter(t -> t.open() && t.about(command)).findFirst().ifPresent(t -> violations.add(
+                Violation.of("TASK_EXISTS", "Task " + t.taskId() + " for it is already given to " + t.assignee()
+                        + "; reassign that one instead")));
+        if (tasks.containsKey(command.taskId())) {
+            violations.add(Violation.of("TASK_EXISTS", "Task " + command.taskId() + " is already recorded"));
+        }
+        reject(violations);
+        apply(new TaskAssigned(id, command.taskId(), command.measureId(), command.phase(), command.proposalId(),
+                command.assignee().strip(), command.dueOn(), blankToNull(command.note())));
+    }
+
+    @CommandHandler
+    void handle(ReassignTask command, Clock clock) {
+        requireNotDecommissioned();
+        Task task = openTask(command.taskId());
+        LocalDate today = BusinessDates.today(clock);
+        List<Violation> violations = new ArrayList<>();
+        requireText(command.assignee(), "ASSIGNEE_REQUIRED", "Name the person the task is given to", violations);
+        requireDue(command.dueOn(), today, violations);
+        if (violations.isEmpty() && command.assignee().strip().equals(task.assignee()) && command.dueOn().equals(task.dueOn())) {
+            violations.add(Violation.of("NOTHING_TO_CHANGE", "The task is already given to " + task.assignee()
+                    + ", due on " + task.dueOn()));
+        }
+        reject(violations);
+        apply(new TaskReassigned(id, task.taskId(), task.assignee(), command.assignee().strip(), task.dueOn(), command.dueOn(),
+                blankToNull(command.note())));
+    }
+
+    @CommandHandler
+    void handle(CompleteTask command, Clock clock) {
+        requireNotDecommissioned();
+        Task task = openTask(command.taskId());
+        apply(new TaskCompleted(id, task.taskId(), BusinessDates.today(clock), TaskCompleted.MARKED_DONE,
+                blankToNull(command.note())));
+    }
+
+    private Task openTask(String taskId) {
+        Task task = tasks.get(taskId);
+        if (task == null) {
+            throw new UnknownTaskException(id, taskId);
+        }
+        if (!task.open()) {
+            reject(Violation.of("TASK_COMPLETED", "Task " + taskId + " is already done"));
+        }
+        return task;
+    }
+
+    private static void requireDue(LocalDate dueOn, LocalDate today, List<Violation> violations) {
+        if (dueOn == null) {
+            violations.add(Violation.of("DUE_DATE_REQUIRED", "A task needs the date it is due"));
+        } else if (dueOn.isBefore(today)) {
+            violations.add(Violation.of("DUE_DATE_PASSED", "The due date " + dueOn + " is before today " + today));
+        }
+    }
+
+    /** Tasks about measures that are no longer open today are done: the work they asked for is recorded. */
+    private void completeTasksOfClosedMeasures(LocalDate today) {
+        tasks.values().stream()
+                .filter(t -> t.open() && t.pair() != null && !ledger.statusOn(t.pair(), today).isOpen())
+                .map(Task::taskId).sorted().toList()
+                .forEach(taskId -> apply(new TaskCompleted(id, taskId, today, TaskCompleted.MEASURE_CLOSED, null)));
+    }
+
+    private void completeTasksOfDecidedProposal(String proposalId, LocalDate today) {
+        tasks.values().stream()
+                .filter(t -> t.open() && proposalId.equals(t.proposalId()))
+                .map(Task::taskId).sorted().toList()
+                .forEach(taskId -> apply(new TaskCompleted(id, taskId, today, TaskCompleted.PROPOSAL_DECIDED, null)));
     }
 
     /**
@@ -474,6 +589,24 @@ public class CloudService {
     @EventSourcingHandler
     void on(RiskAcceptanceEnded event) {
         proposals.computeIfPresent(event.proposalId(), (proposalId, p) -> p.in(ProposalState.ENDED));
+    }
+
+    @EventSourcingHandler
+    void on(TaskAssigned event) {
+        tasks.put(event.taskId(), new Task(event.taskId(), event.measureId() == null ? null
+                : new MeasurePhase(event.measureId(), event.phase()), event.proposalId(), event.assignee(), event.dueOn(), true));
+    }
+
+    @EventSourcingHandler
+    void on(TaskReassigned event) {
+        tasks.computeIfPresent(event.taskId(), (taskId, t) -> new Task(taskId, t.pair(), t.proposalId(), event.assignee(),
+                event.dueOn(), true));
+    }
+
+    @EventSourcingHandler
+    void on(TaskCompleted event) {
+        tasks.computeIfPresent(event.taskId(), (taskId, t) -> new Task(taskId, t.pair(), t.proposalId(), t.assignee(),
+                t.dueOn(), false));
     }
 
     @EventSourcingHandler
@@ -652,6 +785,14 @@ public class CloudService {
                             LocalDate validUntil, String proposedBy, ProposalState state) {
         Proposal in(ProposalState next) {
             return new Proposal(proposalId, pair, residualRisk, motivation, validUntil, proposedBy, next);
+        }
+    }
+
+    /** A task given out: about a measure in a phase, or about a proposal. */
+    private record Task(String taskId, MeasurePhase pair, String proposalId, String assignee, LocalDate dueOn, boolean open) {
+        boolean about(AssignTask command) {
+            return command.proposalId() != null ? command.proposalId().equals(proposalId)
+                    : pair != null && pair.measureId().equals(command.measureId()) && pair.phase() == command.phase();
         }
     }
 

@@ -13,6 +13,13 @@ import se.molnkoll.kernel.MeasurePhase;
 import se.molnkoll.kernel.MeasureStatus;
 import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.command.ApproveRiskAcceptance;
+import se.molnkoll.kernel.command.AssignTask;
+import se.molnkoll.kernel.command.CompleteTask;
+import se.molnkoll.kernel.command.ReassignTask;
+import se.molnkoll.kernel.command.UnknownTaskException;
+import se.molnkoll.kernel.event.TaskAssigned;
+import se.molnkoll.kernel.event.TaskCompleted;
+import se.molnkoll.kernel.event.TaskReassigned;
 import se.molnkoll.kernel.command.EndRiskAcceptance;
 import se.molnkoll.kernel.command.ProposeRiskAcceptance;
 import se.molnkoll.kernel.command.RejectRiskAcceptance;
@@ -630,6 +637,102 @@ class CloudServiceTest {
                     .when(new TerminateContract(SERVICE, TODAY, "test"))
                     .expectState(service -> assertThat(service.statusOn(pair(8, ACQUIRE), TODAY))
                             .isEqualTo(MeasureStatus.RISK_ACCEPTED));
+        }
+    }
+
+    @Nested
+    class GivingOutTasks {
+
+        private static final String TASK = "5f0c8a2e-7d1b-4c3a-9e8f-1a2b3c4d5e6f";
+        private static final String PROPOSAL = "0b6f7c1e-2f43-4b7e-9d0a-5a1c3e7f9b21";
+
+        private TaskAssigned assigned(int measure) {
+            return new TaskAssigned(SERVICE, TASK, new MeasureId(measure), ACQUIRE, null, "karin", TODAY.plusDays(14),
+                    "Begär intyget");
+        }
+
+        @Test
+        void an_open_measure_is_given_to_a_person_due_on_a_date() {
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(new AssignTask(SERVICE, TASK, new MeasureId(27), ACQUIRE, null, " karin ", TODAY.plusDays(14),
+                            "Begär intyget"))
+                    .expectEvents(assigned(27));
+        }
+
+        @Test
+        void only_open_applicable_work_with_a_person_and_a_date_not_past_is_given_out() {
+            fixture.given(registered(), classifiedAs(publicInformation()), evidence(id(1), null, pair(27, ACQUIRE)))
+                    .when(new AssignTask(SERVICE, TASK, new MeasureId(27), ACQUIRE, null, "karin", TODAY, null))
+                    .expectException(rejectedFor("MEASURE_NOT_OPEN"))
+                    .expectNoEvents();
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(new AssignTask(SERVICE, TASK, new MeasureId(31), ACQUIRE, null, "karin", TODAY, null))
+                    .expectException(rejectedFor("MEASURE_NOT_APPLICABLE"))
+                    .expectNoEvents();
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(new AssignTask(SERVICE, TASK, new MeasureId(27), ACQUIRE, null, " ", TODAY.minusDays(1), null))
+                    .expectException(rejectedFor("ASSIGNEE_REQUIRED", "DUE_DATE_PASSED"))
+                    .expectNoEvents();
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(new AssignTask(SERVICE, TASK, null, null, null, "karin", null, null))
+                    .expectException(rejectedFor("DUE_DATE_REQUIRED", "TASK_SUBJECT_REQUIRED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void one_open_task_per_measure_and_reassigning_records_before_and_after() {
+            fixture.given(registered(), classifiedAs(publicInformation()), assigned(27))
+                    .when(new AssignTask(SERVICE, "another", new MeasureId(27), ACQUIRE, null, "olle", TODAY.plusDays(3), null))
+                    .expectException(rejectedFor("TASK_EXISTS"))
+                    .expectNoEvents();
+            fixture.given(registered(), classifiedAs(publicInformation()), assigned(27))
+                    .when(new ReassignTask(SERVICE, TASK, "olle", TODAY.plusDays(7), "Karin är ledig"))
+                    .expectEvents(new TaskReassigned(SERVICE, TASK, "karin", "olle", TODAY.plusDays(14), TODAY.plusDays(7),
+                            "Karin är ledig"));
+            fixture.given(registered(), classifiedAs(publicInformation()), assigned(27))
+                    .when(new ReassignTask(SERVICE, TASK, "karin", TODAY.plusDays(14), null))
+                    .expectException(rejectedFor("NOTHING_TO_CHANGE"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void completing_is_recorded_once_and_an_unknown_task_is_refused() {
+            fixture.given(registered(), classifiedAs(publicInformation()), assigned(27))
+                    .when(new CompleteTask(SERVICE, TASK, "Intyget är begärt"))
+                    .expectEvents(new TaskCompleted(SERVICE, TASK, TODAY, TaskCompleted.MARKED_DONE, "Intyget är begärt"));
+            fixture.given(registered(), classifiedAs(publicInformation()), assigned(27),
+                            new TaskCompleted(SERVICE, TASK, TODAY, TaskCompleted.MARKED_DONE, null))
+                    .when(new CompleteTask(SERVICE, TASK, null))
+                    .expectException(rejectedFor("TASK_COMPLETED"))
+                    .expectNoEvents();
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(new CompleteTask(SERVICE, TASK, null))
+                    .expectException(UnknownTaskException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void evidence_that_closes_the_measure_completes_its_task() {
+            fixture.given(registered(), classifiedAs(publicInformation()), assigned(27))
+                    .when(recordEvidence(id(1), Set.of(27), Set.of(ACQUIRE)))
+                    .expectEvents(new EvidenceReceived(SERVICE, EvidenceId.of(id(1)), List.of(pair(27, ACQUIRE)),
+                                    EvidenceKind.CONTRACT_CLAUSE, "Personuppgiftsbiträdesavtal", "Moln AB", TODAY, null, null,
+                                    null, "Avtal 2026/17"),
+                            new TaskCompleted(SERVICE, TASK, TODAY, TaskCompleted.MEASURE_CLOSED, null));
+        }
+
+        @Test
+        void a_proposal_given_to_a_risk_owner_is_done_when_decided() {
+            var proposed = new RiskAcceptanceProposed(SERVICE, PROPOSAL, new MeasureId(8), ACQUIRE, "Risk", "Varför",
+                    TODAY.plusMonths(6), "manager", TODAY);
+            fixture.given(registered(), classifiedAs(publicInformation()), proposed)
+                    .when(new AssignTask(SERVICE, TASK, null, null, PROPOSAL, "riskowner", TODAY.plusDays(5), null))
+                    .expectEvents(new TaskAssigned(SERVICE, TASK, null, null, PROPOSAL, "riskowner", TODAY.plusDays(5), null));
+            fixture.given(registered(), classifiedAs(publicInformation()), proposed,
+                            new TaskAssigned(SERVICE, TASK, null, null, PROPOSAL, "riskowner", TODAY.plusDays(5), null))
+                    .when(new RejectRiskAcceptance(SERVICE, PROPOSAL, "riskowner", "Nej"))
+                    .expectEvents(new RiskAcceptanceRejected(SERVICE, PROPOSAL, new MeasureId(8), ACQUIRE, "riskowner", TODAY, "Nej"),
+                            new TaskCompleted(SERVICE, TASK, TODAY, TaskCompleted.PROPOSAL_DECIDED, null));
         }
     }
 

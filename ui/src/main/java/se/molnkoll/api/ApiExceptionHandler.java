@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import se.molnkoll.kernel.command.RuleViolationException;
 import se.molnkoll.kernel.command.UnknownEvidenceException;
 import se.molnkoll.kernel.command.UnknownProposalException;
+import se.molnkoll.kernel.command.UnknownTaskException;
 import se.molnkoll.kernel.command.Violation;
 import se.molnkoll.query.api.DatabaseOutage;
 import se.molnkoll.documents.DocumentTypes;
@@ -111,7 +112,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({NotFoundException.class, UnknownEvidenceException.class, UnknownProposalException.class,
-            AggregateNotFoundException.class})
+            UnknownTaskException.class, AggregateNotFoundException.class})
     ResponseEntity<Object> notFound(RuntimeException e) {
         String detail = e instanceof AggregateNotFoundException missing
                 ? "No cloud service " + missing.getAggregateIdentifier() : e.getMessage();

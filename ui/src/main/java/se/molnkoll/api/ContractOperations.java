@@ -143,6 +143,7 @@ class ContractOperations implements OpenApiCustomizer {
             case "id" -> "The cloud service's id";
             case "evidenceId" -> "The evidence's id";
             case "proposalId" -> "The risk-acceptance proposal's id";
+            case "taskId" -> "The task's id";
             default -> parameter.getDescription();
         });
     }

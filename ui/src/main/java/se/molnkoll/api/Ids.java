@@ -33,4 +33,13 @@ final class Ids {
             throw new NotFoundException("Cloud service " + serviceId + " has no risk-acceptance proposal " + id);
         }
     }
+
+    /** A task's id is a UUID; anything else names no task. */
+    static String task(String serviceId, String id) {
+        try {
+            return java.util.UUID.fromString(id).toString();
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("Cloud service " + serviceId + " has no task " + id);
+        }
+    }
 }

@@ -68,6 +68,8 @@ class OpenApiConfiguration {
                         new Tag().name(ADMINISTRATION).description("Rebuilding the read models from the event store"),
                         new Tag().name("Residual risks").description("The risk owner's queue of proposed risk acceptances "
                                 + "and the acceptances about to end; proposals are made and decided on the service"),
+                        new Tag().name("Tasks").description("Open measures and proposals given to a person with a due "
+                                + "date: given out, moved, done; each person's own, most urgent first"),
                         new Tag().name("Import").description("Bringing the region's register in from a spreadsheet: the "
                                 + "template, a preview that writes nothing, and the import, followed as it runs")))
                 .components(new Components()

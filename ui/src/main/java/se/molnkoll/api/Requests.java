@@ -84,6 +84,28 @@ final class Requests {
             @NotNull @BusinessDate LocalDate validUntil) {
     }
 
+    @Schema(name = "TaskInput", description = "Either measureId and phase (an open measure) or proposalId (a proposal "
+            + "waiting for the risk owner)")
+    record Task(
+            @RoutineMeasure Integer measureId,
+            Phase phase,
+            @Schema(format = "uuid") @Pattern(regexp = UUID_PATTERN, message = "must be a proposal's id (a UUID in lower case)") String proposalId,
+            @Schema(description = "The person's user name, as they sign in") @NotBlank @Size(max = NAME) String assignee,
+            @Schema(description = "Not before today") @NotNull @BusinessDate LocalDate dueOn,
+            @Size(max = TEXT) String note) {
+    }
+
+    @Schema(name = "TaskReassignmentInput")
+    record TaskReassignment(
+            @NotBlank @Size(max = NAME) String assignee,
+            @NotNull @BusinessDate LocalDate dueOn,
+            @Size(max = TEXT) String note) {
+    }
+
+    @Schema(name = "TaskCompletionInput")
+    record TaskCompletion(@Size(max = TEXT) String note) {
+    }
+
     @Schema(name = "RiskApprovalInput")
     record RiskApproval(@Schema(description = "What the risk owner adds") @Size(max = TEXT) String note) {
     }
@@ -118,6 +140,7 @@ final class Requests {
     }
 
     private static final String SOMETHING = "[\\s\\S]*\\S[\\s\\S]*";
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final String NOT_BLANK_IF_GIVEN = "must not be blank; leave it out to keep what is recorded";
 
     @Schema(name = "ArchivingInput")

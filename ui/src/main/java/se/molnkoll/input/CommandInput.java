@@ -12,6 +12,9 @@ import se.molnkoll.kernel.command.ArchiveService;
 import se.molnkoll.kernel.command.CorrectServiceDetails;
 import se.molnkoll.kernel.command.RecordProviderChange;
 import se.molnkoll.kernel.command.ApproveRiskAcceptance;
+import se.molnkoll.kernel.command.AssignTask;
+import se.molnkoll.kernel.command.CompleteTask;
+import se.molnkoll.kernel.command.ReassignTask;
 import se.molnkoll.kernel.command.ProposeRiskAcceptance;
 import se.molnkoll.kernel.command.RejectRiskAcceptance;
 import se.molnkoll.kernel.command.RevokeRiskAcceptance;
@@ -77,6 +80,21 @@ public final class CommandInput {
                                                     String motivation, LocalDate validUntil) {
         return new ProposeRiskAcceptance(service, UUID.randomUUID().toString(), new MeasureId(measureId), phase,
                 residualRisk.strip(), motivation.strip(), validUntil, ActorAndCorrelation.currentActor());
+    }
+
+    /** A task with a new id, about a measure in a phase or (measureId null) a proposal. */
+    public static AssignTask assignTask(CloudServiceId service, Integer measureId, Phase phase, String proposalId,
+                                        String assignee, LocalDate dueOn, String note) {
+        return new AssignTask(service, UUID.randomUUID().toString(), measureId == null ? null : new MeasureId(measureId), phase,
+                strip(proposalId), strip(assignee), dueOn, strip(note));
+    }
+
+    public static ReassignTask reassignTask(CloudServiceId service, String taskId, String assignee, LocalDate dueOn, String note) {
+        return new ReassignTask(service, taskId, strip(assignee), dueOn, strip(note));
+    }
+
+    public static CompleteTask completeTask(CloudServiceId service, String taskId, String note) {
+        return new CompleteTask(service, taskId, strip(note));
     }
 
     /** An approval by the signed-in user. */

@@ -22,6 +22,8 @@ import se.molnkoll.kernel.query.CertificateView;
 import se.molnkoll.kernel.query.EndingAcceptance;
 import se.molnkoll.kernel.query.FindCertificates;
 import se.molnkoll.kernel.query.FindEndingAcceptances;
+import se.molnkoll.kernel.query.FindTasks;
+import se.molnkoll.kernel.query.TaskView;
 import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.query.api.ReadModels;
 
@@ -39,8 +41,9 @@ import java.util.stream.Collectors;
 
 /**
  * Once a day, after molnkoll.digest.send-at by the injected clock, mails each organisation unit's
- * contact the expired and expiring certificates of its services, and the risk acceptances that end
- * within the warning window. Units with nothing to report get
+ * contact the expired and expiring certificates of its services, the risk acceptances that end
+ * within the warning window and the tasks overdue; and mails each person tasks are given to (with an
+ * address in molnkoll.digest.people) their own tasks due within the window or overdue. Units with nothing to report get
  * no mail. Every instance checks each minute; a row per (day, unit) in digest_run, inserted before
  * sending, makes sure only one of them sends it.
  * <ul>
@@ -100,31 +103,72 @@ public class DailyDigest implements SchedulingConfigurer {
                 ResponseTypes.multipleInstancesOf(CertificateView.class)).join();
         List<EndingAcceptance> acceptances = queries.query(new FindEndingAcceptances(Moment.NOW, warningDays),
                 ResponseTypes.multipleInstancesOf(EndingAcceptance.class)).join();
+        List<TaskView> tasks = queries.query(new FindTasks(Moment.NOW, null, null, true),
+                ResponseTypes.multipleInstancesOf(TaskView.class)).join();
         Map<String, UnitDigest> byUnit = new TreeMap<>();
         certificates.forEach(c -> byUnit.computeIfAbsent(c.organisationUnit(), u -> new UnitDigest()).certificates.add(c));
         acceptances.forEach(a -> byUnit.computeIfAbsent(a.organisationUnit(), u -> new UnitDigest()).acceptances.add(a));
+        tasks.stream().filter(TaskView::overdue)
+                .forEach(t -> byUnit.computeIfAbsent(t.organisationUnit(), u -> new UnitDigest()).overdueTasks.add(t));
         byUnit.forEach((unit, digest) -> {
             String recipient = properties.recipientFor(unit);
             if (recipient == null) {
                 log.warn("Digest: {} certificate(s) and {} risk acceptance(s) of {} need attention but the unit has no contact",
                         digest.certificates.size(), digest.acceptances.size(), Loggable.value(unit));
             } else if (claim(today, unit, recipient)) {
-                send(today, unit, recipient, digest);
+                send(today, unit, recipient, message(today, unit, recipient, digest), digest.size());
+            }
+        });
+        // each person their own tasks that are due within the warning window or overdue
+        Map<String, List<TaskView>> byPerson = tasks.stream().filter(t -> !t.dueOn().isAfter(today.plusDays(warningDays)))
+                .collect(Collectors.groupingBy(TaskView::assignee, TreeMap::new, Collectors.toList()));
+        byPerson.forEach((person, own) -> {
+            String recipient = properties.emailOf(person);
+            String key = PERSON + person;
+            if (recipient == null) {
+                log.info("Digest: {} task(s) of {} are due but no address is configured for them (molnkoll.digest.people)",
+                        own.size(), Loggable.value(person));
+            } else if (claim(today, key, recipient)) {
+                send(today, key, recipient, personal(today, person, recipient, own), own.size());
             }
         });
     }
 
-    /** What one unit's digest holds: certificates expired or expiring, risk acceptances ending. */
+    /** How a person's digest is claimed in digest_run, beside the units' (a unit is never named so). */
+    static final String PERSON = "person:";
+
+    SimpleMailMessage personal(LocalDate day, String person, String recipient, List<TaskView> tasks) {
+        long overdue = tasks.stream().filter(TaskView::overdue).count();
+        StringBuilder text = new StringBuilder("Molnkoll – dina uppgifter, ").append(day).append("\n\n");
+        for (TaskView t : tasks) {
+            long left = java.time.temporal.ChronoUnit.DAYS.between(day, t.dueOn());
+            text.append("- ").append(t.serviceName()).append(": ").append(what(t)).append(", klart senast ").append(t.dueOn())
+                    .append(left < 0 ? ", försenad " + -left + " dagar" : ", " + left + " dagar kvar")
+                    .append(t.note() == null ? "" : " – " + t.note()).append('\n');
+        }
+        text.append("\nSe Mina uppgifter i Molnkoll.\n\n(English: ").append(tasks.size()).append(" task(s) due within ")
+                .append(warningDays).append(" days, ").append(overdue).append(" overdue.)\n");
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(properties.from());
+        message.setTo(recipient);
+        message.setSubject("Molnkoll: " + tasks.size() + " uppgifter att göra, " + overdue + " försenade – " + person);
+        message.setText(text.toString());
+        return message;
+    }
+
+    private static String what(TaskView t) {
+        return t.measureId() != null ? "åtgärd " + t.measureId() + " (" + t.phase().routineColumn() + ")"
+                : "förslag om riskacceptans till riskägaren";
+    }
+
+    /** What one unit's digest holds: certificates expired or expiring, risk acceptances ending, tasks overdue. */
     static final class UnitDigest {
         final List<CertificateView> certificates = new java.util.ArrayList<>();
         final List<EndingAcceptance> acceptances = new java.util.ArrayList<>();
+        final List<TaskView> overdueTasks = new java.util.ArrayList<>();
 
-        UnitDigest() {
-        }
-
-        UnitDigest(List<CertificateView> certificates, List<EndingAcceptance> acceptances) {
-            this.certificates.addAll(certificates);
-            this.acceptances.addAll(acceptances);
+        int size() {
+            return certificates.size() + acceptances.size() + overdueTasks.size();
         }
     }
 
@@ -143,9 +187,10 @@ public class DailyDigest implements SchedulingConfigurer {
         }
     }
 
-    private void send(LocalDate day, String unit, String recipient, UnitDigest digest) {
+    /** Sends a claimed digest: {@code unit} is the claim's key (a unit, or {@link #PERSON} and a user name). */
+    private void send(LocalDate day, String unit, String recipient, SimpleMailMessage message, int items) {
         try {
-            mail.send(message(day, unit, recipient, digest));
+            mail.send(message);
         } catch (MailException e) {
             jdbc.update("delete from digest_run where digest_day = ? and organisation_unit = ? and claimed_by = ?"
                     + " and sent_at is null", Date.valueOf(day), unit, instance);
@@ -156,8 +201,7 @@ public class DailyDigest implements SchedulingConfigurer {
         try {
             jdbc.update("update digest_run set sent_at = ? where digest_day = ? and organisation_unit = ?",
                     Timestamp.from(clock.instant()), Date.valueOf(day), unit);
-            log.info("Digest for {} sent to {} ({} certificates, {} risk acceptances)", Loggable.value(unit),
-                    Loggable.value(recipient), digest.certificates.size(), digest.acceptances.size());
+            log.info("Digest for {} sent to {} ({} items)", Loggable.value(unit), Loggable.value(recipient), items);
         } catch (RuntimeException e) {
             log.error("Digest for {} was sent to {} but could not be recorded as sent; it may be sent again in {}",
                     Loggable.value(unit), Loggable.value(recipient), STALE_CLAIM, e);
@@ -177,6 +221,14 @@ public class DailyDigest implements SchedulingConfigurer {
                     .append("och registrera dem i Molnkoll.\n\n");
         }
         acceptances(text, day, digest.acceptances);
+        if (!digest.overdueTasks.isEmpty()) {
+            text.append("Försenade uppgifter (").append(digest.overdueTasks.size()).append(")\n");
+            for (TaskView t : digest.overdueTasks) {
+                text.append("- ").append(t.serviceName()).append(": ").append(what(t)).append(", ").append(t.assignee())
+                        .append(", skulle vara klar ").append(t.dueOn()).append('\n');
+            }
+            text.append('\n');
+        }
         text.append("(English: ").append(expired.size()).append(" expired and ").append(expiring.size())
                 .append(" expiring certificate(s) and ").append(digest.acceptances.size())
                 .append(" risk acceptance(s) ending within ").append(warningDays).append(" days, of ").append(unit).append(".)\n");
@@ -185,7 +237,8 @@ public class DailyDigest implements SchedulingConfigurer {
         message.setTo(recipient);
         message.setSubject("Molnkoll: " + expired.size() + " utgångna och " + expiring.size()
                 + " snart utgående certifikat" + (digest.acceptances.isEmpty() ? ""
-                : ", " + digest.acceptances.size() + " riskacceptanser upphör") + " – " + unit);
+                : ", " + digest.acceptances.size() + " riskacceptanser upphör")
+                + (digest.overdueTasks.isEmpty() ? "" : ", " + digest.overdueTasks.size() + " försenade uppgifter") + " – " + unit);
         message.setText(text.toString());
         return message;
     }

@@ -19,6 +19,8 @@ import java.util.List;
  * molnkoll.digest.contacts[0].organisation-unit=Regionstyrelsen
  * molnkoll.digest.contacts[0].email=informationssakerhet@example.se
  * molnkoll.digest.default-recipient=...             (units without a contact of their own; optional)
+ * molnkoll.digest.people[0].user=karin              (a person tasks are given to, by the name they sign in with)
+ * molnkoll.digest.people[0].email=karin@example.se  (where their own digest of tasks goes)
  * molnkoll.digest.check-interval=60s                (how often whether a digest is due is checked)
  * spring.mail.host=..., spring.mail.port=...        (the SMTP server)
  * </pre>
@@ -27,10 +29,12 @@ import java.util.List;
 @Validated
 public record DigestProperties(boolean enabled, @DefaultValue("07:00") @NotNull LocalTime sendAt,
                                @DefaultValue("molnkoll@localhost") @NotBlank String from, List<Contact> contacts,
-                               String defaultRecipient, @DefaultValue("60s") @NotNull Duration checkInterval) {
+                               String defaultRecipient, @DefaultValue("60s") @NotNull Duration checkInterval,
+                               List<Person> people) {
 
     public DigestProperties {
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
+        people = people == null ? List.of() : List.copyOf(people);
         defaultRecipient = defaultRecipient == null || defaultRecipient.isBlank() ? null : defaultRecipient;
     }
 
@@ -41,5 +45,14 @@ public record DigestProperties(boolean enabled, @DefaultValue("07:00") @NotNull 
     }
 
     public record Contact(String organisationUnit, String email) {
+    }
+
+    /** Where a person's own digest goes: none for someone not listed. */
+    public String emailOf(String user) {
+        return people.stream().filter(p -> p.user().equals(user)).map(Person::email).findFirst().orElse(null);
+    }
+
+    /** A person tasks are given to, by the user name they sign in with, and their address. */
+    public record Person(String user, String email) {
     }
 }

@@ -69,7 +69,10 @@ public final class ApiAccess {
                     "/api/certificates", "/api/certificates/export"), true, false, Role.AUDIT_READERS),
             roles(HttpMethod.GET, Role.AUDIT_READERS, "/api/services/*/evidence/*/document"),
             roles(HttpMethod.GET, EVERY_ROLE, "/api/services", "/api/services/**", "/api/totals", "/api/dashboard",
-                    "/api/certificates", "/api/certificates/export", "/api/risk-proposals", "/api/risk-acceptances/ending"),
+                    "/api/certificates", "/api/certificates/export", "/api/risk-proposals", "/api/risk-acceptances/ending",
+                    "/api/tasks"),
+            // whoever a task is given to marks it done (the controller holds everyone else but a contract manager to that)
+            roles(HttpMethod.POST, EVERY_ROLE, "/api/services/*/tasks/*/completion"),
             // the risk owner signs; a contract manager proposes (and the service refuses anyone deciding their own proposal)
             roles(HttpMethod.POST, RISK_OWNER, "/api/services/*/risk-proposals/*/approval",
                     "/api/services/*/risk-proposals/*/rejection"),

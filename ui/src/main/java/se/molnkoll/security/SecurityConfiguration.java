@@ -119,16 +119,18 @@ public class SecurityConfiguration {
                         .requestMatchers("/services/import", "/services/import/**").hasRole(MANAGER)
                         .requestMatchers("/services/new", "/services/*/classification", "/services/*/classification/preview",
                                 "/services/*/evidence/new", "/services/*/risk-acceptance", "/services/*/provider-change",
-                                "/services/*/termination", "/services/*/correction").hasRole(MANAGER)
+                                "/services/*/termination", "/services/*/correction", "/services/*/tasks/new").hasRole(MANAGER)
                         .requestMatchers("/admin", "/admin/rebuild").hasRole(ADMIN)
                         // the risk owner signs (never their own proposal: the service refuses that)
                         .requestMatchers(HttpMethod.POST, "/services/*/risk-proposals/*/approval",
                                 "/services/*/risk-proposals/*/rejection").hasRole(Role.RISK_OWNER.name())
+                        // whoever a task is given to marks it done (the page holds everyone else but a contract manager to that)
+                        .requestMatchers(HttpMethod.POST, "/services/*/tasks/*/completion").hasAnyRole(EVERY_ROLE)
                         .requestMatchers(HttpMethod.POST, "/services/**").hasRole(MANAGER)
                         .requestMatchers(anotherMomentOf("/", "/services", "/services/*", "/services/*/measures/export",
                                 "/certificates/export")).hasAnyRole(AUDIT_READERS)
                         .requestMatchers(HttpMethod.GET, "/", "/services", "/services/*", "/catalogue", "/services/*/measures/export",
-                                "/certificates/export", "/risks").hasAnyRole(EVERY_ROLE)
+                                "/certificates/export", "/risks", "/tasks").hasAnyRole(EVERY_ROLE)
                         .anyRequest().denyAll())
                 .exceptionHandling(errors -> errors.accessDeniedHandler(Refusals.pagesAccessDenied()))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -39,7 +39,9 @@ import static se.molnkoll.support.TestClock.TODAY;
         "molnkoll.digest.contacts[0].organisation-unit=Regionstyrelsen",
         "molnkoll.digest.contacts[0].email=informationssakerhet@vgr.example",
         "molnkoll.digest.contacts[1].organisation-unit=Sahlgrenska Universitetssjukhuset",
-        "molnkoll.digest.contacts[1].email=su-it@vgr.example"})
+        "molnkoll.digest.contacts[1].email=su-it@vgr.example",
+        "molnkoll.digest.people[0].user=karin",
+        "molnkoll.digest.people[0].email=karin.holm@vgr.example"})
 @ActiveProfiles("test")
 @Import(TestClock.class)
 @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
@@ -220,6 +222,43 @@ class DailyDigestTest {
                         "- Fakturaflöde: åtgärd 8 (ANS), accepterad av riskowner, till och med " + day.plusDays(20) + ", 20 dagar kvar",
                         "krävs ett nytt förslag och ett nytt godkännande")
                 .doesNotContain("åtgärd 9", "Utgångna", "Går ut inom");
+    }
+
+    @Test
+    void each_person_gets_their_own_tasks_that_are_due_and_the_unit_its_overdue_ones() throws Exception {
+        LocalDate day = TODAY.plusYears(5);
+        at(day.minusDays(10), 12);
+        Api manager = Api.at(port).as("manager");
+        String id = manager.post("/api/services", Map.of("name", "Ärendesystem", "vendor", "Moln AB", "serviceModel", "SAAS",
+                "organisationUnit", "Regionstyrelsen", "owner", "Anna")).json().get("id").asText();
+        manager.put("/api/services/" + id + "/classification", Map.of("confidentiality", 1, "integrity", 1,
+                "availability", 1, "secrecy", false, "personalData", false));
+        for (Object[] task : new Object[][]{{27, "karin", day.minusDays(2), "Begär certifikatet"},
+                {8, "karin", day.plusDays(3), "Läs revisionsrapporten"}, {9, "karin", day.plusDays(200), "Nästa år"},
+                {3, "olle", day.plusDays(1), "Jurisdiktioner"}}) {
+            Api.Response assigned = manager.post("/api/services/" + id + "/tasks", Map.of("measureId", task[0], "phase", "ACQUIRE",
+                    "assignee", task[1], "dueOn", task[2].toString(), "note", task[3]));
+            assertThat(assigned.status()).as(assigned.toString()).isEqualTo(201);
+        }
+        at(day, 8);
+        digest.sendIfDue();
+        MimeMessage karins = Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> recipient(m).equals("karin.holm@vgr.example")).findFirst().orElseThrow();
+        assertThat(karins.getSubject()).isEqualTo("Molnkoll: 2 uppgifter att göra, 1 försenade – karin");
+        String body = (String) karins.getContent();
+        assertThat(body).contains("- Ärendesystem: åtgärd 27 (ANS), klart senast " + day.minusDays(2) + ", försenad 2 dagar – Begär certifikatet",
+                        "- Ärendesystem: åtgärd 8 (ANS), klart senast " + day.plusDays(3) + ", 3 dagar kvar – Läs revisionsrapporten")
+                .doesNotContain("Nästa år", "Jurisdiktioner");
+        assertThat(body.indexOf("åtgärd 27")).as("the overdue one first").isLessThan(body.indexOf("åtgärd 8 "));
+        MimeMessage board = Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> recipient(m).equals("informationssakerhet@vgr.example")).findFirst().orElseThrow();
+        assertThat(board.getSubject()).endsWith(", 1 försenade uppgifter – Regionstyrelsen");
+        assertThat((String) board.getContent()).contains("Försenade uppgifter (1)",
+                "- Ärendesystem: åtgärd 27 (ANS), karin, skulle vara klar " + day.minusDays(2));
+        // olle has no address: nobody gets his; and each digest goes once a day
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+        digest.sendIfDue();
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
     }
 
     private static String recipient(MimeMessage message) {

@@ -428,6 +428,34 @@ class BrowserTest {
     }
 
     @Test
+    void a_manager_assigns_an_open_measure_and_the_assignee_finds_it_under_my_tasks_and_marks_it_done() {
+        String service = registeredByManager("Uppgift i webbläsaren");
+        classifiedThroughTheForm(1, 1, 1);
+        browser.follow(By.id("assign-27-ACQUIRE"));
+        assertThat(browser.text(By.cssSelector("p.lead"))).isEqualTo("Åtgärd 27 i Anskaffa");
+        browser.type(By.id("assignee"), "viewer").set(By.id("dueOn"), TODAY.plusDays(10).toString())
+                .type(By.id("note"), "Begär ISO 27001-certifikatet").follow(By.id("assign"));
+        assertThat(browser.text(By.cssSelector(".notice.success"))).isEqualTo("Uppgiften är tilldelad.");
+        assertThat(browser.text(By.id("measure-27-ACQUIRE"))).contains("viewer, senast " + TODAY.plusDays(10));
+        assertThat(browser.all(By.id("assign-27-ACQUIRE"))).as("one open task per measure").isEmpty();
+
+        browser.signOut().signIn("viewer").go("/");
+        browser.follow(By.linkText("Mina uppgifter"));
+        WebElement task = browser.find(By.xpath("//article[.//a[.='Uppgift i webbläsaren']]"));
+        assertThat(task.getText()).contains("åtgärd 27 i Anskaffa", TODAY.plusDays(10).toString(), "Begär ISO 27001-certifikatet",
+                "manager");
+        String id = task.getAttribute("id").substring("task-".length());
+        browser.type(By.id("done-note-" + id), "Certifikatet är begärt").follow(By.id("done-" + id));
+        assertThat(browser.text(By.cssSelector(".notice.success"))).isEqualTo("Uppgiften är klar.");
+        assertThat(browser.path()).isEqualTo("/tasks");
+        assertThat(browser.all(By.id("task-" + id))).isEmpty();
+        browser.signOut().signIn("auditor").go(service);
+        assertThat(browser.text(By.cssSelector("ol.timeline"))).contains("Uppgiften " + id + " klar " + TODAY + ": Certifikatet är begärt",
+                "tilldelad viewer, klar senast " + TODAY.plusDays(10));
+        browser.signOut();
+    }
+
+    @Test
     void a_manager_corrects_a_services_name_and_the_auditor_sees_each_name_at_its_moment() {
         TestClock.CLOCK.set(TODAY.atTime(8, 0, 10).atZone(BusinessDates.ZONE).toInstant());
         String service = registeredByManager("Felstavad tjänst");

@@ -81,7 +81,8 @@ class EveryPageBrowserTest {
         Set<String> auditing = Set.of("/audit", "/audit?type=EvidenceReceived", "/audit/verification",
                 "{service}?asOf=2000-01-01", "{service}/changes?from=" + TODAY.minusDays(30));
         Set<String> managing = Set.of("/services/new", "/services/import", "{service}/classification", "{service}/evidence/new",
-                "{service}/risk-acceptance", "{service}/provider-change", "{service}/termination", "{service}/correction");
+                "{service}/risk-acceptance", "{service}/provider-change", "{service}/termination", "{service}/correction",
+                "{service}/tasks/new");
         assertThat(refused.get("manager")).containsExactly("/admin");
         assertThat(refused.get("auditor")).containsExactlyInAnyOrderElementsOf(union(managing, Set.of("/admin")));
         assertThat(refused.get("viewer")).containsExactlyInAnyOrderElementsOf(union(managing, auditing, Set.of("/admin")));
@@ -103,10 +104,11 @@ class EveryPageBrowserTest {
 
     /** The pages, on a service with evidence, a risk acceptance and documents, and on another (demo portfolio). */
     private static List<String> pages(String service, String inOperation) {
-        return List.of("/", "/services", "/services?q=moln", "/catalogue", "/catalogue?phase=EXIT", "/risks",
+        return List.of("/", "/services", "/services?q=moln", "/catalogue", "/catalogue?phase=EXIT", "/risks", "/tasks",
                 "/audit", "/audit?type=EvidenceReceived", "/audit/verification", "/admin", "/services/new", "/services/import",
                 service, service + "?asOf=2000-01-01", service + "/classification", service + "/evidence/new",
                 service + "/risk-acceptance", service + "/provider-change", service + "/termination", service + "/correction",
+                service + "/tasks/new",
                 service + "/changes?from=" + TODAY.minusDays(30), inOperation, "/services/00000000-0000-0000-0000-000000000000");
     }
 

@@ -81,6 +81,7 @@ class AuthorizationMatrixTest {
         RULES.put("GET /api/certificates", EVERY_ROLE);
         RULES.put("GET /api/risk-proposals", EVERY_ROLE);
         RULES.put("GET /api/risk-acceptances/ending", EVERY_ROLE);
+        RULES.put("GET /api/tasks", EVERY_ROLE);
         RULES.put("GET /api/services/{id}/evidence/{evidenceId}/document", AUDIT_READERS);
         // ---- API: auditors
         RULES.put("GET /api/audit", AUDIT_READERS);
@@ -99,6 +100,10 @@ class AuthorizationMatrixTest {
         RULES.put("POST /api/services/{id}/risk-proposals", MANAGER);
         RULES.put("POST /api/services/{id}/risk-proposals/{proposalId}/approval", RISK_OWNER);
         RULES.put("POST /api/services/{id}/risk-proposals/{proposalId}/rejection", RISK_OWNER);
+        RULES.put("POST /api/services/{id}/tasks", MANAGER);
+        RULES.put("POST /api/services/{id}/tasks/{taskId}/reassignment", MANAGER);
+        // every role past security; the endpoint then holds anyone but the assignee and a contract manager to 403 (RoleRulesTest)
+        RULES.put("POST /api/services/{id}/tasks/{taskId}/completion", EVERY_ROLE);
         RULES.put("POST /api/services/{id}/operation", MANAGER);
         RULES.put("POST /api/services/{id}/provider-changes", MANAGER);
         RULES.put("POST /api/services/{id}/corrections", MANAGER);
@@ -134,6 +139,7 @@ class AuthorizationMatrixTest {
         RULES.put("GET /services/{id}", EVERY_ROLE);
         RULES.put("GET /catalogue", EVERY_ROLE);
         RULES.put("GET /risks", EVERY_ROLE);
+        RULES.put("GET /tasks", EVERY_ROLE);
         RULES.put("GET /services/{id}/changes", AUDIT_READERS);
         RULES.put("GET /services/{id}/evidence/{evidenceId}/document", AUDIT_READERS);
         RULES.put("GET /audit", AUDIT_READERS);
@@ -163,6 +169,10 @@ class AuthorizationMatrixTest {
         RULES.put("POST /services/{id}/risk-acceptance/revocation", MANAGER);
         RULES.put("POST /services/{id}/risk-proposals/{proposalId}/approval", RISK_OWNER);
         RULES.put("POST /services/{id}/risk-proposals/{proposalId}/rejection", RISK_OWNER);
+        RULES.put("GET /services/{id}/tasks/new", MANAGER);
+        RULES.put("POST /services/{id}/tasks/new", MANAGER);
+        RULES.put("POST /services/{id}/tasks/{taskId}/reassignment", MANAGER);
+        RULES.put("POST /services/{id}/tasks/{taskId}/completion", EVERY_ROLE);
         RULES.put("POST /services/{id}/operation", MANAGER);
         RULES.put("POST /services/{id}/decommissioning", MANAGER);
         // ---- actuator: health for load balancers, metrics for administrators, nothing else exposed
@@ -314,6 +324,7 @@ class AuthorizationMatrixTest {
         String[] parts = rule.split(" ", 2);
         String path = SAMPLES.getOrDefault(rule, parts[1]).replace("{id}", service)
                 .replace("{evidenceId}", evidence).replace("{proposalId}", "00000000-0000-4000-8000-00000000beef")
+                .replace("{taskId}", "00000000-0000-4000-8000-00000000cafe")
                 .replace("?format", "?format=csv")
                 .replace("{requiredMetricName}", "jvm.memory.used");
         MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path);

@@ -43,6 +43,8 @@ class RoleRulesTest {
     String evidence;
     /** A proposal left waiting for the risk owner. */
     String proposal;
+    /** A task given to the auditor. */
+    String task;
 
     record Endpoint(String method, String path, Object body, Set<String> allowed) {
         @Override
@@ -67,6 +69,8 @@ class RoleRulesTest {
                 Map.of()).status()).isEqualTo(200);
         proposal = manager.post("/api/services/" + service + "/risk-proposals", Map.of("measureId", 9, "phase", "ACQUIRE",
                 "residualRisk", "Väntar", "motivation", "Låg risk", "validUntil", "2027-06-30")).json().get("id").asText();
+        task = manager.post("/api/services/" + service + "/tasks", Map.of("measureId", 27, "phase", "ACQUIRE",
+                "assignee", "auditor", "dueOn", "2027-01-31")).json().get("id").asText();
         assertThat(manager.postFile("/api/services/" + service + "/evidence/" + evidence + "/document", "intyg.txt",
                 "Intyg".getBytes(java.nio.charset.StandardCharsets.UTF_8)).status()).isEqualTo(201);
     }
@@ -109,6 +113,11 @@ class RoleRulesTest {
                 new Endpoint("POST", s + "/risk-proposals/" + proposal + "/rejection", Map.of("unexpected", "x"), RISK_OWNER),
                 new Endpoint("GET", "/api/risk-proposals?state=PENDING", null, EVERYONE),
                 new Endpoint("GET", "/api/risk-acceptances/ending", null, EVERYONE),
+                new Endpoint("GET", "/api/tasks?mine=true", null, EVERYONE),
+                new Endpoint("POST", s + "/tasks", Map.of("assignee", ""), MANAGER),
+                new Endpoint("POST", s + "/tasks/" + task + "/reassignment", Map.of("assignee", ""), MANAGER),
+                // the person it is given to, or a contract manager; the others are refused by the endpoint
+                new Endpoint("POST", s + "/tasks/" + task + "/completion", Map.of(), Set.of("manager", "auditor")),
                 new Endpoint("POST", s + "/operation", null, MANAGER),
                 new Endpoint("POST", s + "/provider-changes", Map.of(), MANAGER),
                 new Endpoint("POST", s + "/termination", Map.of(), MANAGER),

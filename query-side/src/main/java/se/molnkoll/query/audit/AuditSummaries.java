@@ -24,6 +24,9 @@ import se.molnkoll.kernel.event.RiskAcceptanceRevoked;
 import se.molnkoll.kernel.event.RiskAnalysisReopened;
 import se.molnkoll.kernel.event.OwnerChanged;
 import se.molnkoll.kernel.event.ServiceArchived;
+import se.molnkoll.kernel.event.TaskAssigned;
+import se.molnkoll.kernel.event.TaskCompleted;
+import se.molnkoll.kernel.event.TaskReassigned;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
 import se.molnkoll.kernel.event.ServiceModelCorrected;
 import se.molnkoll.kernel.event.ServiceMovedToUnit;
@@ -130,6 +133,24 @@ final class AuditSummaries {
         if (event instanceof RiskAcceptanceEnded e) {
             return "Riskacceptansen för åtgärd " + e.measureId() + " (" + e.phase().routineColumn() + ") har löpt ut; gäller inte från "
                     + e.endedOn();
+        }
+        if (event instanceof TaskAssigned e) {
+            String what = e.proposalId() != null ? "förslaget om riskacceptans " + e.proposalId()
+                    : "åtgärd " + e.measureId() + " (" + e.phase().routineColumn() + ")";
+            return "Uppgift: " + what + " tilldelad " + e.assignee() + ", klar senast " + e.dueOn()
+                    + (e.note() == null ? "" : ": " + e.note());
+        }
+        if (event instanceof TaskReassigned e) {
+            return "Uppgiften " + e.taskId() + " flyttad från " + e.assigneeBefore() + " (senast " + e.dueOnBefore() + ") till "
+                    + e.assignee() + " (senast " + e.dueOn() + ")" + (e.note() == null ? "" : ": " + e.note());
+        }
+        if (event instanceof TaskCompleted e) {
+            String why = switch (e.because()) {
+                case TaskCompleted.MEASURE_CLOSED -> " eftersom åtgärden inte längre är öppen";
+                case TaskCompleted.PROPOSAL_DECIDED -> " eftersom förslaget är beslutat";
+                default -> "";
+            };
+            return "Uppgiften " + e.taskId() + " klar " + e.completedOn() + why + (e.note() == null ? "" : ": " + e.note());
         }
         if (event instanceof ExternalKeyAssigned e) {
             return "Regionens egen beteckning för tjänsten: \"" + e.externalKey() + "\"";

@@ -14,6 +14,8 @@ import se.molnkoll.kernel.query.FindDueAcceptanceEnds;
 import se.molnkoll.kernel.query.FindEndingAcceptances;
 import se.molnkoll.kernel.query.FindRiskProposals;
 import se.molnkoll.kernel.query.RiskProposalView;
+import se.molnkoll.kernel.query.FindTasks;
+import se.molnkoll.kernel.query.TaskView;
 import se.molnkoll.query.measures.RiskAcceptanceEntry;
 import se.molnkoll.query.persistence.VersionedRow;
 
@@ -22,18 +24,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The risk owner's queue, the acceptances about to end, and the ends due today. */
+/** The risk owner's queue, the acceptances about to end, the ends due today, and the tasks given out. */
 @Component
 public class FollowUpQueries {
 
     @PersistenceContext
     private EntityManager entityManager;
     private final RiskProposalEntries proposals;
+    private final TaskEntries tasks;
     private final Clock clock;
     private final TransactionTemplate readOnly;
 
-    public FollowUpQueries(RiskProposalEntries proposals, Clock clock, PlatformTransactionManager transactions) {
+    public FollowUpQueries(RiskProposalEntries proposals, TaskEntries tasks, Clock clock,
+                           PlatformTransactionManager transactions) {
         this.proposals = proposals;
+        this.tasks = tasks;
         this.clock = clock;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -50,6 +55,27 @@ public class FollowUpQueries {
         return readOnly.execute(tx -> proposals.at(at, state, serviceId).stream()
                 .map(row -> ((RiskProposalEntry) row[0]).view((String) row[1], (String) row[2]))
                 .toList());
+    }
+
+    @QueryHandler
+    public List<TaskView> handle(FindTasks query) {
+        return tasks(query.moment().knownAtOr(VersionedRow.NOW), query.moment().day(clock), query.assignee(),
+                query.serviceId() == null ? null : query.serviceId().value(), query.openOnly());
+    }
+
+    /** The tasks as known at {@code at}, judged for the day: overdue first, then by due date. */
+    public List<TaskView> tasks(Instant at, LocalDate day, String assignee, String serviceId, boolean openOnly) {
+        return readOnly.execute(tx -> tasks.at(at, assignee, serviceId, openOnly).stream()
+                .map(row -> ((TaskEntry) row[0]).view((String) row[1], (String) row[2], day))
+                .sorted(java.util.Comparator.comparing(TaskView::done).thenComparing(t -> !t.overdue())
+                        .thenComparing(TaskView::dueOn))
+                .toList());
+    }
+
+    /** The open tasks overdue on the day, per organisation unit, as known at {@code at}. */
+    public java.util.Map<String, Long> overduePerUnit(Instant at, LocalDate day) {
+        return tasks(at, day, null, null, true).stream().filter(TaskView::overdue).collect(java.util.stream.Collectors
+                .groupingBy(TaskView::organisationUnit, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
     }
 
     @QueryHandler

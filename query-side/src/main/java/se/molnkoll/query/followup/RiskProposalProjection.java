@@ -10,6 +10,11 @@ import org.springframework.stereotype.Component;
 import se.molnkoll.kernel.event.RiskAcceptanceApproved;
 import se.molnkoll.kernel.event.RiskAcceptanceProposed;
 import se.molnkoll.kernel.event.RiskAcceptanceRejected;
+import se.molnkoll.kernel.event.EventMetaData;
+import se.molnkoll.kernel.event.TaskAssigned;
+import se.molnkoll.kernel.event.TaskCompleted;
+import se.molnkoll.kernel.event.TaskReassigned;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import se.molnkoll.kernel.query.RiskProposalView;
 import se.molnkoll.query.api.ReadModels;
 import se.molnkoll.query.persistence.ReadModelTables;
@@ -17,19 +22,21 @@ import se.molnkoll.query.persistence.ReadModelTables;
 import java.time.Instant;
 
 /**
- * Keeps every residual-risk proposal, one version per decision. Part of the register's processor: it
- * needs the register's names beside it, and is as small.
+ * Keeps every residual-risk proposal, one version per decision, and every task given out, one version per
+ * change. Part of the register's processor: they need the register's names beside them, and are as small.
  */
 @Component
 @ProcessingGroup(ReadModels.REGISTER)
 public class RiskProposalProjection {
 
     private final RiskProposalEntries proposals;
+    private final TaskEntries tasks;
     @PersistenceContext
     private EntityManager entityManager;
 
-    public RiskProposalProjection(RiskProposalEntries proposals) {
+    public RiskProposalProjection(RiskProposalEntries proposals, TaskEntries tasks) {
         this.proposals = proposals;
+        this.tasks = tasks;
     }
 
     @EventHandler
@@ -49,9 +56,30 @@ public class RiskProposalProjection {
         decide(event.proposalId(), at, RiskProposalView.State.REJECTED, event.rejectedBy(), event.rejectedOn(), event.reason());
     }
 
+    @EventHandler
+    void on(TaskAssigned event, @Timestamp Instant at, @MetaDataValue(EventMetaData.ACTOR) String actor) {
+        tasks.save(new TaskEntry(event.taskId(), event.cloudServiceId().value(), event.measureId(), event.phase(),
+                event.proposalId(), event.assignee(), event.dueOn(), event.note(), actor, at));
+    }
+
+    @EventHandler
+    void on(TaskReassigned event, @Timestamp Instant at) {
+        tasks.save(task(event.taskId()).reassignedAt(at, event.assignee(), event.dueOn(), event.note()));
+    }
+
+    @EventHandler
+    void on(TaskCompleted event, @Timestamp Instant at) {
+        tasks.save(task(event.taskId()).completedAt(at, event.completedOn(), event.because(), event.note()));
+    }
+
     @ResetHandler
     void reset() {
-        ReadModelTables.empty(entityManager, RiskProposalEntry.class);
+        ReadModelTables.empty(entityManager, RiskProposalEntry.class, TaskEntry.class);
+    }
+
+    private TaskEntry task(String taskId) {
+        return tasks.current(taskId).orElseThrow(() -> new IllegalStateException(
+                "No task " + taskId + "; its assignment must be processed first"));
     }
 
     private void decide(String proposalId, Instant at, RiskProposalView.State decision, String by,

@@ -159,7 +159,8 @@ public class CloudServiceQueries {
                 certificatesByStatus.getOrDefault(CertificateStatus.EXPIRING, 0L),
                 totals.unclassifiedServices(), totals.services(), totals.decommissionedServices(),
                 query.expiringWithinDays(), followUp.ending(at, day, query.expiringWithinDays()).size(),
-                followUp.proposals(at, RiskProposalView.State.PENDING, null).size(), query.moment().knownAt(), day);
+                followUp.proposals(at, RiskProposalView.State.PENDING, null).size(), followUp.overduePerUnit(at, day),
+                query.moment().knownAt(), day);
     }
 
     /**

@@ -8,7 +8,7 @@ public sealed interface CloudServiceEvent permits CloudServiceRegistered, Classi
         ProviderChangeRecorded, ContractTerminated, ServiceDecommissioned, ServiceRenamed, VendorChanged,
         ServiceModelCorrected, ServiceMovedToUnit, OwnerChanged, RiskAcceptanceRevoked, ServiceArchived,
         ExternalKeyAssigned, RiskAnalysisReopened, RiskAcceptanceProposed, RiskAcceptanceApproved,
-        RiskAcceptanceRejected, RiskAcceptanceEnded {
+        RiskAcceptanceRejected, RiskAcceptanceEnded, TaskAssigned, TaskReassigned, TaskCompleted {
 
     CloudServiceId cloudServiceId();
 

@@ -12,7 +12,8 @@ import java.util.Map;
  * The portfolio at a glance on {@code statusDate}, over the services that were not decommissioned,
  * as recorded at {@code asOf} (null: everything recorded up to now); certificates as
  * {@link FindCertificates} counts them; residual-risk acceptances ending within the same window
- * ({@link FindEndingAcceptances}) and proposals waiting for the risk owner.
+ * ({@link FindEndingAcceptances}) and proposals waiting for the risk owner; the open tasks overdue on
+ * the day per organisation unit (units without any left out).
  */
 public record Dashboard(
         Map<Phase, Long> servicesPerPhase,
@@ -25,6 +26,7 @@ public record Dashboard(
         int expiringWithinDays,
         long endingRiskAcceptances,
         long pendingRiskProposals,
+        Map<String, Long> overdueTasksPerUnit,
         @Nullable Instant asOf,
         LocalDate statusDate) {
 }

@@ -20,6 +20,7 @@ import se.molnkoll.kernel.catalogue.MeasureCatalogue;
 import se.molnkoll.kernel.command.RuleViolationException;
 import se.molnkoll.kernel.command.UnknownEvidenceException;
 import se.molnkoll.kernel.command.UnknownProposalException;
+import se.molnkoll.kernel.command.UnknownTaskException;
 import se.molnkoll.kernel.query.CloudServiceView;
 import se.molnkoll.kernel.query.FindCloudService;
 import se.molnkoll.recording.Recorder;
@@ -95,7 +96,8 @@ class FormSending {
             redirect.addFlashAttribute("success", visible ? List.of(text(done, locale))
                     : List.of(text(done, locale), text("flash.notYetVisible", locale)));
             return serviceRedirect(service);
-        } catch (RuleViolationException | ConcurrencyException | UnknownEvidenceException | UnknownProposalException refused) {
+        } catch (RuleViolationException | ConcurrencyException | UnknownEvidenceException | UnknownProposalException
+                 | UnknownTaskException refused) {
             return refusedThen.apply(reasons(refused, locale));
         }
     }
@@ -116,6 +118,7 @@ class FormSending {
         if (refused instanceof ConcurrencyException) return text("problem.concurrentChange", locale);
         if (refused instanceof UnknownEvidenceException) return text("problem.unknownEvidence", locale);
         if (refused instanceof UnknownProposalException) return text("problem.unknownProposal", locale);
+        if (refused instanceof UnknownTaskException) return text("problem.unknownTask", locale);
         if (refused instanceof DocumentTypes.RefusedException document) {
             return messages.getMessage(REFUSED_DOCUMENT + document.refusal().name(), document.arguments().toArray(), locale);
         }
@@ -137,8 +140,8 @@ class FormSending {
         return view;
     }
 
-    /** A proposal's id from an address: a UUID, or there is no such proposal (404). */
-    static String proposalId(String id) {
+    /** A proposal's or a task's id from an address: a UUID, or there is no such thing (404). */
+    static String id(String id) {
         try {
             return java.util.UUID.fromString(id).toString();
         } catch (IllegalArgumentException e) {

@@ -48,6 +48,29 @@ final class Forms {
         public void setReason(String reason) { this.reason = reason; }
     }
 
+    /** A task: who does it, by when, and what; about the measure and phase, or the proposal, it was opened for. */
+    public static class Task {
+        @Min(1) private Integer measureId;
+        private Phase phase;
+        private String proposalId;
+        @NotBlank @Size(max = NAME) private String assignee;
+        @NotNull @BusinessDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate dueOn;
+        @Size(max = TEXT) private String note;
+
+        public Integer getMeasureId() { return measureId; }
+        public void setMeasureId(Integer measureId) { this.measureId = measureId; }
+        public Phase getPhase() { return phase; }
+        public void setPhase(Phase phase) { this.phase = phase; }
+        public String getProposalId() { return proposalId; }
+        public void setProposalId(String proposalId) { this.proposalId = proposalId; }
+        public String getAssignee() { return assignee; }
+        public void setAssignee(String assignee) { this.assignee = assignee; }
+        public LocalDate getDueOn() { return dueOn; }
+        public void setDueOn(LocalDate dueOn) { this.dueOn = dueOn; }
+        public String getNote() { return note; }
+        public void setNote(String note) { this.note = note; }
+    }
+
     public static class RiskProposal {
         @NotNull @Min(1) private Integer measureId;
         @NotNull private Phase phase;

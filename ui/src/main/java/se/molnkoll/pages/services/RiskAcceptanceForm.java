@@ -64,7 +64,7 @@ class RiskAcceptanceForm {
             redirect.addFlashAttribute("refused", List.of(forms.text("flash.decisionTooLong", locale)));
             return RisksPage.REDIRECT;
         }
-        return forms.sendThenQueue(view.id(), CommandInput.approveRisk(view.id(), FormSending.proposalId(proposalId),
+        return forms.sendThenQueue(view.id(), CommandInput.approveRisk(view.id(), FormSending.id(proposalId),
                 form.getText()), "flash.riskApproved", redirect, locale);
     }
 
@@ -77,7 +77,7 @@ class RiskAcceptanceForm {
             redirect.addFlashAttribute("refused", List.of(forms.text("flash.rejectionNeeds", locale)));
             return RisksPage.REDIRECT;
         }
-        return forms.sendThenQueue(view.id(), CommandInput.rejectRisk(view.id(), FormSending.proposalId(proposalId),
+        return forms.sendThenQueue(view.id(), CommandInput.rejectRisk(view.id(), FormSending.id(proposalId),
                 form.getText()), "flash.riskRejected", redirect, locale);
     }
 

@@ -42,6 +42,8 @@ import se.molnkoll.kernel.query.FindServiceChanges;
 import se.molnkoll.kernel.query.MeasureStatusView;
 import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.kernel.query.RiskAcceptanceView;
+import se.molnkoll.kernel.query.FindTasks;
+import se.molnkoll.kernel.query.TaskView;
 import se.molnkoll.kernel.query.RiskProposalView;
 import se.molnkoll.kernel.query.ServiceChanges;
 import se.molnkoll.security.Role;
@@ -138,6 +140,11 @@ class ServicePage {
         model.addAttribute("riskAnalysisReopened", riskAnalysisReopened(view, moment.moment().knownAt()));
         model.addAttribute("expiringIn", expiringIn(view));
         model.addAttribute("acceptanceEndsIn", acceptanceEndsIn(view));
+        List<TaskView> tasks = queries.query(new FindTasks(moment.moment(), null, service, true),
+                ResponseTypes.multipleInstancesOf(TaskView.class)).join();
+        model.addAttribute("tasks", tasks);
+        model.addAttribute("tasksByPair", tasks.stream().filter(t -> t.measureId() != null)
+                .collect(Collectors.toMap(t -> t.measureId().value() + "-" + t.phase(), t -> t, (a, b) -> a)));
         // approved proposals are shown as the acceptances they became
         model.addAttribute("openProposals", view.riskProposals().stream()
                 .filter(p -> p.state() != RiskProposalView.State.APPROVED).toList());
