@@ -16,11 +16,14 @@ import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.ServiceModel;
 import se.molnkoll.kernel.catalogue.Measure;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
+import se.molnkoll.kernel.catalogue.ReviewSchedule;
 import se.molnkoll.kernel.command.ApproveRiskAcceptance;
 import se.molnkoll.kernel.command.ArchiveService;
 import se.molnkoll.kernel.command.AssignTask;
 import se.molnkoll.kernel.command.CompleteTask;
 import se.molnkoll.kernel.command.ReassignTask;
+import se.molnkoll.kernel.command.MarkReviewDue;
+import se.molnkoll.kernel.command.RecordReview;
 import se.molnkoll.kernel.command.UnknownTaskException;
 import se.molnkoll.kernel.command.EndRiskAcceptance;
 import se.molnkoll.kernel.command.ProposeRiskAcceptance;
@@ -64,6 +67,9 @@ import se.molnkoll.kernel.event.RiskAnalysisReopened;
 import se.molnkoll.kernel.event.OwnerChanged;
 import se.molnkoll.kernel.event.ServiceArchived;
 import se.molnkoll.kernel.event.TaskAssigned;
+import se.molnkoll.kernel.event.ReviewFellDue;
+import se.molnkoll.kernel.event.ReviewRecorded;
+import se.molnkoll.kernel.event.ReviewScheduled;
 import se.molnkoll.kernel.event.TaskCompleted;
 import se.molnkoll.kernel.event.TaskReassigned;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
@@ -115,6 +121,8 @@ public class CloudService {
     private final Map<String, Proposal> proposals = new HashMap<>();
     /** Every task given out, by its id. */
     private final Map<String, Task> tasks = new HashMap<>();
+    /** The recurring reviews of operation: when each is next due, and whether it is past due already. */
+    private final Map<MeasurePhase, ReviewState> reviews = new HashMap<>();
 
     protected CloudService() {
         // for Axon: the state is rebuilt from events
@@ -174,7 +182,7 @@ public class CloudService {
     }
 
     @CommandHandler
-    void handle(SetClassification command, Clock clock) {
+    void handle(SetClassification command, MeasureCatalogue catalogue, ReviewSchedule schedule, Clock clock) {
         requireNotDecommissioned();
         reject(command.classification().problems().stream()
                 .map(problem -> Violation.of("INVALID_CLASSIFICATION", "The classification's " + problem))
@@ -187,6 +195,7 @@ public class CloudService {
             // a new classification in operation is a changed use: the risk analysis must be updated (measure 42)
             apply(new RiskAnalysisReopened(id, List.of(new MeasurePhase(MeasureId.RISK_ANALYSIS, Phase.OPERATE)),
                     BusinessDates.today(clock), RiskAnalysisReopened.CLASSIFICATION_CHANGED));
+            scheduleReviews(catalogue, schedule, BusinessDates.today(clock));
         }
     }
 
@@ -489,7 +498,7 @@ public class CloudService {
     }
 
     @CommandHandler
-    void handle(StartOperation command, MeasureCatalogue catalogue, Clock clock) {
+    void handle(StartOperation command, MeasureCatalogue catalogue, ReviewSchedule schedule, Clock clock) {
         requireNotDecommissioned();
         requirePhase(Phase.ACQUIRE, "start operation");
         List<Violation> unclassified = new ArrayList<>();
@@ -499,6 +508,59 @@ public class CloudService {
         requireAllClosed(catalogue, Phase.ACQUIRE, today, "ACQUIRE_MEASURES_OPEN",
                 "Operation cannot start while acquisition measures are neither covered nor risk-accepted");
         apply(new OperationStarted(id, today));
+        scheduleReviews(catalogue, schedule, today);
+    }
+
+    /** Each recurring review of operation that applies and has no date yet is due one interval from today. */
+    private void scheduleReviews(MeasureCatalogue catalogue, ReviewSchedule schedule, LocalDate today) {
+        List<MeasurePhase> applicable = catalogue.applicablePairs(classification, Phase.OPERATE);
+        schedule.pairsOf(Phase.OPERATE).stream()
+                .filter(pair -> applicable.contains(pair) && !reviews.containsKey(pair))
+                .forEach(pair -> apply(new ReviewScheduled(id, pair.measureId(), pair.phase(),
+                        schedule.nextDue(pair, today).orElseThrow())));
+    }
+
+    @CommandHandler
+    void handle(RecordReview command, MeasureCatalogue catalogue, ReviewSchedule schedule, Clock clock) {
+        requireNotDecommissioned();
+        requirePhase(Phase.OPERATE, "record a review");
+        MeasurePhase pair = new MeasurePhase(command.measureId(), command.phase());
+        List<Violation> violations = new ArrayList<>();
+        if (schedule.entry(pair).isEmpty()) {
+            violations.add(new Violation("REVIEW_NOT_SCHEDULED", "Measure " + command.measureId() + " in phase "
+                    + command.phase() + " has no recurring review", List.of(pair)));
+        } else if (!catalogue.applicablePairs(classification, command.phase()).contains(pair)) {
+            violations.add(new Violation("MEASURE_NOT_APPLICABLE", "Measure " + command.measureId()
+                    + " does not apply to the service in phase " + command.phase(), List.of(pair)));
+        }
+        if (command.outcome() == null) {
+            violations.add(Violation.of("OUTCOME_REQUIRED", "Say what the review found: OK or ACTION_NEEDED"));
+        }
+        reject(violations);
+        LocalDate today = BusinessDates.today(clock);
+        apply(new ReviewRecorded(id, command.measureId(), command.phase(), today, command.outcome(),
+                blankToNull(command.note()), blankToNull(command.reference()), command.reviewer(),
+                schedule.nextDue(pair, today).orElseThrow()));
+        completeTasksOfClosedMeasures(today);
+    }
+
+    /**
+     * Records, once, that a review was not done by its due date, on or after the day after it; otherwise
+     * records nothing, so the sweep may send it as often as it likes.
+     *
+     * @return whether it was recorded now
+     */
+    @CommandHandler
+    boolean handle(MarkReviewDue command, Clock clock) {
+        MeasurePhase pair = new MeasurePhase(command.measureId(), command.phase());
+        ReviewState review = reviews.get(pair);
+        LocalDate today = BusinessDates.today(clock);
+        if (decommissioned || archived || phase != Phase.OPERATE || review == null || review.pastDue()
+                || !today.isAfter(review.dueOn())) {
+            return false;
+        }
+        apply(new ReviewFellDue(id, pair.measureId(), pair.phase(), review.dueOn().plusDays(1)));
+        return true;
     }
 
     @CommandHandler
@@ -589,6 +651,25 @@ public class CloudService {
     @EventSourcingHandler
     void on(RiskAcceptanceEnded event) {
         proposals.computeIfPresent(event.proposalId(), (proposalId, p) -> p.in(ProposalState.ENDED));
+    }
+
+    @EventSourcingHandler
+    void on(ReviewScheduled event) {
+        reviews.put(new MeasurePhase(event.measureId(), event.phase()), new ReviewState(event.dueOn(), false));
+    }
+
+    @EventSourcingHandler
+    void on(ReviewFellDue event) {
+        MeasurePhase pair = new MeasurePhase(event.measureId(), event.phase());
+        reviews.computeIfPresent(pair, (p, r) -> new ReviewState(r.dueOn(), true));
+        ledger.reviewFellDue(pair, event.from());
+    }
+
+    @EventSourcingHandler
+    void on(ReviewRecorded event) {
+        MeasurePhase pair = new MeasurePhase(event.measureId(), event.phase());
+        reviews.put(pair, new ReviewState(event.nextDueOn(), false));
+        ledger.reviewed(pair, event.reviewedOn());
     }
 
     @EventSourcingHandler
@@ -786,6 +867,10 @@ public class CloudService {
         Proposal in(ProposalState next) {
             return new Proposal(proposalId, pair, residualRisk, motivation, validUntil, proposedBy, next);
         }
+    }
+
+    /** A recurring review: due by {@code dueOn}; {@code pastDue} once its lapse is recorded. */
+    private record ReviewState(LocalDate dueOn, boolean pastDue) {
     }
 
     /** A task given out: about a measure in a phase, or about a proposal. */

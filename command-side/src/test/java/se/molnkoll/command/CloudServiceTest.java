@@ -14,6 +14,11 @@ import se.molnkoll.kernel.MeasureStatus;
 import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.command.ApproveRiskAcceptance;
 import se.molnkoll.kernel.command.AssignTask;
+import se.molnkoll.kernel.command.MarkReviewDue;
+import se.molnkoll.kernel.command.RecordReview;
+import se.molnkoll.kernel.event.ReviewFellDue;
+import se.molnkoll.kernel.event.ReviewRecorded;
+import se.molnkoll.kernel.event.ReviewScheduled;
 import se.molnkoll.kernel.command.CompleteTask;
 import se.molnkoll.kernel.command.ReassignTask;
 import se.molnkoll.kernel.command.UnknownTaskException;
@@ -93,6 +98,7 @@ class CloudServiceTest {
         clock = new MutableClock(CloudServiceFixture.CLOCK.instant());
         fixture = new AggregateTestFixture<>(CloudService.class);
         fixture.registerInjectableResource(CATALOGUE);
+        fixture.registerInjectableResource(se.molnkoll.kernel.catalogue.ReviewSchedule.loadDefault(CATALOGUE));
         fixture.registerInjectableResource((Clock) clock);
         fixture.registerInjectableResource(RiskAcceptancePolicy.DEFAULT);
     }
@@ -224,7 +230,9 @@ class CloudServiceTest {
                             coveringAll(id(2), publicInformation(), OPERATE))
                     .when(new SetClassification(SERVICE, patientAdministration()))
                     .expectEvents(classifiedAs(patientAdministration()), new RiskAnalysisReopened(SERVICE,
-                            List.of(pair(42, OPERATE)), TODAY, RiskAnalysisReopened.CLASSIFICATION_CHANGED))
+                            List.of(pair(42, OPERATE)), TODAY, RiskAnalysisReopened.CLASSIFICATION_CHANGED),
+                            reviewScheduled(5), reviewScheduled(17), reviewScheduled(18), reviewScheduled(34),
+                            reviewScheduled(38), reviewScheduled(42))
                     .expectState(service -> {
                         assertThat(service.statusOn(pair(42, OPERATE), TODAY)).isEqualTo(MeasureStatus.OPEN);
                         assertThat(service.statusOn(pair(42, ACQUIRE), TODAY)).isEqualTo(MeasureStatus.COVERED);
@@ -520,6 +528,7 @@ class CloudServiceTest {
         void the_longest_span_is_configurable() {
             FixtureConfiguration<CloudService> oneYear = new AggregateTestFixture<>(CloudService.class);
             oneYear.registerInjectableResource(CATALOGUE);
+            oneYear.registerInjectableResource(se.molnkoll.kernel.catalogue.ReviewSchedule.loadDefault(CATALOGUE));
             oneYear.registerInjectableResource((Clock) clock);
             oneYear.registerInjectableResource(new RiskAcceptancePolicy(java.time.Period.ofYears(1)));
             oneYear.given(registered(), classifiedAs(publicInformation()))
@@ -637,6 +646,95 @@ class CloudServiceTest {
                     .when(new TerminateContract(SERVICE, TODAY, "test"))
                     .expectState(service -> assertThat(service.statusOn(pair(8, ACQUIRE), TODAY))
                             .isEqualTo(MeasureStatus.RISK_ACCEPTED));
+        }
+    }
+
+    /** A recurring review of operation due a year from today (every default interval but 34's is a year). */
+    private static ReviewScheduled reviewScheduled(int measure) {
+        return new ReviewScheduled(SERVICE, new MeasureId(measure), OPERATE, measure == 34 ? TODAY.plusMonths(6) : TODAY.plusYears(1));
+    }
+
+    /** Operation started today, and the recurring reviews of these measures scheduled. */
+    private static Object[] startedWithReviewsOf(int... measures) {
+        List<Object> events = new java.util.ArrayList<>(List.of(new OperationStarted(SERVICE, TODAY)));
+        for (int measure : measures) events.add(reviewScheduled(measure));
+        return events.toArray();
+    }
+
+    @Nested
+    class RecurringReviews {
+
+        private Object[] inOperation() {
+            return new Object[]{registered(), classifiedAs(publicInformation()), new OperationStarted(SERVICE, TODAY),
+                    reviewScheduled(5), reviewScheduled(38), reviewScheduled(42),
+                    evidence(id(1), null, pair(5, OPERATE), pair(38, OPERATE), pair(42, OPERATE))};
+        }
+
+        @Test
+        void a_review_not_recorded_by_its_date_falls_due_once_the_day_after_and_the_measure_is_review_due() {
+            clock.set(TODAY.plusYears(1));
+            fixture.given(inOperation())
+                    .when(new MarkReviewDue(SERVICE, new MeasureId(38), OPERATE))
+                    .expectResultMessagePayload(false)
+                    .expectNoEvents();
+            clock.set(TODAY.plusYears(1).plusDays(3));
+            fixture.given(inOperation())
+                    .when(new MarkReviewDue(SERVICE, new MeasureId(38), OPERATE))
+                    .expectResultMessagePayload(true)
+                    .expectEvents(new ReviewFellDue(SERVICE, new MeasureId(38), OPERATE, TODAY.plusYears(1).plusDays(1)))
+                    .expectState(service -> {
+                        assertThat(service.statusOn(pair(38, OPERATE), TODAY.plusYears(1))).isEqualTo(MeasureStatus.COVERED);
+                        assertThat(service.statusOn(pair(38, OPERATE), TODAY.plusYears(1).plusDays(1)))
+                                .isEqualTo(MeasureStatus.REVIEW_DUE);
+                        assertThat(MeasureStatus.REVIEW_DUE.isOpen()).isTrue();
+                    });
+            fixture.given(inOperation())
+                    .andGiven(new ReviewFellDue(SERVICE, new MeasureId(38), OPERATE, TODAY.plusYears(1).plusDays(1)))
+                    .when(new MarkReviewDue(SERVICE, new MeasureId(38), OPERATE))
+                    .expectResultMessagePayload(false)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void recording_the_review_sets_the_next_date_and_ends_review_due() {
+            clock.set(TODAY.plusYears(1).plusDays(10));
+            fixture.given(inOperation())
+                    .andGiven(new ReviewFellDue(SERVICE, new MeasureId(38), OPERATE, TODAY.plusYears(1).plusDays(1)))
+                    .when(new RecordReview(SERVICE, new MeasureId(38), OPERATE, RecordReview.ReviewOutcome.ACTION_NEEDED,
+                            "SOC 2-rapporten saknar bilaga", "Ärende 2027/17", "karin"))
+                    .expectEvents(new ReviewRecorded(SERVICE, new MeasureId(38), OPERATE, TODAY.plusYears(1).plusDays(10),
+                            RecordReview.ReviewOutcome.ACTION_NEEDED, "SOC 2-rapporten saknar bilaga", "Ärende 2027/17", "karin",
+                            TODAY.plusYears(2).plusDays(10)))
+                    .expectState(service -> {
+                        assertThat(service.statusOn(pair(38, OPERATE), TODAY.plusYears(1).plusDays(9))).isEqualTo(MeasureStatus.REVIEW_DUE);
+                        assertThat(service.statusOn(pair(38, OPERATE), TODAY.plusYears(1).plusDays(10))).isEqualTo(MeasureStatus.COVERED);
+                    });
+        }
+
+        @Test
+        void only_scheduled_measures_in_operation_are_reviewed_and_an_outcome_is_required() {
+            fixture.given(inOperation())
+                    .when(new RecordReview(SERVICE, new MeasureId(3), OPERATE, RecordReview.ReviewOutcome.OK, null, null, "karin"))
+                    .expectException(rejectedFor("REVIEW_NOT_SCHEDULED"))
+                    .expectNoEvents();
+            fixture.given(inOperation())
+                    .when(new RecordReview(SERVICE, new MeasureId(38), OPERATE, null, null, null, "karin"))
+                    .expectException(rejectedFor("OUTCOME_REQUIRED"))
+                    .expectNoEvents();
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(new RecordReview(SERVICE, new MeasureId(38), OPERATE, RecordReview.ReviewOutcome.OK, null, null, "karin"))
+                    .expectException(rejectedFor("WRONG_PHASE"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_service_that_left_operation_has_no_review_fall_due() {
+            clock.set(TODAY.plusYears(2));
+            fixture.given(inOperation())
+                    .andGiven(new ContractTerminated(SERVICE, TODAY.plusMonths(6), "Upphandlas"))
+                    .when(new MarkReviewDue(SERVICE, new MeasureId(38), OPERATE))
+                    .expectResultMessagePayload(false)
+                    .expectNoEvents();
         }
     }
 
@@ -790,7 +888,7 @@ class CloudServiceTest {
                             coveringAllBut(id(1), publicInformation(), ACQUIRE, 8),
                             new ResidualRiskAccepted(SERVICE, new MeasureId(8), ACQUIRE, "Förvaltningschef", "Låg risk", TODAY, null))
                     .when(new StartOperation(SERVICE))
-                    .expectEvents(new OperationStarted(SERVICE, TODAY));
+                    .expectEvents(startedWithReviewsOf(5, 38, 42));
         }
 
         @Test
@@ -812,7 +910,7 @@ class CloudServiceTest {
                             evidence(id(2), TODAY.plusDays(10), pair(27, ACQUIRE)))
                     .andGivenCommands()
                     .when(new StartOperation(SERVICE))
-                    .expectEvents(new OperationStarted(SERVICE, TODAY));
+                    .expectEvents(startedWithReviewsOf(5, 38, 42));
 
             clock.set(TODAY.plusDays(11));
             fixture.given(registered(), classifiedAs(publicInformation()),
@@ -854,7 +952,7 @@ class CloudServiceTest {
                             coveringAllBut(id(1), patientAdministration(), ACQUIRE, 31, 32),
                             classifiedAs(publicInformation()))
                     .when(new StartOperation(SERVICE))
-                    .expectEvents(new OperationStarted(SERVICE, TODAY));
+                    .expectEvents(startedWithReviewsOf(5, 38, 42));
         }
 
         @Test

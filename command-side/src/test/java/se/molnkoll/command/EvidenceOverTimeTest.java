@@ -55,6 +55,7 @@ class EvidenceOverTimeTest {
         clock = MutableClock.at(TODAY);
         fixture = new AggregateTestFixture<>(CloudService.class);
         fixture.registerInjectableResource(CATALOGUE);
+        fixture.registerInjectableResource(se.molnkoll.kernel.catalogue.ReviewSchedule.loadDefault(CATALOGUE));
         fixture.registerInjectableResource((Clock) clock);
     }
 

@@ -52,7 +52,7 @@ import static se.molnkoll.query.QueryTestApplication.TODAY;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({RegisterProjection.class, MeasureStatusProjection.class, AuditTrailProjection.class, CloudServiceQueries.class, se.molnkoll.query.followup.FollowUpQueries.class,
-        se.molnkoll.query.followup.RiskProposalProjection.class,
+        se.molnkoll.query.followup.FollowUpProjection.class,
         se.molnkoll.query.certificates.CertificateQueries.class})
 class ReadModelsTest {
 

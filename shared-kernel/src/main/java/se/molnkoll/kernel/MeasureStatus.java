@@ -9,10 +9,15 @@ public enum MeasureStatus {
     /** It had evidence, but all of it is past its valid-until date. Counts as open. */
     EXPIRED,
     /** Nothing covers it. */
-    OPEN;
+    OPEN,
+    /**
+     * Covered or risk-accepted, but its recurring review (in operation) is past due: counts as open until
+     * the review is recorded.
+     */
+    REVIEW_DUE;
 
     /** Whether the measure still needs work. */
     public boolean isOpen() {
-        return this == OPEN || this == EXPIRED;
+        return this == OPEN || this == EXPIRED || this == REVIEW_DUE;
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.catalogue.CatalogueIdentity;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
+import se.molnkoll.kernel.catalogue.ReviewSchedule;
 
 import java.util.List;
 
@@ -24,9 +25,27 @@ import java.util.List;
 class CatalogueController {
 
     private final MeasureCatalogue catalogue;
+    private final ReviewSchedule schedule;
 
-    CatalogueController(MeasureCatalogue catalogue) {
+    CatalogueController(MeasureCatalogue catalogue, ReviewSchedule schedule) {
         this.catalogue = catalogue;
+        this.schedule = schedule;
+    }
+
+    @Schema(name = "ScheduledReview")
+    record Review(int measureId, Phase phase, int intervalMonths, String basis) {
+    }
+
+    @Schema(name = "ReviewSchedule")
+    record Schedule(String source, List<Review> reviews) {
+    }
+
+    @GetMapping("/review-schedule")
+    @Operation(operationId = "getReviewSchedule",
+            summary = "The measures whose duty recurs in operation, how often each is reviewed, and the routine's words for it")
+    Schedule reviewSchedule() {
+        return new Schedule(schedule.source(), schedule.entries().stream()
+                .map(e -> new Review(e.pair().measureId().value(), e.pair().phase(), e.intervalMonths(), e.basis())).toList());
     }
 
     /** A K, R or T of null means the table's cell is empty: not a criterion (unlike 0, which always applies). */

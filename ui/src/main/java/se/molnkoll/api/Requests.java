@@ -95,6 +95,15 @@ final class Requests {
             @Size(max = TEXT) String note) {
     }
 
+    @Schema(name = "ReviewInput")
+    record Review(
+            @NotNull @RoutineMeasure Integer measureId,
+            @NotNull Phase phase,
+            @NotNull se.molnkoll.kernel.command.RecordReview.ReviewOutcome outcome,
+            @Size(max = TEXT) String note,
+            @Schema(description = "Where the review's document is (a case number, a file's name)") @Size(max = NAME) String reference) {
+    }
+
     @Schema(name = "TaskReassignmentInput")
     record TaskReassignment(
             @NotBlank @Size(max = NAME) String assignee,

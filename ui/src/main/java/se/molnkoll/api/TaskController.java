@@ -23,6 +23,8 @@ import se.molnkoll.input.CommandInput;
 import se.molnkoll.kernel.CloudServiceId;
 import se.molnkoll.kernel.command.AssignTask;
 import se.molnkoll.kernel.query.FindTasks;
+import se.molnkoll.kernel.query.FindReviews;
+import se.molnkoll.kernel.query.ReviewView;
 import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.kernel.query.TaskView;
 import se.molnkoll.security.Role;
@@ -30,8 +32,9 @@ import se.molnkoll.security.Role;
 import java.util.List;
 
 /**
- * Open measures and proposals given to a person with a due date: given out and moved by contract
- * managers, marked done by the person they are given to (or a contract manager), listed for anyone.
+ * Follow-up: open measures and proposals given to a person with a due date (given out and moved by contract
+ * managers, marked done by the person they are given to or a contract manager), and the recurring reviews
+ * of services in operation (recorded by contract managers); listed for anyone.
  */
 @RestController
 @Tag(name = "Tasks")
@@ -101,6 +104,31 @@ class TaskController {
         CloudServiceId service = serviceId == null ? null : Ids.service(serviceId);
         return queries.query(new FindTasks(Moment.NOW, person, service, !Boolean.FALSE.equals(open)),
                 ResponseTypes.multipleInstancesOf(TaskView.class)).join();
+    }
+
+    @PostMapping("/api/services/{id}/reviews")
+    @Tag(name = "Tasks")
+    @Operation(operationId = "recordReview", summary = "Record the recurring review of a measure in operation",
+            description = "Only measures of the review schedule (GET /api/catalogue/review-schedule) that apply, of a service "
+                    + "in operation. The reviewer is the signed-in user; the next review is due one interval from today. A "
+                    + "measure REVIEW_DUE is covered or risk-accepted again from today.")
+    ResponseEntity<List<ReviewView>> recordReview(@PathVariable String id, @RequestBody Requests.Review body) {
+        CloudServiceId service = Ids.service(id);
+        return commands.sendAndShow(service, CommandInput.recordReview(service, body.measureId(), body.phase(), body.outcome(),
+                body.note(), body.reference()), HttpStatus.OK, () -> reviewsOf(service, false));
+    }
+
+    @GetMapping("/api/reviews")
+    @Operation(operationId = "listReviews", summary = "Recurring reviews of services in operation, soonest due first",
+            description = "Of the service given, or of every service in operation; only those past due with pastDue=true.")
+    List<ReviewView> reviews(@RequestParam(required = false) @Parameter(schema = @Schema(format = "uuid")) String serviceId,
+                             @RequestParam(required = false) Boolean pastDue) {
+        return reviewsOf(serviceId == null ? null : Ids.service(serviceId), Boolean.TRUE.equals(pastDue));
+    }
+
+    private List<ReviewView> reviewsOf(CloudServiceId service, boolean pastDueOnly) {
+        return queries.query(new FindReviews(Moment.NOW, service, pastDueOnly), ResponseTypes.multipleInstancesOf(ReviewView.class))
+                .join();
     }
 
     private List<TaskView> tasksOf(CloudServiceId service) {

@@ -6,12 +6,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.molnkoll.kernel.catalogue.CatalogueIdentity;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
+import se.molnkoll.kernel.catalogue.ReviewSchedule;
 
 /** Loads the routine's measures at startup; a broken catalogue stops the application with its reasons. */
 @Configuration(proxyBeanMethods = false)
 public class CatalogueConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogueConfiguration.class);
+
+    /** The recurring reviews of operation, shipped beside the catalogue and checked against it. */
+    @Bean
+    ReviewSchedule reviewSchedule(MeasureCatalogue catalogue) {
+        ReviewSchedule schedule = ReviewSchedule.loadDefault(catalogue);
+        log.info("Loaded the review schedule: {} recurring reviews", schedule.entries().size());
+        return schedule;
+    }
 
     @Bean
     MeasureCatalogue measureCatalogue() {

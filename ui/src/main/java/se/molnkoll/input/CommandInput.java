@@ -15,6 +15,7 @@ import se.molnkoll.kernel.command.ApproveRiskAcceptance;
 import se.molnkoll.kernel.command.AssignTask;
 import se.molnkoll.kernel.command.CompleteTask;
 import se.molnkoll.kernel.command.ReassignTask;
+import se.molnkoll.kernel.command.RecordReview;
 import se.molnkoll.kernel.command.ProposeRiskAcceptance;
 import se.molnkoll.kernel.command.RejectRiskAcceptance;
 import se.molnkoll.kernel.command.RevokeRiskAcceptance;
@@ -95,6 +96,13 @@ public final class CommandInput {
 
     public static CompleteTask completeTask(CloudServiceId service, String taskId, String note) {
         return new CompleteTask(service, taskId, strip(note));
+    }
+
+    /** A review by the signed-in user. */
+    public static RecordReview recordReview(CloudServiceId service, int measureId, Phase phase, RecordReview.ReviewOutcome outcome,
+                                            String note, String reference) {
+        return new RecordReview(service, new MeasureId(measureId), phase, outcome, strip(note), strip(reference),
+                ActorAndCorrelation.currentActor());
     }
 
     /** An approval by the signed-in user. */

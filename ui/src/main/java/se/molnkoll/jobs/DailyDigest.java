@@ -23,6 +23,8 @@ import se.molnkoll.kernel.query.EndingAcceptance;
 import se.molnkoll.kernel.query.FindCertificates;
 import se.molnkoll.kernel.query.FindEndingAcceptances;
 import se.molnkoll.kernel.query.FindTasks;
+import se.molnkoll.kernel.query.FindReviews;
+import se.molnkoll.kernel.query.ReviewView;
 import se.molnkoll.kernel.query.TaskView;
 import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.query.api.ReadModels;
@@ -42,7 +44,7 @@ import java.util.stream.Collectors;
 /**
  * Once a day, after molnkoll.digest.send-at by the injected clock, mails each organisation unit's
  * contact the expired and expiring certificates of its services, the risk acceptances that end
- * within the warning window and the tasks overdue; and mails each person tasks are given to (with an
+ * within the warning window, the recurring reviews past due and the tasks overdue; and mails each person tasks are given to (with an
  * address in molnkoll.digest.people) their own tasks due within the window or overdue. Units with nothing to report get
  * no mail. Every instance checks each minute; a row per (day, unit) in digest_run, inserted before
  * sending, makes sure only one of them sends it.
@@ -110,6 +112,8 @@ public class DailyDigest implements SchedulingConfigurer {
         acceptances.forEach(a -> byUnit.computeIfAbsent(a.organisationUnit(), u -> new UnitDigest()).acceptances.add(a));
         tasks.stream().filter(TaskView::overdue)
                 .forEach(t -> byUnit.computeIfAbsent(t.organisationUnit(), u -> new UnitDigest()).overdueTasks.add(t));
+        queries.query(new FindReviews(Moment.NOW, null, true), ResponseTypes.multipleInstancesOf(ReviewView.class)).join()
+                .forEach(r -> byUnit.computeIfAbsent(r.organisationUnit(), u -> new UnitDigest()).reviewsPastDue.add(r));
         byUnit.forEach((unit, digest) -> {
             String recipient = properties.recipientFor(unit);
             if (recipient == null) {
@@ -166,9 +170,10 @@ public class DailyDigest implements SchedulingConfigurer {
         final List<CertificateView> certificates = new java.util.ArrayList<>();
         final List<EndingAcceptance> acceptances = new java.util.ArrayList<>();
         final List<TaskView> overdueTasks = new java.util.ArrayList<>();
+        final List<ReviewView> reviewsPastDue = new java.util.ArrayList<>();
 
         int size() {
-            return certificates.size() + acceptances.size() + overdueTasks.size();
+            return certificates.size() + acceptances.size() + overdueTasks.size() + reviewsPastDue.size();
         }
     }
 
@@ -221,6 +226,14 @@ public class DailyDigest implements SchedulingConfigurer {
                     .append("och registrera dem i Molnkoll.\n\n");
         }
         acceptances(text, day, digest.acceptances);
+        if (!digest.reviewsPastDue.isEmpty()) {
+            text.append("Försenade granskningar (").append(digest.reviewsPastDue.size()).append(")\n");
+            for (ReviewView r : digest.reviewsPastDue) {
+                text.append("- ").append(r.serviceName()).append(": åtgärd ").append(r.measureId()).append(" (")
+                        .append(r.phase().routineColumn()).append("), skulle granskas senast ").append(r.dueOn()).append('\n');
+            }
+            text.append("Åtgärden räknas som öppen tills granskningen är registrerad.\n\n");
+        }
         if (!digest.overdueTasks.isEmpty()) {
             text.append("Försenade uppgifter (").append(digest.overdueTasks.size()).append(")\n");
             for (TaskView t : digest.overdueTasks) {
@@ -238,6 +251,7 @@ public class DailyDigest implements SchedulingConfigurer {
         message.setSubject("Molnkoll: " + expired.size() + " utgångna och " + expiring.size()
                 + " snart utgående certifikat" + (digest.acceptances.isEmpty() ? ""
                 : ", " + digest.acceptances.size() + " riskacceptanser upphör")
+                + (digest.reviewsPastDue.isEmpty() ? "" : ", " + digest.reviewsPastDue.size() + " försenade granskningar")
                 + (digest.overdueTasks.isEmpty() ? "" : ", " + digest.overdueTasks.size() + " försenade uppgifter") + " – " + unit);
         message.setText(text.toString());
         return message;

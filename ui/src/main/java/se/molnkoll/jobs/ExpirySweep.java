@@ -15,10 +15,13 @@ import se.molnkoll.instance.InstanceRole;
 import se.molnkoll.instance.RunsOn;
 import se.molnkoll.kernel.command.EndRiskAcceptance;
 import se.molnkoll.kernel.command.ExpireEvidence;
+import se.molnkoll.kernel.command.MarkReviewDue;
 import se.molnkoll.kernel.event.EventMetaData;
 import se.molnkoll.kernel.query.DueAcceptanceEnd;
 import se.molnkoll.kernel.query.DueExpiry;
 import se.molnkoll.kernel.query.FindDueAcceptanceEnds;
+import se.molnkoll.kernel.query.DueReview;
+import se.molnkoll.kernel.query.FindDueReviews;
 import se.molnkoll.kernel.query.FindDueExpiries;
 
 import java.util.ArrayList;
@@ -32,7 +35,8 @@ import java.util.function.Supplier;
  * Every half minute (molnkoll.expiry.sweep-interval), and shortly after start, asks which evidence
  * has passed its valid-until date without its expiry recorded, and sends ExpireEvidence for each; then
  * which approved residual-risk acceptances have passed their last day without their end recorded, and
- * sends EndRiskAcceptance for each.
+ * sends EndRiskAcceptance for each; then which recurring reviews of services in operation passed their due
+ * date, and sends MarkReviewDue for each.
  *
  * <p>Why a sweep and not scheduled deadlines: "today" comes from the injected clock, the only
  * timeline that tests and the business agree on; a deadline scheduler fires on its own wall clock.
@@ -77,6 +81,10 @@ public class ExpirySweep implements SchedulingConfigurer {
                         ResponseTypes.multipleInstancesOf(DueAcceptanceEnd.class)).join(),
                 end -> record(new EndRiskAcceptance(end.serviceId(), end.proposalId()), end.proposalId(),
                         end.serviceId().value()));
+        sweep("reviews past due", () -> queries.query(new FindDueReviews(batchSize),
+                        ResponseTypes.multipleInstancesOf(DueReview.class)).join(),
+                due -> record(new MarkReviewDue(due.serviceId(), due.measureId(), due.phase()),
+                        "the review of measure " + due.measureId(), due.serviceId().value()));
     }
 
     private <T> void sweep(String what, Supplier<List<T>> dueNow, Predicate<T> record) {

@@ -70,7 +70,7 @@ public final class ApiAccess {
             roles(HttpMethod.GET, Role.AUDIT_READERS, "/api/services/*/evidence/*/document"),
             roles(HttpMethod.GET, EVERY_ROLE, "/api/services", "/api/services/**", "/api/totals", "/api/dashboard",
                     "/api/certificates", "/api/certificates/export", "/api/risk-proposals", "/api/risk-acceptances/ending",
-                    "/api/tasks"),
+                    "/api/tasks", "/api/reviews"),
             // whoever a task is given to marks it done (the controller holds everyone else but a contract manager to that)
             roles(HttpMethod.POST, EVERY_ROLE, "/api/services/*/tasks/*/completion"),
             // the risk owner signs; a contract manager proposes (and the service refuses anyone deciding their own proposal)

@@ -130,7 +130,7 @@ public class SecurityConfiguration {
                         .requestMatchers(anotherMomentOf("/", "/services", "/services/*", "/services/*/measures/export",
                                 "/certificates/export")).hasAnyRole(AUDIT_READERS)
                         .requestMatchers(HttpMethod.GET, "/", "/services", "/services/*", "/catalogue", "/services/*/measures/export",
-                                "/certificates/export", "/risks", "/tasks").hasAnyRole(EVERY_ROLE)
+                                "/certificates/export", "/risks", "/tasks", "/reviews").hasAnyRole(EVERY_ROLE)
                         .anyRequest().denyAll())
                 .exceptionHandling(errors -> errors.accessDeniedHandler(Refusals.pagesAccessDenied()))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

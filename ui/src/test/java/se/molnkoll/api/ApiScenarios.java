@@ -108,11 +108,57 @@ abstract class ApiScenarios extends Scenarios {
 
         JsonNode trail = auditor.get("/api/services/" + id + "/audit?order=asc").json();
         assertThat(texts(trail.get("entries"), "type")).containsExactly("CloudServiceRegistered", "ClassificationSet",
-                "EvidenceReceived", "RiskAcceptanceProposed", "RiskAcceptanceApproved", "OperationStarted", "ProviderChangeRecorded",
+                "EvidenceReceived", "RiskAcceptanceProposed", "RiskAcceptanceApproved", "OperationStarted",
+                "ReviewScheduled", "ReviewScheduled", "ReviewScheduled", "ReviewScheduled", "ProviderChangeRecorded",
                 "ContractTerminated", "ServiceDecommissioned");
         assertThat(texts(trail.get("entries"), "actor")).containsExactly("manager", "manager", "manager", "manager",
-                "riskowner", "manager", "manager", "manager", "manager");
+                "riskowner", "manager", "manager", "manager", "manager", "manager", "manager", "manager", "manager");
         assertThat(texts(trail.get("entries"), "serviceId")).containsOnly(id);
+    }
+
+    @Test
+    void a_review_not_done_in_time_makes_its_measure_open_until_it_is_recorded_and_the_next_is_scheduled() {
+        String id = register("Granskad tjänst");
+        classify(id, 1, 1, 1, false, false);
+        List<Integer> acquire = measures(id, "ACQUIRE", "OPEN");
+        List<Integer> operate = measures(id, "OPERATE", "OPEN");
+        java.util.Set<Integer> all = new java.util.TreeSet<>(acquire);
+        all.addAll(operate);
+        recordEvidence(id, List.copyOf(all), List.of("ACQUIRE", "OPERATE"), null);
+        assertThat(manager.post("/api/services/" + id + "/operation", null).status()).isEqualTo(200);
+        JsonNode schedule = auditor.get("/api/catalogue/review-schedule").json();
+        assertThat(texts(schedule.get("reviews"), "measureId")).contains("5", "17", "18", "34", "38", "42");
+        JsonNode reviews = auditor.get("/api/reviews?serviceId=" + id).json();
+        assertThat(texts(reviews, "measureId")).containsExactlyInAnyOrder("5", "17", "38", "42");
+        assertThat(texts(reviews, "dueOn")).containsOnly(TODAY.plusYears(1).toString());
+        assertThat(statusOf(id, 38, "OPERATE")).isEqualTo("COVERED");
+
+        // a year and a day later the sweep records the lapse, once: measure 38 is REVIEW_DUE and counted as open
+        TestClock.CLOCK.set(TODAY.plusYears(1).plusDays(1));
+        sweep();
+        sweep();
+        assertThat(statusOf(id, 38, "OPERATE")).isEqualTo("REVIEW_DUE");
+        assertThat(summaryOf(id).get("openMeasures").get("OPERATE").asInt()).isEqualTo(4);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?"
+                + " and payload_type like '%ReviewFellDue'", Long.class, id)).isEqualTo(4);
+        assertThat(auditor.get("/api/reviews?pastDue=true").json().toString()).contains(id);
+        assertThat(auditor.get("/api/dashboard").json().get("reviewsPastDue").asInt()).isGreaterThanOrEqualTo(4);
+
+        // recorded: covered again from today, the next due a year on; a review of a measure without a schedule is refused
+        Api.Response reviewed = manager.post("/api/services/" + id + "/reviews", Map.of("measureId", 38, "phase", "OPERATE",
+                "outcome", "ACTION_NEEDED", "note", "Revisionsrapporten saknar bilaga", "reference", "Ärende 2027/88"));
+        assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(200);
+        JsonNode review = java.util.stream.StreamSupport.stream(reviewed.json().spliterator(), false)
+                .filter(r -> r.get("measureId").asInt() == 38).findFirst().orElseThrow();
+        assertThat(review.get("dueOn").asText()).isEqualTo(TODAY.plusYears(2).plusDays(1).toString());
+        assertThat(review.get("lastReviewer").asText()).isEqualTo("manager");
+        assertThat(review.get("lastOutcome").asText()).isEqualTo("ACTION_NEEDED");
+        assertThat(statusOf(id, 38, "OPERATE")).isEqualTo("COVERED");
+        Api.Response unscheduled = manager.post("/api/services/" + id + "/reviews", Map.of("measureId", 3, "phase", "OPERATE",
+                "outcome", "OK"));
+        assertThat(unscheduled.status()).isEqualTo(409);
+        assertThat(unscheduled.json().get("violations").get(0).get("rule").asText()).isEqualTo("REVIEW_NOT_SCHEDULED");
+        TestClock.CLOCK.set(TODAY);
     }
 
     @Test

@@ -104,7 +104,7 @@ class EveryPageBrowserTest {
 
     /** The pages, on a service with evidence, a risk acceptance and documents, and on another (demo portfolio). */
     private static List<String> pages(String service, String inOperation) {
-        return List.of("/", "/services", "/services?q=moln", "/catalogue", "/catalogue?phase=EXIT", "/risks", "/tasks",
+        return List.of("/", "/services", "/services?q=moln", "/catalogue", "/catalogue?phase=EXIT", "/risks", "/tasks", "/reviews",
                 "/audit", "/audit?type=EvidenceReceived", "/audit/verification", "/admin", "/services/new", "/services/import",
                 service, service + "?asOf=2000-01-01", service + "/classification", service + "/evidence/new",
                 service + "/risk-acceptance", service + "/provider-change", service + "/termination", service + "/correction",

@@ -107,6 +107,7 @@ class PagesTest {
                 new Page("GET", "/catalogue", EVERYONE),
                 new Page("GET", "/risks", EVERYONE),
                 new Page("GET", "/tasks", EVERYONE),
+                new Page("GET", "/reviews", EVERYONE),
                 new Page("GET", service + "/tasks/new?measureId=27&phase=ACQUIRE", MANAGERS),
                 new Page("GET", "/?asOf=" + TODAY, AUDIT_READERS),
                 new Page("GET", service + "?asOf=" + TODAY, AUDIT_READERS),
@@ -147,6 +148,7 @@ class PagesTest {
                 new Page("POST", other + "/risk-acceptance/revocation", MANAGERS),
                 new Page("POST", other + "/risk-proposals/" + java.util.UUID.randomUUID() + "/approval", RISK_OWNERS),
                 new Page("POST", other + "/tasks/new", MANAGERS),
+                new Page("POST", other + "/reviews", MANAGERS),
                 new Page("POST", other + "/tasks/" + java.util.UUID.randomUUID() + "/reassignment", MANAGERS),
                 new Page("POST", other + "/tasks/" + java.util.UUID.randomUUID() + "/completion", EVERYONE),
                 new Page("POST", other + "/risk-proposals/" + java.util.UUID.randomUUID() + "/rejection", RISK_OWNERS),
@@ -555,7 +557,7 @@ class PagesTest {
                 .map(t -> t.substring(t.lastIndexOf('.') + 1)).toList())
                 .containsExactly("CloudServiceRegistered", "ClassificationSet", "RiskAcceptanceProposed",
                         "RiskAcceptanceApproved", "EvidenceReceived",
-                        "OperationStarted", "ProviderChangeRecorded", "EvidenceWithdrawn", "ContractTerminated",
+                        "OperationStarted", "ReviewScheduled", "ReviewScheduled", "ReviewScheduled", "ProviderChangeRecorded", "EvidenceWithdrawn", "ContractTerminated",
                         "EvidenceReceived", "ServiceDecommissioned");
         // every step the manager's, but the approval: the risk owner's
         assertThat(jdbc.queryForList("select meta_data from domain_event_entry where aggregate_identifier = ?"
@@ -701,7 +703,7 @@ class PagesTest {
         // every number on the dashboard's cards leads to what it counts
         String dashboard = html(get("/").with(VIEWER));
         String cards = dashboard.substring(dashboard.indexOf("class=\"cards\""), dashboard.indexOf("</section>", dashboard.indexOf("class=\"cards\"")));
-        assertThat(count(cards, "class=\"number\"><a href=")).isEqualTo(8);
+        assertThat(count(cards, "class=\"number\"><a href=")).isEqualTo(9);
         assertThat(cards).contains("href=\"/risks\"", "href=\"/risks#ending\"");
         assertThat(dashboard).contains("<section id=\"certificates\">", "<section id=\"unclassified\">");
         // the certificate with 42 days left is flagged on the register and on the service, not just the dashboard

@@ -82,6 +82,8 @@ class AuthorizationMatrixTest {
         RULES.put("GET /api/risk-proposals", EVERY_ROLE);
         RULES.put("GET /api/risk-acceptances/ending", EVERY_ROLE);
         RULES.put("GET /api/tasks", EVERY_ROLE);
+        RULES.put("GET /api/reviews", EVERY_ROLE);
+        RULES.put("GET /api/catalogue/review-schedule", EVERY_ROLE);
         RULES.put("GET /api/services/{id}/evidence/{evidenceId}/document", AUDIT_READERS);
         // ---- API: auditors
         RULES.put("GET /api/audit", AUDIT_READERS);
@@ -101,6 +103,7 @@ class AuthorizationMatrixTest {
         RULES.put("POST /api/services/{id}/risk-proposals/{proposalId}/approval", RISK_OWNER);
         RULES.put("POST /api/services/{id}/risk-proposals/{proposalId}/rejection", RISK_OWNER);
         RULES.put("POST /api/services/{id}/tasks", MANAGER);
+        RULES.put("POST /api/services/{id}/reviews", MANAGER);
         RULES.put("POST /api/services/{id}/tasks/{taskId}/reassignment", MANAGER);
         // every role past security; the endpoint then holds anyone but the assignee and a contract manager to 403 (RoleRulesTest)
         RULES.put("POST /api/services/{id}/tasks/{taskId}/completion", EVERY_ROLE);
@@ -140,6 +143,7 @@ class AuthorizationMatrixTest {
         RULES.put("GET /catalogue", EVERY_ROLE);
         RULES.put("GET /risks", EVERY_ROLE);
         RULES.put("GET /tasks", EVERY_ROLE);
+        RULES.put("GET /reviews", EVERY_ROLE);
         RULES.put("GET /services/{id}/changes", AUDIT_READERS);
         RULES.put("GET /services/{id}/evidence/{evidenceId}/document", AUDIT_READERS);
         RULES.put("GET /audit", AUDIT_READERS);
@@ -170,6 +174,7 @@ class AuthorizationMatrixTest {
         RULES.put("POST /services/{id}/risk-proposals/{proposalId}/approval", RISK_OWNER);
         RULES.put("POST /services/{id}/risk-proposals/{proposalId}/rejection", RISK_OWNER);
         RULES.put("GET /services/{id}/tasks/new", MANAGER);
+        RULES.put("POST /services/{id}/reviews", MANAGER);
         RULES.put("POST /services/{id}/tasks/new", MANAGER);
         RULES.put("POST /services/{id}/tasks/{taskId}/reassignment", MANAGER);
         RULES.put("POST /services/{id}/tasks/{taskId}/completion", EVERY_ROLE);

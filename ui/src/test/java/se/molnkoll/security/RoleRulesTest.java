@@ -114,6 +114,9 @@ class RoleRulesTest {
                 new Endpoint("GET", "/api/risk-proposals?state=PENDING", null, EVERYONE),
                 new Endpoint("GET", "/api/risk-acceptances/ending", null, EVERYONE),
                 new Endpoint("GET", "/api/tasks?mine=true", null, EVERYONE),
+                new Endpoint("GET", "/api/reviews?pastDue=true", null, EVERYONE),
+                new Endpoint("GET", "/api/catalogue/review-schedule", null, EVERYONE),
+                new Endpoint("POST", s + "/reviews", Map.of("measureId", 38), MANAGER),
                 new Endpoint("POST", s + "/tasks", Map.of("assignee", ""), MANAGER),
                 new Endpoint("POST", s + "/tasks/" + task + "/reassignment", Map.of("assignee", ""), MANAGER),
                 // the person it is given to, or a contract manager; the others are refused by the endpoint

@@ -10,7 +10,8 @@ import java.util.TreeMap;
 public final class ReadModelContent {
 
     public static final List<String> TABLES = List.of("cloud_service", "applicable_measure", "evidence",
-            "evidence_coverage", "risk_acceptance", "risk_proposal", "open_measure_step", "certificate_at_stake", "audit_entry");
+            "evidence_coverage", "risk_acceptance", "risk_proposal", "follow_up_task", "review_due", "scheduled_review",
+            "open_measure_step", "certificate_at_stake", "audit_entry");
 
     private ReadModelContent() {
     }

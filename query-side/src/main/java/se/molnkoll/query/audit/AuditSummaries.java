@@ -25,6 +25,9 @@ import se.molnkoll.kernel.event.RiskAnalysisReopened;
 import se.molnkoll.kernel.event.OwnerChanged;
 import se.molnkoll.kernel.event.ServiceArchived;
 import se.molnkoll.kernel.event.TaskAssigned;
+import se.molnkoll.kernel.event.ReviewFellDue;
+import se.molnkoll.kernel.event.ReviewRecorded;
+import se.molnkoll.kernel.event.ReviewScheduled;
 import se.molnkoll.kernel.event.TaskCompleted;
 import se.molnkoll.kernel.event.TaskReassigned;
 import se.molnkoll.kernel.event.ServiceDecommissioned;
@@ -133,6 +136,18 @@ final class AuditSummaries {
         if (event instanceof RiskAcceptanceEnded e) {
             return "Riskacceptansen för åtgärd " + e.measureId() + " (" + e.phase().routineColumn() + ") har löpt ut; gäller inte från "
                     + e.endedOn();
+        }
+        if (event instanceof ReviewScheduled e) {
+            return "Återkommande granskning av åtgärd " + e.measureId() + " (" + e.phase().routineColumn() + ") ska göras senast "
+                    + e.dueOn();
+        }
+        if (event instanceof ReviewFellDue e) {
+            return "Granskningen av åtgärd " + e.measureId() + " (" + e.phase().routineColumn() + ") är försenad från " + e.from();
+        }
+        if (event instanceof ReviewRecorded e) {
+            return "Åtgärd " + e.measureId() + " (" + e.phase().routineColumn() + ") granskad " + e.reviewedOn() + " av "
+                    + e.reviewer() + ": " + (e.outcome() == se.molnkoll.kernel.command.RecordReview.ReviewOutcome.OK ? "OK"
+                    : "åtgärd behövs") + (e.note() == null ? "" : ", " + e.note()) + "; nästa senast " + e.nextDueOn();
         }
         if (event instanceof TaskAssigned e) {
             String what = e.proposalId() != null ? "förslaget om riskacceptans " + e.proposalId()

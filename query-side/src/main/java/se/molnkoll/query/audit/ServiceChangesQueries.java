@@ -25,6 +25,8 @@ import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.ResidualRiskAccepted;
 import se.molnkoll.kernel.event.RiskAcceptanceApproved;
 import se.molnkoll.kernel.event.RiskAcceptanceEnded;
+import se.molnkoll.kernel.event.ReviewFellDue;
+import se.molnkoll.kernel.event.ReviewRecorded;
 import se.molnkoll.kernel.event.RiskAcceptanceRevoked;
 import se.molnkoll.kernel.event.RiskAnalysisReopened;
 import se.molnkoll.kernel.event.OwnerChanged;
@@ -234,9 +236,12 @@ public class ServiceChangesQueries {
             if (after == null) {
                 couldMakeIt = applicability;
             } else if (after == MeasureStatus.COVERED) {
-                couldMakeIt = e -> e instanceof EvidenceReceived;
+                couldMakeIt = e -> e instanceof EvidenceReceived || e instanceof ReviewRecorded;
             } else if (after == MeasureStatus.RISK_ACCEPTED) {
-                couldMakeIt = e -> e instanceof ResidualRiskAccepted || e instanceof RiskAcceptanceApproved;
+                couldMakeIt = e -> e instanceof ResidualRiskAccepted || e instanceof RiskAcceptanceApproved
+                        || e instanceof ReviewRecorded;
+            } else if (after == MeasureStatus.REVIEW_DUE) {
+                couldMakeIt = e -> e instanceof ReviewFellDue;
             } else if (after == MeasureStatus.EXPIRED) {
                 couldMakeIt = e -> e instanceof EvidenceExpired || e instanceof EvidenceWithdrawn;
             } else if (before == null) {
@@ -284,6 +289,10 @@ public class ServiceChangesQueries {
                 } else if (event instanceof RiskAcceptanceApproved e) {
                     touched.add(new MeasurePhase(e.measureId(), e.phase()));
                 } else if (event instanceof RiskAcceptanceEnded e) {
+                    touched.add(new MeasurePhase(e.measureId(), e.phase()));
+                } else if (event instanceof ReviewFellDue e) {
+                    touched.add(new MeasurePhase(e.measureId(), e.phase()));
+                } else if (event instanceof ReviewRecorded e) {
                     touched.add(new MeasurePhase(e.measureId(), e.phase()));
                 } else if (event instanceof ProviderChangeRecorded e) {
                     touched.addAll(e.reopened());

@@ -15,6 +15,10 @@ import se.molnkoll.kernel.query.FindEndingAcceptances;
 import se.molnkoll.kernel.query.FindRiskProposals;
 import se.molnkoll.kernel.query.RiskProposalView;
 import se.molnkoll.kernel.query.FindTasks;
+import se.molnkoll.kernel.query.DueReview;
+import se.molnkoll.kernel.query.FindDueReviews;
+import se.molnkoll.kernel.query.FindReviews;
+import se.molnkoll.kernel.query.ReviewView;
 import se.molnkoll.kernel.query.TaskView;
 import se.molnkoll.query.measures.RiskAcceptanceEntry;
 import se.molnkoll.query.persistence.VersionedRow;
@@ -32,11 +36,13 @@ public class FollowUpQueries {
     private EntityManager entityManager;
     private final RiskProposalEntries proposals;
     private final TaskEntries tasks;
+    private final ScheduledReviewEntries reviews;
     private final Clock clock;
     private final TransactionTemplate readOnly;
 
-    public FollowUpQueries(RiskProposalEntries proposals, TaskEntries tasks, Clock clock,
+    public FollowUpQueries(RiskProposalEntries proposals, TaskEntries tasks, ScheduledReviewEntries reviews, Clock clock,
                            PlatformTransactionManager transactions) {
+        this.reviews = reviews;
         this.proposals = proposals;
         this.tasks = tasks;
         this.clock = clock;
@@ -76,6 +82,27 @@ public class FollowUpQueries {
     public java.util.Map<String, Long> overduePerUnit(Instant at, LocalDate day) {
         return tasks(at, day, null, null, true).stream().filter(TaskView::overdue).collect(java.util.stream.Collectors
                 .groupingBy(TaskView::organisationUnit, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+    }
+
+    @QueryHandler
+    public List<ReviewView> handle(FindReviews query) {
+        return reviews(query.moment().knownAtOr(VersionedRow.NOW), query.serviceId() == null ? null : query.serviceId().value(),
+                query.pastDueOnly());
+    }
+
+    public List<ReviewView> reviews(Instant at, String serviceId, boolean pastDueOnly) {
+        return readOnly.execute(tx -> reviews.at(at, serviceId, pastDueOnly).stream()
+                .map(row -> ((ScheduledReviewEntry) row[0]).view((String) row[1], (String) row[2]))
+                .toList());
+    }
+
+    @QueryHandler
+    public List<DueReview> handle(FindDueReviews query) {
+        LocalDate today = BusinessDates.today(clock);
+        return readOnly.execute(tx -> reviews.due(today, org.springframework.data.domain.PageRequest.of(0, query.limit())).stream()
+                .map(row -> new DueReview(CloudServiceId.of((String) row[0]), new se.molnkoll.kernel.MeasureId((Integer) row[1]),
+                        (se.molnkoll.kernel.Phase) row[2]))
+                .toList());
     }
 
     @QueryHandler

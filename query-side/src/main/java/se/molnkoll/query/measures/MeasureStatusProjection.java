@@ -24,6 +24,8 @@ import se.molnkoll.kernel.event.EvidenceReceived;
 import se.molnkoll.kernel.event.EvidenceWithdrawn;
 import se.molnkoll.kernel.event.ProviderChangeRecorded;
 import se.molnkoll.kernel.event.RiskAcceptanceApproved;
+import se.molnkoll.kernel.event.ReviewFellDue;
+import se.molnkoll.kernel.event.ReviewRecorded;
 import se.molnkoll.kernel.event.RiskAcceptanceEnded;
 import se.molnkoll.kernel.event.RiskAcceptanceRevoked;
 import se.molnkoll.kernel.event.RiskAnalysisReopened;
@@ -70,6 +72,7 @@ public class MeasureStatusProjection {
     private final RiskAcceptanceEntries riskAcceptances;
     private final OpenMeasuresSteps openMeasures;
     private final CertificatesAtStake certificates;
+    private final ReviewDueEntries reviewsDue;
     private final ServicesInMemory services;
     private final PerBatch<Batch> batches;
     @PersistenceContext
@@ -78,8 +81,9 @@ public class MeasureStatusProjection {
     public MeasureStatusProjection(MeasureCatalogue catalogue, ApplicableMeasures applicable,
                                    EvidenceEntries evidence, CoverageEntries coverage,
                                    RiskAcceptanceEntries riskAcceptances, OpenMeasuresSteps openMeasures,
-                                   CertificatesAtStake certificates,
+                                   CertificatesAtStake certificates, ReviewDueEntries reviewsDue,
                                    MeasuresMemoryProperties memory) {
+        this.reviewsDue = reviewsDue;
         this.catalogue = catalogue;
         this.applicable = applicable;
         this.evidence = evidence;
@@ -160,6 +164,18 @@ public class MeasureStatusProjection {
     }
 
     @EventHandler
+    void on(ReviewFellDue event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeService(event, sequence, (batch, service) -> service.reviewFellDue(
+                new MeasurePhase(event.measureId(), event.phase()), event.from(), at, batch.writes));
+    }
+
+    @EventHandler
+    void on(ReviewRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeService(event, sequence, (batch, service) -> service.reviewed(
+                new MeasurePhase(event.measureId(), event.phase()), event.reviewedOn(), at, batch.writes));
+    }
+
+    @EventHandler
     void on(ServiceArchived event, @SequenceNumber long sequence, @Timestamp Instant at) {
         changeService(event, sequence, (batch, service) -> service.decommissioned(at, batch.writes));
     }
@@ -194,7 +210,7 @@ public class MeasureStatusProjection {
     @ResetHandler
     void reset() {
         services.forgetAll();
-        ReadModelTables.empty(entityManager, CertificateAtStake.class, OpenMeasuresStep.class, RiskAcceptanceEntry.class,
+        ReadModelTables.empty(entityManager, ReviewDueEntry.class, CertificateAtStake.class, OpenMeasuresStep.class, RiskAcceptanceEntry.class,
                 CoverageEntry.class, EvidenceEntry.class, ApplicableMeasure.class);
     }
 
@@ -229,9 +245,10 @@ public class MeasureStatusProjection {
         List<RiskAcceptanceEntry> accepted = riskAcceptances.countingOfService(serviceId);
         List<OpenMeasuresStep> steps = openMeasures.current(List.of(serviceId));
         List<CertificateAtStake> atStake = certificates.current(serviceId);
+        List<ReviewDueEntry> due = reviewsDue.currentOfService(serviceId);
         // changes to them are written by RowWrites; Hibernate is not to write them again
-        Stream.of(measures, counting, accepted, steps, atStake).flatMap(List::stream).forEach(entityManager::detach);
-        return new ServiceMeasures(serviceId, measures, counting, accepted, steps, atStake);
+        Stream.of(measures, counting, accepted, steps, atStake, due).flatMap(List::stream).forEach(entityManager::detach);
+        return new ServiceMeasures(serviceId, measures, counting, accepted, steps, atStake, due);
     }
 
     @FunctionalInterface

@@ -71,12 +71,22 @@ public class OpenMeasuresStep extends VersionedRow {
      * @param covers     per measure, the validities of what counts towards it
      */
     static List<Step> of(Collection<MeasurePhase> applicable, Map<MeasurePhase, List<Validity>> covers) {
+        return of(applicable, covers, Map.of());
+    }
+
+    /**
+     * As {@link #of(Collection, Map)}, where a covered or accepted measure is open again on the days its
+     * recurring review was past due ({@code reviewsDue}): REVIEW_DUE counts as open.
+     */
+    static List<Step> of(Collection<MeasurePhase> applicable, Map<MeasurePhase, List<Validity>> covers,
+                         Map<MeasurePhase, List<Validity>> reviewsDue) {
         // days as points on a line: MIN and MAX stand for "no start" and "no end"
         Map<Phase, TreeMap<LocalDate, Integer>> changes = new EnumMap<>(Phase.class);
         for (MeasurePhase pair : applicable) {
             TreeMap<LocalDate, Integer> change = changes.computeIfAbsent(pair.phase(), p -> new TreeMap<>());
             change.merge(LocalDate.MIN, 1, Integer::sum); // open, until something covers it
-            for (LocalDate[] covered : merged(covers.getOrDefault(pair, List.of()))) {
+            for (LocalDate[] covered : minus(merged(covers.getOrDefault(pair, List.of())),
+                    merged(reviewsDue.getOrDefault(pair, List.of())))) {
                 change.merge(covered[0], -1, Integer::sum);
                 if (!covered[1].equals(LocalDate.MAX)) {
                     change.merge(covered[1], 1, Integer::sum);
@@ -125,6 +135,33 @@ public class OpenMeasuresStep extends VersionedRow {
             }
         }
         return merged;
+    }
+
+    /** The stretches of {@code covered} outside every stretch of {@code removed}; both disjoint and in order. */
+    private static List<LocalDate[]> minus(List<LocalDate[]> covered, List<LocalDate[]> removed) {
+        if (removed.isEmpty()) {
+            return covered;
+        }
+        List<LocalDate[]> left = new ArrayList<>();
+        for (LocalDate[] stretch : covered) {
+            LocalDate from = stretch[0];
+            for (LocalDate[] cut : removed) {
+                if (!cut[1].isAfter(from) || !cut[0].isBefore(stretch[1])) {
+                    continue; // before what is left, or after the stretch
+                }
+                if (cut[0].isAfter(from)) {
+                    left.add(new LocalDate[]{from, cut[0]});
+                }
+                from = cut[1].isAfter(from) ? cut[1] : from;
+                if (!from.isBefore(stretch[1])) {
+                    break;
+                }
+            }
+            if (from.isBefore(stretch[1])) {
+                left.add(new LocalDate[]{from, stretch[1]});
+            }
+        }
+        return left;
     }
 
     private static LocalDate day(LocalDate point) {

@@ -35,6 +35,7 @@ final class ServiceMeasures {
     private final List<RiskAcceptanceEntry> accepted;
     private final List<OpenMeasuresStep> steps;
     private final List<CertificateAtStake> certificates;
+    private final List<ReviewDueEntry> reviewsDue;
     /**
      * Set by the service's last event; not read back by {@link MeasureStatusProjection#load}, as no
      * event follows it (the service refuses every command from then on).
@@ -43,17 +44,35 @@ final class ServiceMeasures {
 
     ServiceMeasures(String serviceId, List<ApplicableMeasure> applicable, List<CoverageEntry> counting,
                     List<RiskAcceptanceEntry> accepted, List<OpenMeasuresStep> steps,
-                    List<CertificateAtStake> certificates) {
+                    List<CertificateAtStake> certificates, List<ReviewDueEntry> reviewsDue) {
         this.serviceId = serviceId;
         this.applicable = new ArrayList<>(applicable);
         this.counting = new ArrayList<>(counting);
         this.accepted = new ArrayList<>(accepted);
         this.steps = new ArrayList<>(steps);
         this.certificates = new ArrayList<>(certificates);
+        this.reviewsDue = new ArrayList<>(reviewsDue);
     }
 
     static ServiceMeasures empty(String serviceId) {
-        return new ServiceMeasures(serviceId, List.of(), List.of(), List.of(), List.of(), List.of());
+        return new ServiceMeasures(serviceId, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** The pair's recurring review is past due from the day on: covered or accepted, it counts as open. */
+    void reviewFellDue(MeasurePhase pair, LocalDate from, Instant at, RowWrites writes) {
+        reviewsDue.add(writes.added(new ReviewDueEntry(serviceId, pair, from, at)));
+        derivedRows(at, writes);
+    }
+
+    /** The pair's review was recorded on the day: past due no longer from it. */
+    void reviewed(MeasurePhase pair, LocalDate on, Instant at, RowWrites writes) {
+        for (int i = 0; i < reviewsDue.size(); i++) {
+            ReviewDueEntry row = reviewsDue.get(i);
+            if (row.pair().equals(pair) && row.isOpen()) {
+                reviewsDue.set(i, writes.next(row, row.reviewedAt(at, on)));
+            }
+        }
+        derivedRows(at, writes);
     }
 
     /** Closes the measures that no longer apply and opens those that now do; the rest carry on. */
@@ -136,8 +155,10 @@ final class ServiceMeasures {
         Map<MeasurePhase, List<Validity>> covers = new HashMap<>();
         counting.forEach(row -> covers.computeIfAbsent(row.pair(), pair -> new ArrayList<>()).add(row.validity()));
         accepted.forEach(row -> covers.computeIfAbsent(row.pair(), pair -> new ArrayList<>()).add(row.validity()));
+        Map<MeasurePhase, List<Validity>> due = new HashMap<>();
+        reviewsDue.forEach(row -> due.computeIfAbsent(row.pair(), pair -> new ArrayList<>()).add(row.validity()));
         List<OpenMeasuresStep.Step> wanted = new ArrayList<>(OpenMeasuresStep.of(
-                applicable.stream().map(ApplicableMeasure::pair).toList(), covers));
+                applicable.stream().map(ApplicableMeasure::pair).toList(), covers, due));
         takeOut(steps, row -> !wanted.remove(row.step())).forEach(row -> writes.close(row, at));
         wanted.forEach(step -> steps.add(writes.added(new OpenMeasuresStep(serviceId, step, at))));
     }
@@ -165,6 +186,6 @@ final class ServiceMeasures {
 
     /** Rows held, for the bound on what the projection keeps in memory. */
     int size() {
-        return applicable.size() + counting.size() + accepted.size() + steps.size() + certificates.size();
+        return applicable.size() + counting.size() + accepted.size() + steps.size() + certificates.size() + reviewsDue.size();
     }
 }

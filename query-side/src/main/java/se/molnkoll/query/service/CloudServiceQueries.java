@@ -41,6 +41,8 @@ import se.molnkoll.query.measures.EvidenceEntry;
 import se.molnkoll.query.measures.OpenMeasuresSteps;
 import se.molnkoll.query.measures.RiskAcceptanceEntries;
 import se.molnkoll.query.measures.RiskAcceptanceEntry;
+import se.molnkoll.query.measures.ReviewDueEntries;
+import se.molnkoll.query.measures.ReviewDueEntry;
 import se.molnkoll.query.persistence.VersionedRow;
 import se.molnkoll.query.register.CloudServiceEntries;
 import se.molnkoll.query.register.CloudServiceEntry;
@@ -74,6 +76,7 @@ public class CloudServiceQueries {
     private final EvidenceEntries evidence;
     private final CoverageEntries coverage;
     private final RiskAcceptanceEntries riskAcceptances;
+    private final ReviewDueEntries reviewsDue;
     private final OpenMeasuresSteps openMeasures;
     private final CertificateQueries certificates;
     private final FollowUpQueries followUp;
@@ -81,7 +84,7 @@ public class CloudServiceQueries {
     private final TransactionTemplate readOnly;
 
     public CloudServiceQueries(CloudServiceEntries services, ApplicableMeasures applicable, EvidenceEntries evidence,
-                               CoverageEntries coverage, RiskAcceptanceEntries riskAcceptances,
+                               CoverageEntries coverage, RiskAcceptanceEntries riskAcceptances, ReviewDueEntries reviewsDue,
                                OpenMeasuresSteps openMeasures, CertificateQueries certificates, FollowUpQueries followUp,
                                Clock clock, PlatformTransactionManager transactions) {
         this.followUp = followUp;
@@ -90,6 +93,7 @@ public class CloudServiceQueries {
         this.evidence = evidence;
         this.coverage = coverage;
         this.riskAcceptances = riskAcceptances;
+        this.reviewsDue = reviewsDue;
         this.openMeasures = openMeasures;
         this.certificates = certificates;
         this.clock = clock;
@@ -159,7 +163,7 @@ public class CloudServiceQueries {
                 certificatesByStatus.getOrDefault(CertificateStatus.EXPIRING, 0L),
                 totals.unclassifiedServices(), totals.services(), totals.decommissionedServices(),
                 query.expiringWithinDays(), followUp.ending(at, day, query.expiringWithinDays()).size(),
-                followUp.proposals(at, RiskProposalView.State.PENDING, null).size(), followUp.overduePerUnit(at, day),
+                followUp.proposals(at, RiskProposalView.State.PENDING, null).size(), followUp.overduePerUnit(at, day), followUp.reviews(at, null, true).size(),
                 query.moment().knownAt(), day);
     }
 
@@ -196,12 +200,12 @@ public class CloudServiceQueries {
 
     /** A service's measures rows as known at a moment, each read once for a view. */
     private record MeasureRows(List<ApplicableMeasure> applicable, List<CoverageEntry> coverage,
-                               List<RiskAcceptanceEntry> riskAcceptances) {
+                               List<RiskAcceptanceEntry> riskAcceptances, List<ReviewDueEntry> reviewsDue) {
     }
 
     private MeasureRows measureRows(String serviceId, Instant at) {
         return new MeasureRows(applicable.at(serviceId, at), coverage.ofServiceAt(serviceId, at),
-                riskAcceptances.ofServiceAt(serviceId, at));
+                riskAcceptances.ofServiceAt(serviceId, at), reviewsDue.ofServiceAt(serviceId, at));
     }
 
     /** Every applicable (measure, phase) of the service with its status on the day, by measure then phase. */
@@ -212,6 +216,8 @@ public class CloudServiceQueries {
         Map<MeasurePhase, List<Validity>> acceptancesByPair = rows.riskAcceptances().stream()
                 .filter(RiskAcceptanceEntry::counts)
                 .collect(groupingBy(RiskAcceptanceEntry::pair, mapping(RiskAcceptanceEntry::validity, toList())));
+        Map<MeasurePhase, List<Validity>> dueByPair = rows.reviewsDue().stream()
+                .collect(groupingBy(ReviewDueEntry::pair, mapping(ReviewDueEntry::validity, toList())));
         return rows.applicable().stream()
                 .map(ApplicableMeasure::pair)
                 .sorted()
@@ -219,7 +225,7 @@ public class CloudServiceQueries {
                     List<CoverageEntry> covering = evidenceByPair.getOrDefault(pair, List.of());
                     MeasureStatus status = MeasureStatusRule.statusOn(day,
                             covering.stream().map(CoverageEntry::validity).toList(),
-                            acceptancesByPair.getOrDefault(pair, List.of()));
+                            acceptancesByPair.getOrDefault(pair, List.of()), dueByPair.getOrDefault(pair, List.of()));
                     return new MeasureStatusView(pair.measureId(), pair.phase(), status, covering.stream()
                             .map(c -> EvidenceId.of(c.evidenceId())).sorted(Comparator.comparing(EvidenceId::value)).toList());
                 })

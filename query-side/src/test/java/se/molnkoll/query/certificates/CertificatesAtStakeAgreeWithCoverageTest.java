@@ -48,7 +48,7 @@ import static se.molnkoll.query.QueryTestApplication.TODAY;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({RegisterProjection.class, MeasureStatusProjection.class, CloudServiceQueries.class, se.molnkoll.query.followup.FollowUpQueries.class,
-        se.molnkoll.query.followup.RiskProposalProjection.class, CertificateQueries.class})
+        se.molnkoll.query.followup.FollowUpProjection.class, CertificateQueries.class})
 class CertificatesAtStakeAgreeWithCoverageTest {
 
     /** The rule on the coverage, applicable-measure, evidence and register rows, as a join (the old query). */

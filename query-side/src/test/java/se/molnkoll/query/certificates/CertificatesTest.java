@@ -53,7 +53,7 @@ import static se.molnkoll.query.QueryTestApplication.TODAY;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({RegisterProjection.class, MeasureStatusProjection.class, CloudServiceQueries.class, se.molnkoll.query.followup.FollowUpQueries.class,
-        se.molnkoll.query.followup.RiskProposalProjection.class, CertificateQueries.class})
+        se.molnkoll.query.followup.FollowUpProjection.class, CertificateQueries.class})
 class CertificatesTest {
 
     static final CloudServiceId JOURNAL = CloudServiceId.of("11111111-1111-4111-8111-111111111111");

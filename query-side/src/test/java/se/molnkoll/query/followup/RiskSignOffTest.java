@@ -54,7 +54,7 @@ import static se.molnkoll.query.Histories.riskAccepted;
  */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({RegisterProjection.class, MeasureStatusProjection.class, RiskProposalProjection.class, FollowUpQueries.class,
+@Import({RegisterProjection.class, MeasureStatusProjection.class, FollowUpProjection.class, FollowUpQueries.class,
         CloudServiceQueries.class, CertificateQueries.class})
 class RiskSignOffTest {
 
@@ -66,7 +66,7 @@ class RiskSignOffTest {
 
     @Autowired RegisterProjection register;
     @Autowired MeasureStatusProjection measures;
-    @Autowired RiskProposalProjection proposals;
+    @Autowired FollowUpProjection proposals;
     @Autowired FollowUpQueries followUp;
     @Autowired CloudServiceQueries services;
     @Autowired MutableClock clock;

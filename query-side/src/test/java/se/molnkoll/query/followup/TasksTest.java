@@ -42,7 +42,7 @@ import static se.molnkoll.query.Histories.registered;
  */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({RegisterProjection.class, MeasureStatusProjection.class, RiskProposalProjection.class, FollowUpQueries.class,
+@Import({RegisterProjection.class, MeasureStatusProjection.class, FollowUpProjection.class, FollowUpQueries.class,
         CloudServiceQueries.class, CertificateQueries.class})
 class TasksTest {
 
@@ -52,7 +52,7 @@ class TasksTest {
 
     @Autowired RegisterProjection register;
     @Autowired MeasureStatusProjection measures;
-    @Autowired RiskProposalProjection followUp;
+    @Autowired FollowUpProjection followUp;
     @Autowired FollowUpQueries queries;
     @Autowired CloudServiceQueries services;
     @Autowired MutableClock clock;

@@ -63,7 +63,7 @@ import static se.molnkoll.query.QueryTestApplication.TODAY;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({RegisterProjection.class, MeasureStatusProjection.class, AuditTrailProjection.class, CloudServiceQueries.class, se.molnkoll.query.followup.FollowUpQueries.class,
-        se.molnkoll.query.followup.RiskProposalProjection.class,
+        se.molnkoll.query.followup.FollowUpProjection.class,
         CertificateQueries.class})
 class MeasuresHeldInMemoryTest {
 
@@ -77,6 +77,7 @@ class MeasuresHeldInMemoryTest {
     @Autowired ApplicableMeasures applicable;
     @Autowired EvidenceEntries evidence;
     @Autowired CoverageEntries coverage;
+    @Autowired ReviewDueEntries reviewsDue;
     @Autowired RiskAcceptanceEntries riskAcceptances;
     @Autowired OpenMeasuresSteps steps;
     @Autowired CertificatesAtStake atStake;
@@ -129,7 +130,7 @@ class MeasuresHeldInMemoryTest {
     void a_service_a_batch_changed_is_held_until_the_batch_has_written_even_beyond_the_bound() {
         // room for one row only: every other service's event would push the service out of memory
         MeasureStatusProjection tiny = new MeasureStatusProjection(catalogue, applicable, evidence, coverage,
-                riskAcceptances, steps, atStake, new MeasuresMemoryProperties(1));
+                riskAcceptances, steps, atStake, reviewsDue, new MeasuresMemoryProperties(1));
         beans.autowireBean(tiny);
         CloudServiceId straight = CloudServiceId.random();
         CloudServiceId disturbed = CloudServiceId.random();

@@ -65,7 +65,7 @@ import static se.molnkoll.query.Histories.registered;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({RegisterProjection.class, MeasureStatusProjection.class, AuditTrailProjection.class, CloudServiceQueries.class, se.molnkoll.query.followup.FollowUpQueries.class,
-        se.molnkoll.query.followup.RiskProposalProjection.class,
+        se.molnkoll.query.followup.FollowUpProjection.class,
         CertificateQueries.class, ServiceChangesQueries.class})
 class HistoryTest {
 

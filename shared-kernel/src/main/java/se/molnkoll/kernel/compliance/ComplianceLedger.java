@@ -20,6 +20,18 @@ public final class ComplianceLedger {
 
     private final Map<MeasurePhase, Map<EvidenceId, Validity>> evidence = new HashMap<>();
     private final Map<MeasurePhase, List<Validity>> riskAcceptances = new HashMap<>();
+    /** The days each pair's recurring review was (or is) past due: open-ended until the review is recorded. */
+    private final Map<MeasurePhase, List<Validity>> reviewsDue = new HashMap<>();
+
+    /** From the day on, the pair's review is past due. */
+    public void reviewFellDue(MeasurePhase pair, LocalDate from) {
+        reviewsDue.computeIfAbsent(pair, p -> new ArrayList<>()).add(new Validity(from, null));
+    }
+
+    /** The review was recorded on the day: it is no longer past due from then on. */
+    public void reviewed(MeasurePhase pair, LocalDate on) {
+        reviewsDue.computeIfPresent(pair, (p, due) -> new ArrayList<>(due.stream().map(v -> v.endingBefore(on)).toList()));
+    }
 
     public void addEvidence(EvidenceId evidenceId, Collection<MeasurePhase> covers, Validity validity) {
         covers.forEach(pair -> evidence.computeIfAbsent(pair, p -> new LinkedHashMap<>()).put(evidenceId, validity));
@@ -55,7 +67,8 @@ public final class ComplianceLedger {
     public MeasureStatus statusOn(MeasurePhase pair, LocalDate day) {
         return MeasureStatusRule.statusOn(day,
                 evidence.getOrDefault(pair, Map.of()).values(),
-                riskAcceptances.getOrDefault(pair, List.of()));
+                riskAcceptances.getOrDefault(pair, List.of()),
+                reviewsDue.getOrDefault(pair, List.of()));
     }
 
     /** The pairs the evidence still counts towards (not set aside by a re-opening), in order. */

@@ -8,7 +8,8 @@ public sealed interface CloudServiceEvent permits CloudServiceRegistered, Classi
         ProviderChangeRecorded, ContractTerminated, ServiceDecommissioned, ServiceRenamed, VendorChanged,
         ServiceModelCorrected, ServiceMovedToUnit, OwnerChanged, RiskAcceptanceRevoked, ServiceArchived,
         ExternalKeyAssigned, RiskAnalysisReopened, RiskAcceptanceProposed, RiskAcceptanceApproved,
-        RiskAcceptanceRejected, RiskAcceptanceEnded, TaskAssigned, TaskReassigned, TaskCompleted {
+        RiskAcceptanceRejected, RiskAcceptanceEnded, TaskAssigned, TaskReassigned, TaskCompleted, ReviewScheduled,
+        ReviewFellDue, ReviewRecorded {
 
     CloudServiceId cloudServiceId();
 

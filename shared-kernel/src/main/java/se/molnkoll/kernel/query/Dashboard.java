@@ -13,7 +13,8 @@ import java.util.Map;
  * as recorded at {@code asOf} (null: everything recorded up to now); certificates as
  * {@link FindCertificates} counts them; residual-risk acceptances ending within the same window
  * ({@link FindEndingAcceptances}) and proposals waiting for the risk owner; the open tasks overdue on
- * the day per organisation unit (units without any left out).
+ * the day per organisation unit (units without any left out); recurring reviews of services in operation
+ * past due.
  */
 public record Dashboard(
         Map<Phase, Long> servicesPerPhase,
@@ -27,6 +28,7 @@ public record Dashboard(
         long endingRiskAcceptances,
         long pendingRiskProposals,
         Map<String, Long> overdueTasksPerUnit,
+        long reviewsPastDue,
         @Nullable Instant asOf,
         LocalDate statusDate) {
 }

@@ -43,6 +43,8 @@ import se.molnkoll.kernel.query.MeasureStatusView;
 import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.kernel.query.RiskAcceptanceView;
 import se.molnkoll.kernel.query.FindTasks;
+import se.molnkoll.kernel.query.FindReviews;
+import se.molnkoll.kernel.query.ReviewView;
 import se.molnkoll.kernel.query.TaskView;
 import se.molnkoll.kernel.query.RiskProposalView;
 import se.molnkoll.kernel.query.ServiceChanges;
@@ -140,6 +142,8 @@ class ServicePage {
         model.addAttribute("riskAnalysisReopened", riskAnalysisReopened(view, moment.moment().knownAt()));
         model.addAttribute("expiringIn", expiringIn(view));
         model.addAttribute("acceptanceEndsIn", acceptanceEndsIn(view));
+        model.addAttribute("reviews", queries.query(new FindReviews(moment.moment(), service, false),
+                ResponseTypes.multipleInstancesOf(ReviewView.class)).join());
         List<TaskView> tasks = queries.query(new FindTasks(moment.moment(), null, service, true),
                 ResponseTypes.multipleInstancesOf(TaskView.class)).join();
         model.addAttribute("tasks", tasks);

@@ -107,6 +107,39 @@ class TaskForms {
         return "mine".equals(back) ? "redirect:/tasks" : done;
     }
 
+    /** A review recorded from the service page's table of recurring reviews: outcome, note, reference. */
+    @PostMapping("/services/{id}/reviews")
+    String review(@PathVariable String id, @RequestParam(required = false) Integer measureId,
+                  @RequestParam(required = false) Phase phase,
+                  @RequestParam(required = false) se.molnkoll.kernel.command.RecordReview.ReviewOutcome outcome,
+                  @RequestParam(required = false) String note, @RequestParam(required = false) String reference,
+                  RedirectAttributes redirect, Locale locale) {
+        CloudServiceView view = forms.current(id);
+        if (measureId == null || phase == null || outcome == null || tooLong(note, se.molnkoll.input.Lengths.TEXT)
+                || tooLong(reference, se.molnkoll.input.Lengths.NAME)) {
+            redirect.addFlashAttribute("refused", List.of(forms.text("flash.reviewNeeds", locale)));
+            return FormSending.serviceRedirect(view.id());
+        }
+        return forms.sendThenBack(view.id(), CommandInput.recordReview(view.id(), measureId, phase, outcome, note, reference),
+                "flash.reviewRecorded", redirect, locale);
+    }
+
+    private static boolean tooLong(String text, int limit) {
+        return text != null && text.length() > limit;
+    }
+
+    /** Every recurring review of services in operation, past due first, then the soonest due. */
+    @GetMapping("/reviews")
+    String reviews(Model model) {
+        List<se.molnkoll.kernel.query.ReviewView> reviews = queries.query(
+                new se.molnkoll.kernel.query.FindReviews(Moment.NOW, null, false),
+                ResponseTypes.multipleInstancesOf(se.molnkoll.kernel.query.ReviewView.class)).join();
+        model.addAttribute("reviews", reviews.stream()
+                .sorted(java.util.Comparator.comparing((se.molnkoll.kernel.query.ReviewView r) -> r.pastDueFrom() == null)
+                        .thenComparing(se.molnkoll.kernel.query.ReviewView::dueOn)).toList());
+        return "reviews";
+    }
+
     /** The signed-in user's open tasks, most urgent first. */
     @GetMapping("/tasks")
     String mine(Authentication who, Model model) {

@@ -12,6 +12,9 @@ import se.molnkoll.kernel.event.RiskAcceptanceProposed;
 import se.molnkoll.kernel.event.RiskAcceptanceRejected;
 import se.molnkoll.kernel.event.EventMetaData;
 import se.molnkoll.kernel.event.TaskAssigned;
+import se.molnkoll.kernel.event.ReviewFellDue;
+import se.molnkoll.kernel.event.ReviewRecorded;
+import se.molnkoll.kernel.event.ReviewScheduled;
 import se.molnkoll.kernel.event.TaskCompleted;
 import se.molnkoll.kernel.event.TaskReassigned;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -22,21 +25,44 @@ import se.molnkoll.query.persistence.ReadModelTables;
 import java.time.Instant;
 
 /**
- * Keeps every residual-risk proposal, one version per decision, and every task given out, one version per
- * change. Part of the register's processor: they need the register's names beside them, and are as small.
+ * Keeps every residual-risk proposal, one version per decision; every task given out, and every recurring
+ * review, one version per change. Part of the register's processor: they need the register's names beside them, and are as small.
  */
 @Component
 @ProcessingGroup(ReadModels.REGISTER)
-public class RiskProposalProjection {
+public class FollowUpProjection {
 
     private final RiskProposalEntries proposals;
     private final TaskEntries tasks;
+    private final ScheduledReviewEntries reviews;
     @PersistenceContext
     private EntityManager entityManager;
 
-    public RiskProposalProjection(RiskProposalEntries proposals, TaskEntries tasks) {
+    public FollowUpProjection(RiskProposalEntries proposals, TaskEntries tasks, ScheduledReviewEntries reviews) {
         this.proposals = proposals;
         this.tasks = tasks;
+        this.reviews = reviews;
+    }
+
+    @EventHandler
+    void on(ReviewScheduled event, @Timestamp Instant at) {
+        reviews.save(new ScheduledReviewEntry(event.cloudServiceId().value(), event.measureId(), event.phase(), event.dueOn(), at));
+    }
+
+    @EventHandler
+    void on(ReviewFellDue event, @Timestamp Instant at) {
+        reviews.save(review(event.cloudServiceId().value(), event.measureId().value(), event.phase()).pastDueAt(at, event.from()));
+    }
+
+    @EventHandler
+    void on(ReviewRecorded event, @Timestamp Instant at) {
+        reviews.save(review(event.cloudServiceId().value(), event.measureId().value(), event.phase()).reviewedAt(at,
+                event.reviewedOn(), event.outcome().name(), event.note(), event.reference(), event.reviewer(), event.nextDueOn()));
+    }
+
+    private ScheduledReviewEntry review(String serviceId, int measureId, se.molnkoll.kernel.Phase phase) {
+        return reviews.current(serviceId, measureId, phase).orElseThrow(() -> new IllegalStateException(
+                "No recurring review of measure " + measureId + " of " + serviceId + "; its scheduling must be processed first"));
     }
 
     @EventHandler
@@ -74,7 +100,7 @@ public class RiskProposalProjection {
 
     @ResetHandler
     void reset() {
-        ReadModelTables.empty(entityManager, RiskProposalEntry.class, TaskEntry.class);
+        ReadModelTables.empty(entityManager, RiskProposalEntry.class, TaskEntry.class, ScheduledReviewEntry.class);
     }
 
     private TaskEntry task(String taskId) {
