@@ -26,10 +26,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Dates that pass while Molnkoll is stopped, then with two instances running: Molnkoll processes on
- * PostgreSQL started from the application jar, their clocks moved together by a file. Approved risk
- * acceptances whose last day passed while every instance was stopped each get exactly one recorded end
- * after the restart, however the two instances' sweeps (on their production schedule) race for them;
- * and the measure is open again from the day after.
+ * PostgreSQL started from the application jar, their clocks moved together by a file. Services in
+ * operation with an approved risk acceptance: a year and more passes while every instance is stopped.
+ * After the restart each acceptance gets exactly one recorded end, and each recurring review exactly one
+ * recorded lapse, however the two instances' sweeps (on their production schedule) race for them; the
+ * measures are open again (OPEN, REVIEW_DUE) from the day after.
  */
 class DatesPassInProcessesIT {
 
@@ -61,22 +62,38 @@ class DatesPassInProcessesIT {
                 assertThat(riskOwner.post("/api/services/" + id + "/risk-proposals/" + proposal + "/approval", Map.of())
                         .status()).isEqualTo(200);
                 accepted.add(new String[]{id, proposal});
+                // everything else of acquisition and operation covered by the contract: into operation, reviews scheduled
+                java.util.Set<Integer> covered = new java.util.TreeSet<>();
+                for (String phase : List.of("ACQUIRE", "OPERATE")) {
+                    for (JsonNode measure : manager.get("/api/services/" + id + "/measures?phase=" + phase).json()) {
+                        if (measure.get("status").asText().equals("OPEN")) covered.add(measure.get("measureId").asInt());
+                    }
+                }
+                assertThat(manager.post("/api/services/" + id + "/evidence", Map.of("measureIds", covered,
+                        "phases", List.of("ACQUIRE", "OPERATE"), "kind", "CONTRACT_CLAUSE", "title", "Avtal", "issuer", "Moln AB",
+                        "receivedOn", today.toString())).status()).isEqualTo(201);
+                Api.Response started = manager.post("/api/services/" + id + "/operation", null);
+                assertThat(started.status()).as(started.toString()).isEqualTo(200);
             }
+            int reviewsPerService = manager.get("/api/reviews?serviceId=" + accepted.get(0)[0]).json().size();
+            assertThat(reviewsPerService).isPositive();
             assertThat(status(manager, accepted.get(0)[0])).isEqualTo("RISK_ACCEPTED");
             a.stop();
 
-            // five days pass while no instance runs; then two start at once, each sweeping on its production schedule
-            MovableClockProcess.move(clock, Duration.ofDays(5));
+            // a year and a month pass while no instance runs; then two start at once, each sweeping on its production schedule
+            MovableClockProcess.move(clock, Duration.ofDays(400));
             var second = java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> ProcessMolnkoll.startWithMovableClock("dates-b", database, clock));
             a.start();
             try (ProcessMolnkoll b = second.join()) {
                 await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> ended(jdbc).size() == SERVICES);
+                        .until(() -> ended(jdbc).size() == SERVICES && lapses(jdbc).size() == SERVICES * reviewsPerService);
                 // a few more sweeps of both find nothing left to do
                 Thread.sleep(Duration.ofSeconds(40).toMillis());
                 List<String> ends = ended(jdbc);
                 assertThat(ends).hasSize(SERVICES);
+                assertThat(lapses(jdbc)).as("each review's lapse once").hasSize(SERVICES * reviewsPerService)
+                        .doesNotHaveDuplicates();
                 for (String[] acceptance : accepted) {
                     assertThat(ends).filteredOn(payload -> payload.contains(acceptance[1])).as(acceptance[1]).hasSize(1)
                             .allSatisfy(payload -> assertThat(payload).contains("\"endedOn\":\"" + lastDay.plusDays(1) + "\""));
@@ -87,6 +104,8 @@ class DatesPassInProcessesIT {
                 Api auditor = b.api().as("auditor");
                 for (String[] acceptance : accepted) {
                     assertThat(status(auditor, acceptance[0])).isEqualTo("OPEN");
+                    assertThat(auditor.get("/api/services/" + acceptance[0] + "/measures?phase=OPERATE").json().toString())
+                            .contains("\"measureId\":38,\"phase\":\"OPERATE\",\"status\":\"REVIEW_DUE\"");
                     JsonNode view = auditor.get("/api/services/" + acceptance[0]).json();
                     assertThat(view.get("riskAcceptances").get(0).get("endedOn").asText()).isEqualTo(lastDay.plusDays(1).toString());
                     // as judged for its last day, it still counted
@@ -102,6 +121,12 @@ class DatesPassInProcessesIT {
     private static List<String> ended(JdbcTemplate jdbc) {
         return jdbc.queryForList("select convert_from(payload, 'UTF8') from domain_event_entry"
                 + " where payload_type like '%RiskAcceptanceEnded'", String.class);
+    }
+
+    /** Each recorded lapse of a review, as service and measure (a duplicate would be a second lapse of one review). */
+    private static List<String> lapses(JdbcTemplate jdbc) {
+        return jdbc.queryForList("select aggregate_identifier || ':' || (convert_from(payload, 'UTF8')::json ->> 'measureId')"
+                + " from domain_event_entry where payload_type like '%ReviewFellDue'", String.class);
     }
 
     private static String status(Api api, String service) {
