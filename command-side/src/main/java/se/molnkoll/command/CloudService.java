@@ -17,6 +17,7 @@ import se.molnkoll.kernel.ServiceModel;
 import se.molnkoll.kernel.catalogue.Measure;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
 import se.molnkoll.kernel.catalogue.ReviewSchedule;
+import se.molnkoll.kernel.catalogue.ReviewSchedules;
 import se.molnkoll.kernel.command.ApproveRiskAcceptance;
 import se.molnkoll.kernel.command.ArchiveService;
 import se.molnkoll.kernel.command.AssignTask;
@@ -182,7 +183,7 @@ public class CloudService {
     }
 
     @CommandHandler
-    void handle(SetClassification command, MeasureCatalogue catalogue, ReviewSchedule schedule, Clock clock) {
+    void handle(SetClassification command, MeasureCatalogue catalogue, ReviewSchedules schedules, Clock clock) {
         requireNotDecommissioned();
         reject(command.classification().problems().stream()
                 .map(problem -> Violation.of("INVALID_CLASSIFICATION", "The classification's " + problem))
@@ -195,7 +196,7 @@ public class CloudService {
             // a new classification in operation is a changed use: the risk analysis must be updated (measure 42)
             apply(new RiskAnalysisReopened(id, List.of(new MeasurePhase(MeasureId.RISK_ANALYSIS, Phase.OPERATE)),
                     BusinessDates.today(clock), RiskAnalysisReopened.CLASSIFICATION_CHANGED));
-            scheduleReviews(catalogue, schedule, BusinessDates.today(clock));
+            scheduleReviews(catalogue, schedules.current(), BusinessDates.today(clock));
         }
     }
 
@@ -498,7 +499,7 @@ public class CloudService {
     }
 
     @CommandHandler
-    void handle(StartOperation command, MeasureCatalogue catalogue, ReviewSchedule schedule, Clock clock) {
+    void handle(StartOperation command, MeasureCatalogue catalogue, ReviewSchedules schedules, Clock clock) {
         requireNotDecommissioned();
         requirePhase(Phase.ACQUIRE, "start operation");
         List<Violation> unclassified = new ArrayList<>();
@@ -508,7 +509,7 @@ public class CloudService {
         requireAllClosed(catalogue, Phase.ACQUIRE, today, "ACQUIRE_MEASURES_OPEN",
                 "Operation cannot start while acquisition measures are neither covered nor risk-accepted");
         apply(new OperationStarted(id, today));
-        scheduleReviews(catalogue, schedule, today);
+        scheduleReviews(catalogue, schedules.current(), today);
     }
 
     /** Each recurring review of operation that applies and has no date yet is due one interval from today. */
@@ -521,8 +522,9 @@ public class CloudService {
     }
 
     @CommandHandler
-    void handle(RecordReview command, MeasureCatalogue catalogue, ReviewSchedule schedule, Clock clock) {
+    void handle(RecordReview command, MeasureCatalogue catalogue, ReviewSchedules schedules, Clock clock) {
         requireNotDecommissioned();
+        ReviewSchedule schedule = schedules.current();
         requirePhase(Phase.OPERATE, "record a review");
         MeasurePhase pair = new MeasurePhase(command.measureId(), command.phase());
         List<Violation> violations = new ArrayList<>();

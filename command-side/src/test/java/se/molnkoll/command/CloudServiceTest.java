@@ -98,7 +98,8 @@ class CloudServiceTest {
         clock = new MutableClock(CloudServiceFixture.CLOCK.instant());
         fixture = new AggregateTestFixture<>(CloudService.class);
         fixture.registerInjectableResource(CATALOGUE);
-        fixture.registerInjectableResource(se.molnkoll.kernel.catalogue.ReviewSchedule.loadDefault(CATALOGUE));
+        fixture.registerInjectableResource((se.molnkoll.kernel.catalogue.ReviewSchedules)
+                () -> se.molnkoll.kernel.catalogue.ReviewSchedule.loadDefault(CATALOGUE));
         fixture.registerInjectableResource((Clock) clock);
         fixture.registerInjectableResource(RiskAcceptancePolicy.DEFAULT);
     }
@@ -528,7 +529,8 @@ class CloudServiceTest {
         void the_longest_span_is_configurable() {
             FixtureConfiguration<CloudService> oneYear = new AggregateTestFixture<>(CloudService.class);
             oneYear.registerInjectableResource(CATALOGUE);
-            oneYear.registerInjectableResource(se.molnkoll.kernel.catalogue.ReviewSchedule.loadDefault(CATALOGUE));
+            oneYear.registerInjectableResource((se.molnkoll.kernel.catalogue.ReviewSchedules)
+                    () -> se.molnkoll.kernel.catalogue.ReviewSchedule.loadDefault(CATALOGUE));
             oneYear.registerInjectableResource((Clock) clock);
             oneYear.registerInjectableResource(new RiskAcceptancePolicy(java.time.Period.ofYears(1)));
             oneYear.given(registered(), classifiedAs(publicInformation()))

@@ -55,7 +55,8 @@ class EvidenceOverTimeTest {
         clock = MutableClock.at(TODAY);
         fixture = new AggregateTestFixture<>(CloudService.class);
         fixture.registerInjectableResource(CATALOGUE);
-        fixture.registerInjectableResource(se.molnkoll.kernel.catalogue.ReviewSchedule.loadDefault(CATALOGUE));
+        fixture.registerInjectableResource((se.molnkoll.kernel.catalogue.ReviewSchedules)
+                () -> se.molnkoll.kernel.catalogue.ReviewSchedule.loadDefault(CATALOGUE));
         fixture.registerInjectableResource((Clock) clock);
     }
 

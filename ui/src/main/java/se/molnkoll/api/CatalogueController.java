@@ -12,6 +12,7 @@ import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.catalogue.CatalogueIdentity;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
 import se.molnkoll.kernel.catalogue.ReviewSchedule;
+import se.molnkoll.kernel.catalogue.ReviewSchedules;
 
 import java.util.List;
 
@@ -25,11 +26,11 @@ import java.util.List;
 class CatalogueController {
 
     private final MeasureCatalogue catalogue;
-    private final ReviewSchedule schedule;
+    private final ReviewSchedules schedules;
 
-    CatalogueController(MeasureCatalogue catalogue, ReviewSchedule schedule) {
+    CatalogueController(MeasureCatalogue catalogue, ReviewSchedules schedules) {
         this.catalogue = catalogue;
-        this.schedule = schedule;
+        this.schedules = schedules;
     }
 
     @Schema(name = "ScheduledReview")
@@ -42,8 +43,14 @@ class CatalogueController {
 
     @GetMapping("/review-schedule")
     @Operation(operationId = "getReviewSchedule",
-            summary = "The measures whose duty recurs in operation, how often each is reviewed, and the routine's words for it")
+            summary = "The measures whose duty recurs in operation, how often each is reviewed, and the routine's words for it",
+            description = "The schedule shipped beside the catalogue with every change administrators have recorded since "
+                    + "(POST /api/admin/review-schedule; each change is in the audit trail as ReviewScheduleChanged).")
     Schedule reviewSchedule() {
+        return of(schedules.current());
+    }
+
+    static Schedule of(ReviewSchedule schedule) {
         return new Schedule(schedule.source(), schedule.entries().stream()
                 .map(e -> new Review(e.pair().measureId().value(), e.pair().phase(), e.intervalMonths(), e.basis())).toList());
     }

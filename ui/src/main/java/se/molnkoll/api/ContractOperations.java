@@ -63,6 +63,10 @@ class ContractOperations implements OpenApiCustomizer {
                     + "change of the same service came first (send it again after Retry-After); nothing was recorded")
                     .addHeaderObject(RETRY_AFTER, retryAfter()));
         }
+        if (method == HttpMethod.POST && path.equals("/api/admin/review-schedule")) {
+            responses.putIfAbsent("409", problem("The change breaks a rule (`violations` lists each); nothing was recorded")
+                    .addHeaderObject(RETRY_AFTER, retryAfter()));
+        }
         // any operation refuses a query parameter it does not take
         responses.putIfAbsent("400", problem("Invalid input: `errors` names each bad field or parameter; nothing was recorded"));
         if (path.contains("{id}")) {

@@ -104,6 +104,14 @@ final class Requests {
             @Schema(description = "Where the review's document is (a case number, a file's name)") @Size(max = NAME) String reference) {
     }
 
+    @Schema(name = "ReviewScheduleChangeInput")
+    record ReviewScheduleChange(
+            @NotNull @RoutineMeasure Integer measureId,
+            @NotNull Phase phase,
+            @Schema(description = "Months between reviews; null: the measure no longer recurs") @Min(1) @Max(60) Integer intervalMonths,
+            @NotBlank @Size(max = TEXT) String reason) {
+    }
+
     @Schema(name = "TaskReassignmentInput")
     record TaskReassignment(
             @NotBlank @Size(max = NAME) String assignee,

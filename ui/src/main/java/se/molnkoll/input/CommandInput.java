@@ -13,6 +13,7 @@ import se.molnkoll.kernel.command.CorrectServiceDetails;
 import se.molnkoll.kernel.command.RecordProviderChange;
 import se.molnkoll.kernel.command.ApproveRiskAcceptance;
 import se.molnkoll.kernel.command.AssignTask;
+import se.molnkoll.kernel.command.ChangeReviewSchedule;
 import se.molnkoll.kernel.command.CompleteTask;
 import se.molnkoll.kernel.command.ReassignTask;
 import se.molnkoll.kernel.command.RecordReview;
@@ -96,6 +97,11 @@ public final class CommandInput {
 
     public static CompleteTask completeTask(CloudServiceId service, String taskId, String note) {
         return new CompleteTask(service, taskId, strip(note));
+    }
+
+    public static ChangeReviewSchedule changeReviewSchedule(int measureId, Phase phase, Integer intervalMonths, String reason) {
+        return new ChangeReviewSchedule(se.molnkoll.kernel.event.ReviewScheduleChanged.SCHEDULE_ID, new MeasureId(measureId), phase,
+                intervalMonths, reason.strip());
     }
 
     /** A review by the signed-in user. */

@@ -41,6 +41,15 @@ public class Recorder {
     }
 
     /**
+     * Sends a command to a settings aggregate (an administrator's change, which no organisation unit limits)
+     * and answers whether the read models show it by now.
+     */
+    public boolean recordSetting(String settingsId, Object command) {
+        gateway.sendAndWait(command);
+        return readModels.awaitVisible(CloudServiceId.of(settingsId));
+    }
+
+    /**
      * As {@link #record(CloudServiceId, Object)}, with another write that must happen if and only if
      * the command is accepted: both run in one transaction, which Axon's unit of work joins, so a
      * refused command rolls the other write back too.

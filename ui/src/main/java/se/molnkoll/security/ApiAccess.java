@@ -63,7 +63,7 @@ public final class ApiAccess {
             roles(HttpMethod.GET, Role.AUDIT_READERS, "/api/audit", "/api/audit/export", "/api/audit/head",
                     "/api/audit/verification", "/api/services/*/audit", "/api/services/*/audit/export",
                     "/api/services/*/changes"),
-            roles(null, ADMIN, "/api/admin/rebuild"),
+            roles(null, ADMIN, "/api/admin/rebuild", "/api/admin/review-schedule"),
             roles(null, ADMIN, "/actuator/**"),
             new Rule(HttpMethod.GET, List.of("/api/services", "/api/services/**", "/api/totals", "/api/dashboard",
                     "/api/certificates", "/api/certificates/export"), true, false, Role.AUDIT_READERS),

@@ -120,7 +120,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/services/new", "/services/*/classification", "/services/*/classification/preview",
                                 "/services/*/evidence/new", "/services/*/risk-acceptance", "/services/*/provider-change",
                                 "/services/*/termination", "/services/*/correction", "/services/*/tasks/new").hasRole(MANAGER)
-                        .requestMatchers("/admin", "/admin/rebuild").hasRole(ADMIN)
+                        .requestMatchers("/admin", "/admin/rebuild", "/admin/reviews").hasRole(ADMIN)
                         // the risk owner signs (never their own proposal: the service refuses that)
                         .requestMatchers(HttpMethod.POST, "/services/*/risk-proposals/*/approval",
                                 "/services/*/risk-proposals/*/rejection").hasRole(Role.RISK_OWNER.name())

@@ -162,6 +162,50 @@ abstract class ApiScenarios extends Scenarios {
     }
 
     @Test
+    void an_administrator_changes_the_review_schedule_with_a_reason_and_services_going_into_operation_follow_it() {
+        Api admin = Api.at(port).as("admin");
+        long before = storedEvents();
+        Api.Response bad = admin.post("/api/admin/review-schedule", Map.of("measureId", 34, "phase", "OPERATE",
+                "intervalMonths", 6, "reason", "Samma som förut"));
+        assertThat(bad.status()).isEqualTo(409);
+        assertThat(bad.json().get("violations").get(0).get("rule").asText()).isEqualTo("NOTHING_TO_CHANGE");
+        assertThat(manager.post("/api/admin/review-schedule", Map.of("measureId", 34, "phase", "OPERATE",
+                "intervalMonths", 3, "reason", "x")).status()).isEqualTo(403);
+        assertThat(storedEvents()).isEqualTo(before);
+
+        Api.Response changed = admin.post("/api/admin/review-schedule", Map.of("measureId", 34, "phase", "OPERATE",
+                "intervalMonths", 3, "reason", "Loggarna granskas kvartalsvis enligt nytt beslut"));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        try {
+            JsonNode schedule = auditor.get("/api/catalogue/review-schedule").json().get("reviews");
+            JsonNode logs = java.util.stream.StreamSupport.stream(schedule.spliterator(), false)
+                    .filter(r -> r.get("measureId").asInt() == 34).findFirst().orElseThrow();
+            assertThat(logs.get("intervalMonths").asInt()).isEqualTo(3);
+            assertThat(logs.get("basis").asText()).contains("Loggarna granskas kvartalsvis");
+            JsonNode trail = auditor.get("/api/audit?type=ReviewScheduleChanged").json().get("entries");
+            assertThat(trail.get(0).get("actor").asText()).isEqualTo("admin");
+            assertThat(trail.get(0).get("summary").asText())
+                    .isEqualTo("Granskningsschemat ändrat: åtgärd 34 (FÖR) från var 6:e månad till var 3:e månad: "
+                            + "Loggarna granskas kvartalsvis enligt nytt beslut");
+
+            // a service handling personal data goes into operation: its log review is due in three months
+            String id = register("Loggad tjänst");
+            classify(id, 1, 1, 1, false, true);
+            java.util.Set<Integer> all = new java.util.TreeSet<>(measures(id, "ACQUIRE", "OPEN"));
+            all.addAll(measures(id, "OPERATE", "OPEN"));
+            recordEvidence(id, List.copyOf(all), List.of("ACQUIRE", "OPERATE"), null);
+            assertThat(manager.post("/api/services/" + id + "/operation", null).status()).isEqualTo(200);
+            JsonNode reviews = auditor.get("/api/reviews?serviceId=" + id).json();
+            JsonNode review34 = java.util.stream.StreamSupport.stream(reviews.spliterator(), false)
+                    .filter(r -> r.get("measureId").asInt() == 34).findFirst().orElseThrow();
+            assertThat(review34.get("dueOn").asText()).isEqualTo(TODAY.plusMonths(3).toString());
+        } finally {
+            assertThat(admin.post("/api/admin/review-schedule", Map.of("measureId", 34, "phase", "OPERATE",
+                    "intervalMonths", 6, "reason", "Tillbaka till det levererade")).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void open_measures_per_phase_are_what_the_routine_says_for_the_classification() {
         String lowest = register("Öppna data");
         assertThat(summaryOf(lowest).get("openMeasures").toString()).isEqualTo("{\"ACQUIRE\":22,\"OPERATE\":17,\"EXIT\":3}");

@@ -119,6 +119,8 @@ class PagesTest {
                 new Page("GET", "/audit/verification", AUDIT_READERS),
                 new Page("GET", "/admin", Set.of("admin")),
                 new Page("GET", "/admin/rebuild", Set.of("admin")),
+                new Page("GET", "/admin/reviews", Set.of("admin")),
+                new Page("POST", "/admin/reviews", Set.of("admin")),
                 new Page("GET", "/services/new", MANAGERS),
                 new Page("GET", service + "/classification", MANAGERS),
                 new Page("GET", service + "/evidence/new", MANAGERS),

@@ -124,6 +124,7 @@ class AuthorizationMatrixTest {
         // ---- API: administration
         RULES.put("POST /api/admin/rebuild", ADMIN);
         RULES.put("GET /api/admin/rebuild", ADMIN);
+        RULES.put("POST /api/admin/review-schedule", ADMIN);
         // ---- pages
         RULES.put("GET /login", ANYONE);
         RULES.put("GET /", EVERY_ROLE);
@@ -152,6 +153,8 @@ class AuthorizationMatrixTest {
         RULES.put("GET /admin", ADMIN);
         RULES.put("GET /admin/rebuild", ADMIN);
         RULES.put("POST /admin/rebuild", ADMIN);
+        RULES.put("GET /admin/reviews", ADMIN);
+        RULES.put("POST /admin/reviews", ADMIN);
         RULES.put("GET /services/new", MANAGER);
         RULES.put("POST /services/new", MANAGER);
         RULES.put("GET /services/{id}/classification", MANAGER);

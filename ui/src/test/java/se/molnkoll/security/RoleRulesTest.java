@@ -127,6 +127,7 @@ class RoleRulesTest {
                 new Endpoint("POST", s + "/decommissioning", null, MANAGER),
                 new Endpoint("GET", "/actuator/metrics", null, ADMIN),
                 new Endpoint("GET", "/api/admin/rebuild", null, ADMIN),
+                new Endpoint("POST", "/api/admin/review-schedule", Map.of("measureId", 34), ADMIN),
                 // asking about another moment narrows a read; it never opens anything else
                 new Endpoint("GET", "/api/admin/rebuild?asOf=", null, ADMIN),
                 new Endpoint("GET", "/actuator/metrics?validAt=2026-01-01", null, ADMIN),

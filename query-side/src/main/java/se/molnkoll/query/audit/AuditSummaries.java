@@ -24,6 +24,8 @@ import se.molnkoll.kernel.event.RiskAcceptanceRevoked;
 import se.molnkoll.kernel.event.RiskAnalysisReopened;
 import se.molnkoll.kernel.event.OwnerChanged;
 import se.molnkoll.kernel.event.ServiceArchived;
+import se.molnkoll.kernel.event.SettingsEvent;
+import se.molnkoll.kernel.event.ReviewScheduleChanged;
 import se.molnkoll.kernel.event.TaskAssigned;
 import se.molnkoll.kernel.event.ReviewFellDue;
 import se.molnkoll.kernel.event.ReviewRecorded;
@@ -45,6 +47,17 @@ import java.util.stream.Collectors;
 final class AuditSummaries {
 
     private AuditSummaries() {
+    }
+
+    /** The summary of a change of the settings. */
+    static String of(SettingsEvent event) {
+        if (event instanceof ReviewScheduleChanged e) {
+            String before = e.intervalMonthsBefore() == null ? "ingen återkommande granskning" : "var " + e.intervalMonthsBefore() + ":e månad";
+            String after = e.intervalMonths() == null ? "ingen återkommande granskning" : "var " + e.intervalMonths() + ":e månad";
+            return "Granskningsschemat ändrat: åtgärd " + e.measureId() + " (" + e.phase().routineColumn() + ") från " + before
+                    + " till " + after + ": " + e.reason();
+        }
+        throw new IllegalArgumentException("No summary for " + event.getClass().getSimpleName());
     }
 
     static String of(CloudServiceEvent event) {

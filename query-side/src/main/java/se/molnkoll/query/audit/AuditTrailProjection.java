@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 import se.molnkoll.kernel.event.CloudServiceEvent;
+import se.molnkoll.kernel.event.SettingsEvent;
 import se.molnkoll.kernel.event.EventMetaData;
 import se.molnkoll.query.api.ReadModels;
 import se.molnkoll.query.persistence.PerBatch;
@@ -46,6 +47,12 @@ public class AuditTrailProjection {
         batches.add(batch -> batch.put(message, token));
     }
 
+    /** A change of the settings: in the trail like a service's events, under the settings aggregate's id. */
+    @EventHandler
+    void on(SettingsEvent event, DomainEventMessage<?> message, TrackingToken token) {
+        batches.add(batch -> batch.put(message, token));
+    }
+
     private void write(Map<DomainEventMessage<?>, TrackingToken> batch) {
         Map<String, TrackingToken> tokens = new LinkedHashMap<>();
         batch.forEach((message, token) -> tokens.put(message.getIdentifier(), token));
@@ -55,12 +62,16 @@ public class AuditTrailProjection {
     }
 
     private AuditRecord record(DomainEventMessage<?> message, long globalIndex) {
-        CloudServiceEvent event = (CloudServiceEvent) message.getPayload();
+        Object event = message.getPayload();
+        String subject = event instanceof CloudServiceEvent service ? service.cloudServiceId().value()
+                : ((SettingsEvent) event).settingsId();
+        String summary = event instanceof CloudServiceEvent service ? AuditSummaries.of(service)
+                : AuditSummaries.of((SettingsEvent) event);
         try {
             return new AuditRecord(message.getIdentifier(), globalIndex, message.getTimestamp(),
                     (String) message.getMetaData().getOrDefault(EventMetaData.ACTOR, "unknown"),
-                    event.cloudServiceId().value(), message.getSequenceNumber(), event.getClass().getSimpleName(),
-                    AuditSummaries.of(event), (String) message.getMetaData().get(EventMetaData.CORRELATION_ID),
+                    subject, message.getSequenceNumber(), event.getClass().getSimpleName(),
+                    summary, (String) message.getMetaData().get(EventMetaData.CORRELATION_ID),
                     json.writeValueAsString(event), (String) message.getMetaData().get(EventMetaData.IMPORT_SHA256),
                     importRow(message.getMetaData().get(EventMetaData.IMPORT_ROW)));
         } catch (JsonProcessingException e) {

@@ -97,6 +97,18 @@ public final class ReviewSchedule {
         return new ReviewSchedule(file.source(), entries);
     }
 
+    /**
+     * This schedule with the measure's interval in the phase set to {@code intervalMonths}, or the measure
+     * taken out of it (null); the basis of a changed entry says it was changed.
+     */
+    public ReviewSchedule with(MeasurePhase pair, Integer intervalMonths, String basis) {
+        List<Entry> changed = new ArrayList<>(entries.values().stream().filter(e -> !e.pair().equals(pair)).toList());
+        if (intervalMonths != null) {
+            changed.add(new Entry(pair, intervalMonths, basis));
+        }
+        return new ReviewSchedule(source, changed);
+    }
+
     public String source() {
         return source;
     }

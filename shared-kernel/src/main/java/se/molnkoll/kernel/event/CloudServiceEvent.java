@@ -13,9 +13,10 @@ public sealed interface CloudServiceEvent permits CloudServiceRegistered, Classi
 
     CloudServiceId cloudServiceId();
 
-    /** The names of the kinds of event, as the audit trail shows and filters them. */
+    /** The names of the kinds of event, as the audit trail shows and filters them: a service's and the settings'. */
     static java.util.SortedSet<String> typeNames() {
-        return java.util.Arrays.stream(CloudServiceEvent.class.getPermittedSubclasses()).map(Class::getSimpleName)
+        return java.util.stream.Stream.of(CloudServiceEvent.class, SettingsEvent.class)
+                .flatMap(type -> java.util.Arrays.stream(type.getPermittedSubclasses())).map(Class::getSimpleName)
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 }
