@@ -83,7 +83,7 @@ class TaskController {
         String task = Ids.task(id, taskId);
         TaskView current = tasksOf(service).stream().filter(t -> t.taskId().equals(task)).findFirst()
                 .orElseThrow(() -> new NotFoundException("Cloud service " + id + " has no task " + taskId));
-        if (!Role.isManager(who) && !current.assignee().equals(who.getName())) {
+        if (!Role.mayMarkDone(who, current.assignee())) {
             throw new AccessDeniedException("Task " + taskId + " is given to " + current.assignee()
                     + "; only they or a contract manager may mark it done");
         }

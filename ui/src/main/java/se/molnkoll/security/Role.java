@@ -29,6 +29,11 @@ public enum Role {
         return who != null && who.getAuthorities().stream().anyMatch(a -> CONTRACT_MANAGER.authority().equals(a.getAuthority()));
     }
 
+    /** Whether the signed-in user may mark a task given to {@code assignee} done: they, or a contract manager. */
+    public static boolean mayMarkDone(org.springframework.security.core.Authentication who, String assignee) {
+        return who != null && (isManager(who) || assignee.equals(who.getName()));
+    }
+
     /** Whether the signed-in user may see who recorded what. */
     public static boolean mayReadAuditTrail(org.springframework.security.core.Authentication who) {
         return who != null && who.getAuthorities().stream()

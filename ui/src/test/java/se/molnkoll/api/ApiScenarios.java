@@ -120,12 +120,7 @@ abstract class ApiScenarios extends Scenarios {
     void a_review_not_done_in_time_makes_its_measure_open_until_it_is_recorded_and_the_next_is_scheduled() {
         String id = register("Granskad tjänst");
         classify(id, 1, 1, 1, false, false);
-        List<Integer> acquire = measures(id, "ACQUIRE", "OPEN");
-        List<Integer> operate = measures(id, "OPERATE", "OPEN");
-        java.util.Set<Integer> all = new java.util.TreeSet<>(acquire);
-        all.addAll(operate);
-        recordEvidence(id, List.copyOf(all), List.of("ACQUIRE", "OPERATE"), null);
-        assertThat(manager.post("/api/services/" + id + "/operation", null).status()).isEqualTo(200);
+        intoOperation(id);
         JsonNode schedule = auditor.get("/api/catalogue/review-schedule").json();
         assertThat(texts(schedule.get("reviews"), "measureId")).contains("5", "17", "18", "34", "38", "42");
         JsonNode reviews = auditor.get("/api/reviews?serviceId=" + id).json();
@@ -191,10 +186,7 @@ abstract class ApiScenarios extends Scenarios {
             // a service handling personal data goes into operation: its log review is due in three months
             String id = register("Loggad tjänst");
             classify(id, 1, 1, 1, false, true);
-            java.util.Set<Integer> all = new java.util.TreeSet<>(measures(id, "ACQUIRE", "OPEN"));
-            all.addAll(measures(id, "OPERATE", "OPEN"));
-            recordEvidence(id, List.copyOf(all), List.of("ACQUIRE", "OPERATE"), null);
-            assertThat(manager.post("/api/services/" + id + "/operation", null).status()).isEqualTo(200);
+            intoOperation(id);
             JsonNode reviews = auditor.get("/api/reviews?serviceId=" + id).json();
             JsonNode review34 = java.util.stream.StreamSupport.stream(reviews.spliterator(), false)
                     .filter(r -> r.get("measureId").asInt() == 34).findFirst().orElseThrow();

@@ -77,6 +77,15 @@ abstract class Scenarios {
         return proposal;
     }
 
+    /** Every open measure of acquisition and operation covered by one contract, then into operation. */
+    void intoOperation(String id) {
+        java.util.Set<Integer> all = new java.util.TreeSet<>(measures(id, "ACQUIRE", "OPEN"));
+        all.addAll(measures(id, "OPERATE", "OPEN"));
+        recordEvidence(id, List.copyOf(all), List.of("ACQUIRE", "OPERATE"), null);
+        Api.Response started = manager.post("/api/services/" + id + "/operation", null);
+        assertThat(started.status()).as(started.toString()).isEqualTo(200);
+    }
+
     String register(String name) {
         Api.Response created = manager.post("/api/services", Map.of("name", name, "vendor", "Moln AB",
                 "serviceModel", "SAAS", "organisationUnit", "Regionstyrelsen", "owner", "Anna Andersson"));

@@ -98,7 +98,7 @@ class TaskForms {
                         ResponseTypes.multipleInstancesOf(TaskView.class)).join().stream()
                 .filter(t -> t.taskId().equals(task)).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (!Role.isManager(who) && !current.assignee().equals(who.getName())) {
+        if (!Role.mayMarkDone(who, current.assignee())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         String done = forms.sendThenBack(view.id(), CommandInput.completeTask(view.id(), task,
