@@ -824,10 +824,31 @@ abstract class AuditorScenarios extends Scenarios {
                 "residualRisk", "Väntar", "motivation", "m", "validUntil", TODAY.plusYears(1).toString())).status()).isEqualTo(201);
         at(10, 0);
         classify(id, 1, 1, 1, false, true);
+        // another service in operation, with a task given out and moved, one done, and its reviews
+        String operated = register("Återuppbyggd i drift");
+        classify(operated, 1, 1, 1, false, false);
+        intoOperation(operated);
+        int exitMeasure = measures(operated, "EXIT", "OPEN").get(0);
+        String task = manager.post("/api/services/" + operated + "/tasks", Map.of("measureId", exitMeasure, "phase", "EXIT",
+                "assignee", "karin", "dueOn", TODAY.plusDays(30).toString())).json().get("id").asText();
+        assertThat(manager.post("/api/services/" + operated + "/tasks/" + task + "/reassignment", Map.of("assignee", "olle",
+                "dueOn", TODAY.plusDays(40).toString(), "note", "Karin är ledig")).status()).isEqualTo(200);
         TestClock.CLOCK.set(TODAY.plusDays(5));
         sweep();
         withdraw(id, certificate);
+        // a year on: the acceptance ends, the reviews lapse, one is recorded
+        TestClock.CLOCK.set(TODAY.plusYears(1).plusDays(5));
+        sweep();
+        assertThat(manager.post("/api/services/" + operated + "/reviews", Map.of("measureId", 38, "phase", "OPERATE",
+                "outcome", "OK")).status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like '%ReviewFellDue'"
+                + " and aggregate_identifier = ?", Long.class, operated)).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like '%RiskAcceptanceEnded'"
+                + " and aggregate_identifier = ?", Long.class, id)).isEqualTo(1);
         Map<String, List<String>> live = readModelContent();
+        assertThat(live.get("follow_up_task")).hasSize(2);
+        assertThat(live.get("review_due")).isNotEmpty();
+        assertThat(live.get("scheduled_review")).isNotEmpty();
         assertThat(live.get("cloud_service")).isNotEmpty();
         long stored = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
         List<Long> liveRows = jdbc.queryForList("select row_id from cloud_service", Long.class);
