@@ -27,19 +27,19 @@ final class Ids {
 
     /** A proposal's id is a UUID; anything else names no proposal. */
     static String proposal(String serviceId, String id) {
-        try {
-            return java.util.UUID.fromString(id).toString();
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("Cloud service " + serviceId + " has no risk-acceptance proposal " + id);
-        }
+        return uuid(id, "Cloud service " + serviceId + " has no risk-acceptance proposal " + id);
     }
 
     /** A task's id is a UUID; anything else names no task. */
     static String task(String serviceId, String id) {
+        return uuid(id, "Cloud service " + serviceId + " has no task " + id);
+    }
+
+    private static String uuid(String id, String otherwise) {
         try {
             return java.util.UUID.fromString(id).toString();
         } catch (IllegalArgumentException e) {
-            throw new NotFoundException("Cloud service " + serviceId + " has no task " + id);
+            throw new NotFoundException(otherwise);
         }
     }
 }

@@ -88,8 +88,9 @@ class DatesPassInProcessesIT {
             try (ProcessMolnkoll b = second.join()) {
                 await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> ended(jdbc).size() == SERVICES && lapses(jdbc).size() == SERVICES * reviewsPerService);
-                // a few more sweeps of both find nothing left to do
-                Thread.sleep(Duration.ofSeconds(40).toMillis());
+                // a few more sweeps of both (every 30 s) find nothing left to do: the counts stay as they are
+                await().during(Duration.ofSeconds(40)).atMost(Duration.ofSeconds(50)).pollInterval(Duration.ofSeconds(2))
+                        .until(() -> ended(jdbc).size() == SERVICES && lapses(jdbc).size() == SERVICES * reviewsPerService);
                 List<String> ends = ended(jdbc);
                 assertThat(ends).hasSize(SERVICES);
                 assertThat(lapses(jdbc)).as("each review's lapse once").hasSize(SERVICES * reviewsPerService)

@@ -320,6 +320,27 @@ class PagesTest {
     }
 
     @Test
+    void a_task_is_given_out_from_the_service_page_and_a_too_long_note_marks_nothing_done() throws Exception {
+        String id = register("Uppgift med lång anteckning");
+        send(post(id + "/classification").param("confidentiality", "1").param("integrity", "1").param("availability", "1"));
+        send(post(id + "/tasks/new").param("measureId", "27").param("phase", "ACQUIRE").param("assignee", "viewer")
+                .param("dueOn", TODAY.plusDays(7).toString()));
+        String task = jdbc.queryForObject("select task_id from follow_up_task where service_id = ? and recorded_to is null",
+                String.class, id.substring("/services/".length()));
+        long before = events();
+        MvcResult refused = mvc.perform(post(id + "/tasks/" + task + "/completion").param("note", "x".repeat(4001))
+                .with(VIEWER).with(csrf())).andReturn();
+        assertThat(refused.getFlashMap().get("refused")).asString().contains("för lång");
+        assertThat(events()).isEqualTo(before);
+        MvcResult notTheirs = mvc.perform(post(id + "/tasks/" + task + "/completion").with(AUDITOR).with(csrf())).andReturn();
+        assertThat(notTheirs.getResponse().getStatus()).isEqualTo(403);
+        MvcResult done = mvc.perform(post(id + "/tasks/" + task + "/completion").param("back", "mine")
+                .with(VIEWER).with(csrf())).andReturn();
+        assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/tasks");
+        assertThat(events()).isEqualTo(before + 1);
+    }
+
+    @Test
     void a_manager_archives_a_service_registered_by_mistake_from_its_page() throws Exception {
         String id = register("Testtjanst av misstag");
         assertThat(html(get(id).with(MANAGER))).contains("Registrerad av misstag?", "id=\"archive\"");

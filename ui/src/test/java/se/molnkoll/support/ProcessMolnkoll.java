@@ -41,12 +41,9 @@ public final class ProcessMolnkoll implements AutoCloseable {
      */
     public static ProcessMolnkoll startWithMovableClock(String name, PostgresDatabase.Database database, Path clockFile,
                                                         String... more) {
-        List<String> properties = new ArrayList<>(List.of(database.properties()));
-        properties.addAll(List.of("spring.profiles.active=postgres", "molnkoll.demo-users=true",
-                "molnkoll.node-id=" + name, "molnkoll.data-dir=target/processes/" + name,
-                "molnkoll.test.clock-file=" + clockFile.toAbsolutePath()));
-        properties.addAll(List.of(more));
-        ProcessMolnkoll instance = new ProcessMolnkoll(name, freePort(), properties);
+        List<String> withClock = new ArrayList<>(List.of("molnkoll.test.clock-file=" + clockFile.toAbsolutePath()));
+        withClock.addAll(List.of(more));
+        ProcessMolnkoll instance = new ProcessMolnkoll(name, freePort(), properties(name, database, withClock));
         instance.clockFile = clockFile;
         instance.start();
         return instance;
@@ -54,13 +51,18 @@ public final class ProcessMolnkoll implements AutoCloseable {
 
     /** Starts an instance named {@code name} on the database with these more properties, and waits until it is live. */
     public static ProcessMolnkoll start(String name, PostgresDatabase.Database database, String... more) {
+        ProcessMolnkoll instance = new ProcessMolnkoll(name, freePort(), properties(name, database, List.of(more)));
+        instance.start();
+        return instance;
+    }
+
+    /** An instance's properties: its database, the postgres profile, demo users, its own name and data directory, and more. */
+    private static List<String> properties(String name, PostgresDatabase.Database database, List<String> more) {
         List<String> properties = new ArrayList<>(List.of(database.properties()));
         properties.addAll(List.of("spring.profiles.active=postgres", "molnkoll.demo-users=true",
                 "molnkoll.node-id=" + name, "molnkoll.data-dir=target/processes/" + name));
-        properties.addAll(List.of(more));
-        ProcessMolnkoll instance = new ProcessMolnkoll(name, freePort(), properties);
-        instance.start();
-        return instance;
+        properties.addAll(more);
+        return properties;
     }
 
     /** Starts it (again), and waits until it answers its liveness probe. */

@@ -66,7 +66,7 @@ class FormSending {
      */
     String send(CloudServiceId service, Object command, String done, RedirectAttributes redirect, Model model,
                 Locale locale, Supplier<String> formAgain) {
-        return record(service, command, done, redirect, locale, reasons -> {
+        return record(service, command, done, redirect, locale, serviceRedirect(service), reasons -> {
             model.addAttribute("problems", reasons);
             return formAgain.get();
         });
@@ -74,7 +74,7 @@ class FormSending {
 
     /** As {@link #send}, for commands without a form: the reasons go back to the service page. */
     String sendThenBack(CloudServiceId service, Object command, String done, RedirectAttributes redirect, Locale locale) {
-        return record(service, command, done, redirect, locale, reasons -> {
+        return record(service, command, done, redirect, locale, serviceRedirect(service), reasons -> {
             redirect.addFlashAttribute("refused", reasons);
             return serviceRedirect(service);
         });
@@ -82,20 +82,19 @@ class FormSending {
 
     /** As {@link #sendThenBack}, for the risk owner's decisions: back to the queue, accepted or refused. */
     String sendThenQueue(CloudServiceId service, Object command, String done, RedirectAttributes redirect, Locale locale) {
-        record(service, command, done, redirect, locale, reasons -> {
+        return record(service, command, done, redirect, locale, RisksPage.REDIRECT, reasons -> {
             redirect.addFlashAttribute("refused", reasons);
             return RisksPage.REDIRECT;
         });
-        return RisksPage.REDIRECT;
     }
 
     private String record(CloudServiceId service, Object command, String done, RedirectAttributes redirect, Locale locale,
-                          Function<List<String>, String> refusedThen) {
+                          String then, Function<List<String>, String> refusedThen) {
         try {
             boolean visible = recorder.record(service, command);
             redirect.addFlashAttribute("success", visible ? List.of(text(done, locale))
                     : List.of(text(done, locale), text("flash.notYetVisible", locale)));
-            return serviceRedirect(service);
+            return then;
         } catch (RuleViolationException | ConcurrencyException | UnknownEvidenceException | UnknownProposalException
                  | UnknownTaskException refused) {
             return refusedThen.apply(reasons(refused, locale));
@@ -173,8 +172,13 @@ class FormSending {
     /** A measure that applies, with its applicable phases, and the first line of its text as a label. */
     record ApplicableMeasure(Measure measure, List<Phase> phases) {
         public String summary() {
-            String first = measure.text().lines().findFirst().orElse("");
-            return first.length() > 140 ? first.substring(0, 137) + "…" : first;
+            return FormSending.summary(measure);
         }
+    }
+
+    /** A measure's label: the first line of its text, shortened to 140 characters. */
+    static String summary(Measure measure) {
+        String first = measure.text().lines().findFirst().orElse("");
+        return first.length() > 140 ? first.substring(0, 137) + "…" : first;
     }
 }

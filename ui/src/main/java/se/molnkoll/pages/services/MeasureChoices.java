@@ -67,8 +67,7 @@ final class MeasureChoices {
 
         /** The first line of its text, short enough for a label; the whole text is on the service page. */
         public String summary() {
-            String first = measure.text().lines().findFirst().orElse("");
-            return first.length() > 140 ? first.substring(0, 137) + "…" : first;
+            return FormSending.summary(measure);
         }
 
         /** What the form's search matches against: its number and whole text, in lower case. */

@@ -47,8 +47,7 @@ class RisksPage {
         boolean riskOwner = who.getAuthorities().stream().anyMatch(a -> Role.RISK_OWNER.authority().equals(a.getAuthority()));
         List<Waiting> waiting = queries.query(new FindRiskProposals(Moment.NOW, RiskProposalView.State.PENDING, null),
                         ResponseTypes.multipleInstancesOf(RiskProposalView.class)).join().stream()
-                .map(p -> new Waiting(p, catalogue.measure(p.measureId())
-                                .map(m -> new FormSending.ApplicableMeasure(m, List.of()).summary()).orElse(""),
+                .map(p -> new Waiting(p, catalogue.measure(p.measureId()).map(FormSending::summary).orElse(""),
                         riskOwner && !p.proposedBy().equals(who.getName())))
                 .toList();
         List<EndingAcceptance> ending = queries.query(new FindEndingAcceptances(Moment.NOW, warningDays),

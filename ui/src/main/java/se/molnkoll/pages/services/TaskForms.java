@@ -101,9 +101,14 @@ class TaskForms {
         if (!Role.mayMarkDone(who, current.assignee())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        String done = forms.sendThenBack(view.id(), CommandInput.completeTask(view.id(), task,
-                note != null && note.length() > se.molnkoll.input.Lengths.TEXT ? note.substring(0, se.molnkoll.input.Lengths.TEXT) : note),
-                "flash.taskCompleted", redirect, locale);
+        String done;
+        if (tooLong(note, se.molnkoll.input.Lengths.TEXT)) {
+            redirect.addFlashAttribute("refused", List.of(forms.text("flash.decisionTooLong", locale)));
+            done = FormSending.serviceRedirect(view.id());
+        } else {
+            done = forms.sendThenBack(view.id(), CommandInput.completeTask(view.id(), task, note), "flash.taskCompleted",
+                    redirect, locale);
+        }
         return "mine".equals(back) ? "redirect:/tasks" : done;
     }
 
@@ -147,8 +152,7 @@ class TaskForms {
                 ResponseTypes.multipleInstancesOf(TaskView.class)).join();
         model.addAttribute("tasks", tasks);
         model.addAttribute("summaries", tasks.stream().collect(java.util.stream.Collectors.toMap(TaskView::taskId,
-                t -> t.measureId() == null ? "" : catalogue.measure(t.measureId())
-                        .map(m -> new FormSending.ApplicableMeasure(m, List.of()).summary()).orElse(""))));
+                t -> t.measureId() == null ? "" : catalogue.measure(t.measureId()).map(FormSending::summary).orElse(""))));
         return MINE;
     }
 
