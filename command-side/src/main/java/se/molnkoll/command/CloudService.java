@@ -78,6 +78,14 @@ import se.molnkoll.kernel.event.ServiceModelCorrected;
 import se.molnkoll.kernel.event.ServiceMovedToUnit;
 import se.molnkoll.kernel.event.ServiceRenamed;
 import se.molnkoll.kernel.event.VendorChanged;
+import se.molnkoll.kernel.event.VendorLinked;
+import se.molnkoll.kernel.event.LocationsDeclared;
+import se.molnkoll.kernel.command.LinkVendor;
+import se.molnkoll.kernel.command.DeclareLocations;
+import se.molnkoll.kernel.DeclaredLocations;
+import se.molnkoll.kernel.VendorId;
+import se.molnkoll.kernel.vendor.VendorRecord;
+import se.molnkoll.kernel.vendor.VendorRecords;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -124,6 +132,10 @@ public class CloudService {
     private final Map<String, Task> tasks = new HashMap<>();
     /** The recurring reviews of operation: when each is next due, and whether it is past due already. */
     private final Map<MeasurePhase, ReviewState> reviews = new HashMap<>();
+    /** The vendor record the service is linked to, or null while it names its vendor only in words. */
+    private VendorId vendorId;
+    /** Where its data is, as last declared; null until declared. */
+    private DeclaredLocations locations;
 
     protected CloudService() {
         // for Axon: the state is rebuilt from events
@@ -566,6 +578,49 @@ public class CloudService {
     }
 
     @CommandHandler
+    void handle(LinkVendor command, VendorRecords vendors) {
+        requireNotDecommissioned();
+        List<Violation> violations = new ArrayList<>();
+        requireReason(command.reason(), "Linking a vendor", violations);
+        Optional<VendorRecord> vendor = command.vendorId() == null ? Optional.empty() : vendors.find(command.vendorId());
+        if (vendor.isEmpty()) {
+            violations.add(Violation.of("UNKNOWN_VENDOR", "There is no vendor " + command.vendorId()));
+        } else if (vendor.get().id().equals(vendorId)) {
+            violations.add(Violation.of("VENDOR_LINKED_ALREADY", "The service is linked to " + vendor.get().details().name() + " already"));
+        }
+        reject(violations);
+        apply(new VendorLinked(id, vendorId, command.vendorId(), vendor.get().details().name(), command.reason().strip()));
+    }
+
+    @CommandHandler
+    void handle(DeclareLocations command, VendorRecords vendors, Clock clock) {
+        requireNotDecommissioned();
+        DeclaredLocations declared = command.locations();
+        List<Violation> violations = new ArrayList<>(declared.problems().stream()
+                .map(p -> Violation.of(p.rule(), p.message())).toList());
+        if (declared.declaredOn() != null && declared.declaredOn().isAfter(BusinessDates.today(clock))) {
+            violations.add(Violation.of("DECLARED_ON_IN_FUTURE", "Locations cannot be declared in the future: " + declared.declaredOn()));
+        }
+        if (!declared.subProcessorIds().isEmpty()) {
+            Optional<VendorRecord> vendor = vendorId == null ? Optional.empty() : vendors.find(vendorId);
+            if (vendor.isEmpty()) {
+                violations.add(Violation.of("VENDOR_NOT_LINKED", "Sub-processors are the vendor record's: link the service to its vendor first"));
+            } else {
+                declared.subProcessorIds().stream().filter(s -> !vendor.get().subProcessors().containsKey(s)).forEach(s -> violations.add(
+                        Violation.of("UNKNOWN_SUB_PROCESSOR", vendor.get().details().name() + " engages no sub-processor " + s)));
+            }
+        }
+        DeclaredLocations normalised = new DeclaredLocations(declared.storageCountries().stream().distinct().toList(),
+                declared.processingCountries().stream().distinct().toList(), declared.subProcessorIds().stream().distinct().toList(),
+                declared.declaredOn(), declared.evidence() == null ? null : declared.evidence().strip());
+        if (violations.isEmpty() && normalised.equals(locations)) {
+            violations.add(Violation.of("NOTHING_TO_CHANGE", "The locations are declared as given already"));
+        }
+        reject(violations);
+        apply(new LocationsDeclared(id, normalised));
+    }
+
+    @CommandHandler
     void handle(RecordProviderChange command) {
         requireNotDecommissioned();
         requirePhase(Phase.OPERATE, "record a provider change");
@@ -597,6 +652,16 @@ public class CloudService {
         id = event.cloudServiceId();
         phase = Phase.ACQUIRE;
         details = new Details(event.name(), event.vendor(), event.serviceModel(), event.organisationUnit(), event.owner());
+    }
+
+    @EventSourcingHandler
+    void on(VendorLinked event) {
+        vendorId = event.vendorId();
+    }
+
+    @EventSourcingHandler
+    void on(LocationsDeclared event) {
+        locations = event.locations();
     }
 
     @EventSourcingHandler

@@ -102,6 +102,11 @@ class CloudServiceTest {
                 () -> se.molnkoll.kernel.catalogue.ReviewSchedule.loadDefault(CATALOGUE));
         fixture.registerInjectableResource((Clock) clock);
         fixture.registerInjectableResource(RiskAcceptancePolicy.DEFAULT);
+        fixture.registerInjectableResource((se.molnkoll.kernel.vendor.VendorRecords) vendorId -> java.util.Optional.ofNullable(
+                vendorId.equals(VendorTest.VENDOR) ? se.molnkoll.kernel.vendor.VendorRecord.of(
+                        new se.molnkoll.kernel.event.VendorRegistered(VendorTest.VENDOR, VendorTest.SWEDISH))
+                        .apply(new se.molnkoll.kernel.event.SubProcessorAdded(VendorTest.VENDOR, VendorTest.SUPPORT_PARTNER,
+                                VendorTest.FOLLOW_THE_SUN, TODAY)) : null));
     }
 
     @Nested
@@ -968,6 +973,56 @@ class CloudServiceTest {
                     .when(new StartOperation(SERVICE))
                     .expectException(rejectedFor("WRONG_PHASE"))
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class VendorsAndLocations {
+
+        private final se.molnkoll.kernel.VendorId other = se.molnkoll.kernel.VendorId.of("9c1e5b7a-3d2f-4e6a-8b9c-0d1e2f3a4b5c");
+
+        @Test
+        void a_service_is_linked_to_a_vendor_record_with_the_vendors_name_then_and_a_reason() {
+            fixture.given(registered())
+                    .when(new se.molnkoll.kernel.command.LinkVendor(SERVICE, VendorTest.VENDOR, " Bekräftad matchning "))
+                    .expectEvents(new se.molnkoll.kernel.event.VendorLinked(SERVICE, null, VendorTest.VENDOR,
+                            "Molnbolaget Sverige AB", "Bekräftad matchning"));
+            fixture.given(registered(), new se.molnkoll.kernel.event.VendorLinked(SERVICE, null, VendorTest.VENDOR, "Molnbolaget Sverige AB", "x"))
+                    .when(new se.molnkoll.kernel.command.LinkVendor(SERVICE, VendorTest.VENDOR, "Igen"))
+                    .expectException(rejectedFor("VENDOR_LINKED_ALREADY"));
+            fixture.given(registered())
+                    .when(new se.molnkoll.kernel.command.LinkVendor(SERVICE, other, ""))
+                    .expectNoEvents()
+                    .expectException(rejectedFor("REASON_REQUIRED", "UNKNOWN_VENDOR"));
+        }
+
+        @Test
+        void locations_are_declared_with_the_vendors_sub_processors_the_service_uses() {
+            se.molnkoll.kernel.DeclaredLocations declared = new se.molnkoll.kernel.DeclaredLocations(List.of("SE", "FI"), List.of("SE"),
+                    List.of(VendorTest.SUPPORT_PARTNER), TODAY.minusDays(1), "Personuppgiftsbiträdesavtal bilaga 2");
+            fixture.given(registered(), new se.molnkoll.kernel.event.VendorLinked(SERVICE, null, VendorTest.VENDOR, "Molnbolaget Sverige AB", "x"))
+                    .when(new se.molnkoll.kernel.command.DeclareLocations(SERVICE, new se.molnkoll.kernel.DeclaredLocations(
+                            List.of("SE", "FI", "SE"), List.of("SE"), List.of(VendorTest.SUPPORT_PARTNER), TODAY.minusDays(1),
+                            " Personuppgiftsbiträdesavtal bilaga 2 ")))
+                    .expectEvents(new se.molnkoll.kernel.event.LocationsDeclared(SERVICE, declared));
+            fixture.given(registered(), new se.molnkoll.kernel.event.VendorLinked(SERVICE, null, VendorTest.VENDOR, "Molnbolaget Sverige AB", "x"),
+                            new se.molnkoll.kernel.event.LocationsDeclared(SERVICE, declared))
+                    .when(new se.molnkoll.kernel.command.DeclareLocations(SERVICE, declared))
+                    .expectException(rejectedFor("NOTHING_TO_CHANGE"));
+        }
+
+        @Test
+        void sub_processors_need_a_linked_vendor_that_engages_them_and_the_countries_must_be_countries() {
+            fixture.given(registered())
+                    .when(new se.molnkoll.kernel.command.DeclareLocations(SERVICE, new se.molnkoll.kernel.DeclaredLocations(List.of(),
+                            List.of("EU/EEA"), List.of(VendorTest.SUPPORT_PARTNER), TODAY.plusDays(1), null)))
+                    .expectNoEvents()
+                    .expectException(rejectedFor("STORAGE_COUNTRIES_REQUIRED", "PROCESSING_COUNTRY_INVALID", "DECLARED_ON_IN_FUTURE",
+                            "VENDOR_NOT_LINKED"));
+            fixture.given(registered(), new se.molnkoll.kernel.event.VendorLinked(SERVICE, null, VendorTest.VENDOR, "Molnbolaget Sverige AB", "x"))
+                    .when(new se.molnkoll.kernel.command.DeclareLocations(SERVICE, new se.molnkoll.kernel.DeclaredLocations(List.of("SE"),
+                            List.of(), List.of("7d2e3f4a-1b2d-4e3f-8a9b-0c1d2e3f4a5b"), TODAY, null)))
+                    .expectException(rejectedFor("UNKNOWN_SUB_PROCESSOR"));
         }
     }
 

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.molnkoll.kernel.catalogue.CatalogueIdentity;
+import se.molnkoll.kernel.catalogue.CountryRules;
 import se.molnkoll.kernel.catalogue.MeasureCatalogue;
 import se.molnkoll.kernel.catalogue.ReviewSchedule;
 
@@ -20,6 +21,14 @@ public class CatalogueConfiguration {
         ReviewSchedule schedule = ReviewSchedule.loadDefault(catalogue);
         log.info("Loaded the review schedule: {} recurring reviews", schedule.entries().size());
         return schedule;
+    }
+
+    /** What the law says of each country (EU/EEA, adequacy decisions), shipped beside the catalogue with its source and date. */
+    @Bean
+    CountryRules countryRules() {
+        CountryRules rules = CountryRules.loadDefault();
+        log.info("Loaded the country rules as of {}: {} countries listed", rules.asOf(), rules.listed().size());
+        return rules;
     }
 
     @Bean

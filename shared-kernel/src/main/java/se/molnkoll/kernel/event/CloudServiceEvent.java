@@ -9,13 +9,13 @@ public sealed interface CloudServiceEvent permits CloudServiceRegistered, Classi
         ServiceModelCorrected, ServiceMovedToUnit, OwnerChanged, RiskAcceptanceRevoked, ServiceArchived,
         ExternalKeyAssigned, RiskAnalysisReopened, RiskAcceptanceProposed, RiskAcceptanceApproved,
         RiskAcceptanceRejected, RiskAcceptanceEnded, TaskAssigned, TaskReassigned, TaskCompleted, ReviewScheduled,
-        ReviewFellDue, ReviewRecorded {
+        ReviewFellDue, ReviewRecorded, VendorLinked, LocationsDeclared {
 
     CloudServiceId cloudServiceId();
 
-    /** The names of the kinds of event, as the audit trail shows and filters them: a service's and the settings'. */
+    /** The names of the kinds of event, as the audit trail shows and filters them: a service's, a vendor's and the settings'. */
     static java.util.SortedSet<String> typeNames() {
-        return java.util.stream.Stream.of(CloudServiceEvent.class, SettingsEvent.class)
+        return java.util.stream.Stream.of(CloudServiceEvent.class, VendorEvent.class, SettingsEvent.class)
                 .flatMap(type -> java.util.Arrays.stream(type.getPermittedSubclasses())).map(Class::getSimpleName)
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }

@@ -5,7 +5,7 @@ package se.molnkoll.kernel.event;
  * on an aggregate of its own ({@link #settingsId()}), in the audit trail and the hash chain like a
  * service's events.
  */
-public sealed interface SettingsEvent permits ReviewScheduleChanged {
+public sealed interface SettingsEvent permits ReviewScheduleChanged, CountryRuleChanged {
 
     /** The settings aggregate's id: a fixed UUID per kind of setting. */
     String settingsId();
