@@ -39,11 +39,15 @@ public final class EventStream {
         return this;
     }
 
-    public void publish(CloudServiceEvent... events) {
-        for (CloudServiceEvent event : events) {
-            String aggregate = event.cloudServiceId().value();
+    /** Publishes events of services, vendors and settings, each in its aggregate's sequence. */
+    public void publish(Object... events) {
+        for (Object event : events) {
+            String aggregate = event instanceof CloudServiceEvent service ? service.cloudServiceId().value()
+                    : event instanceof se.molnkoll.kernel.event.VendorEvent vendor ? vendor.vendorId().value()
+                    : ((se.molnkoll.kernel.event.SettingsEvent) event).settingsId();
             long sequence = sequences.merge(aggregate, 1L, Long::sum) - 1;
-            var domainEvent = new GenericDomainEventMessage<>("CloudService", aggregate, sequence, event,
+            var domainEvent = new GenericDomainEventMessage<>(
+                    event instanceof CloudServiceEvent ? "CloudService" : event instanceof se.molnkoll.kernel.event.VendorEvent ? "Vendor" : "Settings", aggregate, sequence, event,
                     MetaData.with(EventMetaData.ACTOR, actor).and(EventMetaData.CORRELATION_ID, "req-" + position),
                     UUID.randomUUID().toString(), clock.instant());
             var tracked = new GenericTrackedDomainEventMessage<>(

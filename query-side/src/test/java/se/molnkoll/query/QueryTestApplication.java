@@ -24,6 +24,11 @@ public class QueryTestApplication {
     }
 
     @Bean
+    se.molnkoll.kernel.catalogue.CountryRules countryRules() {
+        return se.molnkoll.kernel.catalogue.CountryRules.loadDefault();
+    }
+
+    @Bean
     MeasureCatalogue measureCatalogue() {
         return MeasureCatalogue.loadDefault();
     }

@@ -15,9 +15,14 @@ public interface ReadModels {
     String REGISTER = "register";
     String MEASURES = "measures";
     String AUDIT_TRAIL = "audit";
+    /**
+     * The vendors and where each service's data goes: one segment, as a vendor's change is checked against
+     * every service that links to it, and a service's against its vendor.
+     */
+    String VENDORS = "vendors";
 
     /** The processing groups of the read models, each a processor. */
-    List<String> PROCESSING_GROUPS = List.of(REGISTER, MEASURES, AUDIT_TRAIL);
+    List<String> PROCESSING_GROUPS = List.of(REGISTER, MEASURES, AUDIT_TRAIL, VENDORS);
 
     /** The processing group of the hash chain, which follows the event store like the read models. */
     String CHAIN = "chain";

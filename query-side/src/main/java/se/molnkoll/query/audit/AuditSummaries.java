@@ -57,7 +57,56 @@ final class AuditSummaries {
             return "Granskningsschemat ändrat: åtgärd " + e.measureId() + " (" + e.phase().routineColumn() + ") från " + before
                     + " till " + after + ": " + e.reason();
         }
+        if (event instanceof se.molnkoll.kernel.event.CountryRuleChanged e) {
+            return "Landregeln för " + e.country() + " ändrad från " + countryRule(e.before()) + " till " + countryRule(e.after())
+                    + ": " + e.reason();
+        }
         throw new IllegalArgumentException("No summary for " + event.getClass().getSimpleName());
+    }
+
+    static String of(se.molnkoll.kernel.event.VendorEvent event) {
+        if (event instanceof se.molnkoll.kernel.event.VendorRegistered e) {
+            return "Leverantören \"" + e.details().name() + "\" registrerades (" + vendorDetails(e.details()) + ")";
+        }
+        if (event instanceof se.molnkoll.kernel.event.VendorDetailsCorrected e) {
+            return "Leverantörens uppgifter ändrades från " + vendorDetails(e.before()) + " till " + vendorDetails(e.after()) + ": "
+                    + e.reason();
+        }
+        if (event instanceof se.molnkoll.kernel.event.ContactPointChanged e) {
+            return "Kontakt för " + e.purpose().name().toLowerCase(java.util.Locale.ROOT) + (e.after() == null ? " borttagen"
+                    : ": " + e.after().name() + (e.after().email() == null ? "" : ", " + e.after().email())
+                    + (e.after().phone() == null ? "" : ", " + e.after().phone()));
+        }
+        if (event instanceof se.molnkoll.kernel.event.SubProcessorAdded e) {
+            return "Underbiträde tillagt (aviserat " + e.notifiedOn() + "): " + subProcessor(e.subProcessor());
+        }
+        if (event instanceof se.molnkoll.kernel.event.SubProcessorChanged e) {
+            return "Underbiträde ändrat (aviserat " + e.notifiedOn() + ") från " + subProcessor(e.before()) + " till "
+                    + subProcessor(e.after()) + ": " + e.reason();
+        }
+        if (event instanceof se.molnkoll.kernel.event.SubProcessorRemoved e) {
+            return "Underbiträdet " + e.subProcessor().name() + " borttaget (aviserat " + e.notifiedOn() + "): " + e.reason();
+        }
+        throw new IllegalArgumentException("No summary for " + event.getClass().getSimpleName());
+    }
+
+    private static String vendorDetails(se.molnkoll.kernel.vendor.VendorDetails d) {
+        return (d.organisationNumber() == null ? "" : "org.nr " + d.organisationNumber() + ", ")
+                + (d.foreignRegistration() == null ? "" : d.foreignRegistration() + ", ") + "land " + d.country()
+                + (d.parentCompany() == null ? "" : ", moderbolag " + d.parentCompany() + " (" + d.parentCountry() + ")");
+    }
+
+    private static String subProcessor(se.molnkoll.kernel.vendor.SubProcessor s) {
+        return s.name() + " (" + s.country() + (s.parentCountry() == null ? "" : ", moderbolag i " + s.parentCountry()) + "), "
+                + s.activity() + ", behandlar i " + String.join(", ", s.processingCountries());
+    }
+
+    private static String countryRule(se.molnkoll.kernel.catalogue.CountryRules.CountryRule rule) {
+        if (rule.euEea()) {
+            return "EU/EES";
+        }
+        return rule.adequacy() == null ? "tredjeland utan adekvansbeslut" : "adekvansbeslut " + rule.adequacy().decidedOn()
+                + (rule.adequacy().whole() ? "" : " (delvis)") + " " + rule.adequacy().reference();
     }
 
     static String of(CloudServiceEvent event) {
@@ -179,6 +228,17 @@ final class AuditSummaries {
                 default -> "";
             };
             return "Uppgiften " + e.taskId() + " klar " + e.completedOn() + why + (e.note() == null ? "" : ": " + e.note());
+        }
+        if (event instanceof se.molnkoll.kernel.event.VendorLinked e) {
+            return "Kopplad till leverantören " + e.vendorName() + (e.vendorIdBefore() == null ? "" : " (i stället för "
+                    + e.vendorIdBefore() + ")") + ": " + e.reason();
+        }
+        if (event instanceof se.molnkoll.kernel.event.LocationsDeclared e) {
+            var l = e.locations();
+            return "Platser angivna " + l.declaredOn() + ": lagring i " + String.join(", ", l.storageCountries())
+                    + (l.processingCountries().isEmpty() ? "" : ", behandling i " + String.join(", ", l.processingCountries()))
+                    + (l.subProcessorIds().isEmpty() ? "" : ", " + l.subProcessorIds().size() + " underbiträden")
+                    + (l.evidence() == null ? "" : " (enligt " + l.evidence() + ")");
         }
         if (event instanceof ExternalKeyAssigned e) {
             return "Regionens egen beteckning för tjänsten: \"" + e.externalKey() + "\"";

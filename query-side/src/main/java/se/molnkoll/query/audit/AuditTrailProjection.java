@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 import se.molnkoll.kernel.event.CloudServiceEvent;
 import se.molnkoll.kernel.event.SettingsEvent;
+import se.molnkoll.kernel.event.VendorEvent;
 import se.molnkoll.kernel.event.EventMetaData;
 import se.molnkoll.query.api.ReadModels;
 import se.molnkoll.query.persistence.PerBatch;
@@ -53,6 +54,12 @@ public class AuditTrailProjection {
         batches.add(batch -> batch.put(message, token));
     }
 
+    /** A vendor's event: in the trail like a service's, under the vendor's id. */
+    @EventHandler
+    void on(VendorEvent event, DomainEventMessage<?> message, TrackingToken token) {
+        batches.add(batch -> batch.put(message, token));
+    }
+
     private void write(Map<DomainEventMessage<?>, TrackingToken> batch) {
         Map<String, TrackingToken> tokens = new LinkedHashMap<>();
         batch.forEach((message, token) -> tokens.put(message.getIdentifier(), token));
@@ -64,9 +71,9 @@ public class AuditTrailProjection {
     private AuditRecord record(DomainEventMessage<?> message, long globalIndex) {
         Object event = message.getPayload();
         String subject = event instanceof CloudServiceEvent service ? service.cloudServiceId().value()
-                : ((SettingsEvent) event).settingsId();
+                : event instanceof VendorEvent vendor ? vendor.vendorId().value() : ((SettingsEvent) event).settingsId();
         String summary = event instanceof CloudServiceEvent service ? AuditSummaries.of(service)
-                : AuditSummaries.of((SettingsEvent) event);
+                : event instanceof VendorEvent vendor ? AuditSummaries.of(vendor) : AuditSummaries.of((SettingsEvent) event);
         try {
             return new AuditRecord(message.getIdentifier(), globalIndex, message.getTimestamp(),
                     (String) message.getMetaData().getOrDefault(EventMetaData.ACTOR, "unknown"),

@@ -39,7 +39,7 @@ public class ReadModelsHealth extends AbstractHealthIndicator {
     public static final Status DEGRADED = new Status(DEGRADED_CODE, "A read model is not keeping up with the event store");
     /** What is followed: the read models and the hash chain. */
     static final List<String> FOLLOWERS = List.of(ReadModels.REGISTER, ReadModels.MEASURES, ReadModels.AUDIT_TRAIL,
-            ReadModels.CHAIN);
+            ReadModels.VENDORS, ReadModels.CHAIN);
 
     private final EventProcessingConfiguration processing;
     private final StoredTokens tokens;
