@@ -47,9 +47,10 @@ class ContractOperations implements OpenApiCustomizer {
 
     private void contract(String path, HttpMethod method, Operation operation) {
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
-        parameters.stream().filter(p -> "path".equals(p.getIn())).forEach(ContractOperations::pathParameter);
+        parameters.stream().filter(p -> "path".equals(p.getIn())).forEach(p -> pathParameter(p, path));
         parameters.stream().filter(p -> "query".equals(p.getIn())).forEach(p -> QueryParameters.shape(p, operation.getOperationId()));
-        boolean command = (method == HttpMethod.POST || method == HttpMethod.PUT) && path.startsWith("/api/services");
+        boolean command = (method == HttpMethod.POST || method == HttpMethod.PUT)
+                && (path.startsWith("/api/services") || path.startsWith("/api/vendors"));
         boolean body = operation.getRequestBody() != null;
         ApiResponses responses = operation.getResponses();
         if (DocumentController.DOWNLOAD.equals(operation.getOperationId())) {
@@ -63,14 +64,15 @@ class ContractOperations implements OpenApiCustomizer {
                     + "change of the same service came first (send it again after Retry-After); nothing was recorded")
                     .addHeaderObject(RETRY_AFTER, retryAfter()));
         }
-        if (method == HttpMethod.POST && path.equals("/api/admin/review-schedule")) {
+        if (method == HttpMethod.POST && (path.equals("/api/admin/review-schedule") || path.equals("/api/admin/country-rules"))) {
             responses.putIfAbsent("409", problem("The change breaks a rule (`violations` lists each); nothing was recorded")
                     .addHeaderObject(RETRY_AFTER, retryAfter()));
         }
         // any operation refuses a query parameter it does not take
         responses.putIfAbsent("400", problem("Invalid input: `errors` names each bad field or parameter; nothing was recorded"));
         if (path.contains("{id}")) {
-            responses.putIfAbsent("404", problem("No such cloud service, or evidence, at the moment asked about"));
+            responses.putIfAbsent("404", problem(path.startsWith("/api/vendors") ? "No such vendor, or sub-processor, at the moment asked about"
+                    : "No such cloud service, or evidence, at the moment asked about"));
         }
         if (body) {
             responses.putIfAbsent("413", problem("The body is larger than the limit; nothing was read or recorded"));
@@ -141,10 +143,15 @@ class ContractOperations implements OpenApiCustomizer {
         operation.setDescription(text.toString());
     }
 
-    private static void pathParameter(Parameter parameter) {
+    private static void pathParameter(Parameter parameter, String path) {
+        if ("purpose".equals(parameter.getName())) {
+            parameter.setDescription("What the contact is for");
+            return;
+        }
         parameter.setSchema(new StringSchema().format("uuid"));
         parameter.setDescription(switch (parameter.getName()) {
-            case "id" -> "The cloud service's id";
+            case "id" -> path.startsWith("/api/vendors") ? "The vendor's id" : "The cloud service's id";
+            case "subProcessorId" -> "The sub-processor's id";
             case "evidenceId" -> "The evidence's id";
             case "proposalId" -> "The risk-acceptance proposal's id";
             case "taskId" -> "The task's id";

@@ -136,6 +136,10 @@ class ContractSchemas implements ModelConverter {
             if (has(component, BusinessDate.class)) {
                 property.setPattern(BUSINESS_DATE);
             }
+            if (has(component, se.molnkoll.input.Country.class)) {
+                property.setPattern(null);
+                property.setEnum(countries());
+            }
             if (property.getItems() != null) {
                 elements(component, property.getItems());
                 if (has(component, NotEmpty.class)) property.setMinItems(1);
@@ -162,10 +166,18 @@ class ContractSchemas implements ModelConverter {
             items.minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(42));
         }
         if (element.isAnnotationPresent(Location.class)) {
-            List<String> locations = new ArrayList<>(new TreeSet<>(List.of(Locale.getISOCountries())));
+            List<String> locations = countries();
             locations.add(Classification.EU_EEA);
             items.setEnum(locations);
         }
+        if (element.isAnnotationPresent(se.molnkoll.input.Country.class)) {
+            items.setEnum(countries());
+        }
+    }
+
+    /** The ISO 3166-1 alpha-2 codes, in order. */
+    private static List<String> countries() {
+        return new ArrayList<>(new TreeSet<>(List.of(Locale.getISOCountries())));
     }
 
     /** A measure of the routine's table: 1 to 42. */

@@ -25,6 +25,19 @@ final class Ids {
         }
     }
 
+    static se.molnkoll.kernel.VendorId vendor(String id) {
+        try {
+            return se.molnkoll.kernel.VendorId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No vendor " + id);
+        }
+    }
+
+    /** A sub-processor's id is a UUID; anything else names none. */
+    static String subProcessor(String vendorId, String id) {
+        return uuid(id, "Vendor " + vendorId + " has no sub-processor " + id);
+    }
+
     /** A proposal's id is a UUID; anything else names no proposal. */
     static String proposal(String serviceId, String id) {
         return uuid(id, "Cloud service " + serviceId + " has no risk-acceptance proposal " + id);

@@ -65,13 +65,17 @@ class OpenApiConfiguration {
                                 + "history unaltered"),
                         new Tag().name(PORTFOLIO).description("Totals, the dashboard and certificates across every service"),
                         new Tag().name(CATALOGUE).description("The routine's 42 measures with their criteria and phases"),
-                        new Tag().name(ADMINISTRATION).description("Rebuilding the read models from the event store"),
+                        new Tag().name(ADMINISTRATION).description("Rebuilding the read models from the event store; the review schedule and the country rules"),
                         new Tag().name("Residual risks").description("The risk owner's queue of proposed risk acceptances "
                                 + "and the acceptances about to end; proposals are made and decided on the service"),
                         new Tag().name("Tasks").description("Open measures and proposals given to a person with a due "
                                 + "date: given out, moved, done; each person's own, most urgent first"),
                         new Tag().name("Import").description("Bringing the region's register in from a spreadsheet: the "
-                                + "template, a preview that writes nothing, and the import, followed as it runs")))
+                                + "template, a preview that writes nothing, and the import, followed as it runs"),
+                        new Tag().name("Vendors").description("Vendors as records of their own: who they are in law, how to "
+                                + "reach them, their sub-processors; the services that name them"),
+                        new Tag().name("Locations").description("Where each service's data is stored and processed and whose law "
+                                + "it answers to, checked against its classification; measure 5's inventory; the country rules")))
                 .components(new Components()
                         .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("A configured local user (README: Demo users)"))

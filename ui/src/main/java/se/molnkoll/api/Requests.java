@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import se.molnkoll.input.BusinessDate;
+import se.molnkoll.input.Country;
 import se.molnkoll.input.Location;
 import se.molnkoll.input.NotInFuture;
 import se.molnkoll.input.PeriodInOrder;
@@ -167,6 +168,78 @@ final class Requests {
     @Schema(name = "TerminationInput")
     record Termination(
             @NotNull @BusinessDate LocalDate terminatedOn,
+            @NotBlank @Size(max = TEXT) String reason) {
+    }
+
+    @Schema(name = "VendorInput")
+    record Vendor(
+            @NotBlank @Size(max = 200) String name,
+            @Schema(description = "Swedish organisation number, NNNNNN-NNNN (checked, with its check digit); required for a "
+                    + "vendor registered in Sweden") @Size(max = 20) String organisationNumber,
+            @Schema(description = "The register and number abroad") @Size(max = NAME) String foreignRegistration,
+            @NotNull @Country String country,
+            @Schema(description = "The company that owns or controls the vendor") @Size(max = 200) String parentCompany,
+            @Country String parentCountry) {
+    }
+
+    @Schema(name = "VendorCorrectionInput")
+    record VendorCorrection(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 20) String organisationNumber,
+            @Size(max = NAME) String foreignRegistration,
+            @NotNull @Country String country,
+            @Size(max = 200) String parentCompany,
+            @Country String parentCountry,
+            @NotBlank @Size(max = TEXT) String reason) {
+    }
+
+    @Schema(name = "ContactPointInput")
+    record Contact(
+            @Schema(description = "The function or team; name, email and phone all blank take the contact away") @Size(max = 200) String name,
+            @Size(max = NAME) String email,
+            @Size(max = 50) String phone) {
+    }
+
+    @Schema(name = "SubProcessorInput")
+    record SubProcessor(
+            @NotBlank @Size(max = 200) String name,
+            @NotNull @Country String country,
+            @Country String parentCountry,
+            @NotBlank @Size(max = 200) String activity,
+            @NotEmpty @Size(max = 50) List<@NotNull @Country String> processingCountries,
+            @NotNull @BusinessDate @NotInFuture LocalDate notifiedOn,
+            @Schema(description = "Why it changed; required for a change") @Size(max = TEXT) String reason) {
+    }
+
+    @Schema(name = "SubProcessorRemovalInput")
+    record SubProcessorRemoval(
+            @NotNull @BusinessDate @NotInFuture LocalDate notifiedOn,
+            @NotBlank @Size(max = TEXT) String reason) {
+    }
+
+    @Schema(name = "VendorLinkInput")
+    record VendorLink(
+            @NotNull @Schema(format = "uuid") @Pattern(regexp = UUID_PATTERN, message = "must be a vendor's id (a UUID in lower case)") String vendorId,
+            @NotBlank @Size(max = TEXT) String reason) {
+    }
+
+    @Schema(name = "LocationsInput")
+    record Locations(
+            @NotEmpty @Size(max = 50) List<@NotNull @Country String> storageCountries,
+            @Size(max = 50) List<@NotNull @Country String> processingCountries,
+            @Schema(description = "Ids of the linked vendor's sub-processors the service uses")
+            @Size(max = 100) List<@NotNull @Pattern(regexp = UUID_PATTERN, message = "must be a sub-processor's id (a UUID in lower case)") String> subProcessorIds,
+            @NotNull @BusinessDate @NotInFuture LocalDate declaredOn,
+            @Schema(description = "What says so: the data processing agreement, a trust-center page") @Size(max = TEXT) String evidence) {
+    }
+
+    @Schema(name = "CountryRuleInput")
+    record CountryRule(
+            @NotNull @Country String country,
+            @NotNull Boolean euEea,
+            @Schema(description = "The adequacy decision's date; null with its reference: no adequacy decision") @BusinessDate @NotInFuture LocalDate adequacyDecidedOn,
+            @Schema(description = "false: the decision covers only some organisations (as the US Data Privacy Framework)") Boolean adequacyWhole,
+            @Size(max = TEXT) String adequacyReference,
             @NotBlank @Size(max = TEXT) String reason) {
     }
 }

@@ -36,6 +36,11 @@ public class ServiceExports {
             "certificatesExport.validUntil", "certificatesExport.daysLeft", "certificatesExport.status");
     private static final int[] CERTIFICATE_WIDTHS = {36, 28, 40, 28, 18, 16, 14, 10, 14};
 
+    private static final List<String> INVENTORY_HEADERS = List.of("inventory.service", "register.unit", "inventory.classification",
+            "inventory.allowed", "inventory.vendor", "inventory.vendorCountry", "inventory.parent", "inventory.storage",
+            "inventory.processing", "inventory.subProcessors", "inventory.declaredOn", "inventory.evidence", "inventory.conflicts");
+    private static final int[] INVENTORY_WIDTHS = {36, 28, 16, 20, 32, 10, 28, 20, 20, 60, 14, 36, 60};
+
     private final MessageSource messages;
     private final MeasureCatalogue catalogue;
     private final Clock clock;
@@ -73,6 +78,31 @@ public class ServiceExports {
                 c.validUntil(), c.daysLeft(), text("certificatesExport.status." + c.status(), locale))).toList();
         return TableExport.respond(format, text("certificatesExport.sheet", locale), headers(CERTIFICATE_HEADERS, locale),
                 CERTIFICATE_WIDTHS, rows, "molnkoll-intyg", clock.instant());
+    }
+
+    /**
+     * Measure 5's inventory: every service with its classification's requirements, its vendor and the vendor's
+     * jurisdictions, where its data is stored and processed, by which sub-processors, and what the location check finds.
+     */
+    public ResponseEntity<StreamingResponseBody> inventory(RegisterExport.Format format,
+                                                           List<se.molnkoll.kernel.query.ServiceLocationsView> services, Locale locale) {
+        List<List<Object>> rows = services.stream().map(s -> Arrays.<Object>asList(s.name(), s.organisationUnit(),
+                s.personalData() == null ? text("inventory.unclassified", locale)
+                        : Boolean.TRUE.equals(s.personalData()) ? text("inventory.personalData", locale) : "",
+                s.allowedLocations() == null ? "" : String.join(", ", s.allowedLocations()),
+                s.vendorName() != null ? s.vendorName() : s.vendor(),
+                s.vendorCountry() == null ? "" : s.vendorCountry(),
+                s.parentCompany() == null ? "" : s.parentCompany() + " (" + s.parentCountry() + ")",
+                s.locations() == null ? text("inventory.notDeclared", locale) : String.join(", ", s.locations().storageCountries()),
+                s.locations() == null ? "" : String.join(", ", s.locations().processingCountries()),
+                s.subProcessors().stream().map(p -> p.engaged() ? p.name() + " (" + p.country() + "; " + String.join(", ", p.processingCountries()) + ")"
+                        : text("inventory.noLongerEngaged", locale)).collect(Collectors.joining("; ")),
+                s.locations() == null ? null : s.locations().declaredOn(),
+                s.locations() == null || s.locations().evidence() == null ? "" : s.locations().evidence(),
+                s.conflicts().stream().map(c -> text("conflict." + c.kind(), locale) + ": " + c.country()
+                        + (c.by() == null ? "" : " (" + c.by() + ")")).collect(Collectors.joining("; ")))).toList();
+        return TableExport.respond(format, text("inventory.sheet", locale), headers(INVENTORY_HEADERS, locale), INVENTORY_WIDTHS,
+                rows, "molnkoll-tillgangsforteckning", clock.instant());
     }
 
     private List<String> headers(List<String> keys, Locale locale) {

@@ -55,6 +55,94 @@ public final class CommandInput {
                 externalKey == null ? null : externalKey.strip());
     }
 
+    /** A vendor's details as typed: text stripped, blanks null, country codes in capitals. */
+    public static se.molnkoll.kernel.vendor.VendorDetails vendorDetails(String name, String organisationNumber,
+                                                                        String foreignRegistration, String country,
+                                                                        String parentCompany, String parentCountry) {
+        return new se.molnkoll.kernel.vendor.VendorDetails(Text.blankToNull(name), Text.blankToNull(organisationNumber),
+                Text.blankToNull(foreignRegistration), upper(country), Text.blankToNull(parentCompany), upper(parentCountry));
+    }
+
+    public static se.molnkoll.kernel.command.RegisterVendor registerVendor(se.molnkoll.kernel.VendorId vendor,
+                                                                           se.molnkoll.kernel.vendor.VendorDetails details) {
+        return new se.molnkoll.kernel.command.RegisterVendor(vendor, details);
+    }
+
+    public static se.molnkoll.kernel.command.CorrectVendorDetails correctVendor(se.molnkoll.kernel.VendorId vendor,
+                                                                               se.molnkoll.kernel.vendor.VendorDetails details,
+                                                                               String reason) {
+        return new se.molnkoll.kernel.command.CorrectVendorDetails(vendor, details, Text.blankToNull(reason));
+    }
+
+    /** A contact for the purpose; all of name, e-mail and phone blank takes the contact away. */
+    public static se.molnkoll.kernel.command.ChangeContactPoint contact(se.molnkoll.kernel.VendorId vendor,
+                                                                       se.molnkoll.kernel.vendor.ContactPoint.Purpose purpose,
+                                                                       String name, String email, String phone) {
+        String n = Text.blankToNull(name);
+        String e = Text.blankToNull(email);
+        String p = Text.blankToNull(phone);
+        return new se.molnkoll.kernel.command.ChangeContactPoint(vendor, purpose,
+                n == null && e == null && p == null ? null : new se.molnkoll.kernel.vendor.ContactPoint(purpose, n, e, p));
+    }
+
+    public static se.molnkoll.kernel.vendor.SubProcessor subProcessor(String name, String country, String parentCountry,
+                                                                      String activity, Collection<String> processingCountries) {
+        return new se.molnkoll.kernel.vendor.SubProcessor(Text.blankToNull(name), upper(country), upper(parentCountry),
+                Text.blankToNull(activity), countries(processingCountries));
+    }
+
+    public static se.molnkoll.kernel.command.AddSubProcessor addSubProcessor(se.molnkoll.kernel.VendorId vendor,
+                                                                             se.molnkoll.kernel.vendor.SubProcessor subProcessor,
+                                                                             LocalDate notifiedOn) {
+        return new se.molnkoll.kernel.command.AddSubProcessor(vendor, UUID.randomUUID().toString(), subProcessor, notifiedOn);
+    }
+
+    public static se.molnkoll.kernel.command.ChangeSubProcessor changeSubProcessor(se.molnkoll.kernel.VendorId vendor, String id,
+                                                                                   se.molnkoll.kernel.vendor.SubProcessor subProcessor,
+                                                                                   LocalDate notifiedOn, String reason) {
+        return new se.molnkoll.kernel.command.ChangeSubProcessor(vendor, id, subProcessor, notifiedOn, Text.blankToNull(reason));
+    }
+
+    public static se.molnkoll.kernel.command.RemoveSubProcessor removeSubProcessor(se.molnkoll.kernel.VendorId vendor, String id,
+                                                                                   LocalDate notifiedOn, String reason) {
+        return new se.molnkoll.kernel.command.RemoveSubProcessor(vendor, id, notifiedOn, Text.blankToNull(reason));
+    }
+
+    public static se.molnkoll.kernel.command.LinkVendor linkVendor(CloudServiceId service, se.molnkoll.kernel.VendorId vendor,
+                                                                   String reason) {
+        return new se.molnkoll.kernel.command.LinkVendor(service, vendor, Text.blankToNull(reason));
+    }
+
+    public static se.molnkoll.kernel.command.DeclareLocations declareLocations(CloudServiceId service, Collection<String> storage,
+                                                                               Collection<String> processing,
+                                                                               Collection<String> subProcessorIds,
+                                                                               LocalDate declaredOn, String evidence) {
+        return new se.molnkoll.kernel.command.DeclareLocations(service, new se.molnkoll.kernel.DeclaredLocations(countries(storage),
+                countries(processing), subProcessorIds == null ? List.of() : subProcessorIds.stream().map(String::strip).distinct().toList(),
+                declaredOn, Text.blankToNull(evidence)));
+    }
+
+    /** An administrator's change of a country's rule: in the EU/EEA, or an adequacy decision (date and reference), or neither. */
+    public static se.molnkoll.kernel.command.ChangeCountryRule changeCountryRule(String country, boolean euEea,
+                                                                                 LocalDate adequacyDecidedOn, Boolean adequacyWhole,
+                                                                                 String adequacyReference, String reason) {
+        se.molnkoll.kernel.catalogue.CountryRules.Adequacy adequacy = adequacyDecidedOn == null && Text.blankToNull(adequacyReference) == null
+                ? null : new se.molnkoll.kernel.catalogue.CountryRules.Adequacy(adequacyDecidedOn, !Boolean.FALSE.equals(adequacyWhole),
+                Text.blankToNull(adequacyReference));
+        return new se.molnkoll.kernel.command.ChangeCountryRule(se.molnkoll.kernel.event.CountryRuleChanged.COUNTRY_RULES_ID,
+                upper(country), new se.molnkoll.kernel.catalogue.CountryRules.CountryRule(euEea, adequacy), Text.blankToNull(reason));
+    }
+
+    /** Country codes as typed: stripped, in capitals, each once, blanks left out. */
+    public static List<String> countries(Collection<String> typed) {
+        return typed == null ? List.of() : typed.stream().map(CommandInput::upper).filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    private static String upper(String code) {
+        String text = Text.blankToNull(code);
+        return text == null ? null : text.toUpperCase(Locale.ROOT);
+    }
+
     public static Classification classification(int confidentiality, int integrity, int availability, boolean secrecy,
                                                 boolean personalData, List<String> allowedLocations,
                                                 String ownershipRequirement, String decisionReference) {

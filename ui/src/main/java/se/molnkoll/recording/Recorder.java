@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.molnkoll.kernel.CloudServiceId;
+import se.molnkoll.kernel.VendorId;
 
 /**
  * Records a command about a cloud service and waits until the read models show it, for the API and
@@ -47,6 +48,15 @@ public class Recorder {
     public boolean recordSetting(String settingsId, Object command) {
         gateway.sendAndWait(command);
         return readModels.awaitVisible(CloudServiceId.of(settingsId));
+    }
+
+    /**
+     * Sends a command to a vendor (which serves every organisation unit, so no unit limits it) and answers
+     * whether the read models show it by now.
+     */
+    public boolean recordVendor(VendorId vendor, Object command) {
+        gateway.sendAndWait(command);
+        return readModels.awaitVisible(CloudServiceId.of(vendor.value()));
     }
 
     /**

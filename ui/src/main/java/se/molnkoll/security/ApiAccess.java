@@ -63,20 +63,22 @@ public final class ApiAccess {
             roles(HttpMethod.GET, Role.AUDIT_READERS, "/api/audit", "/api/audit/export", "/api/audit/head",
                     "/api/audit/verification", "/api/services/*/audit", "/api/services/*/audit/export",
                     "/api/services/*/changes"),
-            roles(null, ADMIN, "/api/admin/rebuild", "/api/admin/review-schedule"),
+            roles(null, ADMIN, "/api/admin/rebuild", "/api/admin/review-schedule", "/api/admin/country-rules"),
             roles(null, ADMIN, "/actuator/**"),
             new Rule(HttpMethod.GET, List.of("/api/services", "/api/services/**", "/api/totals", "/api/dashboard",
-                    "/api/certificates", "/api/certificates/export"), true, false, Role.AUDIT_READERS),
+                    "/api/certificates", "/api/certificates/export", "/api/vendors", "/api/vendors/*", "/api/locations",
+                    "/api/locations/export", "/api/country-rules"), true, false, Role.AUDIT_READERS),
             roles(HttpMethod.GET, Role.AUDIT_READERS, "/api/services/*/evidence/*/document"),
             roles(HttpMethod.GET, EVERY_ROLE, "/api/services", "/api/services/**", "/api/totals", "/api/dashboard",
                     "/api/certificates", "/api/certificates/export", "/api/risk-proposals", "/api/risk-acceptances/ending",
-                    "/api/tasks", "/api/reviews"),
+                    "/api/tasks", "/api/reviews", "/api/vendors", "/api/vendors/*", "/api/vendor-link-proposals", "/api/locations",
+                    "/api/locations/export", "/api/country-rules"),
             // whoever a task is given to marks it done (the controller holds everyone else but a contract manager to that)
             roles(HttpMethod.POST, EVERY_ROLE, "/api/services/*/tasks/*/completion"),
             // the risk owner signs; a contract manager proposes (and the service refuses anyone deciding their own proposal)
             roles(HttpMethod.POST, RISK_OWNER, "/api/services/*/risk-proposals/*/approval",
                     "/api/services/*/risk-proposals/*/rejection"),
-            roles(HttpMethod.POST, MANAGER, "/api/services", "/api/services/**"),
+            roles(HttpMethod.POST, MANAGER, "/api/services", "/api/services/**", "/api/vendors", "/api/vendors/**"),
             roles(HttpMethod.PUT, MANAGER, "/api/services/*/classification"),
             roles(null, MANAGER, "/api/imports", "/api/imports/**"));
 

@@ -723,4 +723,99 @@ abstract class ApiScenarios extends Scenarios {
         }
         assertThat(Api.at(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
+
+    @Test
+    void a_vendor_record_serves_its_services_and_a_sub_processor_moving_abroad_puts_them_in_conflict_from_that_moment() throws Exception {
+        long before = storedEvents();
+        Api.Response mistyped = manager.post("/api/vendors", Map.of("name", "Nordmoln Sverige AB", "organisationNumber", "556703-7484",
+                "country", "SE"));
+        assertThat(mistyped.status()).isEqualTo(409);
+        assertThat(mistyped.json().get("violations").get(0).get("rule").asText()).isEqualTo("ORGANISATION_NUMBER_CHECK_DIGIT");
+        assertThat(manager.post("/api/vendors", Map.of("name", "X", "country", "Sverige")).json().get("errors").get(0)
+                .get("field").asText()).isEqualTo("country");
+        assertThat(auditor.post("/api/vendors", Map.of("name", "X", "country", "SE")).status()).isEqualTo(403);
+        assertThat(storedEvents()).as("refused: nothing recorded").isEqualTo(before);
+
+        Api.Response created = manager.post("/api/vendors", Map.of("name", "Nordmoln Sverige AB", "organisationNumber", "5567037485",
+                "country", "SE"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String vendor = created.json().get("id").asText();
+        assertThat(auditor.get("/api/vendors/" + vendor).json().get("details").get("organisationNumber").asText()).isEqualTo("556703-7485");
+        Api.Response support = manager.post("/api/vendors/" + vendor + "/sub-processors", Map.of("name", "Drift Oy", "country", "FI",
+                "activity", "Drift och support", "processingCountries", List.of("FI"), "notifiedOn", TODAY.minusDays(10).toString()));
+        assertThat(support.status()).as(support.toString()).isEqualTo(201);
+        String subProcessor = support.json().get("id").asText();
+        assertThat(manager.post("/api/vendors/" + vendor + "/contacts/INCIDENT", Map.of("name", "SOC", "email", "soc@nordmoln.se"))
+                .status()).isEqualTo(200);
+
+        // a service that names its vendor in words is proposed the record, and linked only when a manager confirms it
+        Api.Response registered = manager.post("/api/services", Map.of("name", "Vårdplanering", "vendor", "nordmoln",
+                "serviceModel", "SAAS", "organisationUnit", "Regionstyrelsen", "owner", "Anna Andersson"));
+        String id = registered.json().get("id").asText();
+        JsonNode proposal = java.util.stream.StreamSupport.stream(auditor.get("/api/vendor-link-proposals").json().spliterator(), false)
+                .filter(p -> p.get("serviceId").asText().equals(id)).findFirst().orElseThrow();
+        assertThat(proposal.get("proposedVendorId").asText()).isEqualTo(vendor);
+        assertThat(auditor.get("/api/services/" + id + "/locations").json().get("vendorId").isNull()).as("nothing linked silently").isTrue();
+        Api.Response linked = manager.post("/api/services/" + id + "/vendor-link", Map.of("vendorId", vendor, "reason", "Bekräftad matchning"));
+        assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
+        assertThat(linked.json().get("vendorName").asText()).isEqualTo("Nordmoln Sverige AB");
+
+        classify(id, 2, 2, 2, false, true);
+        Api.Response declared = manager.post("/api/services/" + id + "/locations", Map.of("storageCountries", List.of("SE"),
+                "processingCountries", List.of("SE"), "subProcessorIds", List.of(subProcessor), "declaredOn", TODAY.toString(),
+                "evidence", "Personuppgiftsbiträdesavtal bilaga 2"));
+        assertThat(declared.status()).as(declared.toString()).isEqualTo(200);
+        assertThat(declared.json().get("conflicts")).isEmpty();
+        java.time.Instant beforeTheMove = TestClock.CLOCK.instant();
+        TestClock.CLOCK.set(beforeTheMove.plusSeconds(60));
+
+        Api.Response moved = manager.post("/api/vendors/" + vendor + "/sub-processors/" + subProcessor + "/changes", Map.of(
+                "name", "Drift Oy", "country", "FI", "parentCountry", "US", "activity", "Drift och support",
+                "processingCountries", List.of("FI", "IN"), "notifiedOn", TODAY.toString(), "reason", "Support flyttad till Indien"));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        JsonNode conflicts = auditor.get("/api/services/" + id + "/locations").json().get("conflicts");
+        List<String> found = java.util.stream.StreamSupport.stream(conflicts.spliterator(), false)
+                .map(c -> c.get("kind").asText() + " " + c.get("country").asText()).toList();
+        assertThat(found).as("processing in India; the sub-processor's parent under US law, which the ownership requirement excludes")
+                .containsExactly("LOCATION_NOT_ALLOWED IN", "THIRD_COUNTRY_TRANSFER IN", "JURISDICTION_NOT_ALLOWED US", "THIRD_COUNTRY_LAW US");
+        assertThat(auditor.get("/api/services/" + id + "/locations?asOf=" + beforeTheMove).json().get("conflicts"))
+                .as("as known before the move").isEmpty();
+        assertThat(auditor.get("/api/services/" + id + "/locations/history").json()).hasSize(2);
+        assertThat(java.util.stream.StreamSupport.stream(auditor.get("/api/locations?conflicts=true").json().spliterator(), false)
+                .map(s -> s.get("serviceId").asText())).contains(id);
+        assertThat(auditor.get("/api/vendors").json().toString()).contains("\"servicesInConflict\":1");
+        JsonNode trail = auditor.get("/api/audit?service=" + vendor + "&order=asc").json().get("entries");
+        assertThat(java.util.stream.StreamSupport.stream(trail.spliterator(), false).map(e -> e.get("type").asText()))
+                .containsExactly("VendorRegistered", "SubProcessorAdded", "ContactPointChanged", "SubProcessorChanged");
+
+        var xlsx = auditor.getBytes("/api/locations/export?format=xlsx&conflicts=true");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var sheet = book.getSheetAt(0);
+            var row = java.util.stream.IntStream.rangeClosed(1, sheet.getLastRowNum()).mapToObj(sheet::getRow)
+                    .filter(r -> r.getCell(0).getStringCellValue().equals("Vårdplanering")).findFirst().orElseThrow();
+            assertThat(row.getCell(4).getStringCellValue()).isEqualTo("Nordmoln Sverige AB");
+            assertThat(row.getCell(7).getStringCellValue()).isEqualTo("SE");
+            assertThat(row.getCell(9).getStringCellValue()).isEqualTo("Drift Oy (FI; FI, IN)");
+            assertThat(row.getCell(10).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(TODAY);
+            assertThat(row.getCell(12).getStringCellValue()).contains("Personuppgifter i tredjeland utan adekvansbeslut: IN (Drift Oy)");
+        }
+
+        // an administrator gives India an adequacy decision: the transfer conflicts go, the classification's still hold
+        Api admin = Api.at(port).as("admin");
+        Api.Response ruled = admin.post("/api/admin/country-rules", Map.of("country", "IN", "euEea", false,
+                "adequacyDecidedOn", TODAY.minusDays(1).toString(), "adequacyReference", "Genomförandebeslut (EU) 2026/99",
+                "reason", "Nytt adekvansbeslut"));
+        assertThat(ruled.status()).as(ruled.toString()).isEqualTo(200);
+        try {
+            List<String> after = java.util.stream.StreamSupport.stream(auditor.get("/api/services/" + id + "/locations").json()
+                    .get("conflicts").spliterator(), false).map(c -> c.get("kind").asText() + " " + c.get("country").asText()).toList();
+            assertThat(after).containsExactly("LOCATION_NOT_ALLOWED IN", "JURISDICTION_NOT_ALLOWED US", "THIRD_COUNTRY_LAW US");
+            assertThat(manager.post("/api/admin/country-rules", Map.of("country", "IN", "euEea", false, "reason", "x")).status())
+                    .isEqualTo(403);
+        } finally {
+            assertThat(admin.post("/api/admin/country-rules", Map.of("country", "IN", "euEea", false, "reason", "Tillbaka")).status())
+                    .isEqualTo(200);
+        }
+    }
 }

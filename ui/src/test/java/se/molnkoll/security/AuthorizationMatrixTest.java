@@ -125,6 +125,24 @@ class AuthorizationMatrixTest {
         RULES.put("POST /api/admin/rebuild", ADMIN);
         RULES.put("GET /api/admin/rebuild", ADMIN);
         RULES.put("POST /api/admin/review-schedule", ADMIN);
+        RULES.put("POST /api/admin/country-rules", ADMIN);
+        // ---- vendors and locations: everyone reads, contract managers record
+        RULES.put("GET /api/vendors", EVERY_ROLE);
+        RULES.put("GET /api/vendors/{id}", EVERY_ROLE);
+        RULES.put("GET /api/vendor-link-proposals", EVERY_ROLE);
+        RULES.put("GET /api/locations", EVERY_ROLE);
+        RULES.put("GET /api/locations/export", EVERY_ROLE);
+        RULES.put("GET /api/country-rules", EVERY_ROLE);
+        RULES.put("GET /api/services/{id}/locations", EVERY_ROLE);
+        RULES.put("GET /api/services/{id}/locations/history", EVERY_ROLE);
+        RULES.put("POST /api/vendors", MANAGER);
+        RULES.put("POST /api/vendors/{id}/corrections", MANAGER);
+        RULES.put("POST /api/vendors/{id}/contacts/{purpose}", MANAGER);
+        RULES.put("POST /api/vendors/{id}/sub-processors", MANAGER);
+        RULES.put("POST /api/vendors/{id}/sub-processors/{subProcessorId}/changes", MANAGER);
+        RULES.put("POST /api/vendors/{id}/sub-processors/{subProcessorId}/removal", MANAGER);
+        RULES.put("POST /api/services/{id}/vendor-link", MANAGER);
+        RULES.put("POST /api/services/{id}/locations", MANAGER);
         // ---- pages
         RULES.put("GET /login", ANYONE);
         RULES.put("GET /", EVERY_ROLE);
@@ -212,6 +230,7 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/services/export", "/api/services/export?format=xlsx"),
             Map.entry("GET /api/services/{id}/measures/export", "/api/services/{id}/measures/export?format=xlsx"),
             Map.entry("GET /api/certificates/export", "/api/certificates/export?format=xlsx"),
+            Map.entry("GET /api/locations/export", "/api/locations/export?format=xlsx"),
             Map.entry("GET /services/export", "/services/export?format=xlsx"),
             Map.entry("GET /services/{id}/measures/export", "/services/{id}/measures/export?format=xlsx"),
             Map.entry("GET /certificates/export", "/certificates/export?format=xlsx"),
@@ -333,6 +352,7 @@ class AuthorizationMatrixTest {
         String path = SAMPLES.getOrDefault(rule, parts[1]).replace("{id}", service)
                 .replace("{evidenceId}", evidence).replace("{proposalId}", "00000000-0000-4000-8000-00000000beef")
                 .replace("{taskId}", "00000000-0000-4000-8000-00000000cafe")
+                .replace("{subProcessorId}", "00000000-0000-4000-8000-0000000000f1").replace("{purpose}", "SUPPORT")
                 .replace("?format", "?format=csv")
                 .replace("{requiredMetricName}", "jvm.memory.used");
         MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path);

@@ -71,9 +71,13 @@ class RoleRulesTest {
                 "residualRisk", "Väntar", "motivation", "Låg risk", "validUntil", "2027-06-30")).json().get("id").asText();
         task = manager.post("/api/services/" + service + "/tasks", Map.of("measureId", 27, "phase", "ACQUIRE",
                 "assignee", "auditor", "dueOn", "2027-01-31")).json().get("id").asText();
+        vendor = manager.post("/api/vendors", Map.of("name", "Rollmoln AB", "organisationNumber", "556012-5790", "country", "SE"))
+                .json().get("id").asText();
         assertThat(manager.postFile("/api/services/" + service + "/evidence/" + evidence + "/document", "intyg.txt",
                 "Intyg".getBytes(java.nio.charset.StandardCharsets.UTF_8)).status()).isEqualTo(201);
     }
+
+    String vendor;
 
     Stream<Endpoint> endpoints() {
         String s = "/api/services/" + service;
@@ -128,6 +132,23 @@ class RoleRulesTest {
                 new Endpoint("GET", "/actuator/metrics", null, ADMIN),
                 new Endpoint("GET", "/api/admin/rebuild", null, ADMIN),
                 new Endpoint("POST", "/api/admin/review-schedule", Map.of("measureId", 34), ADMIN),
+                new Endpoint("POST", "/api/admin/country-rules", Map.of("country", "XX"), ADMIN),
+                new Endpoint("GET", "/api/vendors", null, EVERYONE),
+                new Endpoint("GET", "/api/vendors/" + vendor, null, EVERYONE),
+                new Endpoint("GET", "/api/vendors?" + now, null, AUDIT_READERS),
+                new Endpoint("GET", "/api/vendor-link-proposals", null, EVERYONE),
+                new Endpoint("GET", "/api/locations?conflicts=true", null, EVERYONE),
+                new Endpoint("GET", "/api/locations/export?format=csv-excel", null, EVERYONE),
+                new Endpoint("GET", "/api/locations?" + now, null, AUDIT_READERS),
+                new Endpoint("GET", "/api/country-rules", null, EVERYONE),
+                new Endpoint("GET", s + "/locations", null, EVERYONE),
+                new Endpoint("GET", s + "/locations/history", null, EVERYONE),
+                new Endpoint("POST", "/api/vendors", Map.of("name", ""), MANAGER),
+                new Endpoint("POST", "/api/vendors/" + vendor + "/corrections", Map.of("name", ""), MANAGER),
+                new Endpoint("POST", "/api/vendors/" + vendor + "/contacts/SUPPORT", Map.of("unexpected", "x"), MANAGER),
+                new Endpoint("POST", "/api/vendors/" + vendor + "/sub-processors", Map.of("name", ""), MANAGER),
+                new Endpoint("POST", s + "/vendor-link", Map.of("vendorId", ""), MANAGER),
+                new Endpoint("POST", s + "/locations", Map.of("storageCountries", List.of()), MANAGER),
                 // asking about another moment narrows a read; it never opens anything else
                 new Endpoint("GET", "/api/admin/rebuild?asOf=", null, ADMIN),
                 new Endpoint("GET", "/actuator/metrics?validAt=2026-01-01", null, ADMIN),
