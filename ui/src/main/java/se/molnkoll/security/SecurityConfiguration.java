@@ -120,7 +120,10 @@ public class SecurityConfiguration {
                         .requestMatchers("/services/new", "/services/*/classification", "/services/*/classification/preview",
                                 "/services/*/evidence/new", "/services/*/risk-acceptance", "/services/*/provider-change",
                                 "/services/*/termination", "/services/*/correction", "/services/*/tasks/new").hasRole(MANAGER)
-                        .requestMatchers("/admin", "/admin/rebuild", "/admin/reviews").hasRole(ADMIN)
+                        .requestMatchers("/admin", "/admin/rebuild", "/admin/reviews", "/admin/countries").hasRole(ADMIN)
+                        .requestMatchers("/vendors/new", "/vendors/links", "/vendors/*/correction", "/vendors/*/sub-processors/**",
+                                "/services/*/locations", "/services/*/vendor-link").hasRole(MANAGER)
+                        .requestMatchers(HttpMethod.POST, "/vendors/**").hasRole(MANAGER)
                         // the risk owner signs (never their own proposal: the service refuses that)
                         .requestMatchers(HttpMethod.POST, "/services/*/risk-proposals/*/approval",
                                 "/services/*/risk-proposals/*/rejection").hasRole(Role.RISK_OWNER.name())
@@ -128,9 +131,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/services/*/tasks/*/completion").hasAnyRole(EVERY_ROLE)
                         .requestMatchers(HttpMethod.POST, "/services/**").hasRole(MANAGER)
                         .requestMatchers(anotherMomentOf("/", "/services", "/services/*", "/services/*/measures/export",
-                                "/certificates/export")).hasAnyRole(AUDIT_READERS)
+                                "/certificates/export", "/vendors/*", "/locations", "/locations/export")).hasAnyRole(AUDIT_READERS)
                         .requestMatchers(HttpMethod.GET, "/", "/services", "/services/*", "/catalogue", "/services/*/measures/export",
-                                "/certificates/export", "/risks", "/tasks", "/reviews").hasAnyRole(EVERY_ROLE)
+                                "/certificates/export", "/risks", "/tasks", "/reviews", "/vendors", "/vendors/*", "/locations",
+                                "/locations/export").hasAnyRole(EVERY_ROLE)
                         .anyRequest().denyAll())
                 .exceptionHandling(errors -> errors.accessDeniedHandler(Refusals.pagesAccessDenied()))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

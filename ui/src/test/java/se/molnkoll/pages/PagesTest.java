@@ -86,7 +86,14 @@ class PagesTest {
         assertThat(recorded.getResponse().getRedirectedUrl()).isEqualTo(service);
         evidence = jdbc.queryForObject("select evidence_id from evidence where service_id = ? and recorded_to is null",
                 String.class, service.substring("/services/".length()));
+        MvcResult vendorRegistered = mvc.perform(post("/vendors/new").param("name", "Sidmoln AB").param("country", "se")
+                .param("organisationNumber", "5560125790").with(MANAGER).with(csrf())).andReturn();
+        assertThat(vendorRegistered.getResponse().getRedirectedUrl()).as(vendorRegistered.getResponse().getContentAsString())
+                .startsWith("/vendors/");
+        vendor = vendorRegistered.getResponse().getRedirectedUrl();
     }
+
+    String vendor;
 
     @BeforeEach
     void noon() {
@@ -108,6 +115,26 @@ class PagesTest {
                 new Page("GET", "/risks", EVERYONE),
                 new Page("GET", "/tasks", EVERYONE),
                 new Page("GET", "/reviews", EVERYONE),
+                new Page("GET", "/vendors", EVERYONE),
+                new Page("GET", vendor, EVERYONE),
+                new Page("GET", vendor + "?asOf=" + TODAY, AUDIT_READERS),
+                new Page("GET", "/locations", EVERYONE),
+                new Page("GET", "/locations?conflicts=true&asOf=" + TODAY, AUDIT_READERS),
+                new Page("GET", "/locations/export?format=xlsx", EVERYONE),
+                new Page("GET", "/vendors/new", MANAGERS),
+                new Page("GET", "/vendors/links", MANAGERS),
+                new Page("GET", vendor + "/correction", MANAGERS),
+                new Page("GET", vendor + "/sub-processors/new", MANAGERS),
+                new Page("GET", service + "/locations", MANAGERS),
+                new Page("POST", "/vendors/new", MANAGERS),
+                new Page("POST", "/vendors/links", MANAGERS),
+                new Page("POST", vendor + "/correction", MANAGERS),
+                new Page("POST", vendor + "/contacts", MANAGERS),
+                new Page("POST", vendor + "/sub-processors/new", MANAGERS),
+                new Page("POST", other + "/locations", MANAGERS),
+                new Page("POST", other + "/vendor-link", MANAGERS),
+                new Page("GET", "/admin/countries", Set.of("admin")),
+                new Page("POST", "/admin/countries", Set.of("admin")),
                 new Page("GET", service + "/tasks/new?measureId=27&phase=ACQUIRE", MANAGERS),
                 new Page("GET", "/?asOf=" + TODAY, AUDIT_READERS),
                 new Page("GET", service + "?asOf=" + TODAY, AUDIT_READERS),
@@ -735,6 +762,35 @@ class PagesTest {
     }
 
     // ---- helpers ---------------------------------------------------------------------------
+
+    @Test
+    void a_manager_registers_a_vendor_links_the_service_and_declares_its_locations_with_each_bad_field_named() throws Exception {
+        long before = events();
+        String refused = html(post("/vendors/new").param("name", "Felmoln AB").param("country", "Sverige")
+                .param("organisationNumber", "556012-5791").with(MANAGER).with(csrf()));
+        assertThat(refused).contains("id=\"country-error\"", "Ange en landskod med två bokstäver");
+        String ruled = html(post("/vendors/new").param("name", "Felmoln AB").param("country", "SE")
+                .param("organisationNumber", "556012-5791").with(MANAGER).with(csrf()));
+        assertThat(ruled).contains("Kontrollsiffran stämmer inte", "value=\"556012-5791\"");
+        assertThat(events()).as("refused: nothing recorded").isEqualTo(before);
+
+        String page = html(get(service).with(MANAGER));
+        assertThat(page).contains("Ingen: leverantören anges bara i text.", "id=\"link-vendor\"");
+        send(post(service + "/vendor-link").param("vendorId", vendor.substring("/vendors/".length())).param("reason", "Vald på sidan"));
+        assertThat(html(get(service).with(AUDITOR))).contains("id=\"vendor-record\"", "Sidmoln AB");
+
+        String badCountry = html(post(service + "/locations").param("storageCountries", "SE, Narnia").param("declaredOn", TODAY.toString())
+                .with(MANAGER).with(csrf()));
+        assertThat(badCountry).contains("id=\"storageCountries-error\"", "Okänd landskod: Narnia");
+        send(post(service + "/locations").param("storageCountries", "se, us").param("declaredOn", TODAY.toString())
+                .param("evidence", "PUB-avtal bilaga 1"));
+        String after = html(get(service).with(AUDITOR));
+        assertThat(after).contains("id=\"location-conflicts\"", "Plats utanför det klassningen tillåter: US");
+        assertThat(html(get("/locations?conflicts=true").with(VIEWER))).contains("Sidtest", "Plats utanför det klassningen tillåter: US");
+        assertThat(html(get(vendor).with(VIEWER))).contains("Sidtest", "Platskonflikt");
+        send(post(service + "/locations").param("storageCountries", "SE").param("declaredOn", TODAY.toString()));
+        assertThat(html(get(service).with(AUDITOR))).contains("id=\"no-location-conflict\"");
+    }
 
     private String register(String name) throws Exception {
         MvcResult result = mvc.perform(post("/services/new").param("name", name).param("vendor", "Moln AB")

@@ -17,6 +17,7 @@ class LayoutAdvice {
         if (path.startsWith("/catalogue")) return "catalogue";
         if (path.startsWith("/risks")) return "risks";
         if (path.startsWith("/tasks")) return "tasks";
+        if (path.startsWith("/vendors") || path.startsWith("/locations")) return "vendors";
         if (path.startsWith("/audit/verification")) return "verification";
         if (path.startsWith("/audit")) return "audit";
         if (path.startsWith("/admin")) return "admin";

@@ -149,6 +149,18 @@ class ServicePage {
         model.addAttribute("tasks", tasks);
         model.addAttribute("tasksByPair", tasks.stream().filter(t -> t.measureId() != null)
                 .collect(Collectors.toMap(t -> t.measureId().value() + "-" + t.phase(), t -> t, (a, b) -> a)));
+        se.molnkoll.kernel.query.ServiceLocationsView locations = queries.query(
+                new se.molnkoll.kernel.query.FindServiceLocations(moment.moment(), service, null, false),
+                ResponseTypes.multipleInstancesOf(se.molnkoll.kernel.query.ServiceLocationsView.class)).join().stream().findFirst().orElse(null);
+        model.addAttribute("locations", locations);
+        model.addAttribute("locationHistory", locations == null ? List.of() : queries.query(
+                        new se.molnkoll.kernel.query.FindLocationHistory(service),
+                        ResponseTypes.multipleInstancesOf(se.molnkoll.kernel.query.LocationCheckPeriod.class)).join().stream()
+                .filter(p -> moment.moment().knownAt() == null || !p.from().isAfter(moment.moment().knownAt())).toList());
+        if (locations != null && locations.vendorId() == null && moment.isNow()) {
+            model.addAttribute("vendorChoices", queries.query(new se.molnkoll.kernel.query.FindVendors(Moment.NOW),
+                    ResponseTypes.multipleInstancesOf(se.molnkoll.kernel.query.VendorSummary.class)).join());
+        }
         // approved proposals are shown as the acceptances they became
         model.addAttribute("openProposals", view.riskProposals().stream()
                 .filter(p -> p.state() != RiskProposalView.State.APPROVED).toList());
