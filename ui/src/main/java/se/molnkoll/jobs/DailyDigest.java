@@ -114,6 +114,9 @@ public class DailyDigest implements SchedulingConfigurer {
                 .forEach(t -> byUnit.computeIfAbsent(t.organisationUnit(), u -> new UnitDigest()).overdueTasks.add(t));
         queries.query(new FindReviews(Moment.NOW, null, true), ResponseTypes.multipleInstancesOf(ReviewView.class)).join()
                 .forEach(r -> byUnit.computeIfAbsent(r.organisationUnit(), u -> new UnitDigest()).reviewsPastDue.add(r));
+        queries.query(new se.molnkoll.kernel.query.FindServiceLocations(Moment.NOW, null, null, true),
+                        ResponseTypes.multipleInstancesOf(se.molnkoll.kernel.query.ServiceLocationsView.class)).join()
+                .forEach(l -> byUnit.computeIfAbsent(l.organisationUnit(), u -> new UnitDigest()).locationConflicts.add(l));
         byUnit.forEach((unit, digest) -> {
             String recipient = properties.recipientFor(unit);
             if (recipient == null) {
@@ -171,9 +174,10 @@ public class DailyDigest implements SchedulingConfigurer {
         final List<EndingAcceptance> acceptances = new java.util.ArrayList<>();
         final List<TaskView> overdueTasks = new java.util.ArrayList<>();
         final List<ReviewView> reviewsPastDue = new java.util.ArrayList<>();
+        final List<se.molnkoll.kernel.query.ServiceLocationsView> locationConflicts = new java.util.ArrayList<>();
 
         int size() {
-            return certificates.size() + acceptances.size() + overdueTasks.size() + reviewsPastDue.size();
+            return certificates.size() + acceptances.size() + overdueTasks.size() + reviewsPastDue.size() + locationConflicts.size();
         }
     }
 
@@ -234,6 +238,15 @@ public class DailyDigest implements SchedulingConfigurer {
             }
             text.append("Åtgärden räknas som öppen tills granskningen är registrerad.\n\n");
         }
+        if (!digest.locationConflicts.isEmpty()) {
+            text.append("Platskonflikter (").append(digest.locationConflicts.size()).append(")\n");
+            for (se.molnkoll.kernel.query.ServiceLocationsView l : digest.locationConflicts) {
+                text.append("- ").append(l.name()).append(": ").append(l.conflicts().stream().map(c -> c.country()
+                        + (c.by() == null ? "" : " (" + c.by() + ")")).distinct().collect(java.util.stream.Collectors.joining(", ")))
+                        .append(" utanför det klassningen tillåter\n");
+            }
+            text.append("Data eller lagval går utanför klassningens krav på plats och ägande; se Var data finns i Molnkoll.\n\n");
+        }
         if (!digest.overdueTasks.isEmpty()) {
             text.append("Försenade uppgifter (").append(digest.overdueTasks.size()).append(")\n");
             for (TaskView t : digest.overdueTasks) {
@@ -252,7 +265,8 @@ public class DailyDigest implements SchedulingConfigurer {
                 + " snart utgående certifikat" + (digest.acceptances.isEmpty() ? ""
                 : ", " + digest.acceptances.size() + " riskacceptanser upphör")
                 + (digest.reviewsPastDue.isEmpty() ? "" : ", " + digest.reviewsPastDue.size() + " försenade granskningar")
-                + (digest.overdueTasks.isEmpty() ? "" : ", " + digest.overdueTasks.size() + " försenade uppgifter") + " – " + unit);
+                + (digest.overdueTasks.isEmpty() ? "" : ", " + digest.overdueTasks.size() + " försenade uppgifter")
+                + (digest.locationConflicts.isEmpty() ? "" : ", " + digest.locationConflicts.size() + " platskonflikter") + " – " + unit);
         message.setText(text.toString());
         return message;
     }

@@ -195,6 +195,28 @@ class DailyDigestTest {
     }
 
     @Test
+    void a_unit_is_told_of_its_services_whose_data_goes_beyond_what_their_classification_allows() throws Exception {
+        LocalDate day = TODAY.plusYears(6);
+        at(day.minusDays(1), 12);
+        Api manager = Api.at(port).as("manager");
+        String id = manager.post("/api/services", Map.of("name", "Analysplattform", "vendor", "Moln AB", "serviceModel", "SAAS",
+                "organisationUnit", "Regionstyrelsen", "owner", "Anna")).json().get("id").asText();
+        manager.put("/api/services/" + id + "/classification", Map.of("confidentiality", 1, "integrity", 1,
+                "availability", 1, "secrecy", false, "personalData", false, "allowedLocations", List.of("EU/EEA")));
+        assertThat(manager.post("/api/services/" + id + "/locations", Map.of("storageCountries", List.of("SE", "US"),
+                "declaredOn", day.minusDays(1).toString())).status()).isEqualTo(200);
+        at(day, 8);
+        digest.sendIfDue();
+        MimeMessage board = Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> recipient(m).equals("informationssakerhet@vgr.example")).findFirst().orElseThrow();
+        assertThat(board.getSubject()).endsWith(", 1 platskonflikter – Regionstyrelsen");
+        assertThat((String) board.getContent()).contains("Platskonflikter (1)", "- Analysplattform: US utanför det klassningen tillåter");
+        // the other scenarios' units hear of no conflict: this one is put right
+        assertThat(manager.post("/api/services/" + id + "/locations", Map.of("storageCountries", List.of("SE"),
+                "declaredOn", day.toString())).status()).isEqualTo(200);
+    }
+
+    @Test
     void a_unit_is_warned_of_its_risk_acceptances_that_end_within_the_window_and_only_of_those() throws Exception {
         LocalDate day = TODAY.plusYears(4);
         at(day.minusDays(30), 12);

@@ -83,10 +83,14 @@ public class CloudServiceQueries {
     private final Clock clock;
     private final TransactionTemplate readOnly;
 
+    private final se.molnkoll.query.vendors.ServiceLocationEntries locations;
+
     public CloudServiceQueries(CloudServiceEntries services, ApplicableMeasures applicable, EvidenceEntries evidence,
                                CoverageEntries coverage, RiskAcceptanceEntries riskAcceptances, ReviewDueEntries reviewsDue,
                                OpenMeasuresSteps openMeasures, CertificateQueries certificates, FollowUpQueries followUp,
-                               Clock clock, PlatformTransactionManager transactions) {
+                               se.molnkoll.query.vendors.ServiceLocationEntries locations, Clock clock,
+                               PlatformTransactionManager transactions) {
+        this.locations = locations;
         this.followUp = followUp;
         this.services = services;
         this.applicable = applicable;
@@ -164,7 +168,15 @@ public class CloudServiceQueries {
                 totals.unclassifiedServices(), totals.services(), totals.decommissionedServices(),
                 query.expiringWithinDays(), followUp.ending(at, day, query.expiringWithinDays()).size(),
                 followUp.proposals(at, RiskProposalView.State.PENDING, null).size(), followUp.overduePerUnit(at, day), followUp.reviews(at, null, true).size(),
-                query.moment().knownAt(), day);
+                locationConflictsPerUnit(at), query.moment().knownAt(), day);
+    }
+
+    private Map<String, Long> locationConflictsPerUnit(Instant at) {
+        return readOnly.execute(tx -> {
+            Map<String, Long> perUnit = new java.util.TreeMap<>();
+            locations.conflictsPerUnit(at).forEach(row -> perUnit.put((String) row[0], (Long) row[1]));
+            return perUnit;
+        });
     }
 
     /**

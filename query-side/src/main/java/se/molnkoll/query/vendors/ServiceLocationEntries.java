@@ -39,4 +39,13 @@ public interface ServiceLocationEntries extends JpaRepository<ServiceLocationEnt
               and (:unit is null or s.organisationUnit = :unit) and (:conflictOnly = false or x.inConflict = true)
             order by s.name, x.serviceId""")
     List<Object[]> at(@Param("at") Instant at, @Param("unit") String unit, @Param("conflictOnly") boolean conflictOnly);
+
+    /** The services in use in location conflict at the moment, per organisation unit as the register had it then. */
+    @Query("""
+            select s.organisationUnit, count(x) from ServiceLocationEntry x, CloudServiceEntry s
+            where s.serviceId = x.serviceId and s.archived = false and s.decommissioned = false and x.inConflict = true
+              and x.recordedFrom <= :at and (x.recordedTo is null or x.recordedTo > :at)
+              and s.recordedFrom <= :at and (s.recordedTo is null or s.recordedTo > :at)
+            group by s.organisationUnit""")
+    List<Object[]> conflictsPerUnit(@Param("at") Instant at);
 }

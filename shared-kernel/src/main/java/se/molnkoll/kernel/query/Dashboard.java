@@ -14,7 +14,8 @@ import java.util.Map;
  * {@link FindCertificates} counts them; residual-risk acceptances ending within the same window
  * ({@link FindEndingAcceptances}) and proposals waiting for the risk owner; the open tasks overdue on
  * the day per organisation unit (units without any left out); recurring reviews of services in operation
- * past due.
+ * past due; the services in use whose location check finds a conflict, per organisation unit (units without any
+ * left out).
  */
 public record Dashboard(
         Map<Phase, Long> servicesPerPhase,
@@ -29,6 +30,7 @@ public record Dashboard(
         long pendingRiskProposals,
         Map<String, Long> overdueTasksPerUnit,
         long reviewsPastDue,
+        Map<String, Long> locationConflictsPerUnit,
         @Nullable Instant asOf,
         LocalDate statusDate) {
 }

@@ -49,14 +49,15 @@ class RegisterPage {
      * Expiring: the fewest days any of its certificates has left within the warning window, or null.
      */
     record Row(CloudServiceSummary service, long openMeasures, Map<Phase, Long> otherPhases, boolean expiredCertificates,
-               Long expiringInDays) {
+               Long expiringInDays, boolean locationConflict) {
 
-        static Row of(CloudServiceSummary service, boolean expired, Long expiringInDays) {
+        static Row of(CloudServiceSummary service, boolean expired, Long expiringInDays, boolean locationConflict) {
             Map<Phase, Long> others = new EnumMap<>(Phase.class);
             service.openMeasures().forEach((phase, count) -> {
                 if (phase != service.phase() && count > 0) others.put(phase, count);
             });
-            return new Row(service, service.openMeasures().getOrDefault(service.phase(), 0L), others, expired, expiringInDays);
+            return new Row(service, service.openMeasures().getOrDefault(service.phase(), 0L), others, expired, expiringInDays,
+                    locationConflict);
         }
     }
 
@@ -66,10 +67,11 @@ class RegisterPage {
                     @RequestParam(required = false) String unit,
                     @RequestParam(defaultValue = "false") boolean expired,
                     @RequestParam(defaultValue = "false") boolean open,
+                    @RequestParam(defaultValue = "false") boolean conflict,
                     @RequestParam(required = false) String sort,
                     @RequestParam(required = false) String dir,
                     Model model, Locale locale) {
-        Filter filter = Filter.of(q, phase, unit, expired, open, sort, dir);
+        Filter filter = Filter.of(q, phase, unit, expired, open, conflict, sort, dir);
         List<CloudServiceSummary> all = services();
         model.addAttribute("rows", rows(all, filter, locale));
         model.addAttribute("total", all.size());
@@ -88,12 +90,13 @@ class RegisterPage {
                                                  @RequestParam(required = false) String unit,
                                                  @RequestParam(defaultValue = "false") boolean expired,
                                                  @RequestParam(defaultValue = "false") boolean open,
+                                                 @RequestParam(defaultValue = "false") boolean conflict,
                                                  @RequestParam(required = false) String sort,
                                                  @RequestParam(required = false) String dir,
                                                  Locale locale) {
         RegisterExport.Format chosen = RegisterExport.Format.of(format);
         if (chosen == null) throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "format");
-        List<RegisterExport.Row> rows = rows(services(), Filter.of(q, phase, unit, expired, open, sort, dir), locale).stream()
+        List<RegisterExport.Row> rows = rows(services(), Filter.of(q, phase, unit, expired, open, conflict, sort, dir), locale).stream()
                 .map(r -> new RegisterExport.Row(r.service(), r.expiredCertificates(), r.expiringInDays())).toList();
         return export.respond(chosen, rows, locale);
     }
@@ -104,6 +107,9 @@ class RegisterPage {
 
     private List<Row> rows(List<CloudServiceSummary> all, Filter filter, Locale locale) {
         RegisterExport.Attention attention = export.attention(Moment.NOW);
+        java.util.Set<String> inConflict = queries.query(new se.molnkoll.kernel.query.FindServiceLocations(Moment.NOW, null, null, true),
+                        ResponseTypes.multipleInstancesOf(se.molnkoll.kernel.query.ServiceLocationsView.class)).join().stream()
+                .map(v -> v.serviceId().value()).collect(java.util.stream.Collectors.toSet());
         String search = filter.q() == null ? "" : filter.q().strip().toLowerCase(locale);
         Collator collator = Collator.getInstance(locale);
         Comparator<Row> order = switch (filter.sort()) {
@@ -115,22 +121,24 @@ class RegisterPage {
         };
         order = order.thenComparing((Row r) -> r.service().name(), collator);
         return all.stream()
-                .map(s -> Row.of(s, attention.expired().contains(s.id().value()), attention.expiringInDays().get(s.id().value())))
+                .map(s -> Row.of(s, attention.expired().contains(s.id().value()), attention.expiringInDays().get(s.id().value()),
+                        inConflict.contains(s.id().value())))
                 .filter(r -> search.isEmpty() || r.service().name().toLowerCase(locale).contains(search)
                         || r.service().vendor().toLowerCase(locale).contains(search))
                 .filter(r -> filter.phase() == null || r.service().phase() == filter.phase())
                 .filter(r -> filter.unit() == null || filter.unit().isBlank() || r.service().organisationUnit().equals(filter.unit()))
                 .filter(r -> !filter.expired() || r.expiredCertificates())
                 .filter(r -> !filter.open() || r.openMeasures() > 0)
+                .filter(r -> !filter.conflict() || r.locationConflict())
                 .sorted("desc".equals(filter.dir()) ? order.reversed() : order)
                 .toList();
     }
 
     /** The filters as given, to fill the form again and build the sort links. */
-    record Filter(String q, Phase phase, String unit, boolean expired, boolean open, String sort, String dir) {
+    record Filter(String q, Phase phase, String unit, boolean expired, boolean open, boolean conflict, String sort, String dir) {
 
-        static Filter of(String q, Phase phase, String unit, boolean expired, boolean open, String sort, String dir) {
-            return new Filter(q, phase, unit, expired, open, sort != null && SORTS.contains(sort) ? sort : "name",
+        static Filter of(String q, Phase phase, String unit, boolean expired, boolean open, boolean conflict, String sort, String dir) {
+            return new Filter(q, phase, unit, expired, open, conflict, sort != null && SORTS.contains(sort) ? sort : "name",
                     "desc".equals(dir) ? "desc" : "asc");
         }
 
@@ -138,14 +146,14 @@ class RegisterPage {
         public String exportLink(String format) {
             return Link.to("/services/export").with("format", format).with("q", q).with("phase", phase).with("unit", unit)
                     .with("expired", expired ? true : null).with("open", open ? true : null)
-                    .with("sort", sort).with("dir", dir).toString();
+                    .with("conflict", conflict ? true : null).with("sort", sort).with("dir", dir).toString();
         }
 
         /** The register sorted by the column: ascending, or the other way if it is sorted by it already. */
         public String sortLink(String column) {
             return Link.to("/services").with("q", q).with("phase", phase).with("unit", unit)
                     .with("expired", expired ? true : null).with("open", open ? true : null)
-                    .with("sort", column).with("dir", column.equals(sort) && "asc".equals(dir) ? "desc" : "asc").toString();
+                    .with("conflict", conflict ? true : null).with("sort", column).with("dir", column.equals(sort) && "asc".equals(dir) ? "desc" : "asc").toString();
         }
 
         /** aria-sort for a column header. */
