@@ -85,3 +85,38 @@ create table service_location (
 );
 create index ix_service_location_service on service_location (service_id, recorded_to);
 create index ix_service_location_vendor on service_location (vendor_id, recorded_to);
+
+-- Evidence recorded once on a vendor, and each service's adoption of it (closed when the service's copy is withdrawn).
+create table vendor_evidence (
+    row_id             bigint       not null,
+    vendor_id          varchar(36)  not null,
+    vendor_evidence_id varchar(36)  not null,
+    kind               varchar(32)  not null,
+    title              varchar      not null,
+    issuer             varchar      not null,
+    scope              varchar      not null,
+    received_on        date         not null,
+    valid_from         date,
+    valid_until        date,
+    reference          varchar,
+    withdrawn_because  varchar,
+    recorded_from      timestamp(6) with time zone not null,
+    recorded_to        timestamp(6) with time zone,
+    constraint pk_vendor_evidence primary key (row_id)
+);
+create index ix_vendor_evidence_vendor on vendor_evidence (vendor_id, recorded_to);
+create index ix_vendor_evidence_id on vendor_evidence (vendor_evidence_id, recorded_to);
+
+create table vendor_evidence_adoption (
+    row_id             bigint       not null,
+    vendor_id          varchar(36)  not null,
+    vendor_evidence_id varchar(36)  not null,
+    service_id         varchar(36)  not null,
+    evidence_id        varchar(36)  not null,
+    covers             varchar      not null,
+    recorded_from      timestamp(6) with time zone not null,
+    recorded_to        timestamp(6) with time zone,
+    constraint pk_vendor_evidence_adoption primary key (row_id)
+);
+create index ix_vendor_evidence_adoption_evidence on vendor_evidence_adoption (vendor_evidence_id, recorded_to);
+create index ix_vendor_evidence_adoption_service on vendor_evidence_adoption (evidence_id, recorded_to);

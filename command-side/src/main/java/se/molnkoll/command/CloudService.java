@@ -592,6 +592,41 @@ public class CloudService {
         apply(new VendorLinked(id, vendorId, command.vendorId(), vendor.get().details().name(), command.reason().strip()));
     }
 
+    /**
+     * Adopts evidence recorded on the linked vendor: recorded as this service's own evidence (an EvidenceReceived,
+     * judged by the same rules as any other), with the adoption beside it naming where it comes from.
+     */
+    @CommandHandler
+    void handle(se.molnkoll.kernel.command.AdoptVendorEvidence command, VendorRecords vendors, MeasureCatalogue catalogue,
+                Clock clock) {
+        requireNotDecommissioned();
+        Optional<VendorRecord> vendor = vendorId == null ? Optional.empty() : vendors.find(vendorId);
+        if (vendor.isEmpty()) {
+            reject(Violation.of("VENDOR_NOT_LINKED", "Evidence at a vendor is adopted by its services: link the service to its vendor first"));
+        }
+        se.molnkoll.kernel.vendor.VendorEvidence at = vendor.get().evidence().get(command.vendorEvidenceId());
+        if (at == null) {
+            reject(Violation.of("UNKNOWN_VENDOR_EVIDENCE", vendor.get().details().name() + " has no evidence " + command.vendorEvidenceId()));
+        }
+        if (vendor.get().withdrawn(command.vendorEvidenceId())) {
+            reject(Violation.of("VENDOR_EVIDENCE_WITHDRAWN", "Evidence " + command.vendorEvidenceId() + " is withdrawn at the vendor"));
+        }
+        EvidenceId evidenceId = se.molnkoll.kernel.event.VendorEvidenceAdopted.evidenceIdFor(id, command.vendorEvidenceId());
+        if (evidence.containsKey(evidenceId)) {
+            reject(Violation.of("EVIDENCE_ADOPTED_ALREADY", "The service has adopted evidence " + command.vendorEvidenceId() + " already"));
+        }
+        String reference = vendor.get().details().name() + ": " + at.scope() + (at.reference() == null ? "" : " (" + at.reference() + ")");
+        RecordEvidence copy = new RecordEvidence(id, evidenceId, command.measureIds(), command.phases(), at.kind(), at.title(),
+                at.issuer(), at.receivedOn(), at.validFrom(), at.validUntil(), null,
+                reference.length() > 4000 ? reference.substring(0, 4000) : reference);
+        EvidenceRules.Decision decision = EvidenceRules.decide(copy, classification, false, catalogue);
+        reject(decision.violations());
+        apply(new se.molnkoll.kernel.event.VendorEvidenceAdopted(id, evidenceId, vendorId, command.vendorEvidenceId(), decision.covers()));
+        apply(new EvidenceReceived(id, evidenceId, decision.covers(), copy.kind(), copy.title(), copy.issuer(), copy.receivedOn(),
+                copy.validFrom(), copy.validUntil(), null, copy.reference()));
+        completeTasksOfClosedMeasures(BusinessDates.today(clock));
+    }
+
     @CommandHandler
     void handle(DeclareLocations command, VendorRecords vendors, Clock clock) {
         requireNotDecommissioned();

@@ -145,6 +145,36 @@ public class Vendor {
         apply(new SubProcessorRemoved(id, command.subProcessorId(), before, command.notifiedOn(), command.reason().strip()));
     }
 
+    @CommandHandler
+    void handle(se.molnkoll.kernel.command.RecordVendorEvidence command, Clock clock) {
+        List<Violation> violations = command.evidence() == null
+                ? new ArrayList<>(List.of(Violation.of("EVIDENCE_TITLE_REQUIRED", "Say which evidence")))
+                : toViolations(command.evidence().problems(BusinessDates.today(clock)));
+        try {
+            UUID.fromString(command.vendorEvidenceId());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            violations.add(Violation.of("EVIDENCE_ID_INVALID", "Evidence's id is a UUID, not " + command.vendorEvidenceId()));
+        }
+        if (record.evidence().containsKey(command.vendorEvidenceId())) {
+            violations.add(Violation.of("EVIDENCE_ID_TAKEN", "Evidence " + command.vendorEvidenceId() + " is already recorded"));
+        }
+        reject(violations);
+        apply(new se.molnkoll.kernel.event.VendorEvidenceRecorded(id, command.vendorEvidenceId(), command.evidence()));
+    }
+
+    @CommandHandler
+    void handle(se.molnkoll.kernel.command.WithdrawVendorEvidence command) {
+        List<Violation> violations = new ArrayList<>();
+        requireReason(command.reason(), "Withdrawing evidence", violations);
+        if (!record.evidence().containsKey(command.vendorEvidenceId())) {
+            violations.add(Violation.of("UNKNOWN_VENDOR_EVIDENCE", "The vendor has no evidence " + command.vendorEvidenceId()));
+        } else if (record.withdrawn(command.vendorEvidenceId())) {
+            violations.add(Violation.of("EVIDENCE_ALREADY_WITHDRAWN", "Evidence " + command.vendorEvidenceId() + " is already withdrawn"));
+        }
+        reject(violations);
+        apply(new se.molnkoll.kernel.event.VendorEvidenceWithdrawn(id, command.vendorEvidenceId(), command.reason().strip()));
+    }
+
     @EventSourcingHandler
     void on(VendorRegistered event) {
         id = event.vendorId();

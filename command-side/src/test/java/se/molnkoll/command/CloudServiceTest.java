@@ -106,7 +106,11 @@ class CloudServiceTest {
                 vendorId.equals(VendorTest.VENDOR) ? se.molnkoll.kernel.vendor.VendorRecord.of(
                         new se.molnkoll.kernel.event.VendorRegistered(VendorTest.VENDOR, VendorTest.SWEDISH))
                         .apply(new se.molnkoll.kernel.event.SubProcessorAdded(VendorTest.VENDOR, VendorTest.SUPPORT_PARTNER,
-                                VendorTest.FOLLOW_THE_SUN, TODAY)) : null));
+                                VendorTest.FOLLOW_THE_SUN, TODAY))
+                        .apply(new se.molnkoll.kernel.event.VendorEvidenceRecorded(VendorTest.VENDOR, VendorTest.ISO, VendorTest.ISO_27001))
+                        .apply(new se.molnkoll.kernel.event.VendorEvidenceRecorded(VendorTest.VENDOR, VendorTest.REVOKED, VendorTest.ISO_27001))
+                        .apply(new se.molnkoll.kernel.event.VendorEvidenceWithdrawn(VendorTest.VENDOR, VendorTest.REVOKED, "Återkallat"))
+                        : null));
     }
 
     @Nested
@@ -1009,6 +1013,45 @@ class CloudServiceTest {
                             new se.molnkoll.kernel.event.LocationsDeclared(SERVICE, declared))
                     .when(new se.molnkoll.kernel.command.DeclareLocations(SERVICE, declared))
                     .expectException(rejectedFor("NOTHING_TO_CHANGE"));
+        }
+
+        @Test
+        void a_service_adopts_its_vendors_certificate_for_its_own_measures_and_it_counts_as_its_evidence() {
+            se.molnkoll.kernel.EvidenceId copy = se.molnkoll.kernel.event.VendorEvidenceAdopted.evidenceIdFor(SERVICE, VendorTest.ISO);
+            var linked = new se.molnkoll.kernel.event.VendorLinked(SERVICE, null, VendorTest.VENDOR, "Molnbolaget Sverige AB", "x");
+            fixture.given(registered(), classifiedAs(publicInformation()), linked)
+                    .when(new se.molnkoll.kernel.command.AdoptVendorEvidence(SERVICE, VendorTest.ISO, Set.of(new MeasureId(27)),
+                            Set.of(ACQUIRE, OPERATE)))
+                    .expectEvents(new se.molnkoll.kernel.event.VendorEvidenceAdopted(SERVICE, copy, VendorTest.VENDOR, VendorTest.ISO,
+                                    List.of(pair(27, ACQUIRE))),
+                            new EvidenceReceived(SERVICE, copy, List.of(pair(27, ACQUIRE)), EvidenceKind.CERTIFICATE,
+                                    "ISO/IEC 27001", "Certifieringsorgan AB", TODAY.minusDays(20), null, TODAY.plusDays(100), null,
+                                    "Molnbolaget Sverige AB: Alla datacenter i Norden (Cert 2026-1)"))
+                    .expectState(service -> assertThat(service.statusOn(pair(27, ACQUIRE), TODAY)).isEqualTo(MeasureStatus.COVERED));
+        }
+
+        @Test
+        void evidence_is_adopted_once_only_while_valid_at_the_vendor_and_only_through_a_linked_vendor() {
+            var linked = new se.molnkoll.kernel.event.VendorLinked(SERVICE, null, VendorTest.VENDOR, "Molnbolaget Sverige AB", "x");
+            fixture.given(registered(), classifiedAs(publicInformation()))
+                    .when(new se.molnkoll.kernel.command.AdoptVendorEvidence(SERVICE, VendorTest.ISO, Set.of(new MeasureId(27)), Set.of(ACQUIRE)))
+                    .expectException(rejectedFor("VENDOR_NOT_LINKED"));
+            fixture.given(registered(), classifiedAs(publicInformation()), linked)
+                    .when(new se.molnkoll.kernel.command.AdoptVendorEvidence(SERVICE, VendorTest.REVOKED, Set.of(new MeasureId(27)), Set.of(ACQUIRE)))
+                    .expectException(rejectedFor("VENDOR_EVIDENCE_WITHDRAWN"));
+            fixture.given(registered(), classifiedAs(publicInformation()), linked,
+                            new se.molnkoll.kernel.event.VendorEvidenceAdopted(SERVICE,
+                                    se.molnkoll.kernel.event.VendorEvidenceAdopted.evidenceIdFor(SERVICE, VendorTest.ISO), VendorTest.VENDOR,
+                                    VendorTest.ISO, List.of(pair(27, ACQUIRE))),
+                            new EvidenceReceived(SERVICE, se.molnkoll.kernel.event.VendorEvidenceAdopted.evidenceIdFor(SERVICE, VendorTest.ISO),
+                                    List.of(pair(27, ACQUIRE)), EvidenceKind.CERTIFICATE, "ISO/IEC 27001", "Certifieringsorgan AB",
+                                    TODAY.minusDays(20), null, TODAY.plusDays(100), null, "x"))
+                    .when(new se.molnkoll.kernel.command.AdoptVendorEvidence(SERVICE, VendorTest.ISO, Set.of(new MeasureId(27)), Set.of(ACQUIRE)))
+                    .expectException(rejectedFor("EVIDENCE_ADOPTED_ALREADY"));
+            fixture.given(registered(), classifiedAs(publicInformation()), linked)
+                    .when(new se.molnkoll.kernel.command.AdoptVendorEvidence(SERVICE, VendorTest.ISO, Set.of(new MeasureId(31)), Set.of(ACQUIRE)))
+                    .expectNoEvents()
+                    .expectException(RuleViolationException.class);
         }
 
         @Test

@@ -35,6 +35,11 @@ class VendorTest {
     static final VendorId VENDOR = VendorId.of("0b7f4c52-2f0e-4c39-9a3b-6a8e0b3a1d01");
     static final VendorDetails SWEDISH = new VendorDetails("Molnbolaget Sverige AB", "556703-7485", null, "SE", "Cloud Corp Inc.", "US");
     static final String SUPPORT_PARTNER = "5a0c1f7e-1b2d-4e3f-8a9b-0c1d2e3f4a5b";
+    static final String ISO = "7b3c9d1e-2f4a-4b5c-8d6e-9f0a1b2c3d4e";
+    static final String REVOKED = "8c4d0e2f-3a5b-4c6d-9e7f-0a1b2c3d4e5f";
+    static final se.molnkoll.kernel.vendor.VendorEvidence ISO_27001 = new se.molnkoll.kernel.vendor.VendorEvidence(
+            se.molnkoll.kernel.EvidenceKind.CERTIFICATE, "ISO/IEC 27001", "Certifieringsorgan AB", "Alla datacenter i Norden",
+            TODAY.minusDays(20), null, TODAY.plusDays(100), "Cert 2026-1");
     static final SubProcessor FOLLOW_THE_SUN = new SubProcessor("Follow The Sun Ltd", "IN", null, "Support dygnet runt", List.of("IN"));
 
     private FixtureConfiguration<Vendor> fixture;
@@ -152,6 +157,37 @@ class VendorTest {
             fixture.given(new VendorRegistered(VENDOR, SWEDISH), new SubProcessorAdded(VENDOR, SUPPORT_PARTNER, FOLLOW_THE_SUN, TODAY))
                     .when(new ChangeSubProcessor(VENDOR, SUPPORT_PARTNER, FOLLOW_THE_SUN, TODAY, "Ingen ändring"))
                     .expectException(rejectedFor("NOTHING_TO_CHANGE"));
+        }
+    }
+
+    @Nested
+    class EvidenceAtTheVendor {
+
+        @Test
+        void a_certificate_is_recorded_once_on_the_vendor_and_withdrawn_once_with_a_reason() {
+            fixture.given(new VendorRegistered(VENDOR, SWEDISH))
+                    .when(new se.molnkoll.kernel.command.RecordVendorEvidence(VENDOR, ISO, ISO_27001))
+                    .expectEvents(new se.molnkoll.kernel.event.VendorEvidenceRecorded(VENDOR, ISO, ISO_27001));
+            fixture.given(new VendorRegistered(VENDOR, SWEDISH), new se.molnkoll.kernel.event.VendorEvidenceRecorded(VENDOR, ISO, ISO_27001))
+                    .when(new se.molnkoll.kernel.command.RecordVendorEvidence(VENDOR, ISO, ISO_27001))
+                    .expectException(rejectedFor("EVIDENCE_ID_TAKEN"));
+            fixture.given(new VendorRegistered(VENDOR, SWEDISH), new se.molnkoll.kernel.event.VendorEvidenceRecorded(VENDOR, ISO, ISO_27001))
+                    .when(new se.molnkoll.kernel.command.WithdrawVendorEvidence(VENDOR, ISO, "Återkallat av certifieringsorganet"))
+                    .expectEvents(new se.molnkoll.kernel.event.VendorEvidenceWithdrawn(VENDOR, ISO, "Återkallat av certifieringsorganet"));
+            fixture.given(new VendorRegistered(VENDOR, SWEDISH), new se.molnkoll.kernel.event.VendorEvidenceRecorded(VENDOR, ISO, ISO_27001),
+                            new se.molnkoll.kernel.event.VendorEvidenceWithdrawn(VENDOR, ISO, "Återkallat"))
+                    .when(new se.molnkoll.kernel.command.WithdrawVendorEvidence(VENDOR, ISO, "Igen"))
+                    .expectException(rejectedFor("EVIDENCE_ALREADY_WITHDRAWN"));
+        }
+
+        @Test
+        void evidence_received_in_the_future_without_scope_or_with_its_validity_reversed_is_refused() {
+            fixture.given(new VendorRegistered(VENDOR, SWEDISH))
+                    .when(new se.molnkoll.kernel.command.RecordVendorEvidence(VENDOR, ISO, new se.molnkoll.kernel.vendor.VendorEvidence(
+                            se.molnkoll.kernel.EvidenceKind.CERTIFICATE, "ISO/IEC 27001", "Cert AB", " ", TODAY.plusDays(1),
+                            TODAY.plusDays(10), TODAY, null)))
+                    .expectNoEvents()
+                    .expectException(rejectedFor("EVIDENCE_SCOPE_REQUIRED", "RECEIVED_IN_FUTURE", "VALIDITY_REVERSED"));
         }
     }
 }

@@ -152,6 +152,7 @@ class ContractOperations implements OpenApiCustomizer {
         parameter.setDescription(switch (parameter.getName()) {
             case "id" -> path.startsWith("/api/vendors") ? "The vendor's id" : "The cloud service's id";
             case "subProcessorId" -> "The sub-processor's id";
+            case "vendorEvidenceId" -> "The evidence's id at the vendor";
             case "evidenceId" -> "The evidence's id";
             case "proposalId" -> "The risk-acceptance proposal's id";
             case "taskId" -> "The task's id";

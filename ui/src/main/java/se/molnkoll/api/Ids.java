@@ -38,6 +38,10 @@ final class Ids {
         return uuid(id, "Vendor " + vendorId + " has no sub-processor " + id);
     }
 
+    static String vendorEvidence(String vendorId, String id) {
+        return uuid(id, "Vendor " + vendorId + " has no evidence " + id);
+    }
+
     /** A proposal's id is a UUID; anything else names no proposal. */
     static String proposal(String serviceId, String id) {
         return uuid(id, "Cloud service " + serviceId + " has no risk-acceptance proposal " + id);

@@ -71,6 +71,24 @@ class LocationController {
                 HttpStatus.OK, () -> locations(service, Moment.NOW));
     }
 
+    @PostMapping("/api/services/{id}/vendor-evidence")
+    @Tag(name = "Vendors")
+    @Operation(operationId = "adoptVendorEvidence", summary = "Let evidence recorded on the service's vendor count for this service",
+            description = "For the measures and phases it covers here, judged as any evidence is (the measures must apply to "
+                    + "the classification and belong to the phases). Recorded as the service's own evidence (EvidenceReceived) "
+                    + "beside the adoption (VendorEvidenceAdopted): it counts from now, lapses with the vendor's, and ends when "
+                    + "the vendor's is withdrawn. Answers 201 with the id of the service's copy.")
+    @ApiResponse(responseCode = "201", description = "Adopted; the body holds the id of the service's copy")
+    @ApiResponse(responseCode = "202", description = "Adopted, but reads may not show it yet; the body holds the id",
+            content = @Content(schema = @Schema(implementation = se.molnkoll.api.Answers.Created.class)), headers = @Header(
+            name = Commands.READ_YOUR_WRITES_HEADER, required = true, schema = @Schema(type = "string", allowableValues = Commands.NOT_CONFIRMED)))
+    ResponseEntity<Answers.Created> adopt(@PathVariable String id, @RequestBody Requests.Adoption body) {
+        CloudServiceId service = Ids.service(id);
+        return commands.sendAndAnswer(service, CommandInput.adopt(service, body.vendorEvidenceId(), body.measureIds(), body.phases()),
+                HttpStatus.CREATED, new Answers.Created(se.molnkoll.kernel.event.VendorEvidenceAdopted.evidenceIdFor(service,
+                        body.vendorEvidenceId()).value()));
+    }
+
     @PostMapping("/api/services/{id}/locations")
     @Operation(operationId = "declareLocations", summary = "Declare where the service's data is stored and processed, and by which sub-processors",
             description = "Country codes (ISO 3166-1 alpha-2). subProcessorIds are the linked vendor's (GET /api/vendors/{id}); "

@@ -242,4 +242,25 @@ final class Requests {
             @Size(max = TEXT) String adequacyReference,
             @NotBlank @Size(max = TEXT) String reason) {
     }
+
+    @PeriodInOrder
+    @Schema(name = "VendorEvidenceInput")
+    record VendorEvidence(
+            @NotNull EvidenceKind kind,
+            @NotBlank @Size(max = NAME) String title,
+            @NotBlank @Size(max = NAME) String issuer,
+            @Schema(description = "What it covers at the vendor (sites, services, the certificate's scope statement)")
+            @NotBlank @Size(max = TEXT) String scope,
+            @NotNull @BusinessDate @NotInFuture LocalDate receivedOn,
+            @BusinessDate LocalDate validFrom,
+            @BusinessDate LocalDate validUntil,
+            @Size(max = NAME) String reference) implements PeriodInOrder.Period {
+    }
+
+    @Schema(name = "VendorEvidenceAdoptionInput")
+    record Adoption(
+            @NotNull @Schema(format = "uuid") @Pattern(regexp = UUID_PATTERN, message = "must be the vendor evidence's id (a UUID in lower case)") String vendorEvidenceId,
+            @NotEmpty @Size(max = 42) List<@NotNull @RoutineMeasure Integer> measureIds,
+            @NotEmpty @Size(max = 3) List<@NotNull Phase> phases) {
+    }
 }

@@ -146,6 +146,34 @@ class VendorController {
                 body.reason()));
     }
 
+    @PostMapping("/api/vendors/{id}/evidence")
+    @Operation(operationId = "recordVendorEvidence", summary = "Record a certificate or audit report on the vendor, once for all its services",
+            description = "Each of the vendor's services adopts it for the measures and phases it covers there "
+                    + "(POST /api/services/{id}/vendor-evidence). Answers 201 with the evidence's id at the vendor.")
+    @ApiResponse(responseCode = "201", description = "Recorded; the body holds the evidence's id")
+    @ApiResponse(responseCode = "202", description = "Recorded, but reads may not show it yet; the body holds the id",
+            content = @Content(schema = @Schema(implementation = Answers.Created.class)), headers = @Header(
+            name = Commands.READ_YOUR_WRITES_HEADER, required = true, schema = @Schema(type = "string", allowableValues = Commands.NOT_CONFIRMED)))
+    ResponseEntity<Answers.Created> recordEvidence(@PathVariable String id, @RequestBody Requests.VendorEvidence body) {
+        VendorId vendor = existing(id);
+        var command = CommandInput.recordVendorEvidence(vendor, body.kind(), body.title(), body.issuer(), body.scope(), body.receivedOn(),
+                body.validFrom(), body.validUntil(), body.reference());
+        boolean visible = recorder.recordVendor(vendor, command);
+        return (visible ? ResponseEntity.status(HttpStatus.CREATED)
+                : ResponseEntity.status(HttpStatus.ACCEPTED).header(Commands.READ_YOUR_WRITES_HEADER, Commands.NOT_CONFIRMED))
+                .body(new Answers.Created(command.vendorEvidenceId()));
+    }
+
+    @PostMapping("/api/vendors/{id}/evidence/{vendorEvidenceId}/withdrawal")
+    @Operation(operationId = "withdrawVendorEvidence", summary = "Withdraw evidence recorded on the vendor, with the reason",
+            description = "Every service that adopted it loses it: its copy is withdrawn there too, once each, by Molnkoll "
+                    + "itself (actor system:vendor-evidence) shortly after. Answers with the vendor.")
+    ResponseEntity<VendorView> withdrawEvidence(@PathVariable String id, @PathVariable String vendorEvidenceId,
+                                                @RequestBody Requests.Withdrawal body) {
+        VendorId vendor = existing(id);
+        return send(vendor, CommandInput.withdrawVendorEvidence(vendor, Ids.vendorEvidence(id, vendorEvidenceId), body.reason()));
+    }
+
     @GetMapping("/api/vendor-link-proposals")
     @Operation(operationId = "listVendorLinkProposals", summary = "Services that name their vendor only in words, each with the vendor record whose name matches",
             description = "A proposal only: nothing is linked until a contract manager confirms it (POST /api/services/{id}/vendor-link).")

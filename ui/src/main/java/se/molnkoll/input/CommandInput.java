@@ -133,6 +133,25 @@ public final class CommandInput {
                 upper(country), new se.molnkoll.kernel.catalogue.CountryRules.CountryRule(euEea, adequacy), Text.blankToNull(reason));
     }
 
+    public static se.molnkoll.kernel.command.RecordVendorEvidence recordVendorEvidence(se.molnkoll.kernel.VendorId vendor,
+            EvidenceKind kind, String title, String issuer, String scope, LocalDate receivedOn, LocalDate validFrom,
+            LocalDate validUntil, String reference) {
+        return new se.molnkoll.kernel.command.RecordVendorEvidence(vendor, UUID.randomUUID().toString(),
+                new se.molnkoll.kernel.vendor.VendorEvidence(kind, Text.blankToNull(title), Text.blankToNull(issuer), Text.blankToNull(scope),
+                        receivedOn, validFrom, validUntil, Text.blankToNull(reference)));
+    }
+
+    public static se.molnkoll.kernel.command.WithdrawVendorEvidence withdrawVendorEvidence(se.molnkoll.kernel.VendorId vendor,
+                                                                                           String vendorEvidenceId, String reason) {
+        return new se.molnkoll.kernel.command.WithdrawVendorEvidence(vendor, vendorEvidenceId, Text.blankToNull(reason));
+    }
+
+    public static se.molnkoll.kernel.command.AdoptVendorEvidence adopt(CloudServiceId service, String vendorEvidenceId,
+                                                                       Collection<Integer> measureIds, Collection<Phase> phases) {
+        return new se.molnkoll.kernel.command.AdoptVendorEvidence(service, vendorEvidenceId,
+                measureIds.stream().map(MeasureId::new).collect(Collectors.toSet()), Set.copyOf(phases));
+    }
+
     /** Country codes as typed: stripped, in capitals, each once, blanks left out. */
     public static List<String> countries(Collection<String> typed) {
         return typed == null ? List.of() : typed.stream().map(CommandInput::upper).filter(java.util.Objects::nonNull).distinct().toList();

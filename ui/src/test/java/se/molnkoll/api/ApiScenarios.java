@@ -818,4 +818,53 @@ abstract class ApiScenarios extends Scenarios {
                     .isEqualTo(200);
         }
     }
+
+    @Test
+    void a_certificate_recorded_once_at_the_vendor_covers_each_adopting_service_and_its_withdrawal_ends_it_at_each_exactly_once() {
+        String vendor = manager.post("/api/vendors", Map.of("name", "Storleverantören AB", "organisationNumber", "556016-0680",
+                "country", "SE")).json().get("id").asText();
+        Map<String, Object> certificate = new java.util.HashMap<>(Map.of("kind", "CERTIFICATE", "title", "ISO/IEC 27001",
+                "issuer", "Certifieringsorgan AB", "scope", "Alla datacenter och tjänster i Norden",
+                "receivedOn", TODAY.minusDays(5).toString(), "validUntil", TODAY.plusYears(1).toString()));
+        Api.Response recorded = manager.post("/api/vendors/" + vendor + "/evidence", certificate);
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        String iso = recorded.json().get("id").asText();
+
+        List<String> services = new ArrayList<>();
+        for (String name : List.of("Lager", "Kalender", "Schema")) {
+            String id = register(name);
+            classify(id, 1, 1, 1, false, false);
+            assertThat(manager.post("/api/services/" + id + "/vendor-link", Map.of("vendorId", vendor, "reason", "Vald")).status()).isEqualTo(200);
+            Api.Response adopted = manager.post("/api/services/" + id + "/vendor-evidence", Map.of("vendorEvidenceId", iso,
+                    "measureIds", List.of(27), "phases", List.of("ACQUIRE")));
+            assertThat(adopted.status()).as(adopted.toString()).isEqualTo(201);
+            assertThat(statusOf(id, 27, "ACQUIRE")).isEqualTo("COVERED");
+            services.add(id);
+        }
+        Api.Response twice = manager.post("/api/services/" + services.get(0) + "/vendor-evidence", Map.of("vendorEvidenceId", iso,
+                "measureIds", List.of(27), "phases", List.of("ACQUIRE")));
+        assertThat(twice.json().get("violations").get(0).get("rule").asText()).isEqualTo("EVIDENCE_ADOPTED_ALREADY");
+        JsonNode atVendor = auditor.get("/api/vendors/" + vendor).json().get("evidence").get(0);
+        assertThat(atVendor.get("status").asText()).isEqualTo("VALID");
+        assertThat(atVendor.get("adoptedBy")).hasSize(3);
+
+        Api.Response withdrawn = manager.post("/api/vendors/" + vendor + "/evidence/" + iso + "/withdrawal",
+                Map.of("reason", "Certifikatet återkallat av certifieringsorganet"));
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (String id : services) {
+                assertThat(statusOf(id, 27, "ACQUIRE")).isEqualTo("OPEN");
+            }
+        });
+        for (String id : services) {
+            assertThat(jdbc.queryForObject("select count(*) from audit_entry where service_id = ? and event_type = 'EvidenceWithdrawn'",
+                    Long.class, id)).as("withdrawn once at " + id).isEqualTo(1L);
+            assertThat(jdbc.queryForObject("select actor from audit_entry where service_id = ? and event_type = 'EvidenceWithdrawn'",
+                    String.class, id)).isEqualTo("system:vendor-evidence");
+        }
+        assertThat(auditor.get("/api/vendors/" + vendor).json().get("evidence").get(0).get("adoptedBy")).isEmpty();
+        Api.Response again = manager.post("/api/services/" + services.get(0) + "/vendor-evidence", Map.of("vendorEvidenceId", iso,
+                "measureIds", List.of(27), "phases", List.of("ACQUIRE")));
+        assertThat(again.json().get("violations").get(0).get("rule").asText()).isEqualTo("VENDOR_EVIDENCE_WITHDRAWN");
+    }
 }

@@ -125,11 +125,12 @@ class ArchitectureTest {
 
     @Test
     void commands_are_sent_only_through_the_recorder_which_guards_organisation_units() {
-        // the expiry sweep sends the system's own commands, outside any user's request; the command side
+        // the expiry sweep and the vendor evidence follower send the system's own commands, outside any user's request; the command side
         // builds the gateway; ActorAndCorrelation only registers an interceptor on the bus (who sent it,
         // from which request)
         noClasses().that().doNotHaveFullyQualifiedName("se.molnkoll.recording.Recorder")
                 .and().doNotHaveFullyQualifiedName("se.molnkoll.jobs.ExpirySweep")
+                .and().doNotHaveFullyQualifiedName("se.molnkoll.jobs.VendorEvidenceFollower")
                 .and().doNotHaveFullyQualifiedName("se.molnkoll.recording.ActorAndCorrelation")
                 .and().resideOutsideOfPackages("se.molnkoll.command..")
                 .should().dependOnClassesThat().areAssignableTo(org.axonframework.commandhandling.gateway.CommandGateway.class)

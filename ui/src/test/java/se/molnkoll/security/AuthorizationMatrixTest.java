@@ -142,6 +142,9 @@ class AuthorizationMatrixTest {
         RULES.put("POST /api/vendors/{id}/sub-processors/{subProcessorId}/changes", MANAGER);
         RULES.put("POST /api/vendors/{id}/sub-processors/{subProcessorId}/removal", MANAGER);
         RULES.put("POST /api/services/{id}/vendor-link", MANAGER);
+        RULES.put("POST /api/services/{id}/vendor-evidence", MANAGER);
+        RULES.put("POST /api/vendors/{id}/evidence", MANAGER);
+        RULES.put("POST /api/vendors/{id}/evidence/{vendorEvidenceId}/withdrawal", MANAGER);
         RULES.put("POST /api/services/{id}/locations", MANAGER);
         // ---- pages
         RULES.put("GET /login", ANYONE);
@@ -374,6 +377,7 @@ class AuthorizationMatrixTest {
                 .replace("{evidenceId}", evidence).replace("{proposalId}", "00000000-0000-4000-8000-00000000beef")
                 .replace("{taskId}", "00000000-0000-4000-8000-00000000cafe")
                 .replace("{subProcessorId}", "00000000-0000-4000-8000-0000000000f1").replace("{purpose}", "SUPPORT")
+                .replace("{vendorEvidenceId}", "00000000-0000-4000-8000-0000000000e1")
                 .replace("?format", "?format=csv")
                 .replace("{requiredMetricName}", "jvm.memory.used");
         MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path);

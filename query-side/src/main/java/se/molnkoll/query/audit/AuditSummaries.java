@@ -84,6 +84,14 @@ final class AuditSummaries {
             return "Underbiträde ändrat (aviserat " + e.notifiedOn() + ") från " + subProcessor(e.before()) + " till "
                     + subProcessor(e.after()) + ": " + e.reason();
         }
+        if (event instanceof se.molnkoll.kernel.event.VendorEvidenceRecorded e) {
+            var v = e.evidence();
+            return "Underlag hos leverantören registrerat: \"" + v.title() + "\" (" + v.kind().swedishName() + ") från " + v.issuer()
+                    + ", omfattning " + v.scope() + (v.validUntil() == null ? "" : ", giltigt till och med " + v.validUntil());
+        }
+        if (event instanceof se.molnkoll.kernel.event.VendorEvidenceWithdrawn e) {
+            return "Underlag hos leverantören återkallat (" + e.vendorEvidenceId() + "): " + e.reason();
+        }
         if (event instanceof se.molnkoll.kernel.event.SubProcessorRemoved e) {
             return "Underbiträdet " + e.subProcessor().name() + " borttaget (aviserat " + e.notifiedOn() + "): " + e.reason();
         }
@@ -232,6 +240,9 @@ final class AuditSummaries {
         if (event instanceof se.molnkoll.kernel.event.VendorLinked e) {
             return "Kopplad till leverantören " + e.vendorName() + (e.vendorIdBefore() == null ? "" : " (i stället för "
                     + e.vendorIdBefore() + ")") + ": " + e.reason();
+        }
+        if (event instanceof se.molnkoll.kernel.event.VendorEvidenceAdopted e) {
+            return "Leverantörens underlag " + e.vendorEvidenceId() + " antaget för åtgärd " + pairs(e.covers());
         }
         if (event instanceof se.molnkoll.kernel.event.LocationsDeclared e) {
             var l = e.locations();

@@ -51,11 +51,16 @@ public class VendorProjection {
     private final CountryRuleEntries countryRules;
     private final ServiceLocationEntries locations;
     private final CountryRules shipped;
+    private final VendorEvidenceEntries vendorEvidence;
+    private final AdoptionEntries adoptions;
     @PersistenceContext
     private EntityManager entityManager;
 
     public VendorProjection(VendorEntries vendors, VendorContactEntries contacts, SubProcessorEntries subProcessors,
-                            CountryRuleEntries countryRules, ServiceLocationEntries locations, CountryRules shipped) {
+                            CountryRuleEntries countryRules, ServiceLocationEntries locations, CountryRules shipped,
+                            VendorEvidenceEntries vendorEvidence, AdoptionEntries adoptions) {
+        this.vendorEvidence = vendorEvidence;
+        this.adoptions = adoptions;
         this.vendors = vendors;
         this.contacts = contacts;
         this.subProcessors = subProcessors;
@@ -105,6 +110,28 @@ public class VendorProjection {
     }
 
     @EventHandler
+    void on(se.molnkoll.kernel.event.VendorEvidenceRecorded event, @Timestamp Instant at) {
+        vendorEvidence.save(new VendorEvidenceEntry(event.vendorId().value(), event.vendorEvidenceId(), event.evidence(), at));
+    }
+
+    @EventHandler
+    void on(se.molnkoll.kernel.event.VendorEvidenceWithdrawn event, @Timestamp Instant at) {
+        vendorEvidence.current(event.vendorEvidenceId()).ifPresent(current -> vendorEvidence.save(current.withdrawnAt(at, event.reason())));
+    }
+
+    @EventHandler
+    void on(se.molnkoll.kernel.event.VendorEvidenceAdopted event, @Timestamp Instant at) {
+        adoptions.save(new AdoptionEntry(event.vendorId().value(), event.vendorEvidenceId(), event.cloudServiceId().value(),
+                event.evidenceId().value(), String.join(",", event.covers().stream().map(Object::toString).toList()), at));
+    }
+
+    /** A service's copy withdrawn (by the service, or because the vendor's was): the service no longer leans on it. */
+    @EventHandler
+    void on(se.molnkoll.kernel.event.EvidenceWithdrawn event, @Timestamp Instant at) {
+        adoptions.currentOf(event.evidenceId().value()).ifPresent(current -> current.close(at));
+    }
+
+    @EventHandler
     void on(CountryRuleChanged event, @Timestamp Instant at, @MetaDataValue(EventMetaData.ACTOR) String actor) {
         countryRules.current(event.country()).ifPresent(current -> current.close(at));
         countryRules.save(new CountryRuleEntry(event.country(), event.after(), event.reason(), actor, at));
@@ -139,6 +166,8 @@ public class VendorProjection {
         ReadModelTables.empty(entityManager, SubProcessorEntry.class);
         ReadModelTables.empty(entityManager, CountryRuleEntry.class);
         ReadModelTables.empty(entityManager, ServiceLocationEntry.class);
+        ReadModelTables.empty(entityManager, VendorEvidenceEntry.class);
+        ReadModelTables.empty(entityManager, AdoptionEntry.class);
     }
 
     /** The country rules in force now: the shipped ones with every administrator's change. */

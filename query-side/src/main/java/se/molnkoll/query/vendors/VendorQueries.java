@@ -43,10 +43,17 @@ public class VendorQueries {
     private final ServiceLocationEntries locations;
     private final CountryRules shipped;
     private final TransactionTemplate readOnly;
+    private final VendorEvidenceEntries vendorEvidence;
+    private final AdoptionEntries adoptions;
+    private final java.time.Clock clock;
 
     public VendorQueries(VendorEntries vendors, VendorContactEntries contacts, SubProcessorEntries subProcessors,
                          CountryRuleEntries countryRules, ServiceLocationEntries locations, CountryRules shipped,
+                         VendorEvidenceEntries vendorEvidence, AdoptionEntries adoptions, java.time.Clock clock,
                          PlatformTransactionManager transactions) {
+        this.vendorEvidence = vendorEvidence;
+        this.adoptions = adoptions;
+        this.clock = clock;
         this.vendors = vendors;
         this.contacts = contacts;
         this.subProcessors = subProcessors;
@@ -88,7 +95,35 @@ public class VendorQueries {
                         s.notifiedOn())).toList(),
                 locations.at(at, null, false).stream().filter(row -> id.equals(((ServiceLocationEntry) row[0]).vendorId()))
                         .map(row -> new VendorView.LinkedService(CloudServiceId.of(((ServiceLocationEntry) row[0]).serviceId()),
-                                (String) row[1], (String) row[2], ((ServiceLocationEntry) row[0]).inConflict())).toList())));
+                                (String) row[1], (String) row[2], ((ServiceLocationEntry) row[0]).inConflict())).toList(),
+                evidenceOf(id, at, query.moment().day(clock)))));
+    }
+
+    private List<VendorView.EvidenceAtVendor> evidenceOf(String vendorId, Instant at, java.time.LocalDate day) {
+        Map<String, List<VendorView.Adopter>> adopters = new HashMap<>();
+        for (Object[] row : adoptions.ofVendorAt(vendorId, at)) {
+            AdoptionEntry adoption = (AdoptionEntry) row[0];
+            adopters.computeIfAbsent(adoption.vendorEvidenceId(), e -> new ArrayList<>()).add(new VendorView.Adopter(
+                    CloudServiceId.of(adoption.serviceId()), (String) row[1], (String) row[2], List.of(adoption.covers().split(","))));
+        }
+        return vendorEvidence.at(vendorId, at).stream().map(e -> new VendorView.EvidenceAtVendor(e.vendorEvidenceId(), e.evidence(),
+                status(e, day), e.withdrawnBecause(), adopters.getOrDefault(e.vendorEvidenceId(), List.of()))).toList();
+    }
+
+    private static String status(VendorEvidenceEntry e, java.time.LocalDate day) {
+        if (e.withdrawnBecause() != null) return "WITHDRAWN";
+        se.molnkoll.kernel.vendor.VendorEvidence v = e.evidence();
+        if (v.validUntil() != null && day.isAfter(v.validUntil())) return "EXPIRED";
+        java.time.LocalDate from = v.validFrom() != null ? v.validFrom() : v.receivedOn();
+        return day.isBefore(from) ? "NOT_YET_VALID" : "VALID";
+    }
+
+    /** The services whose copy of the vendor's evidence is not withdrawn: (service id, the copy's evidence id). */
+    @QueryHandler
+    public List<se.molnkoll.kernel.query.VendorEvidenceAdoption> handle(se.molnkoll.kernel.query.FindVendorEvidenceAdoptions query) {
+        return readOnly.execute(tx -> adoptions.currentOfEvidence(query.vendorEvidenceId()).stream()
+                .map(a -> new se.molnkoll.kernel.query.VendorEvidenceAdoption(CloudServiceId.of(a.serviceId()),
+                        se.molnkoll.kernel.EvidenceId.of(a.evidenceId()))).toList());
     }
 
     @QueryHandler

@@ -9,7 +9,7 @@ public sealed interface CloudServiceEvent permits CloudServiceRegistered, Classi
         ServiceModelCorrected, ServiceMovedToUnit, OwnerChanged, RiskAcceptanceRevoked, ServiceArchived,
         ExternalKeyAssigned, RiskAnalysisReopened, RiskAcceptanceProposed, RiskAcceptanceApproved,
         RiskAcceptanceRejected, RiskAcceptanceEnded, TaskAssigned, TaskReassigned, TaskCompleted, ReviewScheduled,
-        ReviewFellDue, ReviewRecorded, VendorLinked, LocationsDeclared {
+        ReviewFellDue, ReviewRecorded, VendorLinked, LocationsDeclared, VendorEvidenceAdopted {
 
     CloudServiceId cloudServiceId();
 

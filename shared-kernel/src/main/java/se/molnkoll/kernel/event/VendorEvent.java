@@ -7,7 +7,7 @@ import se.molnkoll.kernel.VendorId;
  * vendor's own aggregate, in the audit trail and the hash chain like a service's events.
  */
 public sealed interface VendorEvent permits VendorRegistered, VendorDetailsCorrected, ContactPointChanged, SubProcessorAdded,
-        SubProcessorChanged, SubProcessorRemoved {
+        SubProcessorChanged, SubProcessorRemoved, VendorEvidenceRecorded, VendorEvidenceWithdrawn {
 
     VendorId vendorId();
 }

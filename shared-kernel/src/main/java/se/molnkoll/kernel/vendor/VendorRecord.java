@@ -24,6 +24,8 @@ public final class VendorRecord {
     private VendorDetails details;
     private final Map<ContactPoint.Purpose, ContactPoint> contacts = new EnumMap<>(ContactPoint.Purpose.class);
     private final Map<String, SubProcessor> subProcessors = new LinkedHashMap<>();
+    private final Map<String, VendorEvidence> evidence = new LinkedHashMap<>();
+    private final java.util.Set<String> withdrawn = new java.util.HashSet<>();
 
     private VendorRecord(VendorRegistered registered) {
         this.id = registered.vendorId();
@@ -52,6 +54,10 @@ public final class VendorRecord {
             subProcessors.put(e.subProcessorId(), e.after());
         } else if (event instanceof SubProcessorRemoved e) {
             subProcessors.remove(e.subProcessorId());
+        } else if (event instanceof se.molnkoll.kernel.event.VendorEvidenceRecorded e) {
+            evidence.put(e.vendorEvidenceId(), e.evidence());
+        } else if (event instanceof se.molnkoll.kernel.event.VendorEvidenceWithdrawn e) {
+            withdrawn.add(e.vendorEvidenceId());
         }
         return this;
     }
@@ -66,6 +72,15 @@ public final class VendorRecord {
 
     public Map<ContactPoint.Purpose, ContactPoint> contacts() {
         return Collections.unmodifiableMap(contacts);
+    }
+
+    /** Every piece of evidence recorded on the vendor, by id, withdrawn or not. */
+    public Map<String, VendorEvidence> evidence() {
+        return Collections.unmodifiableMap(evidence);
+    }
+
+    public boolean withdrawn(String vendorEvidenceId) {
+        return withdrawn.contains(vendorEvidenceId);
     }
 
     /** The sub-processors it engages now, by id, in the order they were added. */
