@@ -122,7 +122,7 @@ public class SecurityConfiguration {
                                 "/services/*/termination", "/services/*/correction", "/services/*/tasks/new").hasRole(MANAGER)
                         .requestMatchers("/admin", "/admin/rebuild", "/admin/reviews", "/admin/countries").hasRole(ADMIN)
                         .requestMatchers("/vendors/new", "/vendors/links", "/vendors/*/correction", "/vendors/*/sub-processors/**",
-                                "/services/*/locations", "/services/*/vendor-link").hasRole(MANAGER)
+                                "/services/*/locations", "/services/*/vendor-link", "/services/*/vendor-evidence", "/vendors/*/evidence/**").hasRole(MANAGER)
                         .requestMatchers(HttpMethod.POST, "/vendors/**").hasRole(MANAGER)
                         // the risk owner signs (never their own proposal: the service refuses that)
                         .requestMatchers(HttpMethod.POST, "/services/*/risk-proposals/*/approval",

@@ -196,6 +196,11 @@ class AuthorizationMatrixTest {
         RULES.put("GET /services/{id}/locations", MANAGER);
         RULES.put("POST /services/{id}/locations", MANAGER);
         RULES.put("POST /services/{id}/vendor-link", MANAGER);
+        RULES.put("GET /services/{id}/vendor-evidence", MANAGER);
+        RULES.put("POST /services/{id}/vendor-evidence", MANAGER);
+        RULES.put("GET /vendors/{id}/evidence/new", MANAGER);
+        RULES.put("POST /vendors/{id}/evidence/new", MANAGER);
+        RULES.put("POST /vendors/{id}/evidence/{vendorEvidenceId}/withdrawal", MANAGER);
         RULES.put("POST /admin/reviews", ADMIN);
         RULES.put("GET /services/new", MANAGER);
         RULES.put("POST /services/new", MANAGER);

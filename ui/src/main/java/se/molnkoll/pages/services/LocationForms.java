@@ -46,8 +46,10 @@ class LocationForms {
     private final FormSending forms;
     private final QueryGateway queries;
     private final Clock clock;
+    private final se.molnkoll.kernel.catalogue.MeasureCatalogue catalogue;
 
-    LocationForms(FormSending forms, QueryGateway queries, Clock clock) {
+    LocationForms(FormSending forms, QueryGateway queries, Clock clock, se.molnkoll.kernel.catalogue.MeasureCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.forms = forms;
         this.queries = queries;
         this.clock = clock;
@@ -71,6 +73,61 @@ class LocationForms {
         public void setDeclaredOn(LocalDate declaredOn) { this.declaredOn = declaredOn; }
         public String getEvidence() { return evidence; }
         public void setEvidence(String evidence) { this.evidence = evidence; }
+    }
+
+    /** Evidence of the service's vendor to adopt, for the measures and phases chosen. */
+    public static class Adoption {
+        @NotBlank private String vendorEvidenceId;
+        @jakarta.validation.constraints.NotEmpty private List<Integer> measureIds = new ArrayList<>();
+        @jakarta.validation.constraints.NotEmpty private List<se.molnkoll.kernel.Phase> phases = new ArrayList<>();
+
+        public String getVendorEvidenceId() { return vendorEvidenceId; }
+        public void setVendorEvidenceId(String vendorEvidenceId) { this.vendorEvidenceId = vendorEvidenceId; }
+        public List<Integer> getMeasureIds() { return measureIds; }
+        public void setMeasureIds(List<Integer> measureIds) { this.measureIds = measureIds == null ? new ArrayList<>() : measureIds; }
+        public List<se.molnkoll.kernel.Phase> getPhases() { return phases; }
+        public void setPhases(List<se.molnkoll.kernel.Phase> phases) { this.phases = phases == null ? new ArrayList<>() : phases; }
+    }
+
+    @GetMapping("/services/{id}/vendor-evidence")
+    String adoptionForm(@PathVariable String id, @RequestParam(required = false) String vendorEvidenceId, Model model) {
+        CloudServiceView view = forms.current(id);
+        Adoption form = new Adoption();
+        form.setVendorEvidenceId(vendorEvidenceId);
+        form.getPhases().add(view.phase());
+        model.addAttribute("form", form);
+        return adoptionForm(view, model);
+    }
+
+    @PostMapping("/services/{id}/vendor-evidence")
+    String adopt(@PathVariable String id, @Valid @ModelAttribute("form") Adoption form, BindingResult binding, Model model,
+                 RedirectAttributes redirect, Locale locale) {
+        CloudServiceView view = forms.current(id);
+        if (form.getMeasureIds().stream().anyMatch(m -> m == null || m < 1)) {
+            binding.rejectValue("measureIds", "MeasureId");
+        }
+        try {
+            java.util.UUID.fromString(form.getVendorEvidenceId() == null ? "" : form.getVendorEvidenceId());
+        } catch (IllegalArgumentException e) {
+            if (!binding.hasFieldErrors("vendorEvidenceId")) binding.rejectValue("vendorEvidenceId", "NotBlank");
+        }
+        if (binding.hasErrors()) return adoptionForm(view, model);
+        return forms.send(view.id(), CommandInput.adopt(view.id(), form.getVendorEvidenceId(), form.getMeasureIds(), form.getPhases()),
+                "flash.vendorEvidenceAdopted", redirect, model, locale, () -> adoptionForm(view, model));
+    }
+
+    private String adoptionForm(CloudServiceView view, Model model) {
+        ServiceLocationsView current = locations(view);
+        VendorView vendor = current.vendorId() == null ? null : queries.query(new FindVendor(current.vendorId(), Moment.NOW),
+                ResponseTypes.optionalInstanceOf(VendorView.class)).join().orElse(null);
+        model.addAttribute("view", view);
+        model.addAttribute("vendor", vendor);
+        model.addAttribute("offered", vendor == null ? List.of() : vendor.evidence().stream()
+                .filter(e -> !e.status().equals("WITHDRAWN") && !e.status().equals("EXPIRED"))
+                .filter(e -> e.adoptedBy().stream().noneMatch(a -> a.serviceId().equals(view.id()))).toList());
+        model.addAttribute("phases", se.molnkoll.kernel.Phase.values());
+        model.addAttribute("groups", MeasureChoices.of(view, catalogue));
+        return "services/adoption-form";
     }
 
     @GetMapping("/services/{id}/locations")

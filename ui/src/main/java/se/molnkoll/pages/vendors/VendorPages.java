@@ -209,6 +209,42 @@ class VendorPages {
                 reason), "flash.subProcessorRemoved", redirect, locale);
     }
 
+    @GetMapping("/vendors/{id}/evidence/new")
+    String newEvidence(@PathVariable String id, Model model) {
+        model.addAttribute("view", find(id, Moment.NOW));
+        VendorEvidenceForm form = new VendorEvidenceForm();
+        form.setReceivedOn(BusinessDates.today(clock));
+        model.addAttribute("form", form);
+        model.addAttribute("kinds", se.molnkoll.kernel.EvidenceKind.values());
+        return "vendors/evidence-form";
+    }
+
+    @PostMapping("/vendors/{id}/evidence/new")
+    String recordEvidence(@PathVariable String id, @Valid @ModelAttribute("form") VendorEvidenceForm form, BindingResult binding,
+                          Model model, RedirectAttributes redirect, Locale locale) {
+        VendorView view = find(id, Moment.NOW);
+        model.addAttribute("view", view);
+        model.addAttribute("kinds", se.molnkoll.kernel.EvidenceKind.values());
+        if (binding.hasErrors()) return "vendors/evidence-form";
+        return send(view.vendorId(), CommandInput.recordVendorEvidence(view.vendorId(), form.getKind(), form.getTitle(), form.getIssuer(),
+                form.getScope(), form.getReceivedOn(), form.getValidFrom(), form.getValidUntil(), form.getReference()),
+                "flash.vendorEvidenceRecorded", redirect, model, locale, () -> "vendors/evidence-form", "redirect:/vendors/" + id);
+    }
+
+    @PostMapping("/vendors/{id}/evidence/{vendorEvidenceId}/withdrawal")
+    String withdrawEvidence(@PathVariable String id, @PathVariable String vendorEvidenceId, @RequestParam(required = false) String reason,
+                            RedirectAttributes redirect, Locale locale) {
+        VendorView view = find(id, Moment.NOW);
+        VendorView.EvidenceAtVendor evidence = view.evidence().stream().filter(e -> e.vendorEvidenceId().equals(vendorEvidenceId))
+                .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (tooLong(reason, se.molnkoll.input.Lengths.TEXT)) {
+            redirect.addFlashAttribute("refused", List.of(text("flash.removalNeeds", locale)));
+            return "redirect:/vendors/" + id;
+        }
+        return sendThenBack(view.vendorId(), CommandInput.withdrawVendorEvidence(view.vendorId(), evidence.vendorEvidenceId(), reason),
+                "flash.vendorEvidenceWithdrawn", redirect, locale);
+    }
+
     /** Services that name their vendor only in words, each with the record whose name matches preselected. */
     @GetMapping("/vendors/links")
     String links(Authentication who, Model model) {
