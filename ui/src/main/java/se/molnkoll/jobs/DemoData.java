@@ -168,6 +168,54 @@ class DemoData {
                 "Kollektivtrafik", "Olof Strand", classification(0, 2, 3, false, false, "2024/77"));
         certificate(maps, "ISO/IEC 27001-certifikat", "Certifieringsorgan Norden AB",
                 today.minusYears(1), today.plusYears(2));
+        vendors(mail, maps);
+    }
+
+    /**
+     * Vendors as records: the mail service's vendor, owned from abroad, whose support sub-processor works from
+     * India (a location conflict: personal data outside the EU/EEA); the map data's vendor with a certificate
+     * recorded once and adopted by the service; a payroll vendor registered but not yet linked (proposed on the
+     * link page).
+     */
+    private void vendors(CloudServiceId mail, CloudServiceId maps) {
+        se.molnkoll.kernel.VendorId nordmoln = vendor("Nordmoln AB", "556703-7485", "SE", "Nordic Cloud Holding Inc.", "US");
+        recorder.recordVendor(nordmoln, new se.molnkoll.kernel.command.ChangeContactPoint(nordmoln,
+                se.molnkoll.kernel.vendor.ContactPoint.Purpose.SUPPORT, new se.molnkoll.kernel.vendor.ContactPoint(
+                se.molnkoll.kernel.vendor.ContactPoint.Purpose.SUPPORT, "Servicedesk", "support@nordmoln.example", "+46 8 123 45 00")));
+        recorder.recordVendor(nordmoln, new se.molnkoll.kernel.command.ChangeContactPoint(nordmoln,
+                se.molnkoll.kernel.vendor.ContactPoint.Purpose.INCIDENT, new se.molnkoll.kernel.vendor.ContactPoint(
+                se.molnkoll.kernel.vendor.ContactPoint.Purpose.INCIDENT, "Security Operations Center", "soc@nordmoln.example", null)));
+        String operations = UUID.randomUUID().toString();
+        String support = UUID.randomUUID().toString();
+        recorder.recordVendor(nordmoln, new se.molnkoll.kernel.command.AddSubProcessor(nordmoln, operations,
+                new se.molnkoll.kernel.vendor.SubProcessor("Drift Oy", "FI", null, "Drift av datacenter", List.of("FI")), today.minusYears(1)));
+        recorder.recordVendor(nordmoln, new se.molnkoll.kernel.command.AddSubProcessor(nordmoln, support,
+                new se.molnkoll.kernel.vendor.SubProcessor("Support Global Ltd", "GB", null, "Support dygnet runt", List.of("GB", "IN")),
+                today.minusDays(10)));
+        recorder.record(mail, new se.molnkoll.kernel.command.LinkVendor(mail, nordmoln, "Bekräftad matchning på leverantörens namn"));
+        recorder.record(mail, new se.molnkoll.kernel.command.DeclareLocations(mail, new se.molnkoll.kernel.DeclaredLocations(
+                List.of("SE", "FI"), List.of("SE"), List.of(operations, support), today.minusDays(10), "Personuppgiftsbiträdesavtal, bilaga 3")));
+
+        se.molnkoll.kernel.VendorId geokarta = vendor("Geokarta AB", "556012-5790", "SE", null, null);
+        String iso = UUID.randomUUID().toString();
+        recorder.recordVendor(geokarta, new se.molnkoll.kernel.command.RecordVendorEvidence(geokarta, iso,
+                new se.molnkoll.kernel.vendor.VendorEvidence(EvidenceKind.CERTIFICATE, "ISO/IEC 27001-certifikat för hela leverantören",
+                        "Certifieringsorgan Norden AB", "Alla tjänster och datacenter i Sverige", today.minusMonths(2), null,
+                        today.plusYears(2).minusMonths(2), "Certifikat 2026-0042")));
+        recorder.record(maps, new se.molnkoll.kernel.command.LinkVendor(maps, geokarta, "Bekräftad matchning på leverantörens namn"));
+        recorder.record(maps, new se.molnkoll.kernel.command.DeclareLocations(maps, new se.molnkoll.kernel.DeclaredLocations(
+                List.of("SE"), List.of("SE"), List.of(), today.minusMonths(2), "Leverantörens trust center")));
+        recorder.record(maps, new se.molnkoll.kernel.command.AdoptVendorEvidence(maps, iso, Set.of(new MeasureId(SUPERVISION)),
+                EnumSet.of(Phase.OPERATE)));
+
+        vendor("Lönemolnet AB", "556016-0680", "SE", null, null);
+    }
+
+    private se.molnkoll.kernel.VendorId vendor(String name, String organisationNumber, String country, String parent, String parentCountry) {
+        se.molnkoll.kernel.VendorId id = se.molnkoll.kernel.VendorId.random();
+        recorder.recordVendor(id, new se.molnkoll.kernel.command.RegisterVendor(id, new se.molnkoll.kernel.vendor.VendorDetails(name,
+                organisationNumber, null, country, parent, parentCountry)));
+        return id;
     }
 
     private void servicesLeaving() {

@@ -428,6 +428,61 @@ class BrowserTest {
     }
 
     @Test
+    void a_manager_links_a_service_naming_its_vendor_in_words_to_the_vendor_record_proposed_by_name() {
+        browser.signIn("manager").go("/vendors/links");
+        assertThat(Axe.violations(browser.driver())).as("the link page, by axe").isEmpty();
+        WebElement row = browser.find(By.xpath("//tr[.//a[.='Lönesystem']]"));
+        String service = row.getAttribute("id").substring("link-".length());
+        assertThat(row.getText()).contains("Lönemolnet AB", "föreslagen efter namnet");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.find(By.id("vendor-" + service))).getFirstSelectedOption().getText())
+                .as("the record whose name matches is chosen; nothing is linked yet").isEqualTo("Lönemolnet AB");
+        browser.follow(By.id("confirm-" + service));
+        assertThat(browser.text(By.cssSelector(".notice.success"))).isEqualTo("Tjänsten är kopplad till leverantören.");
+        assertThat(browser.all(By.id("link-" + service))).isEmpty();
+
+        browser.go("/services/" + service);
+        assertThat(browser.text(By.id("vendor-record"))).isEqualTo("Lönemolnet AB");
+        browser.follow(By.id("vendor-record"));
+        assertThat(browser.text(By.id("vendor-services"))).contains("Lönesystem");
+        browser.signOut().signIn("auditor").go("/audit?type=VendorLinked");
+        assertThat(browser.text(By.tagName("main"))).contains("Kopplad till leverantören Lönemolnet AB: Bekräftad matchning på leverantörens namn");
+        browser.signOut();
+    }
+
+    @Test
+    void a_manager_records_a_certificate_once_at_the_vendor_adopts_it_on_a_service_and_sees_its_measure_covered() {
+        browser.signIn("manager").go("/vendors/new");
+        browser.type(By.id("name"), "Webbmoln AB").type(By.id("country"), "se").type(By.id("organisationNumber"), "556036-0793")
+                .follow(By.id("register-vendor"));
+        assertThat(browser.text(By.cssSelector(".notice.success"))).isEqualTo("Leverantören är registrerad.");
+        String vendor = browser.path();
+        browser.follow(By.id("record-vendor-evidence"));
+        browser.type(By.id("title"), "ISO/IEC 27001-certifikat").type(By.id("issuer"), "Certifieringsorgan AB")
+                .type(By.id("scope"), "Alla tjänster och datacenter i Sverige").set(By.id("receivedOn"), TODAY.minusDays(3).toString())
+                .set(By.id("validUntil"), TODAY.plusYears(1).toString()).follow(By.id("save-vendor-evidence"));
+        assertThat(browser.text(By.cssSelector(".notice.success"))).isEqualTo("Underlaget är registrerat hos leverantören.");
+        assertThat(Axe.violations(browser.driver())).as("the vendor page, by axe").isEmpty();
+
+        String service = registeredByManager("Underlag från leverantören");
+        classifiedThroughTheForm(1, 1, 1);
+        browser.choose(By.id("link-vendor"), browser.find(By.xpath("//select[@id='link-vendor']/option[.='Webbmoln AB']")).getAttribute("value"))
+                .follow(By.id("link-vendor-button"));
+        assertThat(browser.text(By.cssSelector(".notice.success"))).isEqualTo("Tjänsten är kopplad till leverantören.");
+        assertThat(browser.text(By.cssSelector("#measure-27-ACQUIRE"))).contains("Öppen");
+        browser.follow(By.id("adopt-vendor-evidence"));
+        assertThat(Axe.violations(browser.driver())).as("the adoption form, by axe").isEmpty();
+        browser.choose(By.id("vendorEvidenceId"), browser.find(By.xpath("//select[@id='vendorEvidenceId']/option[contains(., 'ISO/IEC 27001')]"))
+                .getAttribute("value")).click(By.id("measure-choice-27")).follow(By.id("adopt"));
+        assertThat(browser.text(By.cssSelector(".notice.success"))).isEqualTo("Leverantörens underlag är antaget för tjänsten.");
+        assertThat(browser.path()).isEqualTo(service);
+        assertThat(browser.text(By.cssSelector("#measure-27-ACQUIRE"))).contains("Uppfylld", "ISO/IEC 27001-certifikat");
+
+        browser.go(vendor);
+        assertThat(browser.text(By.id("vendor-evidence"))).contains("Giltigt", "Underlag från leverantören", "27/ACQUIRE");
+        browser.signOut();
+    }
+
+    @Test
     void a_manager_assigns_an_open_measure_and_the_assignee_finds_it_under_my_tasks_and_marks_it_done() {
         String service = registeredByManager("Uppgift i webbläsaren");
         classifiedThroughTheForm(1, 1, 1);

@@ -64,7 +64,8 @@ class EveryPageBrowserTest {
                 browser.signIn(role);
                 String service = serviceOf("Digitala", "Digitala vårdmöten");
                 String inOperation = serviceOf("Lönesystem", "Lönesystem");
-                for (String page : pages(service, inOperation)) {
+                String vendor = browser.go("/vendors").find(By.linkText("Nordmoln AB")).getAttribute("href").replaceFirst("^https?://[^/]+", "");
+                for (String page : pages(service, inOperation, vendor)) {
                     runs += check(role, page, size, problems);
                     if (browser.text(By.tagName("main")).contains("Din roll får inte göra det här.")) {
                         refused.computeIfAbsent(role, r -> new TreeSet<>()).add(page.replace(service, "{service}"));
@@ -82,8 +83,8 @@ class EveryPageBrowserTest {
                 "{service}?asOf=2000-01-01", "{service}/changes?from=" + TODAY.minusDays(30));
         Set<String> managing = Set.of("/services/new", "/services/import", "{service}/classification", "{service}/evidence/new",
                 "{service}/risk-acceptance", "{service}/provider-change", "{service}/termination", "{service}/correction",
-                "{service}/tasks/new");
-        Set<String> administering = Set.of("/admin", "/admin/reviews");
+                "{service}/tasks/new", "/vendors/new", "/vendors/links", "{service}/locations", "{service}/vendor-evidence");
+        Set<String> administering = Set.of("/admin", "/admin/reviews", "/admin/countries");
         assertThat(refused.get("manager")).containsExactlyInAnyOrderElementsOf(administering);
         assertThat(refused.get("auditor")).containsExactlyInAnyOrderElementsOf(union(managing, administering));
         assertThat(refused.get("viewer")).containsExactlyInAnyOrderElementsOf(union(managing, auditing, administering));
@@ -103,10 +104,12 @@ class EveryPageBrowserTest {
         return all;
     }
 
-    /** The pages, on a service with evidence, a risk acceptance and documents, and on another (demo portfolio). */
-    private static List<String> pages(String service, String inOperation) {
+    /** The pages, on a service with evidence, a risk acceptance and documents, on another, and on a vendor (demo portfolio). */
+    private static List<String> pages(String service, String inOperation, String vendor) {
         return List.of("/", "/services", "/services?q=moln", "/catalogue", "/catalogue?phase=EXIT", "/risks", "/tasks", "/reviews",
-                "/audit", "/audit?type=EvidenceReceived", "/audit/verification", "/admin", "/admin/reviews", "/services/new", "/services/import",
+                "/audit", "/audit?type=EvidenceReceived", "/audit/verification", "/admin", "/admin/reviews", "/admin/countries",
+                "/services/new", "/services/import", "/vendors", vendor, "/locations", "/locations?conflicts=true", "/vendors/new",
+                "/vendors/links", service + "/locations", service + "/vendor-evidence",
                 service, service + "?asOf=2000-01-01", service + "/classification", service + "/evidence/new",
                 service + "/risk-acceptance", service + "/provider-change", service + "/termination", service + "/correction",
                 service + "/tasks/new",

@@ -138,6 +138,9 @@ class AuditTrailPage {
         model.addAttribute("services", services);
         model.addAttribute("serviceNames", services.stream()
                 .collect(Collectors.toMap(s -> s.id().value(), CloudServiceSummary::name)));
+        model.addAttribute("vendorNames", queries.query(new se.molnkoll.kernel.query.FindVendors(Moment.NOW),
+                        ResponseTypes.multipleInstancesOf(se.molnkoll.kernel.query.VendorSummary.class)).join().stream()
+                .collect(Collectors.toMap(v -> v.vendorId().value(), v -> v.details().name())));
         if (filter.problems().isEmpty()) {
             // a page beyond any trail is simply empty, not an overflow
             int shown = Math.min(Math.max(page, 0), Integer.MAX_VALUE / PAGE_SIZE - 1);
