@@ -824,6 +824,29 @@ abstract class AuditorScenarios extends Scenarios {
                 "residualRisk", "Väntar", "motivation", "m", "validUntil", TODAY.plusYears(1).toString())).status()).isEqualTo(201);
         at(10, 0);
         classify(id, 1, 1, 1, false, true);
+        // its vendor as a record: a contact, a sub-processor that moves abroad (a location conflict), a certificate
+        // adopted and then withdrawn at the vendor (ended at the service by the follower)
+        String vendor = manager.post("/api/vendors", Map.of("name", "Återmoln AB", "organisationNumber", "556036-0793",
+                "country", "SE")).json().get("id").asText();
+        assertThat(manager.post("/api/vendors/" + vendor + "/contacts/SUPPORT", Map.of("name", "Servicedesk", "email",
+                "support@atermoln.example")).status()).isEqualTo(200);
+        String subProcessor = manager.post("/api/vendors/" + vendor + "/sub-processors", Map.of("name", "Drift Oy", "country", "FI",
+                "activity", "Drift", "processingCountries", List.of("FI"), "notifiedOn", TODAY.toString())).json().get("id").asText();
+        assertThat(manager.post("/api/services/" + id + "/vendor-link", Map.of("vendorId", vendor, "reason", "Vald")).status()).isEqualTo(200);
+        assertThat(manager.post("/api/services/" + id + "/locations", Map.of("storageCountries", List.of("SE"),
+                "subProcessorIds", List.of(subProcessor), "declaredOn", TODAY.toString())).status()).isEqualTo(200);
+        assertThat(manager.post("/api/vendors/" + vendor + "/sub-processors/" + subProcessor + "/changes", Map.of("name", "Drift Oy",
+                "country", "FI", "activity", "Drift", "processingCountries", List.of("FI", "US"), "notifiedOn", TODAY.toString(),
+                "reason", "Flyttad")).status()).isEqualTo(200);
+        String vendorCertificate = manager.post("/api/vendors/" + vendor + "/evidence", Map.of("kind", "CERTIFICATE",
+                "title", "ISO/IEC 27001", "issuer", "Cert AB", "scope", "Allt", "receivedOn", TODAY.toString()))
+                .json().get("id").asText();
+        assertThat(manager.post("/api/services/" + id + "/vendor-evidence", Map.of("vendorEvidenceId", vendorCertificate,
+                "measureIds", List.of(27), "phases", List.of("ACQUIRE"))).status()).isEqualTo(201);
+        assertThat(manager.post("/api/vendors/" + vendor + "/evidence/" + vendorCertificate + "/withdrawal",
+                Map.of("reason", "Återkallat")).status()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from audit_entry where service_id = ? and actor = 'system:vendor-evidence'", Long.class, id) == 1);
         // another service in operation, with a task given out and moved, one done, and its reviews
         String operated = register("Återuppbyggd i drift");
         classify(operated, 1, 1, 1, false, false);
@@ -850,6 +873,9 @@ abstract class AuditorScenarios extends Scenarios {
         assertThat(live.get("review_due")).isNotEmpty();
         assertThat(live.get("scheduled_review")).isNotEmpty();
         assertThat(live.get("cloud_service")).isNotEmpty();
+        assertThat(live.get("vendor_evidence_adoption")).hasSize(1);
+        assertThat(live.get("vendor_evidence")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(live.get("service_location").stream().filter(row -> row.contains("in_conflict=true"))).isNotEmpty();
         long stored = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
         List<Long> liveRows = jdbc.queryForList("select row_id from cloud_service", Long.class);
 
@@ -865,7 +891,7 @@ abstract class AuditorScenarios extends Scenarios {
         assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("DONE");
         assertThat(done.get("eventsDone").asLong()).isEqualTo(stored);
         assertThat(done.get("finishedAt").isNull()).isFalse();
-        assertThat(done.get("readModels")).hasSize(3).allSatisfy(model -> {
+        assertThat(done.get("readModels")).hasSize(4).allSatisfy(model -> {
             assertThat(model.get("running").asBoolean()).isTrue();
             assertThat(model.get("position").asLong()).isGreaterThanOrEqualTo(
                     jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class));

@@ -113,7 +113,7 @@ class KillMidStreamIT {
     private static boolean heldOnlyBy(ProcessMolnkoll instance) {
         JsonNode readModels = instance.api().as("admin").get("/actuator/health").json().get("components").get("readModels")
                 .get("details");
-        for (String name : List.of("register", "measures", "audit", "chain")) {
+        for (String name : List.of("register", "measures", "audit", "vendors", "chain")) {
             JsonNode heldBy = readModels.get(name).get("heldBy");
             if (heldBy.size() != 1 || !heldBy.get(0).asText().equals(instance.name())) {
                 return false;

@@ -11,7 +11,8 @@ public final class ReadModelContent {
 
     public static final List<String> TABLES = List.of("cloud_service", "applicable_measure", "evidence",
             "evidence_coverage", "risk_acceptance", "risk_proposal", "follow_up_task", "review_due", "scheduled_review",
-            "open_measure_step", "certificate_at_stake", "audit_entry");
+            "open_measure_step", "certificate_at_stake", "audit_entry", "vendor", "vendor_contact", "vendor_sub_processor",
+            "country_rule", "service_location", "vendor_evidence", "vendor_evidence_adoption");
 
     private ReadModelContent() {
     }
