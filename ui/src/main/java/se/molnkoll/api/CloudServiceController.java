@@ -83,8 +83,9 @@ class CloudServiceController {
             @Header(name = Commands.READ_YOUR_WRITES_HEADER, required = true, schema = @Schema(type = "string", allowableValues = Commands.NOT_CONFIRMED))})
     ResponseEntity<Answers.Created> register(@RequestBody Requests.Register body) {
         CloudServiceId id = CloudServiceId.random();
-        ResponseEntity<Answers.Created> answer = commands.sendAndAnswer(id, CommandInput.register(id, body.name(), body.vendor(),
-                body.serviceModel(), body.organisationUnit(), body.owner()),
+        ResponseEntity<Answers.Created> answer = commands.sendRegistration(id, CommandInput.register(id, body.name(), body.vendor(),
+                body.serviceModel(), body.organisationUnit(), body.owner()), body.vendorId() == null ? null
+                : CommandInput.linkVendor(id, se.molnkoll.kernel.VendorId.of(body.vendorId()), "Vald vid registreringen"),
                 HttpStatus.CREATED, new Answers.Created(id.value()));
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id.value()).toUri();
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).location(location)

@@ -36,6 +36,13 @@ class Commands {
                 : notConfirmed().body(answer);
     }
 
+    /** A registration, linked to its vendor record in the same transaction (link null: none); answers as below. */
+    <T> ResponseEntity<T> sendRegistration(CloudServiceId service, se.molnkoll.kernel.command.RegisterCloudService registration,
+                                           se.molnkoll.kernel.command.LinkVendor link, HttpStatus status, T answer) {
+        return recorder.recordRegistration(service, registration, link) ? ResponseEntity.status(status).body(answer)
+                : notConfirmed().body(answer);
+    }
+
     /** Answers with a body known without reading (e.g. the new id), in either case. */
     <T> ResponseEntity<T> sendAndAnswer(CloudServiceId service, Object command, HttpStatus status, T answer) {
         return recorder.record(service, command) ? ResponseEntity.status(status).body(answer) : notConfirmed().body(answer);

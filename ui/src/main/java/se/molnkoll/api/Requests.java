@@ -40,7 +40,9 @@ final class Requests {
             @NotBlank @Size(max = NAME) String vendor,
             @NotNull ServiceModel serviceModel,
             @NotBlank @Size(max = NAME) String organisationUnit,
-            @NotBlank @Size(max = NAME) String owner) {
+            @NotBlank @Size(max = NAME) String owner,
+            @Schema(format = "uuid", description = "The vendor record it is linked to at once (GET /api/vendors); null: named only in words")
+            @Pattern(regexp = UUID_PATTERN, message = "must be a vendor's id (a UUID in lower case)") String vendorId) {
     }
 
     @Schema(name = "ClassificationInput")

@@ -39,7 +39,11 @@ public final class FormFields {
         @NotNull private ServiceModel serviceModel;
         @NotBlank @Size(max = NAME) private String organisationUnit;
         @NotBlank @Size(max = NAME) private String owner;
+        /** The vendor record chosen, or blank: the vendor is named only in words (linked later). */
+        private String vendorId;
 
+        public String getVendorId() { return vendorId; }
+        public void setVendorId(String vendorId) { this.vendorId = vendorId; }
         public String getName() { return name; }
         public void setName(String name) { this.name = name; }
         public String getVendor() { return vendor; }

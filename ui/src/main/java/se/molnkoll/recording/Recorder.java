@@ -74,6 +74,22 @@ public class Recorder {
     }
 
     /**
+     * Registers a service and, in the same transaction, links it to the vendor record chosen (null: none): both
+     * recorded, or neither.
+     */
+    public boolean recordRegistration(CloudServiceId service, se.molnkoll.kernel.command.RegisterCloudService registration,
+                                      se.molnkoll.kernel.command.LinkVendor link) {
+        units.check(service, registration);
+        transactions.executeWithoutResult(tx -> {
+            gateway.sendAndWait(registration);
+            if (link != null) {
+                gateway.sendAndWait(link); // a refusal rolls the registration back too
+            }
+        });
+        return readModels.awaitVisible(service);
+    }
+
+    /**
      * Sends one command of an import, stamped with the file and row it comes from (copied onto its events),
      * without waiting for the read models: an import waits once, at its end ({@link #awaitVisible}).
      */

@@ -748,6 +748,20 @@ abstract class ApiScenarios extends Scenarios {
         assertThat(manager.post("/api/vendors/" + vendor + "/contacts/INCIDENT", Map.of("name", "SOC", "email", "soc@nordmoln.se"))
                 .status()).isEqualTo(200);
 
+        // a new service chooses its vendor record: linked with the registration, or neither recorded
+        long beforeUnknown = storedEvents();
+        Api.Response unknown = manager.post("/api/services", Map.of("name", "Med okänd leverantör", "vendor", "Nordmoln",
+                "serviceModel", "SAAS", "organisationUnit", "Regionstyrelsen", "owner", "Anna Andersson",
+                "vendorId", "00000000-0000-4000-8000-000000000000"));
+        assertThat(unknown.status()).isEqualTo(409);
+        assertThat(unknown.json().get("violations").get(0).get("rule").asText()).isEqualTo("UNKNOWN_VENDOR");
+        assertThat(storedEvents()).as("the registration rolled back with the refused link").isEqualTo(beforeUnknown);
+        Api.Response chosen = manager.post("/api/services", Map.of("name", "Med vald leverantör", "vendor", "Nordmoln",
+                "serviceModel", "SAAS", "organisationUnit", "Regionstyrelsen", "owner", "Anna Andersson", "vendorId", vendor));
+        assertThat(chosen.status()).as(chosen.toString()).isEqualTo(201);
+        assertThat(auditor.get("/api/services/" + chosen.json().get("id").asText() + "/locations").json().get("vendorName").asText())
+                .isEqualTo("Nordmoln Sverige AB");
+
         // a service that names its vendor in words is proposed the record, and linked only when a manager confirms it
         Api.Response registered = manager.post("/api/services", Map.of("name", "Vårdplanering", "vendor", "nordmoln",
                 "serviceModel", "SAAS", "organisationUnit", "Regionstyrelsen", "owner", "Anna Andersson"));

@@ -72,6 +72,21 @@ class FormSending {
         });
     }
 
+    /** As {@link #send}, for a registration linked to its vendor record in the same transaction (link null: none). */
+    String sendRegistration(CloudServiceId service, se.molnkoll.kernel.command.RegisterCloudService registration,
+                            se.molnkoll.kernel.command.LinkVendor link, String done, RedirectAttributes redirect, Model model,
+                            Locale locale, Supplier<String> formAgain) {
+        try {
+            boolean visible = recorder.recordRegistration(service, registration, link);
+            redirect.addFlashAttribute("success", visible ? List.of(text(done, locale))
+                    : List.of(text(done, locale), text("flash.notYetVisible", locale)));
+            return serviceRedirect(service);
+        } catch (RuleViolationException refused) {
+            model.addAttribute("problems", reasons(refused, locale));
+            return formAgain.get();
+        }
+    }
+
     /** As {@link #send}, for commands without a form: the reasons go back to the service page. */
     String sendThenBack(CloudServiceId service, Object command, String done, RedirectAttributes redirect, Locale locale) {
         return record(service, command, done, redirect, locale, serviceRedirect(service), reasons -> {

@@ -51,15 +51,25 @@ class RegistrationForm {
                 binding.rejectValue("organisationUnit", "UnitNotAllowed", new Object[]{String.join(", ", units)}, null);
             }
         });
+        se.molnkoll.kernel.VendorId vendor = null;
+        if (form.getVendorId() != null && !form.getVendorId().isBlank()) {
+            try {
+                vendor = se.molnkoll.kernel.VendorId.of(form.getVendorId().strip());
+            } catch (IllegalArgumentException e) {
+                binding.rejectValue("vendorId", "NotBlank");
+            }
+        }
         if (binding.hasErrors()) return registerForm(model, who);
         CloudServiceId id = CloudServiceId.random();
-        return forms.send(id, CommandInput.register(id, form.getName(), form.getVendor(), form.getServiceModel(),
-                form.getOrganisationUnit(), form.getOwner()), "flash.registered", redirect, model, locale,
-                () -> registerForm(model, who));
+        return forms.sendRegistration(id, CommandInput.register(id, form.getName(), form.getVendor(), form.getServiceModel(),
+                form.getOrganisationUnit(), form.getOwner()), vendor == null ? null : CommandInput.linkVendor(id, vendor,
+                forms.text("registerForm.linkReason", locale)), "flash.registered", redirect, model, locale, () -> registerForm(model, who));
     }
 
     private String registerForm(Model model, Authentication who) {
         model.addAttribute("serviceModels", ServiceModel.values());
+        model.addAttribute("vendors", queries.query(new se.molnkoll.kernel.query.FindVendors(Moment.NOW),
+                ResponseTypes.multipleInstancesOf(se.molnkoll.kernel.query.VendorSummary.class)).join());
         // a manager limited to organisation units chooses among them
         model.addAttribute("allowedUnits", UnitScope.of(who).orElse(null));
         model.addAttribute("units", queries.query(new FindCloudServices(Moment.NOW),
