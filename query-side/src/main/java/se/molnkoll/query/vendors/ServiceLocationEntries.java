@@ -48,4 +48,12 @@ public interface ServiceLocationEntries extends JpaRepository<ServiceLocationEnt
               and s.recordedFrom <= :at and (s.recordedTo is null or s.recordedTo > :at)
             group by s.organisationUnit""")
     List<Object[]> conflictsPerUnit(@Param("at") Instant at);
+
+    /** One service's (decommissioned too, not archived), with the register's name, unit and vendor text as known at the same moment. */
+    @Query("""
+            select x, s.name, s.organisationUnit, s.vendor from ServiceLocationEntry x, CloudServiceEntry s
+            where s.serviceId = x.serviceId and x.serviceId = :serviceId and s.archived = false
+              and x.recordedFrom <= :at and (x.recordedTo is null or x.recordedTo > :at)
+              and s.recordedFrom <= :at and (s.recordedTo is null or s.recordedTo > :at)""")
+    List<Object[]> oneAt(@Param("serviceId") String serviceId, @Param("at") Instant at);
 }

@@ -130,12 +130,24 @@ public class VendorQueries {
     public List<ServiceLocationsView> handle(FindServiceLocations query) {
         Instant at = query.moment().knownAtOr(VersionedRow.NOW);
         return readOnly.execute(tx -> {
+            if (query.serviceId() != null) {
+                // one service (its page): only its own row, vendor and sub-processors are read
+                return locations.oneAt(query.serviceId().value(), at).stream().map(row -> {
+                    ServiceLocationEntry entry = (ServiceLocationEntry) row[0];
+                    Map<String, VendorDetails> vendorAt = new HashMap<>();
+                    Map<String, SubProcessorEntry> subProcessorsAt = new HashMap<>();
+                    if (entry.vendorId() != null) {
+                        vendors.at(entry.vendorId(), at).ifPresent(v -> vendorAt.put(v.vendorId(), v.details()));
+                        subProcessors.at(entry.vendorId(), at).forEach(sp -> subProcessorsAt.put(sp.subProcessorId(), sp));
+                    }
+                    return view(entry, (String) row[1], (String) row[2], (String) row[3], vendorAt, subProcessorsAt);
+                }).filter(v -> !query.conflictOnly() || v.inConflict()).toList();
+            }
             Map<String, VendorDetails> vendorsAt = new HashMap<>();
             vendors.all(at).forEach(v -> vendorsAt.put(v.vendorId(), v.details()));
             Map<String, SubProcessorEntry> subProcessorsAt = new HashMap<>();
             subProcessors.all(at).forEach(s -> subProcessorsAt.put(s.subProcessorId(), s));
             return locations.at(at, query.organisationUnit(), query.conflictOnly()).stream()
-                    .filter(row -> query.serviceId() == null || query.serviceId().value().equals(((ServiceLocationEntry) row[0]).serviceId()))
                     .map(row -> view((ServiceLocationEntry) row[0], (String) row[1], (String) row[2], (String) row[3], vendorsAt,
                             subProcessorsAt))
                     .toList();
