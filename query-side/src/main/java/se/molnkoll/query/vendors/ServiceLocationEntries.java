@@ -56,4 +56,13 @@ public interface ServiceLocationEntries extends JpaRepository<ServiceLocationEnt
               and x.recordedFrom <= :at and (x.recordedTo is null or x.recordedTo > :at)
               and s.recordedFrom <= :at and (s.recordedTo is null or s.recordedTo > :at)""")
     List<Object[]> oneAt(@Param("serviceId") String serviceId, @Param("at") Instant at);
+
+    /** The services in use linked to the vendor, with the register's name and unit as known at the same moment. */
+    @Query("""
+            select x, s.name, s.organisationUnit from ServiceLocationEntry x, CloudServiceEntry s
+            where s.serviceId = x.serviceId and x.vendorId = :vendorId and s.archived = false and s.decommissioned = false
+              and x.recordedFrom <= :at and (x.recordedTo is null or x.recordedTo > :at)
+              and s.recordedFrom <= :at and (s.recordedTo is null or s.recordedTo > :at)
+            order by s.name""")
+    List<Object[]> ofVendorAt(@Param("vendorId") String vendorId, @Param("at") Instant at);
 }

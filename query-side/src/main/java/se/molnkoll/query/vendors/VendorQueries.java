@@ -93,7 +93,7 @@ public class VendorQueries {
                 v.registeredBy(), contacts.at(id, at).stream().map(VendorContactEntry::contact).toList(),
                 subProcessors.at(id, at).stream().map(s -> new VendorView.EngagedSubProcessor(s.subProcessorId(), s.subProcessor(),
                         s.notifiedOn())).toList(),
-                locations.at(at, null, false).stream().filter(row -> id.equals(((ServiceLocationEntry) row[0]).vendorId()))
+                locations.ofVendorAt(id, at).stream()
                         .map(row -> new VendorView.LinkedService(CloudServiceId.of(((ServiceLocationEntry) row[0]).serviceId()),
                                 (String) row[1], (String) row[2], ((ServiceLocationEntry) row[0]).inConflict())).toList(),
                 evidenceOf(id, at, query.moment().day(clock)))));
