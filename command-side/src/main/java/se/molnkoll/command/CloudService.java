@@ -136,6 +136,8 @@ public class CloudService {
     private VendorId vendorId;
     /** Where its data is, as last declared; null until declared. */
     private DeclaredLocations locations;
+    /** The latest copy of each piece of its vendor's evidence it adopted, by the vendor evidence's id. */
+    private final Map<String, EvidenceId> adoptions = new HashMap<>();
 
     protected CloudService() {
         // for Axon: the state is rebuilt from events
@@ -588,6 +590,10 @@ public class CloudService {
         } else if (vendor.get().id().equals(vendorId)) {
             violations.add(Violation.of("VENDOR_LINKED_ALREADY", "The service is linked to " + vendor.get().details().name() + " already"));
         }
+        if (locations != null && !locations.subProcessorIds().isEmpty() && vendorId != null && !vendorId.equals(command.vendorId())) {
+            violations.add(Violation.of("SUB_PROCESSORS_DECLARED", "The service's locations name the present vendor's sub-processors;"
+                    + " declare its locations again without them before linking another vendor"));
+        }
         reject(violations);
         apply(new VendorLinked(id, vendorId, command.vendorId(), vendor.get().details().name(), command.reason().strip()));
     }
@@ -611,15 +617,16 @@ public class CloudService {
         if (vendor.get().withdrawn(command.vendorEvidenceId())) {
             reject(Violation.of("VENDOR_EVIDENCE_WITHDRAWN", "Evidence " + command.vendorEvidenceId() + " is withdrawn at the vendor"));
         }
-        EvidenceId evidenceId = se.molnkoll.kernel.event.VendorEvidenceAdopted.evidenceIdFor(id, command.vendorEvidenceId());
-        if (evidence.containsKey(evidenceId)) {
+        EvidenceId evidenceId = command.evidenceId();
+        EvidenceId current = adoptions.get(command.vendorEvidenceId());
+        if (current != null && !recorded(current).withdrawn()) {
             reject(Violation.of("EVIDENCE_ADOPTED_ALREADY", "The service has adopted evidence " + command.vendorEvidenceId() + " already"));
         }
         String reference = vendor.get().details().name() + ": " + at.scope() + (at.reference() == null ? "" : " (" + at.reference() + ")");
         RecordEvidence copy = new RecordEvidence(id, evidenceId, command.measureIds(), command.phases(), at.kind(), at.title(),
                 at.issuer(), at.receivedOn(), at.validFrom(), at.validUntil(), null,
                 reference.length() > 4000 ? reference.substring(0, 4000) : reference);
-        EvidenceRules.Decision decision = EvidenceRules.decide(copy, classification, false, catalogue);
+        EvidenceRules.Decision decision = EvidenceRules.decide(copy, classification, evidence.containsKey(evidenceId), catalogue);
         reject(decision.violations());
         apply(new se.molnkoll.kernel.event.VendorEvidenceAdopted(id, evidenceId, vendorId, command.vendorEvidenceId(), decision.covers()));
         apply(new EvidenceReceived(id, evidenceId, decision.covers(), copy.kind(), copy.title(), copy.issuer(), copy.receivedOn(),
@@ -692,6 +699,11 @@ public class CloudService {
     @EventSourcingHandler
     void on(VendorLinked event) {
         vendorId = event.vendorId();
+    }
+
+    @EventSourcingHandler
+    void on(se.molnkoll.kernel.event.VendorEvidenceAdopted event) {
+        adoptions.put(event.vendorEvidenceId(), event.evidenceId());
     }
 
     @EventSourcingHandler

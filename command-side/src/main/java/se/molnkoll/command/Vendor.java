@@ -82,6 +82,9 @@ public class Vendor {
             violations.add(Violation.of("CONTACT_PURPOSE_REQUIRED", "Say what the contact is for"));
         }
         if (contact != null) {
+            if (contact.purpose() != command.purpose()) {
+                violations.add(Violation.of("CONTACT_PURPOSE_MISMATCH", "The contact is for " + contact.purpose() + ", not " + command.purpose()));
+            }
             if (contact.name() == null || contact.name().isBlank() || contact.name().length() > TEXT_MAX) {
                 violations.add(Violation.of("CONTACT_NAME_REQUIRED", "A contact needs the function's or team's name"));
             }

@@ -1001,6 +1001,23 @@ class CloudServiceTest {
         }
 
         @Test
+        void another_vendor_is_linked_only_once_the_present_vendors_sub_processors_are_no_longer_declared() {
+            var linked = new se.molnkoll.kernel.event.VendorLinked(SERVICE, null, other, "Annan AB", "x");
+            se.molnkoll.kernel.DeclaredLocations withSubProcessor = new se.molnkoll.kernel.DeclaredLocations(List.of("SE"), List.of(),
+                    List.of("5a0c1f7e-1b2d-4e3f-8a9b-0c1d2e3f4a5b"), TODAY, null);
+            fixture.given(registered(), linked, new se.molnkoll.kernel.event.LocationsDeclared(SERVICE, withSubProcessor))
+                    .when(new se.molnkoll.kernel.command.LinkVendor(SERVICE, VendorTest.VENDOR, "Bytt leverantör"))
+                    .expectNoEvents()
+                    .expectException(rejectedFor("SUB_PROCESSORS_DECLARED"));
+            fixture.given(registered(), linked, new se.molnkoll.kernel.event.LocationsDeclared(SERVICE, withSubProcessor),
+                            new se.molnkoll.kernel.event.LocationsDeclared(SERVICE, new se.molnkoll.kernel.DeclaredLocations(List.of("SE"),
+                                    List.of(), List.of(), TODAY, null)))
+                    .when(new se.molnkoll.kernel.command.LinkVendor(SERVICE, VendorTest.VENDOR, "Bytt leverantör"))
+                    .expectEvents(new se.molnkoll.kernel.event.VendorLinked(SERVICE, other, VendorTest.VENDOR, "Molnbolaget Sverige AB",
+                            "Bytt leverantör"));
+        }
+
+        @Test
         void locations_are_declared_with_the_vendors_sub_processors_the_service_uses() {
             se.molnkoll.kernel.DeclaredLocations declared = new se.molnkoll.kernel.DeclaredLocations(List.of("SE", "FI"), List.of("SE"),
                     List.of(VendorTest.SUPPORT_PARTNER), TODAY.minusDays(1), "Personuppgiftsbiträdesavtal bilaga 2");
@@ -1017,10 +1034,10 @@ class CloudServiceTest {
 
         @Test
         void a_service_adopts_its_vendors_certificate_for_its_own_measures_and_it_counts_as_its_evidence() {
-            se.molnkoll.kernel.EvidenceId copy = se.molnkoll.kernel.event.VendorEvidenceAdopted.evidenceIdFor(SERVICE, VendorTest.ISO);
+            se.molnkoll.kernel.EvidenceId copy = se.molnkoll.kernel.EvidenceId.of("1d2c3b4a-0000-4000-8000-00000000c0b1");
             var linked = new se.molnkoll.kernel.event.VendorLinked(SERVICE, null, VendorTest.VENDOR, "Molnbolaget Sverige AB", "x");
             fixture.given(registered(), classifiedAs(publicInformation()), linked)
-                    .when(new se.molnkoll.kernel.command.AdoptVendorEvidence(SERVICE, VendorTest.ISO, Set.of(new MeasureId(27)),
+                    .when(new se.molnkoll.kernel.command.AdoptVendorEvidence(SERVICE, copy, VendorTest.ISO, Set.of(new MeasureId(27)),
                             Set.of(ACQUIRE, OPERATE)))
                     .expectEvents(new se.molnkoll.kernel.event.VendorEvidenceAdopted(SERVICE, copy, VendorTest.VENDOR, VendorTest.ISO,
                                     List.of(pair(27, ACQUIRE))),
@@ -1032,24 +1049,37 @@ class CloudServiceTest {
 
         @Test
         void evidence_is_adopted_once_only_while_valid_at_the_vendor_and_only_through_a_linked_vendor() {
+            se.molnkoll.kernel.EvidenceId first = se.molnkoll.kernel.EvidenceId.of("1d2c3b4a-0000-4000-8000-00000000c0b1");
+            se.molnkoll.kernel.EvidenceId second = se.molnkoll.kernel.EvidenceId.of("1d2c3b4a-0000-4000-8000-00000000c0b2");
             var linked = new se.molnkoll.kernel.event.VendorLinked(SERVICE, null, VendorTest.VENDOR, "Molnbolaget Sverige AB", "x");
             fixture.given(registered(), classifiedAs(publicInformation()))
-                    .when(new se.molnkoll.kernel.command.AdoptVendorEvidence(SERVICE, VendorTest.ISO, Set.of(new MeasureId(27)), Set.of(ACQUIRE)))
+                    .when(new se.molnkoll.kernel.command.AdoptVendorEvidence(SERVICE, second, VendorTest.ISO, Set.of(new MeasureId(27)), Set.of(ACQUIRE)))
                     .expectException(rejectedFor("VENDOR_NOT_LINKED"));
             fixture.given(registered(), classifiedAs(publicInformation()), linked)
-                    .when(new se.molnkoll.kernel.command.AdoptVendorEvidence(SERVICE, VendorTest.REVOKED, Set.of(new MeasureId(27)), Set.of(ACQUIRE)))
+                    .when(new se.molnkoll.kernel.command.AdoptVendorEvidence(SERVICE, second, VendorTest.REVOKED, Set.of(new MeasureId(27)), Set.of(ACQUIRE)))
                     .expectException(rejectedFor("VENDOR_EVIDENCE_WITHDRAWN"));
             fixture.given(registered(), classifiedAs(publicInformation()), linked,
-                            new se.molnkoll.kernel.event.VendorEvidenceAdopted(SERVICE,
-                                    se.molnkoll.kernel.event.VendorEvidenceAdopted.evidenceIdFor(SERVICE, VendorTest.ISO), VendorTest.VENDOR,
-                                    VendorTest.ISO, List.of(pair(27, ACQUIRE))),
-                            new EvidenceReceived(SERVICE, se.molnkoll.kernel.event.VendorEvidenceAdopted.evidenceIdFor(SERVICE, VendorTest.ISO),
-                                    List.of(pair(27, ACQUIRE)), EvidenceKind.CERTIFICATE, "ISO/IEC 27001", "Certifieringsorgan AB",
-                                    TODAY.minusDays(20), null, TODAY.plusDays(100), null, "x"))
-                    .when(new se.molnkoll.kernel.command.AdoptVendorEvidence(SERVICE, VendorTest.ISO, Set.of(new MeasureId(27)), Set.of(ACQUIRE)))
+                            new se.molnkoll.kernel.event.VendorEvidenceAdopted(SERVICE, first, VendorTest.VENDOR, VendorTest.ISO,
+                                    List.of(pair(27, ACQUIRE))),
+                            new EvidenceReceived(SERVICE, first, List.of(pair(27, ACQUIRE)), EvidenceKind.CERTIFICATE, "ISO/IEC 27001",
+                                    "Certifieringsorgan AB", TODAY.minusDays(20), null, TODAY.plusDays(100), null, "x"))
+                    .when(new se.molnkoll.kernel.command.AdoptVendorEvidence(SERVICE, second, VendorTest.ISO, Set.of(new MeasureId(27)), Set.of(ACQUIRE)))
                     .expectException(rejectedFor("EVIDENCE_ADOPTED_ALREADY"));
+            // the service withdrew its copy (adopted for the wrong measures, say): adopted again, it is a new copy
+            fixture.given(registered(), classifiedAs(publicInformation()), linked,
+                            new se.molnkoll.kernel.event.VendorEvidenceAdopted(SERVICE, first, VendorTest.VENDOR, VendorTest.ISO,
+                                    List.of(pair(27, ACQUIRE))),
+                            new EvidenceReceived(SERVICE, first, List.of(pair(27, ACQUIRE)), EvidenceKind.CERTIFICATE, "ISO/IEC 27001",
+                                    "Certifieringsorgan AB", TODAY.minusDays(20), null, TODAY.plusDays(100), null, "x"),
+                            new se.molnkoll.kernel.event.EvidenceWithdrawn(SERVICE, first, "Fel åtgärder"))
+                    .when(new se.molnkoll.kernel.command.AdoptVendorEvidence(SERVICE, second, VendorTest.ISO, Set.of(new MeasureId(27)), Set.of(ACQUIRE)))
+                    .expectEvents(new se.molnkoll.kernel.event.VendorEvidenceAdopted(SERVICE, second, VendorTest.VENDOR, VendorTest.ISO,
+                                    List.of(pair(27, ACQUIRE))),
+                            new EvidenceReceived(SERVICE, second, List.of(pair(27, ACQUIRE)), EvidenceKind.CERTIFICATE, "ISO/IEC 27001",
+                                    "Certifieringsorgan AB", TODAY.minusDays(20), null, TODAY.plusDays(100), null,
+                                    "Molnbolaget Sverige AB: Alla datacenter i Norden (Cert 2026-1)"));
             fixture.given(registered(), classifiedAs(publicInformation()), linked)
-                    .when(new se.molnkoll.kernel.command.AdoptVendorEvidence(SERVICE, VendorTest.ISO, Set.of(new MeasureId(31)), Set.of(ACQUIRE)))
+                    .when(new se.molnkoll.kernel.command.AdoptVendorEvidence(SERVICE, second, VendorTest.ISO, Set.of(new MeasureId(31)), Set.of(ACQUIRE)))
                     .expectNoEvents()
                     .expectException(RuleViolationException.class);
         }

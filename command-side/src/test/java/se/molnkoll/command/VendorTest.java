@@ -121,6 +121,10 @@ class VendorTest {
             fixture.given(new VendorRegistered(VENDOR, SWEDISH))
                     .when(new ChangeContactPoint(VENDOR, SUPPORT, new ContactPoint(SUPPORT, "", null, null)))
                     .expectException(rejectedFor("CONTACT_NAME_REQUIRED", "CONTACT_MEANS_REQUIRED"));
+            fixture.given(new VendorRegistered(VENDOR, SWEDISH))
+                    .when(new ChangeContactPoint(VENDOR, SUPPORT, soc))
+                    .expectNoEvents()
+                    .expectException(rejectedFor("CONTACT_PURPOSE_MISMATCH"));
         }
     }
 

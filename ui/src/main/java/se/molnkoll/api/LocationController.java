@@ -84,9 +84,8 @@ class LocationController {
             name = Commands.READ_YOUR_WRITES_HEADER, required = true, schema = @Schema(type = "string", allowableValues = Commands.NOT_CONFIRMED)))
     ResponseEntity<Answers.Created> adopt(@PathVariable String id, @RequestBody Requests.Adoption body) {
         CloudServiceId service = Ids.service(id);
-        return commands.sendAndAnswer(service, CommandInput.adopt(service, body.vendorEvidenceId(), body.measureIds(), body.phases()),
-                HttpStatus.CREATED, new Answers.Created(se.molnkoll.kernel.event.VendorEvidenceAdopted.evidenceIdFor(service,
-                        body.vendorEvidenceId()).value()));
+        var adoption = CommandInput.adopt(service, body.vendorEvidenceId(), body.measureIds(), body.phases());
+        return commands.sendAndAnswer(service, adoption, HttpStatus.CREATED, new Answers.Created(adoption.evidenceId().value()));
     }
 
     @PostMapping("/api/services/{id}/locations")

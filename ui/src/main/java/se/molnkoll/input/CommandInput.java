@@ -148,7 +148,7 @@ public final class CommandInput {
 
     public static se.molnkoll.kernel.command.AdoptVendorEvidence adopt(CloudServiceId service, String vendorEvidenceId,
                                                                        Collection<Integer> measureIds, Collection<Phase> phases) {
-        return new se.molnkoll.kernel.command.AdoptVendorEvidence(service, vendorEvidenceId,
+        return new se.molnkoll.kernel.command.AdoptVendorEvidence(service, EvidenceId.random(), vendorEvidenceId,
                 measureIds.stream().map(MeasureId::new).collect(Collectors.toSet()), Set.copyOf(phases));
     }
 

@@ -205,7 +205,7 @@ class DemoData {
         recorder.record(maps, new se.molnkoll.kernel.command.LinkVendor(maps, geokarta, "Bekräftad matchning på leverantörens namn"));
         recorder.record(maps, new se.molnkoll.kernel.command.DeclareLocations(maps, new se.molnkoll.kernel.DeclaredLocations(
                 List.of("SE"), List.of("SE"), List.of(), today.minusMonths(2), "Leverantörens trust center")));
-        recorder.record(maps, new se.molnkoll.kernel.command.AdoptVendorEvidence(maps, iso, Set.of(new MeasureId(SUPERVISION)),
+        recorder.record(maps, new se.molnkoll.kernel.command.AdoptVendorEvidence(maps, EvidenceId.random(), iso, Set.of(new MeasureId(SUPERVISION)),
                 EnumSet.of(Phase.OPERATE)));
 
         vendor("Lönemolnet AB", "556016-0680", "SE", null, null);

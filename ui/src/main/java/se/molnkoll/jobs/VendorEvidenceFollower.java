@@ -34,8 +34,10 @@ import java.util.Map;
  * so across restarts and instances it picks up where it left off, and exactly one instance follows at a time.
  * (Expiry needs no following: each copy carries the vendor's validity and lapses by the expiry sweep.)
  *
- * <p>Each command runs in a transaction of its own: a refusal (withdrawn already, the service archived) must
- * not roll back the processor's, and a crash half-way is finished by the replay of the same event.
+ * <p>Each command is sent in a transaction of its own, so that a refusal (withdrawn already, the service archived)
+ * does not mark the processor's transaction for rollback. The withdrawals' events are staged in the processor's unit
+ * of work (Axon's root unit of work coordinates events published within it) and stored with its token: a crash
+ * half-way stores none of them, and the replay of the same event withdraws each copy once.
  */
 @Component
 @ProcessingGroup(VendorEvidenceFollower.PROCESSING_GROUP)

@@ -30,10 +30,11 @@ class RolesTest {
         PostgresDatabase.Database database = PostgresDatabase.create();
         try (RunningMolnkoll query = RunningMolnkoll.start(with(database, "molnkoll.roles=query"));
              RunningMolnkoll command = RunningMolnkoll.start(with(database, "molnkoll.roles=command"))) {
-            assertThat(command.bean(EventProcessingConfiguration.class).eventProcessors()).as("no read model on the command instance")
-                    .isEmpty();
+            assertThat(command.bean(EventProcessingConfiguration.class).eventProcessors())
+                    .as("no read model on the command instance: only the follower that sends the system's own commands")
+                    .containsOnlyKeys(se.molnkoll.jobs.VendorEvidenceFollower.PROCESSING_GROUP);
             assertThat(query.bean(EventProcessingConfiguration.class).eventProcessors())
-                    .containsOnlyKeys(ReadModels.REGISTER, ReadModels.MEASURES, ReadModels.AUDIT_TRAIL, ReadModels.CHAIN);
+                    .containsOnlyKeys(ReadModels.REGISTER, ReadModels.MEASURES, ReadModels.AUDIT_TRAIL, ReadModels.VENDORS, ReadModels.CHAIN);
 
             Api.Response refused = query.api().as("manager").post("/api/services", SERVICE);
             assertThat(refused.status()).as(refused.toString()).isEqualTo(503);

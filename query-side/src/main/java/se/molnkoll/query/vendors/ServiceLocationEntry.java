@@ -93,9 +93,12 @@ public class ServiceLocationEntry extends VersionedRow {
         evidence = locations.evidence();
     }
 
-    /** Sets what the check found. */
+    /**
+     * Sets what the check found. The conflict is the same one (and {@code foundSince} stays) while the same kinds of
+     * finding in the same countries from the same sources hold, whatever their order or a renamed sub-processor.
+     */
     void found(List<Conflict> found) {
-        if (!finds(found)) {
+        if (!key(found).equals(key(conflicts()))) {
             foundSince = recordedFrom();
         }
         conflicts = lines(found);
@@ -105,6 +108,13 @@ public class ServiceLocationEntry extends VersionedRow {
     /** Whether the check finds here what it found before. */
     boolean finds(List<Conflict> found) {
         return lines(found).equals(conflicts);
+    }
+
+    /** What makes a conflict the same one: its findings as kind|country|source, sorted. */
+    public static java.util.SortedSet<String> key(List<Conflict> found) {
+        java.util.SortedSet<String> key = new java.util.TreeSet<>();
+        found.forEach(c -> key.add(c.kind() + "|" + c.country() + "|" + c.source()));
+        return key;
     }
 
     private static String lines(List<Conflict> found) {

@@ -160,7 +160,7 @@ public class VendorQueries {
             List<LocationCheckPeriod> periods = new ArrayList<>();
             for (ServiceLocationEntry version : locations.history(query.serviceId().value())) {
                 LocationCheckPeriod last = periods.isEmpty() ? null : periods.get(periods.size() - 1);
-                if (last != null && last.conflicts().equals(version.conflicts())) {
+                if (last != null && ServiceLocationEntry.key(last.conflicts()).equals(ServiceLocationEntry.key(version.conflicts()))) {
                     periods.set(periods.size() - 1, new LocationCheckPeriod(last.from(), version.recordedTo(), last.conflicts()));
                 } else {
                     periods.add(new LocationCheckPeriod(version.recordedFrom(), version.recordedTo(), version.conflicts()));
@@ -206,7 +206,9 @@ public class VendorQueries {
         DeclaredLocations declared = entry.locations();
         List<ServiceLocationsView.UsedSubProcessor> used = declared == null ? List.of() : declared.subProcessorIds().stream()
                 .map(id -> {
-                    SubProcessorEntry s = subProcessorsAt.get(id);
+                    SubProcessorEntry found = subProcessorsAt.get(id);
+                    // only the linked vendor's count, as in the check
+                    SubProcessorEntry s = found != null && found.vendorId().equals(entry.vendorId()) ? found : null;
                     return s == null ? new ServiceLocationsView.UsedSubProcessor(id, null, null, null, List.of(), false)
                             : new ServiceLocationsView.UsedSubProcessor(id, s.subProcessor().name(), s.subProcessor().country(),
                             s.subProcessor().activity(), s.subProcessor().processingCountries(), true);

@@ -21,9 +21,4 @@ public record VendorEvidenceAdopted(CloudServiceId cloudServiceId, EvidenceId ev
         covers = List.copyOf(covers);
     }
 
-    /** The id a service's copy of a vendor's evidence has: one per service and vendor evidence, so adopting twice collides. */
-    public static EvidenceId evidenceIdFor(CloudServiceId service, String vendorEvidenceId) {
-        return EvidenceId.of(java.util.UUID.nameUUIDFromBytes(("vendor-evidence/" + service.value() + "/" + vendorEvidenceId)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
-    }
 }

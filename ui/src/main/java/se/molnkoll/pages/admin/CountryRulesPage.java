@@ -66,6 +66,11 @@ class CountryRulesPage {
             return "redirect:/admin/countries";
         }
         boolean adequacy = rule.equals("ADEQUACY") || rule.equals("PARTIAL_ADEQUACY");
+        if (adequacy && (adequacyDecidedOn == null || adequacyReference == null || adequacyReference.isBlank())) {
+            // without them the decision would be recorded as none: a country struck off by mistake
+            redirect.addFlashAttribute("refused", List.of(messages.getMessage("flash.adequacyNeeds", null, locale)));
+            return "redirect:/admin/countries";
+        }
         try {
             recorder.recordSetting(CountryRuleChanged.COUNTRY_RULES_ID, CommandInput.changeCountryRule(country, rule.equals("EU_EEA"),
                     adequacy ? adequacyDecidedOn : null, !rule.equals("PARTIAL_ADEQUACY"), adequacy ? adequacyReference : null, reason));

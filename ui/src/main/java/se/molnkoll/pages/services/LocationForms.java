@@ -188,6 +188,7 @@ class LocationForms {
 
     private ServiceLocationsView locations(CloudServiceView view) {
         return queries.query(new FindServiceLocations(Moment.NOW, view.id(), null, false),
-                ResponseTypes.multipleInstancesOf(ServiceLocationsView.class)).join().stream().findFirst().orElseThrow();
+                ResponseTypes.multipleInstancesOf(ServiceLocationsView.class)).join().stream().findFirst()
+                .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
     }
 }
