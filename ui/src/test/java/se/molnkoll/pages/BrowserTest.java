@@ -240,6 +240,8 @@ class BrowserTest {
         assertThat(reasons).contains("Förvaltningen kan starta när", "återstår");
         // pressed from the keyboard, it says why again, next to the service; nothing is recorded
         start.sendKeys(org.openqa.selenium.Keys.ENTER);
+        // the answer comes back to the same address: wait for it rather than read the page it replaces
+        browser.waitFor(By.cssSelector(".notice.error"));
         assertThat(browser.path()).isEqualTo(service);
         assertThat(browser.text(By.cssSelector(".notice.error"))).contains("Förvaltningen kan inte starta");
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?"
