@@ -75,9 +75,7 @@ class VendorController {
         boolean visible = recorder.recordVendor(id, CommandInput.registerVendor(id, CommandInput.vendorDetails(body.name(),
                 body.organisationNumber(), body.foreignRegistration(), body.country(), body.parentCompany(), body.parentCountry())));
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id.value()).toUri();
-        ResponseEntity.BodyBuilder answer = visible ? ResponseEntity.status(HttpStatus.CREATED)
-                : ResponseEntity.status(HttpStatus.ACCEPTED).header(Commands.READ_YOUR_WRITES_HEADER, Commands.NOT_CONFIRMED);
-        return answer.location(location).body(new Answers.Created(id.value()));
+        return created(visible).location(location).body(new Answers.Created(id.value()));
     }
 
     @GetMapping("/api/vendors/{id}")
@@ -119,10 +117,7 @@ class VendorController {
         VendorId vendor = existing(id);
         var command = CommandInput.addSubProcessor(vendor, CommandInput.subProcessor(body.name(), body.country(), body.parentCountry(),
                 body.activity(), body.processingCountries()), body.notifiedOn());
-        boolean visible = recorder.recordVendor(vendor, command);
-        return (visible ? ResponseEntity.status(HttpStatus.CREATED)
-                : ResponseEntity.status(HttpStatus.ACCEPTED).header(Commands.READ_YOUR_WRITES_HEADER, Commands.NOT_CONFIRMED))
-                .body(new Answers.Created(command.subProcessorId()));
+        return created(recorder.recordVendor(vendor, command)).body(new Answers.Created(command.subProcessorId()));
     }
 
     @PostMapping("/api/vendors/{id}/sub-processors/{subProcessorId}/changes")
@@ -158,10 +153,7 @@ class VendorController {
         VendorId vendor = existing(id);
         var command = CommandInput.recordVendorEvidence(vendor, body.kind(), body.title(), body.issuer(), body.scope(), body.receivedOn(),
                 body.validFrom(), body.validUntil(), body.reference());
-        boolean visible = recorder.recordVendor(vendor, command);
-        return (visible ? ResponseEntity.status(HttpStatus.CREATED)
-                : ResponseEntity.status(HttpStatus.ACCEPTED).header(Commands.READ_YOUR_WRITES_HEADER, Commands.NOT_CONFIRMED))
-                .body(new Answers.Created(command.vendorEvidenceId()));
+        return created(recorder.recordVendor(vendor, command)).body(new Answers.Created(command.vendorEvidenceId()));
     }
 
     @PostMapping("/api/vendors/{id}/evidence/{vendorEvidenceId}/withdrawal")
@@ -179,6 +171,12 @@ class VendorController {
             description = "A proposal only: nothing is linked until a contract manager confirms it (POST /api/services/{id}/vendor-link).")
     List<VendorLinkProposal> linkProposals() {
         return queries.query(new FindVendorLinkProposals(), ResponseTypes.multipleInstancesOf(VendorLinkProposal.class)).join();
+    }
+
+    /** 201 once the read models show it; 202 with the header saying they do not yet (the body holds the new id either way). */
+    private static ResponseEntity.BodyBuilder created(boolean visible) {
+        return visible ? ResponseEntity.status(HttpStatus.CREATED)
+                : ResponseEntity.status(HttpStatus.ACCEPTED).header(Commands.READ_YOUR_WRITES_HEADER, Commands.NOT_CONFIRMED);
     }
 
     private ResponseEntity<VendorView> send(VendorId vendor, Object command) {
