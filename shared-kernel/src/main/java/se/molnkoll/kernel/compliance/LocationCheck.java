@@ -7,7 +7,6 @@ import se.molnkoll.kernel.catalogue.CountryRules;
 import se.molnkoll.kernel.vendor.SubProcessor;
 import se.molnkoll.kernel.vendor.VendorDetails;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -110,12 +109,5 @@ public final class LocationCheck {
         if (classification.personalData() && !rules.of(country).personalDataMayGo()) {
             conflicts.add(new Conflict(Kind.THIRD_COUNTRY_LAW, country, source, by));
         }
-    }
-
-    /** The conflicts as one line of words per conflict, for logs and tests. */
-    public static List<String> describe(List<Conflict> conflicts) {
-        List<String> lines = new ArrayList<>();
-        conflicts.forEach(c -> lines.add(c.kind() + " " + c.country() + " (" + c.source() + (c.by() == null ? "" : " " + c.by()) + ")"));
-        return lines;
     }
 }

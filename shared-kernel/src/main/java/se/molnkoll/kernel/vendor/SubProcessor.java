@@ -3,6 +3,7 @@ package se.molnkoll.kernel.vendor;
 import org.jspecify.annotations.Nullable;
 
 import se.molnkoll.kernel.InputProblem;
+import se.molnkoll.kernel.catalogue.CountryRules;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -42,11 +43,11 @@ public record SubProcessor(String name, String country, @Nullable String parentC
         if (name == null || name.isBlank() || name.length() > TEXT_MAX) {
             problems.add(new InputProblem("SUB_PROCESSOR_NAME_REQUIRED", "A sub-processor needs a name of at most " + TEXT_MAX + " characters"));
         }
-        if (country == null || !VendorDetails.isCountry(country)) {
+        if (country == null || !CountryRules.isCountry(country)) {
             problems.add(new InputProblem("SUB_PROCESSOR_COUNTRY_INVALID",
                     "A sub-processor's country must be an ISO 3166-1 alpha-2 code, not " + country));
         }
-        if (parentCountry != null && !VendorDetails.isCountry(parentCountry)) {
+        if (parentCountry != null && !CountryRules.isCountry(parentCountry)) {
             problems.add(new InputProblem("SUB_PROCESSOR_PARENT_COUNTRY_INVALID",
                     "A sub-processor's parent company's country must be an ISO 3166-1 alpha-2 code, not " + parentCountry));
         }
@@ -58,7 +59,7 @@ public record SubProcessor(String name, String country, @Nullable String parentC
             problems.add(new InputProblem("PROCESSING_COUNTRIES_REQUIRED", "Say where the sub-processor stores or processes data"));
         }
         for (String code : processingCountries) {
-            if (!VendorDetails.isCountry(code)) {
+            if (!CountryRules.isCountry(code)) {
                 problems.add(new InputProblem("PROCESSING_COUNTRY_INVALID", "'" + code + "' is not an ISO 3166-1 alpha-2 country code"));
             }
         }

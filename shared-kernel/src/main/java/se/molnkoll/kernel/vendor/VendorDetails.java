@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import se.molnkoll.kernel.Classification;
 
 import se.molnkoll.kernel.InputProblem;
+import se.molnkoll.kernel.catalogue.CountryRules;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -51,7 +52,7 @@ public record VendorDetails(
         } else if (name.length() > NAME_MAX) {
             problems.add(new InputProblem("VENDOR_NAME_TOO_LONG", "A vendor's name has at most " + NAME_MAX + " characters"));
         }
-        if (country == null || !isCountry(country)) {
+        if (country == null || !CountryRules.isCountry(country)) {
             problems.add(new InputProblem("VENDOR_COUNTRY_INVALID", "The vendor's country must be an ISO 3166-1 alpha-2 code, not " + country));
         }
         if (organisationNumber != null) {
@@ -72,7 +73,7 @@ public record VendorDetails(
         if (parentCountry != null && parentCompany == null) {
             problems.add(new InputProblem("PARENT_COMPANY_REQUIRED", "A parent company's country needs the parent company's name"));
         }
-        if (parentCountry != null && !isCountry(parentCountry)) {
+        if (parentCountry != null && !CountryRules.isCountry(parentCountry)) {
             problems.add(new InputProblem("PARENT_COUNTRY_INVALID", "The parent company's country must be an ISO 3166-1 alpha-2 code, not " + parentCountry));
         }
         return problems;
