@@ -75,7 +75,9 @@ class OpenApiConfiguration {
                         new Tag().name("Vendors").description("Vendors as records of their own: who they are in law, how to "
                                 + "reach them, their sub-processors; the services that name them"),
                         new Tag().name("Locations").description("Where each service's data is stored and processed and whose law "
-                                + "it answers to, checked against its classification; measure 5's inventory; the country rules")))
+                                + "it answers to, checked against its classification; measure 5's inventory; the country rules"),
+                        new Tag().name("Reports").description("Documents to file: a service's report (PDF) as of any moment, "
+                                + "the portfolio report (PDF, XLSX) with its 12-month trend, evidence packages (ZIP) checkable offline")))
                 .components(new Components()
                         .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("A configured local user (README: Demo users)"))

@@ -50,8 +50,15 @@ final class QueryParameters {
             case "page" -> parameter.description("The page, from 0").schema(integer(0, null, 0));
             case "size" -> parameter.description("Entries per page")
                     .schema(integer(1, AuditController.MAX_SIZE, AuditController.DEFAULT_SIZE));
+            case "lang" -> parameter.description("The report's language: sv (default) or en")
+                    .schema(new StringSchema()._enum(ReportController.LANGUAGES)._default("sv"));
+            case "unit" -> parameter.description("Only this organisation unit (as the register names it)")
+                    .schema(new StringSchema().pattern(ONE_LINE));
             case "format" -> {
-                if (List.of("exportRegister", "exportServiceMeasures", "exportCertificates").contains(operationId)) {
+                if ("getPortfolioReport".equals(operationId)) {
+                    parameter.description("pdf (default) or xlsx")
+                            .schema(new StringSchema()._enum(se.molnkoll.reports.PortfolioReport.Format.parameters())._default("pdf"));
+                } else if (List.of("exportRegister", "exportServiceMeasures", "exportCertificates").contains(operationId)) {
                     parameter.description("xlsx, or csv-excel (semicolons, byte order mark)")
                             .schema(new StringSchema()._enum(se.molnkoll.exports.RegisterExport.Format.parameters()));
                 } else {

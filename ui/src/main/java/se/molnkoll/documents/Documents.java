@@ -61,22 +61,49 @@ public class Documents {
         return new Attached(fileName, mediaType, content.length, document.sha256(), visible);
     }
 
+    /** Whether a recorded document's stored bytes are still those it was attached with. */
+    public enum Integrity {
+        INTACT, ALTERED, MISSING
+    }
+
+    /**
+     * A recorded document as stored now: intact (with its bytes), altered (the bytes hash to {@code actualSha256}),
+     * or missing. The bytes are handed on only when intact.
+     */
+    public record Checked(Integrity integrity, StoredDocument document, String actualSha256) {
+    }
+
+    /** The stored bytes of a recorded document, checked against the SHA-256 recorded when it was attached. */
+    public Checked check(EvidenceId evidence, DocumentView recorded) {
+        java.util.Optional<StoredDocument> stored = store.load(evidence);
+        if (stored.isEmpty()) {
+            log.error("Integrity check failed for the document of evidence {}: recorded, but its bytes are missing", evidence);
+            return new Checked(Integrity.MISSING, null, null);
+        }
+        String actual = StoredDocument.sha256Of(stored.get().content());
+        if (!actual.equals(recorded.sha256())) {
+            log.error("Integrity check failed for the document of evidence {}: recorded SHA-256 {}, stored bytes hash to {}",
+                    evidence, recorded.sha256(), actual);
+            return new Checked(Integrity.ALTERED, null, actual);
+        }
+        return new Checked(Integrity.INTACT,
+                new StoredDocument(recorded.fileName(), recorded.mediaType(), actual, stored.get().content()), actual);
+    }
+
     /**
      * The stored bytes of a recorded document, checked against the SHA-256 recorded when it was attached.
      *
      * @throws DocumentIntegrityException when the bytes are missing or no longer match
      */
     public StoredDocument load(EvidenceId evidence, DocumentView recorded) {
-        StoredDocument stored = store.load(evidence).orElseThrow(() -> new DocumentIntegrityException(
-                "The document of evidence " + evidence + " is recorded but its bytes are missing"));
-        String actual = StoredDocument.sha256Of(stored.content());
-        if (!actual.equals(recorded.sha256())) {
-            log.error("Integrity check failed for the document of evidence {}: recorded SHA-256 {}, stored bytes hash to {}",
-                    evidence, recorded.sha256(), actual);
-            throw new DocumentIntegrityException("The stored document of evidence " + evidence
+        Checked checked = check(evidence, recorded);
+        return switch (checked.integrity()) {
+            case INTACT -> checked.document();
+            case MISSING -> throw new DocumentIntegrityException("The document of evidence " + evidence
+                    + " is recorded but its bytes are missing");
+            case ALTERED -> throw new DocumentIntegrityException("The stored document of evidence " + evidence
                     + " does not match the SHA-256 recorded when it was attached; it has been altered or damaged");
-        }
-        return new StoredDocument(recorded.fileName(), recorded.mediaType(), actual, stored.content());
+        };
     }
 
     /** The last part of the name the client gave, made storable; "document" if none is left. */

@@ -127,6 +127,32 @@ public class AuditExport {
                 .body(body);
     }
 
+    /**
+     * The entries matching the filter in an archival format (csv or json), as {@link #respond} streams them, written
+     * to a stream that stays open (an entry of an evidence package). Returns how many entries it holds.
+     */
+    public long write(Format format, OutputStream out, AuditFilter filter, String exportedBy) throws IOException {
+        AuditExtent extent = queries.query(new FindAuditExtent(filter), ResponseTypes.instanceOf(AuditExtent.class)).join();
+        OutputStream open = new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                out.write(bytes, offset, length);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.flush(); // the JSON writer closes what it writes to; the package goes on after it
+            }
+        };
+        switch (format) {
+            case CSV -> csv(open, filter, extent);
+            case JSON -> json(open, filter, extent, clock.instant(), exportedBy,
+                    queries.query(new FindChainHead(), ResponseTypes.instanceOf(ChainHead.class)).join());
+            default -> throw new IllegalArgumentException("Only the archival formats are written into a package: " + format);
+        }
+        return extent.entries();
+    }
+
     /** RFC 4180: a header row, then one row per entry, CRLF line ends, quoted where needed. */
     private void csv(OutputStream out, AuditFilter filter, AuditExtent extent) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));

@@ -66,24 +66,23 @@ public final class Spreadsheets {
         }
     }
 
-    /** A workbook of one sheet, written as it goes (a hundred rows in memory at most). */
+    /** A workbook of one sheet (more with {@link Workbook#sheet}), written as it goes (a hundred rows in memory at most). */
     public static Workbook workbook(String sheetName, List<String> header, int[] widths) {
         return new Workbook(sheetName, header, widths);
     }
 
     public static final class Workbook implements AutoCloseable {
         private final SXSSFWorkbook book = new SXSSFWorkbook(100);
-        private final SXSSFSheet sheet;
+        private final CellStyle bold;
         private final CellStyle time;
         private final CellStyle date;
         private final CellStyle quoted;
-        private final int columns;
+        private SXSSFSheet sheet;
+        private int columns;
         private int next;
 
         private Workbook(String sheetName, List<String> header, int[] widths) {
-            sheet = book.createSheet(sheetName);
-            columns = header.size();
-            CellStyle bold = book.createCellStyle();
+            bold = book.createCellStyle();
             Font font = book.createFont();
             font.setBold(true);
             bold.setFont(font);
@@ -93,6 +92,15 @@ public final class Spreadsheets {
             date.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
             quoted = book.createCellStyle();
             quoted.setQuotePrefixed(true);
+            sheet(sheetName, header, widths);
+        }
+
+        /** Ends the sheet being written (its header filtered) and starts the next, with its own header. */
+        public void sheet(String sheetName, List<String> header, int[] widths) {
+            if (sheet != null) filterHeader();
+            sheet = book.createSheet(sheetName);
+            columns = header.size();
+            next = 0;
             Row row = sheet.createRow(next++);
             for (int i = 0; i < header.size(); i++) {
                 Cell cell = row.createCell(i);
@@ -101,6 +109,11 @@ public final class Spreadsheets {
                 sheet.setColumnWidth(i, Math.min(255, widths[i]) * 256);
             }
             sheet.createFreezePane(0, 1);
+        }
+
+        private void filterHeader() {
+            Sheet written = sheet;
+            written.setAutoFilter(new CellRangeAddress(0, Math.max(0, next - 1), 0, columns - 1));
         }
 
         /** The next row: each value a number, a time (local, as shown), a date, text, or null for an empty cell. */
@@ -129,8 +142,7 @@ public final class Spreadsheets {
 
         /** Filters on the header, then the workbook to the stream. */
         public void writeTo(OutputStream out) throws IOException {
-            Sheet written = sheet;
-            written.setAutoFilter(new CellRangeAddress(0, Math.max(0, next - 1), 0, columns - 1));
+            filterHeader();
             book.write(out);
             out.flush();
         }

@@ -65,6 +65,11 @@ public final class ApiAccess {
                     "/api/services/*/changes"),
             roles(null, ADMIN, "/api/admin/rebuild", "/api/admin/review-schedule", "/api/admin/country-rules"),
             roles(null, ADMIN, "/actuator/**"),
+            // reports: a service's report and the evidence packages for those who read history; the portfolio for all
+            roles(HttpMethod.GET, Role.AUDIT_READERS, "/api/services/*/report", "/api/services/*/evidence-package",
+                    "/api/evidence-package"),
+            new Rule(HttpMethod.GET, List.of("/api/reports/portfolio"), true, false, Role.AUDIT_READERS),
+            roles(HttpMethod.GET, EVERY_ROLE, "/api/reports/portfolio"),
             new Rule(HttpMethod.GET, List.of("/api/services", "/api/services/**", "/api/totals", "/api/dashboard",
                     "/api/certificates", "/api/certificates/export", "/api/vendors", "/api/vendors/*", "/api/locations",
                     "/api/locations/export", "/api/country-rules"), true, false, Role.AUDIT_READERS),

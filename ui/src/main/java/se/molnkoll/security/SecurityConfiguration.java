@@ -115,7 +115,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/error").permitAll()
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/audit", "/audit/export", "/audit/verification",
-                                "/services/*/changes", "/services/*/evidence/*/document").hasAnyRole(AUDIT_READERS)
+                                "/services/*/changes", "/services/*/evidence/*/document", "/services/*/report",
+                                "/services/*/evidence-package", "/services/evidence-package").hasAnyRole(AUDIT_READERS)
                         .requestMatchers("/services/import", "/services/import/**").hasRole(MANAGER)
                         .requestMatchers("/services/new", "/services/*/classification", "/services/*/classification/preview",
                                 "/services/*/evidence/new", "/services/*/risk-acceptance", "/services/*/provider-change",
@@ -131,8 +132,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/services/*/tasks/*/completion").hasAnyRole(EVERY_ROLE)
                         .requestMatchers(HttpMethod.POST, "/services/**").hasRole(MANAGER)
                         .requestMatchers(anotherMomentOf("/", "/services", "/services/*", "/services/*/measures/export",
-                                "/certificates/export", "/vendors/*", "/locations", "/locations/export")).hasAnyRole(AUDIT_READERS)
-                        .requestMatchers(HttpMethod.GET, "/", "/services", "/services/*", "/catalogue", "/services/*/measures/export",
+                                "/certificates/export", "/vendors/*", "/locations", "/locations/export", "/reports/portfolio")).hasAnyRole(AUDIT_READERS)
+                        .requestMatchers(HttpMethod.GET, "/", "/services", "/services/*", "/catalogue", "/services/*/measures/export", "/reports/portfolio",
                                 "/certificates/export", "/risks", "/tasks", "/reviews", "/vendors", "/vendors/*", "/locations",
                                 "/locations/export").hasAnyRole(EVERY_ROLE)
                         .anyRequest().denyAll())

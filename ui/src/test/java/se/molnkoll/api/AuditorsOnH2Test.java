@@ -5,9 +5,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import se.molnkoll.support.TestClock;
 
-/** The auditors' scenarios on the embedded default database. */
+/** The auditors' scenarios (history, reports) on the embedded default database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(TestClock.class)
-class AuditorsOnH2Test extends AuditorScenarios {
+class AuditorsOnH2Test extends ReportScenarios {
 }

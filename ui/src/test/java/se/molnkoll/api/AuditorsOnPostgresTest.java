@@ -15,7 +15,7 @@ import se.molnkoll.support.TestClock;
         properties = "molnkoll.demo-users=true")
 @ActiveProfiles({"test", "postgres"})
 @Import(TestClock.class)
-class AuditorsOnPostgresTest extends AuditorScenarios {
+class AuditorsOnPostgresTest extends ReportScenarios {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

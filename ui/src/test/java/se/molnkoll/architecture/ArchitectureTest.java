@@ -39,7 +39,7 @@ class ArchitectureTest {
     static final String JOBS = "se.molnkoll.jobs..";
     /** What the doors share, beneath them in ui. */
     static final String[] FEATURES = {"se.molnkoll.input..", "se.molnkoll.recording..", "se.molnkoll.exports..",
-            "se.molnkoll.documents..", "se.molnkoll.security..", "se.molnkoll.requests..", "se.molnkoll.instance..",
+            "se.molnkoll.reports..", "se.molnkoll.documents..", "se.molnkoll.security..", "se.molnkoll.requests..", "se.molnkoll.instance..",
             "se.molnkoll.config..", "se.molnkoll.logging.."};
     /** The sides and the kernel; everything else is the application around them (ui). */
     static final String[] SIDES_AND_KERNEL = {"se.molnkoll.command..", "se.molnkoll.query..", "se.molnkoll.kernel.."};
@@ -81,7 +81,7 @@ class ArchitectureTest {
         for (String part : new String[]{"se.molnkoll.kernel", "se.molnkoll.command", "se.molnkoll.command.runtime",
                 "se.molnkoll.query", "se.molnkoll.query.api", "se.molnkoll.query.runtime", "se.molnkoll.api",
                 "se.molnkoll.pages", "se.molnkoll.jobs", "se.molnkoll.input", "se.molnkoll.recording",
-                "se.molnkoll.exports", "se.molnkoll.documents", "se.molnkoll.security", "se.molnkoll.requests",
+                "se.molnkoll.exports", "se.molnkoll.reports", "se.molnkoll.documents", "se.molnkoll.security", "se.molnkoll.requests",
                 "se.molnkoll.instance", "se.molnkoll.config", "se.molnkoll.logging"}) {
             assertThat(PRODUCTION.stream().anyMatch(c -> c.getPackageName().startsWith(part))).as(part).isTrue();
         }

@@ -52,7 +52,8 @@ public final class Contract {
     public static final Path DOCUMENT = root().resolve("openapi.yaml");
     /** Headers whose presence a client relies on: where the server sends one, the document must declare it. */
     static final Set<String> CONTRACT_HEADERS = Set.of("location", "x-correlation-id", "content-disposition",
-            "molnkoll-export-entries", "www-authenticate", "molnkoll-read-your-writes", "retry-after", "repr-digest");
+            "molnkoll-export-entries", "www-authenticate", "molnkoll-read-your-writes", "retry-after", "repr-digest",
+            "molnkoll-report-id");
     /**
      * Rules of the server that no schema can state, each described in the document's words: a moment
      * not in the future, an end after its start, position and hash together, an empty file. A 400 on
@@ -66,7 +67,9 @@ public final class Contract {
             Pattern.compile("position and hash go together.*"),
             Pattern.compile("must not be before receivedOn when there is no validFrom.*"),
             Pattern.compile("is not valid JSON: Duplicate field .*"),
-            Pattern.compile("is empty"));
+            Pattern.compile("is empty"),
+            Pattern.compile("selects no service registered at the moment"),
+            Pattern.compile("is not an organisation unit of any registered service"));
     /** What the validator says of a request to a path or method the document does not have. */
     static final Set<String> OUTSIDE_THE_DOCUMENT = Set.of("validation.request.path.missing",
             "validation.request.operation.notAllowed");

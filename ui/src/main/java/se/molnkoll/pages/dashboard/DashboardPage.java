@@ -21,6 +21,7 @@ import se.molnkoll.kernel.query.FindCertificates;
 import se.molnkoll.kernel.query.FindCloudServices;
 import se.molnkoll.kernel.query.FindDashboard;
 import se.molnkoll.pages.layout.PageMoment;
+import se.molnkoll.reports.PortfolioFigures;
 
 import java.time.Clock;
 import java.util.EnumMap;
@@ -50,21 +51,6 @@ class DashboardPage {
         this.warningDays = certificates.warningDays();
     }
 
-    /**
-     * The open measures of each phase's work: for every service in use, those open in the phase it is
-     * in now. A service still being acquired adds nothing to operation's bar; its later phases' measures
-     * are not yet anyone's work.
-     */
-    static Map<Phase, Long> openWhereTheServicesAre(List<CloudServiceSummary> services) {
-        Map<Phase, Long> open = new EnumMap<>(Phase.class);
-        for (Phase phase : Phase.values()) open.put(phase, 0L);
-        for (CloudServiceSummary service : services) {
-            if (service.decommissioned()) continue;
-            open.merge(service.phase(), service.openMeasures().getOrDefault(service.phase(), 0L), Long::sum);
-        }
-        return open;
-    }
-
     /** The dashboard's certificates (expired and expiring, at the same moment) as a spreadsheet. */
     @GetMapping("/certificates/export")
     ResponseEntity<StreamingResponseBody> exportCertificates(@RequestParam(required = false) String format,
@@ -77,7 +63,7 @@ class DashboardPage {
     }
 
     @GetMapping("/")
-    String dashboard(@RequestParam(required = false) String asOf, Model model) {
+    String dashboard(@RequestParam(required = false) String asOf, Model model, Locale locale) {
         PageMoment moment = PageMoment.parse(asOf, null, null, clock);
         Dashboard dashboard = queries.query(new FindDashboard(warningDays, moment.moment()),
                 ResponseTypes.instanceOf(Dashboard.class)).join();
@@ -88,7 +74,7 @@ class DashboardPage {
         List<CloudServiceSummary> unclassified = services.stream()
                 .filter(s -> !s.classified() && !s.decommissioned())
                 .toList();
-        Map<Phase, Long> openInPhase = openWhereTheServicesAre(services);
+        Map<Phase, Long> openInPhase = PortfolioFigures.openWhereTheServicesAre(services);
         long largest = openInPhase.values().stream().mapToLong(Long::longValue).max().orElse(0);
         model.addAttribute("moment", moment);
         model.addAttribute("dashboard", dashboard);
@@ -97,6 +83,8 @@ class DashboardPage {
         model.addAttribute("openInPhase", openInPhase);
         model.addAttribute("certificates", certificates);
         model.addAttribute("unclassified", unclassified);
+        model.addAttribute("units", services.stream().map(CloudServiceSummary::organisationUnit).distinct()
+                .sorted(java.text.Collator.getInstance(locale)).toList());
         return VIEW;
     }
 }

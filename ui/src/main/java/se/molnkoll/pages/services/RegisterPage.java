@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import se.molnkoll.exports.RegisterExport;
+import se.molnkoll.kernel.CloudServiceId;
 import se.molnkoll.kernel.Phase;
+import se.molnkoll.reports.EvidencePackage;
+import org.springframework.security.core.Authentication;
 import se.molnkoll.kernel.query.CloudServiceSummary;
 import se.molnkoll.kernel.query.FindCloudServices;
 import se.molnkoll.kernel.query.Moment;
@@ -38,7 +41,10 @@ class RegisterPage {
     private final QueryGateway queries;
     private final RegisterExport export;
 
-    RegisterPage(QueryGateway queries, RegisterExport export) {
+    private final EvidencePackage evidencePackage;
+
+    RegisterPage(QueryGateway queries, RegisterExport export, EvidencePackage evidencePackage) {
+        this.evidencePackage = evidencePackage;
         this.queries = queries;
         this.export = export;
     }
@@ -101,6 +107,22 @@ class RegisterPage {
         return export.respond(chosen, rows, locale);
     }
 
+    /** The evidence package (ZIP) of the services the register shows with these filters, as they are now. */
+    @GetMapping("/services/evidence-package")
+    ResponseEntity<StreamingResponseBody> evidencePackage(@RequestParam(required = false) String q,
+                                                          @RequestParam(required = false) Phase phase,
+                                                          @RequestParam(required = false) String unit,
+                                                          @RequestParam(defaultValue = "false") boolean expired,
+                                                          @RequestParam(defaultValue = "false") boolean open,
+                                                          @RequestParam(defaultValue = "false") boolean conflict,
+                                                          Authentication who, Locale locale) {
+        List<CloudServiceId> selected = rows(services(), Filter.of(q, phase, unit, expired, open, conflict, null, null), locale)
+                .stream().map(r -> r.service().id()).toList();
+        if (selected.isEmpty()) throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no service matches");
+        String title = unit != null && !unit.isBlank() ? unit : q != null && !q.isBlank() ? q : "urval";
+        return evidencePackage.respond(evidencePackage.servicesAt(selected, Moment.NOW), title, Moment.NOW, null, who.getName());
+    }
+
     private List<CloudServiceSummary> services() {
         return queries.query(new FindCloudServices(Moment.NOW), ResponseTypes.multipleInstancesOf(CloudServiceSummary.class)).join();
     }
@@ -147,6 +169,13 @@ class RegisterPage {
             return Link.to("/services/export").with("format", format).with("q", q).with("phase", phase).with("unit", unit)
                     .with("expired", expired ? true : null).with("open", open ? true : null)
                     .with("conflict", conflict ? true : null).with("sort", sort).with("dir", dir).toString();
+        }
+
+        /** The evidence package of the services this filter shows. */
+        public String evidencePackageLink() {
+            return Link.to("/services/evidence-package").with("q", q).with("phase", phase).with("unit", unit)
+                    .with("expired", expired ? true : null).with("open", open ? true : null)
+                    .with("conflict", conflict ? true : null).toString();
         }
 
         /** The register sorted by the column: ascending, or the other way if it is sorted by it already. */

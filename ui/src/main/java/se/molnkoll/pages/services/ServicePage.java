@@ -34,14 +34,12 @@ import se.molnkoll.kernel.query.AuditEntry;
 import se.molnkoll.kernel.query.AuditPage;
 import se.molnkoll.kernel.query.CloudServiceView;
 import se.molnkoll.kernel.query.DocumentView;
-import se.molnkoll.kernel.query.EvidenceStatus;
 import se.molnkoll.kernel.query.EvidenceView;
 import se.molnkoll.kernel.query.FindAuditTrail;
 import se.molnkoll.kernel.query.FindCloudService;
 import se.molnkoll.kernel.query.FindServiceChanges;
 import se.molnkoll.kernel.query.MeasureStatusView;
 import se.molnkoll.kernel.query.Moment;
-import se.molnkoll.kernel.query.RiskAcceptanceView;
 import se.molnkoll.kernel.query.FindTasks;
 import se.molnkoll.kernel.query.FindReviews;
 import se.molnkoll.kernel.query.ReviewView;
@@ -52,6 +50,7 @@ import se.molnkoll.security.Role;
 import se.molnkoll.security.UnitScope;
 import se.molnkoll.pages.audit.EvidenceTitles;
 import se.molnkoll.pages.layout.PageMoment;
+import se.molnkoll.reports.Lapsing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -140,8 +139,8 @@ class ServicePage {
         model.addAttribute("applicableCount", view.measures().stream().map(MeasureStatusView::measureId).distinct().count());
         model.addAttribute("evidenceTitles", titles);
         model.addAttribute("riskAnalysisReopened", riskAnalysisReopened(view, moment.moment().knownAt()));
-        model.addAttribute("expiringIn", expiringIn(view));
-        model.addAttribute("acceptanceEndsIn", acceptanceEndsIn(view));
+        model.addAttribute("expiringIn", Lapsing.evidenceExpiringIn(view, warningDays));
+        model.addAttribute("acceptanceEndsIn", Lapsing.acceptancesEndingIn(view, warningDays));
         model.addAttribute("reviews", queries.query(new FindReviews(moment.moment(), service, false),
                 ResponseTypes.multipleInstancesOf(ReviewView.class)).join());
         List<TaskView> tasks = queries.query(new FindTasks(moment.moment(), null, service, true),
@@ -286,31 +285,6 @@ class ServicePage {
         ModelAndView page = new ModelAndView("error", Map.of("status", 500, "integrity", true));
         page.setStatus(HttpStatus.INTERNAL_SERVER_ERROR);
         return page;
-    }
-
-    /**
-     * Valid evidence whose last day falls within the warning window of the date statuses are judged for:
-     * the days it has left, shown where the work is (the dashboard counts them too).
-     */
-    private Map<EvidenceId, Long> expiringIn(CloudServiceView view) {
-        Map<EvidenceId, Long> expiring = new java.util.HashMap<>();
-        for (EvidenceView e : view.evidence()) {
-            if (e.status() != EvidenceStatus.VALID || e.validUntil() == null) continue;
-            long days = java.time.temporal.ChronoUnit.DAYS.between(view.statusDate(), e.validUntil());
-            if (days >= 0 && days <= warningDays) expiring.put(e.id(), days);
-        }
-        return expiring;
-    }
-
-    /** Days left of each acceptance in force that ends within the warning window. */
-    private Map<RiskAcceptanceView, Long> acceptanceEndsIn(CloudServiceView view) {
-        Map<RiskAcceptanceView, Long> ending = new java.util.HashMap<>();
-        for (RiskAcceptanceView r : view.riskAcceptances()) {
-            if (!r.inForce() || r.validUntil() == null) continue;
-            long days = java.time.temporal.ChronoUnit.DAYS.between(view.statusDate(), r.validUntil());
-            if (days >= 0 && days <= warningDays) ending.put(r, days);
-        }
-        return ending;
     }
 
     private CloudServiceView find(CloudServiceId service, Moment moment) {

@@ -1,4 +1,4 @@
-package se.molnkoll.pages.layout;
+package se.molnkoll.config;
 
 import org.springframework.stereotype.Component;
 import se.molnkoll.kernel.BusinessDates;
@@ -6,7 +6,7 @@ import se.molnkoll.kernel.BusinessDates;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
-/** How the pages write moments: Swedish time, to the minute (templates call it as {@code @formats}). */
+/** How the pages and reports write moments: Swedish time, to the minute (page templates call it as {@code @formats}). */
 @Component("formats")
 public class Formats {
 
