@@ -145,6 +145,11 @@ class PagesTest {
                 new Page("GET", service + "?validAt=" + TODAY.plusYears(1), AUDIT_READERS),
                 new Page("GET", service + "/changes", AUDIT_READERS),
                 new Page("GET", service + "/evidence/" + evidence + "/document", AUDIT_READERS),
+                new Page("GET", service + "/report", AUDIT_READERS),
+                new Page("GET", service + "/evidence-package", AUDIT_READERS),
+                new Page("GET", "/services/evidence-package?unit=Regionstyrelsen", AUDIT_READERS),
+                new Page("GET", "/reports/portfolio?format=pdf", EVERYONE),
+                new Page("GET", "/reports/portfolio?format=xlsx&asOf=" + TODAY, AUDIT_READERS),
                 new Page("GET", "/audit", AUDIT_READERS),
                 new Page("GET", "/audit/export?format=csv", AUDIT_READERS),
                 new Page("GET", "/audit/verification", AUDIT_READERS),
@@ -407,6 +412,38 @@ class PagesTest {
                 .contains("href=\"/services/export?format=xlsx&amp;q=Exporttj%C3%A4nst&amp;sort=name&amp;dir=asc\"");
         assertThat(mvc.perform(get("/services/export").param("format", "pdf").with(VIEWER)).andReturn().getResponse().getStatus())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void reports_are_offered_where_the_view_is_to_those_who_may_have_them_and_carry_its_moment() throws Exception {
+        String id = register("Rapporttjänst");
+        String auditorsPage = html(get(id).param("asOf", TODAY.toString()).with(AUDITOR));
+        String reportLink = id + "/report?asOf=" + TODAY;
+        assertThat(auditorsPage).contains("href=\"" + reportLink + "&amp;asOfTime=&amp;validAt=\"",
+                "href=\"" + id + "/evidence-package?asOf=" + TODAY + "&amp;asOfTime=&amp;validAt=\"",
+                "Tjänsterapport (PDF)", "Bevispaket (ZIP)");
+        assertThat(html(get(id).with(VIEWER))).doesNotContain("/report", "/evidence-package");
+
+        MvcResult started = mvc.perform(get(reportLink).with(AUDITOR)).andReturn();
+        MvcResult pdf = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started)).andReturn();
+        assertThat(pdf.getResponse().getStatus()).isEqualTo(200);
+        assertThat(pdf.getResponse().getContentType()).isEqualTo("application/pdf");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.getResponse().getContentAsByteArray())) {
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Tjänsterapport: Rapporttjänst");
+        }
+
+        String dashboard = html(get("/").with(VIEWER));
+        assertThat(dashboard).contains("action=\"/reports/portfolio\"", "<option value=\"Regionstyrelsen\">Regionstyrelsen</option>",
+                "Portföljrapport (PDF)", "Portföljrapport (XLSX)");
+        MvcResult portfolio = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(
+                mvc.perform(get("/reports/portfolio").param("format", "xlsx").param("unit", "Regionstyrelsen").with(VIEWER)).andReturn()))
+                .andReturn();
+        assertThat(portfolio.getResponse().getStatus()).isEqualTo(200);
+        assertThat(portfolio.getResponse().getContentType()).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(mvc.perform(get("/reports/portfolio").param("unit", "Finns inte").with(VIEWER)).andReturn().getResponse().getStatus())
+                .isEqualTo(400);
+        assertThat(html(get("/services").param("q", "Rapporttjänst").with(AUDITOR)))
+                .contains("href=\"/services/evidence-package?q=Rapporttj%C3%A4nst\"", "Bevispaket för tjänsten (ZIP)");
     }
 
     private MockHttpServletRequestBuilder correction(String id, String name, String owner, String reason) {

@@ -146,6 +146,10 @@ class AuthorizationMatrixTest {
         RULES.put("POST /api/vendors/{id}/evidence", MANAGER);
         RULES.put("POST /api/vendors/{id}/evidence/{vendorEvidenceId}/withdrawal", MANAGER);
         RULES.put("POST /api/services/{id}/locations", MANAGER);
+        RULES.put("GET /api/services/{id}/report", AUDIT_READERS);
+        RULES.put("GET /api/services/{id}/evidence-package", AUDIT_READERS);
+        RULES.put("GET /api/evidence-package", AUDIT_READERS);
+        RULES.put("GET /api/reports/portfolio", EVERY_ROLE);
         // ---- pages
         RULES.put("GET /login", ANYONE);
         RULES.put("GET /", EVERY_ROLE);
@@ -168,6 +172,10 @@ class AuthorizationMatrixTest {
         RULES.put("GET /reviews", EVERY_ROLE);
         RULES.put("GET /services/{id}/changes", AUDIT_READERS);
         RULES.put("GET /services/{id}/evidence/{evidenceId}/document", AUDIT_READERS);
+        RULES.put("GET /services/{id}/report", AUDIT_READERS);
+        RULES.put("GET /services/{id}/evidence-package", AUDIT_READERS);
+        RULES.put("GET /services/evidence-package", AUDIT_READERS);
+        RULES.put("GET /reports/portfolio", EVERY_ROLE);
         RULES.put("GET /audit", AUDIT_READERS);
         RULES.put("GET /audit/export", AUDIT_READERS);
         RULES.put("GET /audit/verification", AUDIT_READERS);

@@ -149,6 +149,11 @@ class RoleRulesTest {
                 new Endpoint("POST", "/api/vendors/" + vendor + "/sub-processors", Map.of("name", ""), MANAGER),
                 new Endpoint("POST", s + "/vendor-link", Map.of("vendorId", ""), MANAGER),
                 new Endpoint("POST", s + "/locations", Map.of("storageCountries", List.of()), MANAGER),
+                new Endpoint("GET", s + "/report", null, AUDIT_READERS),
+                new Endpoint("GET", s + "/evidence-package", null, AUDIT_READERS),
+                new Endpoint("GET", "/api/evidence-package?unit=Regionstyrelsen", null, AUDIT_READERS),
+                new Endpoint("GET", "/api/reports/portfolio?format=xlsx", null, EVERYONE),
+                new Endpoint("GET", "/api/reports/portfolio?" + now, null, AUDIT_READERS),
                 // asking about another moment narrows a read; it never opens anything else
                 new Endpoint("GET", "/api/admin/rebuild?asOf=", null, ADMIN),
                 new Endpoint("GET", "/actuator/metrics?validAt=2026-01-01", null, ADMIN),

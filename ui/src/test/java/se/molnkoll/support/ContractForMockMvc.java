@@ -34,6 +34,11 @@ public class ContractForMockMvc {
             // writes its problem+json; the tests over real HTTP check that answer
             return;
         }
+        if (request.isAsyncStarted() && response.getContentAsByteArray().length == 0) {
+            // a streamed answer (a report, an export) is written after MockMvc returns; the scenarios over real HTTP,
+            // which pass every exchange to the contract too, check it whole
+            return;
+        }
         Map<String, List<String>> requestHeaders = new LinkedHashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             requestHeaders.put(name, Collections.list(request.getHeaders(name)));
