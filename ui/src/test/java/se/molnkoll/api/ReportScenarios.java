@@ -41,6 +41,7 @@ import static se.molnkoll.support.TestClock.TODAY;
  * Reports read back as their readers would: PDFs with PDFBox, workbooks with POI, packages unzipped and checked with
  * sha256sum, each against what the API answers for the same moment.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 abstract class ReportScenarios extends AuditorScenarios {
 
     private static final String[] STATUS_WORDS = {"Uppfylld", "Öppen", "Utgången", "Risk accepterad", "Granskning försenad"};
@@ -101,7 +102,8 @@ abstract class ReportScenarios extends AuditorScenarios {
     }
 
     @Test
-    void a_service_report_shows_the_service_as_the_api_did_at_the_moment_and_every_page_names_the_chain_head() throws Exception {
+    void a_service_report_shows_the_service_as_the_api_did_at_the_moment_and_every_page_names_the_chain_head(
+            org.springframework.boot.test.system.CapturedOutput log) throws Exception {
         at(9, 0);
         String id = register("Rapporterad tjänst");
         at(9, 30);
@@ -115,7 +117,12 @@ abstract class ReportScenarios extends AuditorScenarios {
 
         JsonNode head = auditor.get("/api/audit/head").json();
         JsonNode then = view(auditor, id, asOf(beforeWithdrawal));
-        Pdf report = pdf(file(auditor, "/api/services/" + id + "/report?" + asOf(beforeWithdrawal), "application/pdf").body());
+        HttpResponse<byte[]> answer = file(auditor, "/api/services/" + id + "/report?" + asOf(beforeWithdrawal), "application/pdf");
+        String reportId = answer.headers().firstValue("Molnkoll-Report-Id").orElseThrow();
+        assertThat(log.getOut()).as("the generation is in the log: what, of which service, which moment, who, the id")
+                .contains("Report generated: service report of " + id + " (Rapporterad tjänst) as of " + beforeWithdrawal
+                        + " (status date " + TODAY + ") by auditor; report " + reportId + ", chain head " + head.get("position").asLong());
+        Pdf report = pdf(answer.body());
         assertThat(report.title()).isEqualTo("Tjänsterapport: Rapporterad tjänst");
         assertThat(report.language()).isEqualTo("sv");
         assertThat(report.tagged()).as("a tagged PDF (PDF/UA)").isTrue();
@@ -137,7 +144,7 @@ abstract class ReportScenarios extends AuditorScenarios {
                     .contains("Hashkedjans huvud: position " + head.get("position").asLong() + ", hash")
                     .contains(head.get("hash").asText())
                     .contains("Läget som Molnkoll kände till det " + se.molnkoll.kernel.BusinessDates.dateOf(beforeWithdrawal))
-                    .contains("av auditor")
+                    .contains("av auditor; rapport " + reportId)
                     .contains("Informationssäkerhet för extern molntjänst, version 3.0")
                     .contains("Sida " + (page + 1) + " av " + report.pages().size());
         }
