@@ -94,7 +94,8 @@ class PortfolioBenchmark {
             return switch (name) {
                 // full: 20 samples of each view, as the dashboard takes seconds at that size (see README)
                 case "full" -> new Size("full", 10_000, 10_000, 36, 20_000, 5_000, 20);
-                case "quick" -> new Size("quick", 120, 1_000, 12, 1_000, 500, 50);
+                // quick: 200 services (and the big one), the portfolio report's size in issue 25
+                case "quick" -> new Size("quick", 200, 1_000, 12, 1_000, 500, 50);
                 default -> throw new IllegalArgumentException("bench.size is quick or full, not " + name);
             };
         }
@@ -166,6 +167,7 @@ class PortfolioBenchmark {
             views(app, portfolio);
             rebuild(app);
             awaitProjections(jdbc, app);
+            reports(app, portfolio);
             imports(app);
             memory();
         }
@@ -494,24 +496,9 @@ class PortfolioBenchmark {
         // -Dbench.importRows=500,10000 measures those sizes at any bench.size
         String asked = System.getProperty("bench.importRows", size.name().equals("full") ? "500,10000" : "500");
         List<Integer> sizes = java.util.Arrays.stream(asked.split(",")).map(String::strip).map(Integer::valueOf).toList();
-        var memory = ManagementFactory.getMemoryMXBean();
         for (int rows : sizes) {
             byte[] workbook = register(rows);
-            System.gc();
-            long baseline = memory.getHeapMemoryUsage().getUsed();
-            java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong(baseline);
-            java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
-            Thread sampler = new Thread(() -> {
-                while (sampling.get()) {
-                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(10); // the sampling period: nothing to wait for
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            sampler.start();
+            HeapPeak heap = HeapPeak.start();
             long start = System.nanoTime();
             HttpResponse<String> preview = http.send(multipart(port, "/api/imports/preview", basic, workbook),
                     HttpResponse.BodyHandlers.ofString());
@@ -528,16 +515,131 @@ class PortfolioBenchmark {
                             .GET().build(), HttpResponse.BodyHandlers.ofString()).body()).get("state").asText(),
                             current -> !current.equals("RUNNING"));
             double importSeconds = (System.nanoTime() - start) / 1e9;
-            sampling.set(false);
-            sampler.join();
+            double peakMb = heap.stopMb();
             if (!state.equals("DONE")) throw new IllegalStateException("The import of " + rows + " rows ended " + state);
-            double peakMb = (peak.get() - baseline) / 1024.0 / 1024.0;
             results.put("import" + rows + "PreviewRowsPerSecond", round(rows / previewSeconds));
             results.put("import" + rows + "RowsPerSecond", round(rows / importSeconds));
             results.put("import" + rows + "PeakHeapMb", round(peakMb));
             row("Import of %,d services (XLSX, classified)".formatted(rows),
                     "%.0f rows/s (preview %.0f rows/s)".formatted(rows / importSeconds, rows / previewSeconds),
                     "%.1f s; heap at most %.0f MB above before".formatted(importSeconds, peakMb));
+        }
+    }
+
+    /**
+     * The reports over HTTP as a manager asks for them: the portfolio report of the whole portfolio (PDF and XLSX, with
+     * its 12 month ends), the report of the service with the most events and its evidence package, and the evidence
+     * package of a service with 200 MB of documents; each the time of
+     * the whole answer (median of 5 after one warm-up; of 2 for the package of 200 MB) and how far the heap rose above where it was before.
+     */
+    void reports(ConfigurableApplicationContext app, Generated portfolio) throws Exception {
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("manager:" + ACTOR_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String big = portfolio.big().value();
+        Map<String, String> reports = new LinkedHashMap<>();
+        reports.put("portfolioReportPdf", "/api/reports/portfolio?format=pdf");
+        reports.put("portfolioReportXlsx", "/api/reports/portfolio?format=xlsx");
+        reports.put("serviceReportPdf", "/api/services/" + big + "/report");
+        reports.put("evidencePackageZip", "/api/services/" + big + "/evidence-package");
+        reports.put("evidencePackageLargeZip", "/api/services/" + withLargeDocuments(http, port, basic, portfolio.services().get(0))
+                + "/evidence-package");
+        for (Map.Entry<String, String> report : reports.entrySet()) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + report.getValue()))
+                    .header("Authorization", basic).GET().build();
+            int samples = report.getKey().equals("evidencePackageLargeZip") ? 2 : 5; // 200 MB read each time
+            Latencies latencies = new Latencies(samples);
+            long bytes = 0;
+            HeapPeak heap = null;
+            for (int i = 0; i <= samples; i++) {
+                if (i == 1) heap = HeapPeak.start(); // after the warm-up
+                long start = System.nanoTime();
+                // counted as it arrives: this JVM is also the application's, whose heap is measured
+                HttpResponse<java.io.InputStream> answer = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                if (answer.statusCode() != 200) throw new IllegalStateException(report.getValue() + " answered " + answer.statusCode());
+                try (java.io.InputStream body = answer.body()) {
+                    bytes = body.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+                if (i > 0) latencies.add(System.nanoTime() - start);
+            }
+            double peakMb = heap.stopMb();
+            results.put(report.getKey() + "Ms", round(latencies.percentile(50)));
+            results.put(report.getKey() + "PeakHeapMb", round(peakMb));
+            row("Report " + (report.getKey().equals("evidencePackageLargeZip")
+                            ? report.getValue().replaceAll("/api/services/[^/]+", "/api/services/{200 MB of documents}")
+                            : report.getValue().replace(big, "{most events}")),
+                    "p50 %.0f ms, %,d bytes".formatted(latencies.percentile(50), bytes),
+                    "heap at most %.0f MB above before".formatted(peakMb));
+        }
+    }
+
+    static final int LARGE_DOCUMENTS = 25;
+    static final int LARGE_DOCUMENT_BYTES = 8 * 1024 * 1024;
+
+    /**
+     * Attaches {@value #LARGE_DOCUMENTS} documents of 8 MB (200 MB in all, bytes that do not compress) to the service,
+     * each to evidence of its own, so that its evidence package is far larger than the heap could hold twice.
+     */
+    String withLargeDocuments(HttpClient http, int port, String basic, CloudServiceId service) throws Exception {
+        java.util.Random bytes = new java.util.Random(25);
+        String day = BusinessDates.today(clock).toString();
+        for (int i = 0; i < LARGE_DOCUMENTS; i++) {
+            String body = "{\"measureIds\":[38],\"phases\":[\"OPERATE\"],\"kind\":\"AUDIT_REPORT\",\"title\":\"Revisionsbilaga " + i
+                    + "\",\"issuer\":\"Revisor AB\",\"receivedOn\":\"" + day + "\"}";
+            HttpResponse<String> recorded = http.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/api/services/" + service.value() + "/evidence"))
+                    .header("Authorization", basic).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (recorded.statusCode() != 201) throw new IllegalStateException(recorded.statusCode() + " " + recorded.body());
+            String evidence = new ObjectMapper().readTree(recorded.body()).get("id").asText();
+            byte[] pdf = new byte[LARGE_DOCUMENT_BYTES];
+            bytes.nextBytes(pdf);
+            for (int b = 0; b < pdf.length; b++) pdf[b] = (byte) (pdf[b] | 0x80); // no ASCII: nothing a polyglot check looks for
+            byte[] head = ("%PDF-1.4\n% bilaga " + i + "\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] tail = "\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(head, 0, pdf, 0, head.length);
+            System.arraycopy(tail, 0, pdf, pdf.length - tail.length, tail.length);
+            HttpResponse<String> attached = http.send(multipart(port, "/api/services/" + service.value() + "/evidence/" + evidence
+                    + "/document", basic, pdf, "revisionsbilaga-" + i + ".pdf", "application/pdf"), HttpResponse.BodyHandlers.ofString());
+            if (attached.statusCode() != 201) throw new IllegalStateException(attached.statusCode() + " " + attached.body());
+        }
+        return service.value();
+    }
+
+    /** The heap's highest use while something runs, above where it was when sampling started (after a collection). */
+    static final class HeapPeak {
+        private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
+        private final long baseline;
+        private final Thread sampler;
+
+        private HeapPeak() {
+            var memory = ManagementFactory.getMemoryMXBean();
+            System.gc();
+            baseline = memory.getHeapMemoryUsage().getUsed();
+            peak.set(baseline);
+            sampler = new Thread(() -> {
+                while (sampling.get()) {
+                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(10); // the sampling period: nothing to wait for
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.start();
+        }
+
+        static HeapPeak start() {
+            return new HeapPeak();
+        }
+
+        /** Stops sampling; the peak above the baseline in MB. */
+        double stopMb() throws InterruptedException {
+            sampling.set(false);
+            sampler.join();
+            return (peak.get() - baseline) / 1024.0 / 1024.0;
         }
     }
 
@@ -571,10 +673,14 @@ class PortfolioBenchmark {
     }
 
     static HttpRequest multipart(int port, String path, String basic, byte[] file) {
+        return multipart(port, path, basic, file, "register.xlsx", "application/octet-stream");
+    }
+
+    static HttpRequest multipart(int port, String path, String basic, byte[] file, String fileName, String type) {
         String boundary = "bench-" + UUID.randomUUID();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"register.xlsx\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", basic)

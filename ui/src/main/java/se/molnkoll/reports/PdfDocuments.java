@@ -3,6 +3,7 @@ package se.molnkoll.reports;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -13,6 +14,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 /**
  * A report's Thymeleaf template (the pages' engine, messages and formats) made into a PDF by openhtmltopdf: tagged
@@ -26,9 +28,15 @@ public class PdfDocuments {
     private static final String PRODUCER = "Molnkoll (openhtmltopdf, Apache PDFBox)";
 
     private final ITemplateEngine templates;
+    /**
+     * Laying out a long report takes a few hundred MB of short-lived heap for a moment (README, Performance): at most
+     * this many at once, the others wait their turn, so that a rush of reports cannot exhaust the heap.
+     */
+    private final Semaphore rendering;
 
-    public PdfDocuments(ITemplateEngine templates) {
+    public PdfDocuments(ITemplateEngine templates, @Value("${molnkoll.reports.concurrent-pdfs:2}") int concurrentPdfs) {
         this.templates = templates;
+        this.rendering = new Semaphore(Math.max(1, concurrentPdfs), true);
     }
 
     /**
@@ -37,13 +45,22 @@ public class PdfDocuments {
      * document its title ({@code <title>}) and language ({@code <html lang>}).
      */
     public Rendered render(String template, Map<String, Object> variables, Locale locale) {
-        return new Rendered(templates.process(template, new Context(locale, variables)));
+        return new Rendered(templates.process(template, new Context(locale, variables)), rendering);
     }
 
-    /** A report's XHTML, written as a PDF when the answer streams. */
-    public record Rendered(String xhtml) {
+    /** A report's XHTML, written as a PDF when the answer streams (when its turn comes). */
+    public record Rendered(String xhtml, Semaphore rendering) {
 
         public void writeTo(OutputStream out) throws IOException {
+            rendering.acquireUninterruptibly();
+            try {
+                layOut(out);
+            } finally {
+                rendering.release();
+            }
+        }
+
+        private void layOut(OutputStream out) throws IOException {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             builder.usePdfUaAccessibility(true);
