@@ -66,6 +66,10 @@ head -1 "$work/trail.csv" | grep -q '^position,recordedAt,actor' || fail "the CS
 [ "$(head -c 2 "$work/register.xlsx")" = "PK" ] || fail "the register export is not an XLSX workbook"
 [ "$(grep -c ',CloudServiceRegistered,\|,EvidenceWithdrawn,' "$work/trail.csv")" -eq 2 ] || fail "the CSV export lacks events"
 grep -q '"intact":true' "$work/out.txt" || fail "the hash chain did not verify"
+[ "$(head -c 5 "$work/tjanstrapport.pdf")" = "%PDF-" ] || fail "the service report is not a PDF"
+[ "$(head -c 5 "$work/portfoljrapport.pdf")" = "%PDF-" ] || fail "the portfolio report is not a PDF"
+grep -q 'dokument/Revisionsrapport 2026 - rapport.pdf: OK' "$work/out.txt" || fail "sha256sum did not check the document in the package"
+if grep -q 'FAILED' "$work/out.txt"; then fail "sha256sum found a file of the evidence package that does not match"; fi
 grep -q '"row":3,.*Ange SaaS, PaaS eller IaaS' "$work/out.txt" || fail "the import preview did not name the wrong service model of row 3"
 for _ in $(seq 1 30); do
   curl -s -u viewer:viewer http://localhost:8080/api/services | grep -q '"name":"Diariet"' && break
