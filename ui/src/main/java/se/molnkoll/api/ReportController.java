@@ -22,7 +22,6 @@ import se.molnkoll.kernel.CloudServiceId;
 import se.molnkoll.kernel.Phase;
 import se.molnkoll.kernel.StorableValues;
 import se.molnkoll.kernel.query.CloudServiceSummary;
-import se.molnkoll.kernel.query.CloudServiceView;
 import se.molnkoll.kernel.query.FindCloudServices;
 import se.molnkoll.kernel.query.Moment;
 import se.molnkoll.reports.EvidencePackage;
@@ -146,9 +145,8 @@ class ReportController {
         Moment moment = TimeParameters.moment(asOf, validAt, clock, problems);
         Instant start = TimeParameters.bound(from, "from", false, problems);
         TimeParameters.throwIfAny(problems);
-        List<CloudServiceView> found = evidencePackage.servicesAt(List.of(service), moment);
-        if (found.isEmpty()) throw NotFoundException.service(id, moment);
-        return evidencePackage.respond(found, found.get(0).name(), moment, start, who.getName());
+        String name = evidencePackage.nameAt(service, moment).orElseThrow(() -> NotFoundException.service(id, moment));
+        return evidencePackage.respond(List.of(service), name, moment, start, who.getName());
     }
 
     static final String EVIDENCE_PACKAGE = "Every attached document under a readable name (<service>/dokument/<evidence> - "
@@ -185,7 +183,7 @@ class ReportController {
             throw InvalidInputException.of(unitName != null ? "unit" : "phase", "selects no service registered at the moment");
         }
         String title = (unitName == null ? "alla" : unitName) + (phase == null ? "" : "-" + phase.name().toLowerCase(Locale.ROOT));
-        return evidencePackage.respond(evidencePackage.servicesAt(selected, moment), title, moment, start, who.getName());
+        return evidencePackage.respond(selected, title, moment, start, who.getName());
     }
 
     @GetMapping("/api/reports/portfolio")

@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -85,39 +86,43 @@ public class EvidencePackage {
                 .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
-    /** The services as they were at the moment; those not yet registered then are left out. */
-    public List<CloudServiceView> servicesAt(List<CloudServiceId> services, Moment moment) {
-        List<CloudServiceView> found = new ArrayList<>();
-        for (CloudServiceId id : services) {
-            queries.query(new FindCloudService(id, moment), ResponseTypes.optionalInstanceOf(CloudServiceView.class)).join()
-                    .ifPresent(found::add);
-        }
-        return found;
+    /** The service's name at the moment; empty if it was not registered then. */
+    public Optional<String> nameAt(CloudServiceId service, Moment moment) {
+        return view(service, moment).map(CloudServiceView::name);
+    }
+
+    private Optional<CloudServiceView> view(CloudServiceId service, Moment moment) {
+        return queries.query(new FindCloudService(service, moment), ResponseTypes.optionalInstanceOf(CloudServiceView.class)).join();
     }
 
     /**
-     * The package of these services (as read at the moment), streamed.
+     * The package of these services, each read as it was at the moment while the package streams (one at a time, so
+     * that a package of the whole portfolio holds one service in memory, not all), those not registered then left out.
      *
      * @param title what the package holds, for its file name and log line (a service's name, or a filter's words)
      * @param from  the start of the period of the audit trails (null: from each service's registration)
      */
-    public ResponseEntity<StreamingResponseBody> respond(List<CloudServiceView> services, String title, Moment moment,
+    public ResponseEntity<StreamingResponseBody> respond(List<CloudServiceId> services, String title, Moment moment,
                                                          Instant from, String who) {
         ReportStamp stamp = reports.stamp(who, moment);
         Instant upTo = moment.knownAt() == null ? stamp.generatedAt().plusNanos(1_000) : moment.knownAt().plusNanos(1_000);
         return reports.respond(stamp, "evidence package", title + " (" + services.size() + " services)", Reports.ZIP,
                 "molnkoll-bevispaket-" + Reports.slug(title, "urval"), "zip",
-                out -> write(services, stamp, from, upTo, out));
+                out -> write(services, moment, stamp, from, upTo, out));
     }
 
-    private void write(List<CloudServiceView> services, ReportStamp stamp, Instant from, Instant upTo, OutputStream out)
+    private void write(List<CloudServiceId> ids, Moment moment, ReportStamp stamp, Instant from, Instant upTo, OutputStream out)
             throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         Map<String, String> sums = new LinkedHashMap<>();
         List<ManifestRow> manifest = new ArrayList<>();
+        List<Map<String, String>> services = new ArrayList<>();
         Set<String> folders = new HashSet<>();
-        for (CloudServiceView service : services) {
+        for (CloudServiceId id : ids) {
+            CloudServiceView service = view(id, moment).orElse(null);
+            if (service == null) continue;
             String folder = unique(Reports.slug(service.name(), "tjanst"), folders);
+            services.add(Map.of("id", service.id().value(), "name", service.name(), "folder", folder));
             entry(zip, sums, folder + "/service.json", json.writeValueAsBytes(service));
             AuditFilter period = new AuditFilter(service.id(), null, null, from, upTo);
             entry(zip, sums, folder + "/audit-trail.csv", stream -> audit.write(AuditExport.Format.CSV, stream, period, stamp.generatedBy()));
@@ -155,7 +160,7 @@ public class EvidencePackage {
         described.put("periodFrom", from);
         described.put("routine", stamp.routine());
         described.put("chainHead", stamp.head());
-        described.put("services", services.stream().map(s -> Map.of("id", s.id().value(), "name", s.name())).toList());
+        described.put("services", services);
         described.put("documents", manifest);
         entry(zip, sums, "manifest.json", json.writeValueAsBytes(described));
         List<ManifestRow> damaged = manifest.stream().filter(r -> !r.integrity().equals(Documents.Integrity.INTACT.name())).toList();

@@ -48,8 +48,8 @@ abstract class ReportScenarios extends AuditorScenarios {
     private static final Map<String, String> STATUS_OF_WORD = Map.of("Uppfylld", "COVERED", "Öppen", "OPEN",
             "Utgången", "EXPIRED", "Risk accepterad", "RISK_ACCEPTED", "Granskning försenad", "REVIEW_DUE");
 
-    /** A PDF read back: its pages' text, title, language and whether it is tagged. */
-    record Pdf(List<String> pages, String title, String language, boolean tagged) {
+    /** A PDF read back: its pages' text, its text line by line as laid out, title, language and whether it is tagged. */
+    record Pdf(List<String> pages, String laidOut, String title, String language, boolean tagged) {
         String text() {
             return String.join("\n", pages);
         }
@@ -64,7 +64,10 @@ abstract class ReportScenarios extends AuditorScenarios {
                 stripper.setEndPage(page);
                 pages.add(stripper.getText(document));
             }
-            return new Pdf(pages, document.getDocumentInformation().getTitle(), document.getDocumentCatalog().getLanguage(),
+            PDFTextStripper byPosition = new PDFTextStripper();
+            byPosition.setSortByPosition(true); // a table row's cells on one line
+            return new Pdf(pages, byPosition.getText(document), document.getDocumentInformation().getTitle(),
+                    document.getDocumentCatalog().getLanguage(),
                     document.getDocumentCatalog().getMarkInfo() != null && document.getDocumentCatalog().getMarkInfo().isMarked());
         }
     }
@@ -82,23 +85,41 @@ abstract class ReportScenarios extends AuditorScenarios {
         return text.substring(text.lastIndexOf("\nUnderlag\n"), text.indexOf("\nHändelser"));
     }
 
-    /** How many of the service's measures (all phases) have each status, as the API says. */
-    static Map<String, Long> statusCounts(JsonNode view) {
-        Map<String, Long> counts = new HashMap<>();
-        for (JsonNode m : view.get("measures")) counts.merge(m.get("status").asText(), 1L, Long::sum);
-        return counts;
+    /** Each applicable measure's status per phase ("27 ACQUIRE" → "COVERED"), as the API says. */
+    static Map<String, String> statuses(JsonNode view) {
+        Map<String, String> statuses = new HashMap<>();
+        for (JsonNode m : view.get("measures")) {
+            statuses.put(m.get("measureId").asInt() + " " + m.get("phase").asText(), m.get("status").asText());
+        }
+        return statuses;
     }
 
-    /** How many times each status word stands in the report's measures tables (the events are not among them). */
-    static Map<String, Long> statusCounts(String text) {
-        String measures = text.substring(0, text.indexOf("\nHändelser"));
-        Map<String, Long> counts = new HashMap<>();
-        for (String word : STATUS_WORDS) {
-            java.util.regex.Matcher found = java.util.regex.Pattern.compile("(^|\\s)" + word + "(\\s|$)", java.util.regex.Pattern.MULTILINE)
-                    .matcher(measures);
-            while (found.find()) counts.merge(STATUS_OF_WORD.get(word), 1L, Long::sum);
+    private static final Map<String, String> PHASE_HEADINGS = Map.of("Åtgärder: Anskaffa", "ACQUIRE",
+            "Åtgärder: Förvalta", "OPERATE", "Åtgärder: Lämna", "EXIT");
+
+    /**
+     * Each measure's status per phase as the report's tables show it: a row's first line (laid out by position) holds
+     * its number, the start of its text, its status and the start of what lies behind it.
+     */
+    static Map<String, String> statuses(Pdf report) {
+        Map<String, String> statuses = new HashMap<>();
+        String phase = null;
+        java.util.regex.Pattern row = java.util.regex.Pattern.compile("^([1-9][0-9]?) ");
+        for (String line : report.laidOut().split("\n")) {
+            for (Map.Entry<String, String> heading : PHASE_HEADINGS.entrySet()) {
+                if (line.startsWith(heading.getKey())) phase = heading.getValue();
+            }
+            if (line.strip().equals("Underlag")) break; // the evidence table: the measures are behind
+            java.util.regex.Matcher number = row.matcher(line);
+            if (phase == null || !number.find()) continue;
+            for (String word : STATUS_WORDS) {
+                if (line.contains(" " + word + " ") || line.endsWith(" " + word)) {
+                    String previous = statuses.put(number.group(1) + " " + phase, STATUS_OF_WORD.get(word));
+                    assertThat(previous).as("one status for measure " + number.group(1) + " in " + phase + ": " + line).isNull();
+                }
+            }
         }
-        return counts;
+        return statuses;
     }
 
     @Test
@@ -110,6 +131,14 @@ abstract class ReportScenarios extends AuditorScenarios {
         classify(id, 3, 2, 2, false, true);
         at(10, 0);
         String certificate = recordEvidence(id, List.of(27, 29), List.of("ACQUIRE"), TODAY.plusYears(1).toString());
+        at(10, 10);
+        Api.Response proposed = manager.post("/api/services/" + id + "/risk-proposals", Map.of("measureId", 18, "phase", "ACQUIRE",
+                "residualRisk", "Kapaciteten kan inte prognostiseras", "motivation", "Följs upp i förvaltningen",
+                "validUntil", TODAY.plusYears(1).toString()));
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+        Api.Response approved = Api.at(port).as("riskowner").post("/api/services/" + id + "/risk-proposals/"
+                + proposed.json().get("id").asText() + "/approval", Map.of("note", "Följs upp efter tre månader"));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
         at(11, 0);
         withdraw(id, certificate);
         at(12, 0);
@@ -130,8 +159,11 @@ abstract class ReportScenarios extends AuditorScenarios {
         assertThat(text).contains("Moln AB", "Regionstyrelsen", "Anna Andersson", "RS 2026-117", "Personuppgifter ja",
                 "Klassningen gör " + then.get("measures").findValues("measureId").stream().map(JsonNode::asInt).distinct().count()
                         + " av rutinens 42 åtgärder tillämpliga");
-        assertThat(statusCounts(text)).as("the statuses the API gives for the same moment").isEqualTo(statusCounts(then));
+        assertThat(statuses(report)).as("each measure's status as the API gives it for the same moment").isEqualTo(statuses(then));
         assertThat(statusIn(then, 27, "ACQUIRE")).isEqualTo("COVERED");
+        assertThat(statusIn(then, 18, "ACQUIRE")).isEqualTo("RISK_ACCEPTED");
+        assertThat(text.replaceAll("\\s+", " ")).as("the acceptance behind measure 18, with its approver and dates")
+                .contains("Risk accepterad av riskägaren riskowner, föreslagen av manager; gäller " + TODAY + " – " + TODAY.plusYears(1));
         // before the withdrawal the certificate is valid (the evidence table's status) and behind measures 27 and 29
         assertThat(evidenceSection(text)).contains("ISO/IEC 27001-certifikat", "Giltigt");
         assertThat(text).doesNotContain("Återkallat", "Fel certifikat");
@@ -151,7 +183,7 @@ abstract class ReportScenarios extends AuditorScenarios {
 
         Pdf now = pdf(file(auditor, "/api/services/" + id + "/report", "application/pdf").body());
         JsonNode today = view(auditor, id, "");
-        assertThat(statusCounts(now.text())).isEqualTo(statusCounts(today));
+        assertThat(statuses(now)).isEqualTo(statuses(today));
         assertThat(evidenceSection(now.text())).contains("Återkallat").doesNotContain("Giltigt");
         assertThat(now.text().replaceAll("\\s+", " ")).contains("återkallades: Fel certifikat");
         assertThat(statusIn(today, 27, "ACQUIRE")).isEqualTo("OPEN");

@@ -120,7 +120,7 @@ class RegisterPage {
                 .stream().map(r -> r.service().id()).toList();
         if (selected.isEmpty()) throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no service matches");
         String title = unit != null && !unit.isBlank() ? unit : q != null && !q.isBlank() ? q : "urval";
-        return evidencePackage.respond(evidencePackage.servicesAt(selected, Moment.NOW), title, Moment.NOW, null, who.getName());
+        return evidencePackage.respond(selected, title, Moment.NOW, null, who.getName());
     }
 
     private List<CloudServiceSummary> services() {

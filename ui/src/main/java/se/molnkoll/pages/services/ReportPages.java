@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import se.molnkoll.kernel.CloudServiceId;
-import se.molnkoll.kernel.query.CloudServiceView;
 import se.molnkoll.pages.layout.PageMoment;
 import se.molnkoll.reports.EvidencePackage;
 import se.molnkoll.reports.ServiceReport;
@@ -49,9 +48,9 @@ class ReportPages {
                                                           @RequestParam(required = false) String validAt, Authentication who) {
         CloudServiceId service = ServicePage.serviceId(id);
         PageMoment moment = moment(asOf, asOfTime, validAt);
-        List<CloudServiceView> found = evidencePackage.servicesAt(List.of(service), moment.moment());
-        if (found.isEmpty()) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        return evidencePackage.respond(found, found.get(0).name(), moment.moment(), null, who.getName());
+        String name = evidencePackage.nameAt(service, moment.moment())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return evidencePackage.respond(List.of(service), name, moment.moment(), null, who.getName());
     }
 
     private PageMoment moment(String asOf, String asOfTime, String validAt) {
