@@ -89,10 +89,9 @@ public class ServiceReport {
         Optional<CloudServiceView> found = queries.query(new FindCloudService(service, moment),
                 ResponseTypes.optionalInstanceOf(CloudServiceView.class)).join();
         if (found.isEmpty()) return Optional.empty();
-        Map<String, Object> variables = variables(found.get(), moment, from, reports.stamp(who, moment), locale);
-        ReportStamp stamp = (ReportStamp) variables.get("stamp");
         CloudServiceView view = found.get();
-        PdfDocuments.Rendered pdf = pdfs.render("reports/service", variables, locale);
+        ReportStamp stamp = reports.stamp(who, moment);
+        PdfDocuments.Rendered pdf = pdfs.render("reports/service", variables(view, moment, from, stamp, locale), locale);
         return Optional.of(reports.respond(stamp, "service report", view.id().value() + " (" + view.name() + ")", Reports.PDF,
                 "molnkoll-tjanstrapport-" + Reports.slug(view.name(), "tjanst"), "pdf", pdf::writeTo));
     }

@@ -286,6 +286,12 @@ abstract class ReportScenarios extends AuditorScenarios {
         JsonNode head = auditor.get("/api/audit/head").json();
         for (String page : whole.pages()) assertThat(page.replaceAll("\\s+", " ")).contains("position " + head.get("position").asLong());
 
+        Pdf english = pdf(file(manager, "/api/reports/portfolio?lang=en&unit=" + encodedUnit, "application/pdf").body());
+        assertThat(english.title()).isEqualTo("Portfolio report: " + unit);
+        assertThat(english.language()).isEqualTo("en");
+        assertThat(english.text().replaceAll("\\s+", " ")).contains("Services in use " + servicesPerPhase.get("ACQUIRE") + " "
+                + servicesPerPhase.get("OPERATE") + " " + servicesPerPhase.get("EXIT") + " 3", "The trend over the last twelve months");
+
         assertThat(Api.at(port).as("viewer").getBytes("/api/reports/portfolio?asOf=" + TODAY).statusCode())
                 .as("history is the auditors' view").isEqualTo(403);
         assertProblem(auditor.get("/api/reports/portfolio?format=docx"), 400, "format");
