@@ -3,7 +3,6 @@ package se.molnkoll.reports;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -34,9 +33,9 @@ public class PdfDocuments {
      */
     private final Semaphore rendering;
 
-    public PdfDocuments(ITemplateEngine templates, @Value("${molnkoll.reports.concurrent-pdfs:2}") int concurrentPdfs) {
+    public PdfDocuments(ITemplateEngine templates, ReportProperties properties) {
         this.templates = templates;
-        this.rendering = new Semaphore(Math.max(1, concurrentPdfs), true);
+        this.rendering = new Semaphore(properties.concurrentPdfs(), true);
     }
 
     /**

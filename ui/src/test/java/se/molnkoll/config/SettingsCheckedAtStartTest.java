@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SettingsCheckedAtStartTest {
 
-    @EnableConfigurationProperties({OidcProperties.class, DigestProperties.class})
+    @EnableConfigurationProperties({OidcProperties.class, DigestProperties.class, se.molnkoll.reports.ReportProperties.class})
     static class Settings {
     }
 
@@ -40,7 +40,15 @@ class SettingsCheckedAtStartTest {
             assertThat(digest.from()).isEqualTo("molnkoll@localhost");
             assertThat(digest.checkInterval()).isEqualTo(Duration.ofMinutes(1));
             assertThat(digest.contacts()).isEmpty();
+            assertThat(started.getBean(se.molnkoll.reports.ReportProperties.class).concurrentPdfs()).isEqualTo(2);
         });
+    }
+
+    @Test
+    void no_pdf_at_a_time_stops_the_start_naming_the_setting() {
+        context.withPropertyValues("molnkoll.reports.concurrent-pdfs=0").run(started ->
+                assertThat(started).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("molnkoll.reports.concurrent-pdfs must be 1 or more"));
     }
 
     @Test
