@@ -24,7 +24,6 @@ import se.molnkoll.pages.layout.PageMoment;
 import se.molnkoll.reports.PortfolioFigures;
 
 import java.time.Clock;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
