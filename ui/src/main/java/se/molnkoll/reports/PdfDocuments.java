@@ -28,7 +28,7 @@ public class PdfDocuments {
 
     private final ITemplateEngine templates;
     /**
-     * Laying out a long report takes a few hundred MB of short-lived heap for a moment (README, Performance): at most
+     * Laying out a long report takes a few hundred MB of short-lived heap for a moment (docs/performance.md): at most
      * this many at once, the others wait their turn, so that a rush of reports cannot exhaust the heap.
      */
     private final Semaphore rendering;
