@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SettingsCheckedAtStartTest {
 
-    @EnableConfigurationProperties({OidcProperties.class, DigestProperties.class, se.molnkoll.reports.ReportProperties.class})
+    @EnableConfigurationProperties({OidcProperties.class, DigestProperties.class, se.molnkoll.reports.ReportProperties.class,
+            se.molnkoll.command.runtime.CommandProperties.class})
     static class Settings {
     }
 
@@ -41,6 +42,7 @@ class SettingsCheckedAtStartTest {
             assertThat(digest.checkInterval()).isEqualTo(Duration.ofMinutes(1));
             assertThat(digest.contacts()).isEmpty();
             assertThat(started.getBean(se.molnkoll.reports.ReportProperties.class).concurrentPdfs()).isEqualTo(2);
+            assertThat(started.getBean(se.molnkoll.command.runtime.CommandProperties.class).cachedServices()).isEqualTo(10_000);
         });
     }
 
@@ -49,6 +51,13 @@ class SettingsCheckedAtStartTest {
         context.withPropertyValues("molnkoll.reports.concurrent-pdfs=0").run(started ->
                 assertThat(started).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("molnkoll.reports.concurrent-pdfs must be 1 or more"));
+    }
+
+    @Test
+    void an_aggregate_cache_of_no_service_stops_the_start_naming_the_setting() {
+        context.withPropertyValues("molnkoll.commands.cached-services=0").run(started ->
+                assertThat(started).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("molnkoll.commands.cached-services must be 1 or more"));
     }
 
     @Test

@@ -5,7 +5,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.caching.JCacheAdapter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,21 +26,23 @@ import java.util.concurrent.ScheduledExecutorService;
 @EnableConfigurationProperties({CommandProperties.class, RiskAcceptanceProperties.class})
 public class CommandConfiguration {
 
-    /**
-     * The cloud services' aggregate cache, the one their {@code @Aggregate} names. Loaded services are
-     * kept while memory allows (the garbage collector may take any of them): a command on a service with
-     * thousands of events does not replay them all each time. Each is checked against the event store
-     * before use, as another instance may have changed it since ({@link StoreCheckedCache}).
-     */
     /** How long a residual-risk acceptance may be made for; the services take it in their command handlers. */
     @Bean
     RiskAcceptancePolicy riskAcceptancePolicy(RiskAcceptanceProperties properties) {
         return new RiskAcceptancePolicy(properties.longest());
     }
 
+    /**
+     * The cloud services' aggregate cache, the one their {@code @Aggregate} names: the
+     * {@code molnkoll.commands.cached-services} most recently used services are kept (Caffeine, through
+     * Axon's JCache adapter), so a command on a service does not replay its history each time. A
+     * {@code WeakReferenceCache} lost them at every garbage collection. Each is checked against the event
+     * store before use, as another instance may have changed it since ({@link StoreCheckedCache}).
+     */
     @Bean(CloudService.CACHE)
-    Cache cloudServiceCache(AxonTables axon) {
-        return new StoreCheckedCache(new WeakReferenceCache(), axon);
+    Cache cloudServiceCache(AxonTables axon, CommandProperties properties, MeterRegistry meters) {
+        return new StoreCheckedCache(new JCacheAdapter(BoundedCaches.create(CloudService.CACHE, properties.cachedServices(),
+                meters)), axon);
     }
 
     /**

@@ -1,0 +1,45 @@
+package se.molnkoll.command.runtime;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.axonframework.common.caching.JCacheAdapter;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The aggregate cache's store: bounded, by reference, kept through garbage collections, one per application. */
+class BoundedCachesTest {
+
+    @Test
+    void keeps_entries_by_reference_through_a_garbage_collection() {
+        JCacheAdapter cache = new JCacheAdapter(BoundedCaches.create("services", 10, new SimpleMeterRegistry()));
+        Object service = new Object();
+        cache.put("s1", service);
+
+        System.gc(); // a WeakReferenceCache lost its services here
+
+        assertThat(cache.<String, Object>get("s1")).isSameAs(service);
+    }
+
+    @Test
+    void holds_at_most_its_bound_and_reports_its_size() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        javax.cache.Cache<Object, Object> store = BoundedCaches.create("services", 100, meters);
+        for (int i = 0; i < 1_000; i++) {
+            store.put("s" + i, new Object());
+        }
+        com.github.benmanes.caffeine.cache.Cache<?, ?> caffeine = store.unwrap(com.github.benmanes.caffeine.cache.Cache.class);
+        caffeine.cleanUp(); // Caffeine evicts in the background; this finishes its pending work
+
+        assertThat(caffeine.estimatedSize()).isEqualTo(100);
+        assertThat(meters.get("molnkoll.commands.cache.size").tag("cache", "services").gauge().value()).isEqualTo(100);
+    }
+
+    @Test
+    void each_application_gets_a_cache_of_its_own() {
+        javax.cache.Cache<Object, Object> first = BoundedCaches.create("services", 10, new SimpleMeterRegistry());
+        javax.cache.Cache<Object, Object> second = BoundedCaches.create("services", 10, new SimpleMeterRegistry());
+        first.put("s1", "first's");
+
+        assertThat(second.get("s1")).isNull();
+    }
+}
