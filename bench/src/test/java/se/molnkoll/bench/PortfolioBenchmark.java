@@ -102,6 +102,8 @@ class PortfolioBenchmark {
     }
 
     static final int CLIENTS = 8;
+    static final List<String> UNITS = List.of("Hälso- och sjukvård", "Tandvård", "HR", "Ekonomi", "IT-avdelningen",
+            "Kollektivtrafik", "Kultur", "Regionledningskontoret");
     /** -Dbench.reuse=true: no new portfolio; measure again on the one an earlier run left in the database. */
     static final boolean REUSE = Boolean.getBoolean("bench.reuse");
     static final String ACTOR_PASSWORD = "manager";
@@ -165,6 +167,7 @@ class PortfolioBenchmark {
             commandsOverHttp(app, portfolio);
             awaitProjections(jdbc, app);
             views(app, portfolio);
+            registerPages(app);
             rebuild(app);
             awaitProjections(jdbc, app);
             reports(app, portfolio);
@@ -245,8 +248,7 @@ class PortfolioBenchmark {
         List<CloudServiceId> all = new ArrayList<>(services);
         all.add(big);
         all.forEach(id -> lapsing.put(id, new ArrayList<>()));
-        String[] units = {"Hälso- och sjukvård", "Tandvård", "HR", "Ekonomi", "IT-avdelningen", "Kollektivtrafik",
-                "Kultur", "Regionledningskontoret"};
+        String[] units = UNITS.toArray(String[]::new);
 
         // registered, classified, contract, operation
         forEach(all, (id, i) -> {
@@ -459,6 +461,33 @@ class PortfolioBenchmark {
         row("Dashboard today", "p50 %.1f ms, p95 %.1f ms".formatted(dashboard.percentile(50), dashboard.percentile(95)), "");
         row("Dashboard as of a past date", "p50 %.1f ms, p95 %.1f ms".formatted(dashboardAsOf.percentile(50),
                 dashboardAsOf.percentile(95)), "");
+    }
+
+    /**
+     * A page of the register (50 services) over HTTP as the register page and API clients ask for it: by each sort, both
+     * ways, with a text search, a unit, the expired, open and conflict filters and a page in the middle; p95 over them all.
+     */
+    void registerPages(ConfigurableApplicationContext app) throws Exception {
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("manager:" + ACTOR_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        List<String> queries = List.of("", "sort=vendor", "sort=unit&dir=desc", "sort=phase", "sort=open&dir=desc", "q=tj",
+                "unit=" + java.net.URLEncoder.encode(UNITS.get(0), StandardCharsets.UTF_8), "expired=true", "open=true",
+                "conflict=true", "page=40", "phase=OPERATE&sort=open");
+        Latencies latencies = new Latencies(size.samples() * queries.size());
+        for (int i = 0; i < size.samples() + 2; i++) {
+            for (String query : queries) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/services?size=50&" + query))
+                        .header("Authorization", basic).GET().build();
+                long t = System.nanoTime();
+                HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() != 200) throw new IllegalStateException(query + " answered " + answer.statusCode());
+                if (i >= 2) latencies.add(System.nanoTime() - t);
+            }
+        }
+        results.put("registerPageP95Ms", round(latencies.percentile(95)));
+        row("A page of the register (50 services; 12 filters and sorts, HTTP)", "p50 %.1f ms, p95 %.1f ms".formatted(
+                latencies.percentile(50), latencies.percentile(95)), "");
     }
 
     static void time(Latencies into, Runnable read) {

@@ -6,6 +6,7 @@ import se.molnkoll.exports.Spreadsheets;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.http.HttpHeaders;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Locale;
 import se.molnkoll.input.CommandInput;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,10 +39,10 @@ import se.molnkoll.kernel.command.ProposeRiskAcceptance;
 import se.molnkoll.kernel.command.RecordEvidence;
 import se.molnkoll.kernel.command.SetClassification;
 import se.molnkoll.kernel.command.StartOperation;
-import se.molnkoll.kernel.query.CloudServiceSummary;
 import se.molnkoll.kernel.query.CloudServiceView;
 import se.molnkoll.kernel.query.FindCloudService;
-import se.molnkoll.kernel.query.FindCloudServices;
+import se.molnkoll.kernel.query.FindRegisterPage;
+import se.molnkoll.kernel.query.RegisterPage;
 import se.molnkoll.kernel.query.FindServiceMeasures;
 import se.molnkoll.kernel.query.MeasureStatusView;
 import se.molnkoll.kernel.query.Moment;
@@ -238,13 +239,50 @@ class CloudServiceController {
     }
 
     @GetMapping
-    @Operation(operationId = "listServices", summary = "The register: every service with its phase and open measures per phase")
-    List<CloudServiceSummary> list(@RequestParam(required = false) String asOf,
-                                   @RequestParam(required = false) String validAt) {
-        Moment moment = moment(asOf, validAt);
-        return queries.query(new FindCloudServices(moment), ResponseTypes.multipleInstancesOf(CloudServiceSummary.class))
-                .join();
+    @Operation(operationId = "listServices", summary = "The register: a page of services with their phase, open measures and what needs attention",
+            description = "Paged (page from 0, size 1–500, default 50) and filtered by the database, with the total count. "
+                    + "q: in the name or the vendor, whatever the case; phase, unit; expired=true: with an expired "
+                    + "certificate; open=true: with measures open in the phase the service is in; conflict=true: in use "
+                    + "and in location conflict. sort: name (default), vendor, unit, phase or open, then by name; "
+                    + "dir: asc (default) or desc. With asOf and/or validAt, as known then and judged for that date. "
+                    + "Every matching service at once: /api/services/export.")
+    RegisterPage list(@RequestParam(required = false) String q,
+                          @RequestParam(required = false) Phase phase,
+                          @RequestParam(required = false) String unit,
+                          @RequestParam(required = false) Boolean expired,
+                          @RequestParam(required = false) Boolean open,
+                          @RequestParam(required = false) Boolean conflict,
+                          @RequestParam(required = false) String sort,
+                          @RequestParam(required = false) String dir,
+                          @RequestParam(required = false) Integer page,
+                          @RequestParam(required = false) Integer size,
+                          @RequestParam(required = false) String asOf,
+                          @RequestParam(required = false) String validAt) {
+        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+        Moment moment = TimeParameters.moment(asOf, validAt, clock, problems);
+        FindRegisterPage.Sort order = sort == null ? FindRegisterPage.Sort.NAME : FindRegisterPage.Sort.of(sort);
+        if (order == null) {
+            problems.add(new InvalidInputException.FieldProblem("sort", "must be one of " + REGISTER_SORTS));
+        }
+        if (dir != null && !dir.equals("asc") && !dir.equals("desc")) {
+            problems.add(new InvalidInputException.FieldProblem("dir", "must be asc or desc"));
+        }
+        int pageNumber = page == null ? 0 : page;
+        int pageSize = size == null ? AuditController.DEFAULT_SIZE : size;
+        if (pageNumber < 0) problems.add(new InvalidInputException.FieldProblem("page", "must be 0 or more"));
+        if (pageSize < 1 || pageSize > AuditController.MAX_SIZE) {
+            problems.add(new InvalidInputException.FieldProblem("size", "must be between 1 and " + AuditController.MAX_SIZE));
+        } else if ((long) pageNumber * pageSize > Integer.MAX_VALUE) {
+            problems.add(new InvalidInputException.FieldProblem("page", "is beyond the last service any register can have"));
+        }
+        TimeParameters.throwIfAny(problems);
+        FindRegisterPage.Filter filter = new FindRegisterPage.Filter(q, phase, unit, Boolean.TRUE.equals(expired),
+                Boolean.TRUE.equals(open), Boolean.TRUE.equals(conflict));
+        return queries.query(new FindRegisterPage(moment, filter, order, "desc".equals(dir), pageNumber, pageSize,
+                registerExport.warningDays()), ResponseTypes.instanceOf(RegisterPage.class)).join();
     }
+
+    static final List<String> REGISTER_SORTS = Arrays.stream(FindRegisterPage.Sort.values()).map(FindRegisterPage.Sort::parameter).toList();
 
     @GetMapping("/export")
     @Operation(operationId = "exportRegister", summary = "The register as a spreadsheet: xlsx or csv-excel",

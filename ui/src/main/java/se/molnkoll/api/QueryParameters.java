@@ -52,6 +52,22 @@ final class QueryParameters {
                     .schema(integer(1, AuditController.MAX_SIZE, AuditController.DEFAULT_SIZE));
             case "lang" -> parameter.description("The report's language: sv (default) or en")
                     .schema(new StringSchema()._enum(ReportController.LANGUAGES)._default("sv"));
+            case "q" -> parameter.description("Only services with this text in the name or the vendor, whatever the case")
+                    .schema(new StringSchema().pattern(ONE_LINE));
+            case "expired" -> parameter.description("true: only services with an expired certificate, not renewed")
+                    .schema(new io.swagger.v3.oas.models.media.BooleanSchema());
+            case "open" -> {
+                if ("listServices".equals(operationId)) {
+                    parameter.description("true: only services with measures open in the phase they are in")
+                            .schema(new io.swagger.v3.oas.models.media.BooleanSchema());
+                }
+            }
+            case "conflict" -> parameter.description("true: only services in use whose locations are in conflict")
+                    .schema(new io.swagger.v3.oas.models.media.BooleanSchema());
+            case "sort" -> parameter.description("The column to sort by, then by name")
+                    .schema(new StringSchema()._enum(CloudServiceController.REGISTER_SORTS)._default("name"));
+            case "dir" -> parameter.description("asc (default) or desc")
+                    .schema(new StringSchema()._enum(List.of("asc", "desc"))._default("asc"));
             case "unit" -> parameter.description("Only this organisation unit (as the register names it)")
                     .schema(new StringSchema().pattern(ONE_LINE));
             case "format" -> {

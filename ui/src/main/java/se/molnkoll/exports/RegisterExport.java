@@ -8,21 +8,16 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import se.molnkoll.config.CertificateProperties;
 import se.molnkoll.kernel.Phase;
-import se.molnkoll.kernel.query.CertificateStatus;
-import se.molnkoll.kernel.query.CertificateView;
-import se.molnkoll.kernel.query.FindCertificates;
-import se.molnkoll.kernel.query.FindCloudServices;
+import se.molnkoll.kernel.query.FindRegisterPage;
 import se.molnkoll.kernel.query.Moment;
-import se.molnkoll.kernel.query.CloudServiceSummary;
+import se.molnkoll.kernel.query.RegisterPage;
+import se.molnkoll.kernel.query.RegisterRow;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The register as a spreadsheet, for a contract manager's follow-up in Excel: the rows the register
@@ -38,10 +33,6 @@ public class RegisterExport {
             "registerExport.openIn.EXIT", "registerExport.classified", "register.decommissioned", "register.hasExpired",
             "registerExport.daysLeft", "registerExport.id");
     private static final int[] WIDTHS = {36, 28, 28, 12, 12, 12, 12, 12, 10, 10, 12, 14, 38};
-
-    /** One service as exported: what the register shows of it. */
-    public record Row(CloudServiceSummary service, boolean expiredCertificates, Long expiringInDays) {
-    }
 
     public enum Format {
         XLSX("xlsx"), CSV_FOR_EXCEL("csv-excel");
@@ -65,10 +56,6 @@ public class RegisterExport {
         }
     }
 
-    /** The services with an expired certificate, and the fewest days left of each one's expiring certificates. */
-    public record Attention(Set<String> expired, Map<String, Long> expiringInDays) {
-    }
-
     private final MessageSource messages;
     private final Clock clock;
     private final QueryGateway queries;
@@ -81,41 +68,36 @@ public class RegisterExport {
         this.warningDays = certificates.warningDays();
     }
 
-    /** Which services' certificates need attention at the moment, within the warning window. */
-    public Attention attention(Moment moment) {
-        Set<String> expired = queries.query(new FindCertificates(CertificateStatus.EXPIRED, 0, moment),
-                        ResponseTypes.multipleInstancesOf(CertificateView.class)).join().stream()
-                .map(c -> c.serviceId().value()).collect(Collectors.toSet());
-        Map<String, Long> expiring = queries.query(new FindCertificates(CertificateStatus.EXPIRING, warningDays, moment),
-                        ResponseTypes.multipleInstancesOf(CertificateView.class)).join().stream()
-                .collect(Collectors.toMap(c -> c.serviceId().value(), CertificateView::daysLeft, Math::min));
-        return new Attention(expired, expiring);
+    /** The register at the moment as the register page lists it with the filter and the sort: every matching service. */
+    public List<RegisterRow> register(Moment moment, FindRegisterPage.Filter filter, FindRegisterPage.Sort sort, boolean descending) {
+        return queries.query(FindRegisterPage.all(moment, filter, sort, descending, warningDays),
+                ResponseTypes.instanceOf(RegisterPage.class)).join().services();
     }
 
     /** The whole register at the moment, by name: what the API exports. */
-    public List<Row> register(Moment moment) {
-        Attention attention = attention(moment);
-        return queries.query(new FindCloudServices(moment), ResponseTypes.multipleInstancesOf(CloudServiceSummary.class))
-                .join().stream()
-                .map(s -> new Row(s, attention.expired().contains(s.id().value()), attention.expiringInDays().get(s.id().value())))
-                .toList();
+    public List<RegisterRow> register(Moment moment) {
+        return register(moment, FindRegisterPage.Filter.NONE, FindRegisterPage.Sort.NAME, false);
     }
 
-    public ResponseEntity<StreamingResponseBody> respond(Format format, List<Row> rows, Locale locale) {
+    /** Certificates expiring within this many days are flagged. */
+    public int warningDays() {
+        return warningDays;
+    }
+
+    public ResponseEntity<StreamingResponseBody> respond(Format format, List<RegisterRow> rows, Locale locale) {
         List<String> header = HEADER_KEYS.stream().map(key -> messages.getMessage(key, null, locale)).toList();
         return TableExport.respond(format, messages.getMessage("register.title", null, locale), header, WIDTHS,
                 rows.stream().map(row -> cells(row, locale)).toList(), "molnkoll-register", clock.instant());
     }
 
-    private List<Object> cells(Row row, Locale locale) {
-        CloudServiceSummary s = row.service();
+    private List<Object> cells(RegisterRow s, Locale locale) {
         List<Object> cells = new ArrayList<>(Arrays.asList(s.name(), s.vendor(), s.organisationUnit(),
-                messages.getMessage("phase." + s.phase(), null, locale), s.openMeasures().getOrDefault(s.phase(), 0L)));
+                messages.getMessage("phase." + s.phase(), null, locale), s.openInPhase()));
         for (Phase phase : Phase.values()) cells.add(s.openMeasures().getOrDefault(phase, 0L));
         cells.add(messages.getMessage(s.classified() ? "yes" : "no", null, locale));
         cells.add(messages.getMessage(s.decommissioned() ? "yes" : "no", null, locale));
-        cells.add(messages.getMessage(row.expiredCertificates() ? "yes" : "no", null, locale));
-        cells.add(row.expiringInDays());
+        cells.add(messages.getMessage(s.expiredCertificates() ? "yes" : "no", null, locale));
+        cells.add(s.expiringInDays());
         cells.add(s.id().value());
         return cells;
     }

@@ -10,6 +10,7 @@ import se.molnkoll.support.Api;
 import se.molnkoll.support.TestClock;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -29,6 +30,49 @@ abstract class ApiScenarios extends Scenarios {
     EventStorageEngine eventStore;
 
     // ---- scenarios -------------------------------------------------------------------------
+
+    @Test
+    void the_register_comes_in_pages_filtered_and_sorted_by_the_database_in_swedish_order_with_its_total() {
+        String unit = "Registersidor " + java.util.UUID.randomUUID();
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (String name : List.of("Öppna data", "Zebra", "alfa", "Ärendet", "Beta", "Åtkomst")) {
+            Api.Response created = manager.post("/api/services", Map.of("name", name, "vendor", name.equals("Zebra") ? "Ränder AB" : "Moln AB",
+                    "serviceModel", "SAAS", "organisationUnit", unit, "owner", "Anna Andersson"));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            ids.put(name, created.json().get("id").asText());
+        }
+        classify(ids.get("Beta"), 2, 2, 2, false, true);
+        String ofUnit = "/api/services?unit=" + java.net.URLEncoder.encode(unit, java.nio.charset.StandardCharsets.UTF_8);
+
+        List<String> names = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            JsonNode one = manager.get(ofUnit + "&size=2&page=" + page).json();
+            assertThat(one.get("totalServices").asLong()).isEqualTo(6);
+            assertThat(one.get("totalPages").asInt()).isEqualTo(3);
+            assertThat(one.get("size").asInt()).isEqualTo(2);
+            assertThat(one.get("units").toString()).contains(unit);
+            names.addAll(texts(one.get("services"), "name"));
+        }
+        assertThat(names).as("Swedish order: å, ä, ö after z").containsExactly("alfa", "Beta", "Zebra", "Åtkomst", "Ärendet", "Öppna data");
+        assertThat(texts(manager.get(ofUnit + "&sort=name&dir=desc&size=3").json().get("services"), "name"))
+                .containsExactly("Öppna data", "Ärendet", "Åtkomst");
+        assertThat(texts(manager.get(ofUnit + "&q=R%C3%84NDER").json().get("services"), "name")).as("the vendor, whatever the case")
+                .containsExactly("Zebra");
+        JsonNode mostOpen = manager.get(ofUnit + "&sort=open&dir=desc&size=1").json();
+        assertThat(mostOpen.get("services").get(0).get("name").asText()).isEqualTo("Beta");
+        assertThat(mostOpen.get("services").get(0).get("openInPhase").asLong())
+                .isEqualTo(mostOpen.get("services").get(0).get("openMeasures").get("ACQUIRE").asLong()).isPositive();
+        assertThat(manager.get(ofUnit + "&phase=OPERATE").json().get("totalServices").asLong()).isZero();
+        assertThat(manager.get(ofUnit + "&expired=true").json().get("services")).isEmpty();
+        JsonNode beyond = manager.get(ofUnit + "&page=7").json();
+        assertThat(beyond.get("services")).isEmpty();
+        assertThat(beyond.get("totalServices").asLong()).isEqualTo(6);
+
+        Api.Response bad = manager.get("/api/services?sort=colour&dir=up&size=501");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        assertThat(texts(bad.json().get("errors"), "field")).containsExactlyInAnyOrder("sort", "dir", "size");
+    }
 
     @Test
     void a_processor_whose_token_has_gaps_gets_the_gap_events_and_then_those_after_its_position_in_order() {

@@ -152,7 +152,7 @@ abstract class Scenarios {
     }
 
     JsonNode summaryOf(String id) {
-        for (JsonNode s : manager.get("/api/services").json()) {
+        for (JsonNode s : manager.get("/api/services?size=500").json().get("services")) {
             if (s.get("id").asText().equals(id)) return s;
         }
         throw new AssertionError("service " + id + " is not in the register");

@@ -394,6 +394,23 @@ class PagesTest {
     }
 
     @Test
+    void the_register_shows_fifty_services_a_page_with_links_to_the_others_and_counts_every_match() throws Exception {
+        for (int i = 1; i <= 53; i++) {
+            register("Sidtjänst %02d".formatted(i));
+        }
+        String first = html(get("/services").param("q", "Sidtjänst").with(VIEWER));
+        assertThat(first).contains("Visar 1–50 av 53 tjänster.", "Sida 1 av 2", "Sidtjänst 01", "Sidtjänst 50")
+                .doesNotContain("Sidtjänst 51", "rel=\"prev\"")
+                .contains("href=\"/services?q=Sidtj%C3%A4nst&amp;sort=name&amp;dir=asc&amp;page=1\" rel=\"next\"");
+        String second = html(get("/services").param("q", "Sidtjänst").param("page", "1").with(VIEWER));
+        assertThat(second).contains("Visar 51–53 av 53 tjänster.", "Sida 2 av 2", "Sidtjänst 51", "Sidtjänst 53")
+                .doesNotContain("Sidtjänst 50", "rel=\"next\"").contains("rel=\"prev\"");
+        // the evidence package and the export take every match, not the page
+        assertThat(html(get("/services").param("q", "Sidtjänst").with(AUDITOR))).contains("Bevispaket för de 53 tjänsterna");
+        assertThat(mvc.perform(get("/services").param("page", "-1").with(VIEWER)).andReturn().getResponse().getStatus()).isEqualTo(400);
+    }
+
+    @Test
     void the_register_exports_the_rows_its_filters_show_in_its_order() throws Exception {
         register("Exporttjänst Alfa");
         register("Exporttjänst Beta");

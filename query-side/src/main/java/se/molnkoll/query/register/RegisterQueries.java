@@ -37,7 +37,7 @@ import java.util.Map;
  * page of 50 costs the same whether the portfolio has 100 services or 10,000 (the page used to receive
  * them all and filter them in memory). The per-phase open counts are then read for that page's services
  * alone. Names sort the Swedish way: by PostgreSQL's ICU collation {@value #SWEDISH} where the server has
- * it, otherwise (H2) by their lower case.
+ * it; otherwise (H2) by their lower case with å, ä and ö (and æ, ø) put after z in that order.
  */
 @Component
 public class RegisterQueries {
@@ -152,7 +152,8 @@ public class RegisterQueries {
     /** A text column in Swedish order. */
     private String text(String column) {
         String collation = collation();
-        return collation == null ? "lower(" + column + ")" : column + " collate \"" + collation + "\"";
+        // '{', '|' and '}' are the characters after 'z'
+        return collation == null ? "translate(lower(" + column + "), 'åäöæø', '{|}|}')" : column + " collate \"" + collation + "\"";
     }
 
     private String collation() {
