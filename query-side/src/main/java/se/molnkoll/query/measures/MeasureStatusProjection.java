@@ -265,6 +265,10 @@ public class MeasureStatusProjection {
         /** Changes of evidence from before the batch, in order: applied when the batch writes, after one query for all. */
         final Map<String, List<Consumer<EvidenceEntry>>> evidenceChanges = new LinkedHashMap<>();
 
+        Batch() {
+            MeasureStatusProjection.this.services.inGeneration(ReadModelTables.generation(entityManager));
+        }
+
         void evidence(EvidenceEntry entry) {
             evidence.put(entry.evidenceId(), writes.added(entry));
         }

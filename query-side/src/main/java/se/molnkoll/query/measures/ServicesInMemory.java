@@ -27,6 +27,8 @@ final class ServicesInMemory {
     private final Map<String, ServiceMeasures> services = new LinkedHashMap<>(1024, 0.75f, true);
     /** The rows of the services held, as of each one's latest event but its last (counted as the next comes). */
     private long rows;
+    /** The read models' generation the rows held are of (see {@link #inGeneration}). */
+    private long generation = -1;
 
     /**
      * Holding at most {@code configuredRows}, or where that is 0, as many as 45 % of the heap holds at
@@ -128,5 +130,21 @@ final class ServicesInMemory {
     synchronized void forgetAll() {
         services.clear();
         rows = 0;
+    }
+
+    /**
+     * The read models' generation the batch about to begin writes to: when a blue/green rebuild has
+     * switched to another since, the rows held are of tables that no longer serve, and are let go; but
+     * those of a batch of the new generation already under way (another segment's), which it still needs.
+     */
+    synchronized void inGeneration(long now) {
+        if (now != generation) {
+            services.values().removeIf(held -> {
+                if (held.inBatch) return false;
+                rows -= held.counted;
+                return true;
+            });
+            generation = now;
+        }
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -124,6 +125,44 @@ public class AxonTables {
                         + " t.processorName, t.segment", TokenEntry.class)
                 .setParameter("names", processorNames)
                 .getResultList();
+    }
+
+    /**
+     * Takes the claim of every segment of these processors for {@code owner} (no instance's processor can
+     * store its token until the claim is given back or expires), in the caller's transaction; waits for a
+     * batch that holds one of them to commit.
+     */
+    public void takeClaims(Collection<String> processorNames, String owner, Instant at) {
+        named.update("update token_entry set owner = :owner, timestamp = :at where processor_name in (:names)",
+                Map.of("owner", owner, "at", at.toString(), "names", processorNames));
+    }
+
+    /** Gives back every claim {@code owner} holds. */
+    public void releaseClaims(String owner) {
+        jdbc.update("update token_entry set owner = null where owner = ?", owner);
+    }
+
+    /**
+     * Gives each segment of processor {@code to} the token of the same segment of processor {@code from}, in
+     * the caller's transaction (PostgreSQL).
+     *
+     * @throws IllegalStateException if the two are not split into the same segments
+     */
+    public void copyTokens(String from, String to) {
+        List<Integer> fromSegments = jdbc.queryForList("select segment from token_entry where processor_name = ? order by segment",
+                Integer.class, from);
+        List<Integer> toSegments = jdbc.queryForList("select segment from token_entry where processor_name = ? order by segment",
+                Integer.class, to);
+        if (!fromSegments.equals(toSegments)) {
+            throw new IllegalStateException("Processor " + to + " has segments " + toSegments + ", " + from + " has " + fromSegments);
+        }
+        jdbc.update("update token_entry t set token = r.token, token_type = r.token_type from token_entry r"
+                + " where t.processor_name = ? and r.processor_name = ? and r.segment = t.segment", to, from);
+    }
+
+    /** Forgets these processors' tokens: each starts from the beginning of the store when it next starts. */
+    public void deleteTokens(Collection<String> processorNames) {
+        named.update("delete from token_entry where processor_name in (:names)", Map.of("names", processorNames));
     }
 
     private long count(String sql) {

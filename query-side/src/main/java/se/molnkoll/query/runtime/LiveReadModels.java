@@ -12,11 +12,13 @@ class LiveReadModels implements ReadModels {
 
     private final ReadYourWrites readYourWrites;
     private final ReadModelRebuild rebuild;
+    private final BlueGreenRebuild blueGreen;
     private final AxonTables axon;
 
-    LiveReadModels(ReadYourWrites readYourWrites, ReadModelRebuild rebuild, AxonTables axon) {
+    LiveReadModels(ReadYourWrites readYourWrites, ReadModelRebuild rebuild, BlueGreenRebuild blueGreen, AxonTables axon) {
         this.readYourWrites = readYourWrites;
         this.rebuild = rebuild;
+        this.blueGreen = blueGreen;
         this.axon = axon;
     }
 
@@ -27,11 +29,15 @@ class LiveReadModels implements ReadModels {
 
     @Override
     public RebuildStatus rebuild(String requestedBy) {
-        return rebuild.start(requestedBy);
+        return blueGreen.available() ? blueGreen.start(requestedBy) : rebuild.start(requestedBy);
     }
 
     @Override
     public RebuildStatus rebuildStatus() {
+        if (blueGreen.available()) {
+            RebuildStatus status = blueGreen.status();
+            if (status.state() != RebuildStatus.State.IDLE || !rebuild.isRunning()) return status;
+        }
         return rebuild.status();
     }
 

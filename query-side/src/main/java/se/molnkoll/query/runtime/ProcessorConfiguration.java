@@ -67,7 +67,8 @@ public class ProcessorConfiguration {
             entityManager.clear();
             return result;
         };
-        return configurer -> configurer.eventProcessing(processing -> ReadModels.PROCESSING_GROUPS.forEach(name ->
+        return configurer -> configurer.eventProcessing(processing -> java.util.stream.Stream.concat(
+                ReadModels.PROCESSING_GROUPS.stream(), RebuildProcessors.all().stream()).forEach(name ->
                 processing.registerHandlerInterceptor(name, c -> flushAndForget)));
     }
 

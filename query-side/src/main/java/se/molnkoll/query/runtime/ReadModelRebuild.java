@@ -28,7 +28,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 /**
- * Rebuilds every read model from the event store with Axon's own replay: each read model's
+ * On H2 (PostgreSQL rebuilds beside the read models that serve, {@link BlueGreenRebuild}): rebuilds every
+ * read model in place from the event store with Axon's own replay: each read model's
  * processor is stopped, its token reset (its reset handler empties its tables) and started again,
  * and it replays the whole store. Progress (events done of the total when the rebuild began) is
  * logged and kept for the API. The hash chain is not a read model and is never rebuilt.
@@ -56,8 +57,11 @@ class ReadModelRebuild {
     });
     private volatile RebuildStatus status = RebuildStatus.IDLE;
 
+    private final BlueGreenRebuild blueGreen;
+
     ReadModelRebuild(EventProcessingConfiguration processing, StoredTokens tokens, AxonTables axon, Clock clock,
-                     @Value("${molnkoll.rebuild:false}") boolean onStart) {
+                     BlueGreenRebuild blueGreen, @Value("${molnkoll.rebuild:false}") boolean onStart) {
+        this.blueGreen = blueGreen;
         this.processing = processing;
         this.tokens = tokens;
         this.axon = axon;
@@ -72,7 +76,10 @@ class ReadModelRebuild {
      */
     @EventListener(ApplicationReadyEvent.class)
     void followRebuildOnStart() {
-        if (onStart) {
+        blueGreen.follow();
+        if (onStart && blueGreen.available()) {
+            blueGreen.start("command line (molnkoll.rebuild=true)");
+        } else if (onStart) {
             begin("command line (molnkoll.rebuild=true)", false);
         }
     }

@@ -16,6 +16,7 @@ import se.molnkoll.query.persistence.AxonTables;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -76,6 +77,30 @@ public class StoredTokens {
     public boolean haveProcessed(String readModel, long position) {
         List<Segment> segments = of(List.of(readModel));
         return !segments.isEmpty() && segments.stream().allMatch(s -> s.hasProcessed(position));
+    }
+
+    /**
+     * Whether, as stored, each segment of processor {@code by} has handled every event the same segment of
+     * processor {@code of} has (both split into the same segments); read in the caller's transaction.
+     */
+    public boolean covers(String by, String of) {
+        Map<Integer, GapAwareTrackingToken> ahead = stored(by);
+        Map<Integer, GapAwareTrackingToken> behind = stored(of);
+        if (!ahead.keySet().equals(behind.keySet())) return false;
+        for (Map.Entry<Integer, GapAwareTrackingToken> segment : behind.entrySet()) {
+            GapAwareTrackingToken mine = ahead.get(segment.getKey());
+            if (segment.getValue() != null && (mine == null || !mine.covers(segment.getValue()))) return false;
+        }
+        return true;
+    }
+
+    private Map<Integer, GapAwareTrackingToken> stored(String processor) {
+        Map<Integer, GapAwareTrackingToken> tokens = new java.util.HashMap<>();
+        for (TokenEntry entry : axon.tokens(List.of(processor))) {
+            TrackingToken token = entry.getToken(serializer);
+            tokens.put(entry.getSegment(), token == null ? null : WrappedToken.unwrap(token, GapAwareTrackingToken.class).orElse(null));
+        }
+        return tokens;
     }
 
     private Segment segment(TokenEntry entry) {
