@@ -16,6 +16,10 @@ final class Latencies {
         if (count < millis.length) millis[count++] = nanos / 1_000_000.0;
     }
 
+    synchronized int count() {
+        return count;
+    }
+
     synchronized double percentile(double p) {
         if (count == 0) return Double.NaN;
         double[] sorted = Arrays.copyOf(millis, count);
