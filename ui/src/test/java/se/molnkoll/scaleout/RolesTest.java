@@ -34,7 +34,9 @@ class RolesTest {
                     .as("no read model on the command instance: only the follower that sends the system's own commands")
                     .containsOnlyKeys(se.molnkoll.jobs.VendorEvidenceFollower.PROCESSING_GROUP);
             assertThat(query.bean(EventProcessingConfiguration.class).eventProcessors())
-                    .containsOnlyKeys(ReadModels.REGISTER, ReadModels.MEASURES, ReadModels.AUDIT_TRAIL, ReadModels.VENDORS, ReadModels.CHAIN);
+                    .as("the read models, the hash chain, and a rebuild processor beside each read model (not started)")
+                    .containsOnlyKeys(ReadModels.REGISTER, ReadModels.MEASURES, ReadModels.AUDIT_TRAIL, ReadModels.VENDORS, ReadModels.CHAIN,
+                            "rebuild-register", "rebuild-measures", "rebuild-audit", "rebuild-vendors");
 
             Api.Response refused = query.api().as("manager").post("/api/services", SERVICE);
             assertThat(refused.status()).as(refused.toString()).isEqualTo(503);

@@ -19,7 +19,8 @@ import java.util.Set;
  * A second processor for each read model, {@code rebuild-<read model>}, for a blue/green rebuild: the same
  * projections (new instances of their classes, so nothing they hold in memory is shared with the live
  * ones), the same segments, threads and batch size as the read model's own processor, from the start of
- * the event store, on threads that write into {@link RebuildSchema}. They do not start with Molnkoll:
+ * the event store, on threads that write into {@link RebuildSchema}; on an instance that keeps the read models
+ * (the query role). They do not start with Molnkoll:
  * {@link BlueGreenRebuild} starts them on the one instance that runs a rebuild.
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,12 +42,14 @@ public class RebuildProcessors {
     ConfigurerModule rebuildProcessorsBesideTheReadModels(ConfigurableListableBeanFactory beans, Environment environment) {
         return configurer -> configurer.eventProcessing(processing -> {
             Set<Object> shadows = Collections.newSetFromMap(new IdentityHashMap<>());
+            Set<String> kept = new java.util.HashSet<>();
             for (String name : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
                 Class<?> type = beans.getType(name);
                 ProcessingGroup group = type == null ? null : org.springframework.core.annotation.AnnotationUtils
                         .findAnnotation(type, ProcessingGroup.class);
                 if (group == null || !ReadModels.PROCESSING_GROUPS.contains(group.value())) continue;
                 Class<?> projection = org.springframework.util.ClassUtils.getUserClass(type);
+                kept.add(group.value());
                 processing.registerEventHandler(c -> {
                     Object shadow = beans.createBean(projection);
                     shadows.add(shadow);
@@ -55,7 +58,8 @@ public class RebuildProcessors {
                 processing.assignHandlerInstancesMatching(of(group.value()), 100,
                         handler -> shadows.contains(handler) && projection.isInstance(handler));
             }
-            for (String readModel : ReadModels.PROCESSING_GROUPS) {
+            // an instance without the query role keeps no read model, and has no projection to rebuild
+            for (String readModel : ReadModels.PROCESSING_GROUPS.stream().filter(kept::contains).toList()) {
                 String prefix = "axon.eventhandling.processors." + readModel + ".";
                 int segments = environment.getProperty(prefix + "initial-segment-count", Integer.class, 1);
                 int threads = environment.getProperty(prefix + "thread-count", Integer.class, 1);
