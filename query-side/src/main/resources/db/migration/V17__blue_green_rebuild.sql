@@ -11,6 +11,9 @@ create table read_model_rebuild (
     owner        varchar,
     heartbeat    timestamp(6) with time zone,
     message      varchar,
+    -- the schema's version (Flyway) the rebuild's tables were made like: a rebuild under way when a migration
+    -- changes the read models begins again
+    schema_version varchar,
     constraint pk_read_model_rebuild primary key (id)
 );
 

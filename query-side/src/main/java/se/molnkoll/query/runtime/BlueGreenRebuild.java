@@ -66,7 +66,8 @@ class BlueGreenRebuild {
 
     /** The shared row of read_model_rebuild. */
     record Row(State state, @Nullable String requestedBy, Instant startedAt, @Nullable Instant finishedAt, long eventsTotal,
-               long target, @Nullable String owner, @Nullable Instant heartbeat, @Nullable String message) {
+               long target, @Nullable String owner, @Nullable Instant heartbeat, @Nullable String message,
+               @Nullable String schemaVersion) {
     }
 
     private final EventProcessingConfiguration processing;
@@ -148,8 +149,8 @@ class BlueGreenRebuild {
             axon.deleteTokens(RebuildProcessors.all());
             jdbc.update("delete from read_model_rebuild");
             jdbc.update("insert into read_model_rebuild (id, state, requested_by, started_at, events_total, target, owner,"
-                            + " heartbeat) values (1, ?, ?, ?, ?, ?, ?, ?)", State.LOADING.name(), requestedBy, Timestamp.from(now),
-                    axon.eventCount(), axon.lastPosition(), me, Timestamp.from(now));
+                            + " heartbeat, schema_version) values (1, ?, ?, ?, ?, ?, ?, ?, ?)", State.LOADING.name(), requestedBy,
+                    Timestamp.from(now), axon.eventCount(), axon.lastPosition(), me, Timestamp.from(now), schemaVersion());
         });
         log.info("Rebuild of the read models {} beside those that serve, requested by {}: {} events to replay",
                 ReadModels.PROCESSING_GROUPS, Loggable.value(requestedBy), axon.eventCount());
@@ -181,6 +182,12 @@ class BlueGreenRebuild {
         }
     }
 
+    /** The version of the last migration applied (Flyway's history table). */
+    private @Nullable String schemaVersion() {
+        return jdbc.queryForList("select version from flyway_schema_history where success and version is not null"
+                + " order by installed_rank desc limit 1", String.class).stream().findFirst().orElse(null);
+    }
+
     private List<String> tables() {
         return ReadModelTables.all(entities.getMetamodel());
     }
@@ -197,7 +204,12 @@ class BlueGreenRebuild {
                 stopRebuildProcessors();
                 return;
             }
-            if (me.equals(row.owner())) {
+            if (me.equals(row.owner()) && !java.util.Objects.equals(row.schemaVersion(), schemaVersion())) {
+                log.info("The read models' tables were migrated (to version {}) since the rebuild began: it begins again",
+                        schemaVersion());
+                jdbc.update("update read_model_rebuild set owner = null, heartbeat = null where id = 1");
+                start(row.requestedBy() == null ? "?" : row.requestedBy());
+            } else if (me.equals(row.owner())) {
                 jdbc.update("update read_model_rebuild set heartbeat = ? where id = 1 and owner = ?", Timestamp.from(clock.instant()), me);
                 startRebuildProcessors();
                 if (caughtUp()) {
@@ -438,9 +450,9 @@ class BlueGreenRebuild {
 
     private @Nullable Row row() {
         List<Row> rows = jdbc.query("select state, requested_by, started_at, finished_at, events_total, target, owner, heartbeat,"
-                + " message from read_model_rebuild where id = 1", (rs, n) -> new Row(State.valueOf(rs.getString(1)), rs.getString(2),
-                rs.getTimestamp(3).toInstant(), instant(rs.getTimestamp(4)), rs.getLong(5), rs.getLong(6), rs.getString(7),
-                instant(rs.getTimestamp(8)), rs.getString(9)));
+                + " message, schema_version from read_model_rebuild where id = 1", (rs, n) -> new Row(State.valueOf(rs.getString(1)),
+                rs.getString(2), rs.getTimestamp(3).toInstant(), instant(rs.getTimestamp(4)), rs.getLong(5), rs.getLong(6),
+                rs.getString(7), instant(rs.getTimestamp(8)), rs.getString(9), rs.getString(10)));
         return rows.isEmpty() ? null : rows.get(0);
     }
 
