@@ -61,7 +61,7 @@ import java.util.stream.Stream;
 @Component
 @ProcessingGroup(MeasureStatusProjection.PROCESSING_GROUP)
 @EnableConfigurationProperties(MeasuresMemoryProperties.class)
-public class MeasureStatusProjection {
+public class MeasureStatusProjection implements se.molnkoll.query.persistence.RowsInMemory {
 
     public static final String PROCESSING_GROUP = ReadModels.MEASURES;
 
@@ -205,6 +205,21 @@ public class MeasureStatusProjection {
     @EventHandler
     void on(CloudServiceEvent event, @SequenceNumber long sequence) {
         services.passed(event.cloudServiceId().value(), sequence);
+    }
+
+    @Override
+    public void makeRoom() {
+        services.shareAtMost(0.1);
+    }
+
+    @Override
+    public void takeRoomBack() {
+        services.shareAtMost(1);
+    }
+
+    @Override
+    public void letGo() {
+        services.letGo();
     }
 
     @ResetHandler

@@ -22,6 +22,8 @@ final class ServicesInMemory {
     private static final Logger log = LoggerFactory.getLogger(ServicesInMemory.class);
 
     private final long maxRows;
+    /** The rows held at most now: {@code maxRows}, or a tenth of it while a rebuild runs beside ({@link #shareAtMost}). */
+    private long bound;
     /** Whether a service has been let go for want of room yet (said once). */
     private boolean full;
     private final Map<String, ServiceMeasures> services = new LinkedHashMap<>(1024, 0.75f, true);
@@ -44,6 +46,7 @@ final class ServicesInMemory {
 
     private ServicesInMemory(long maxRows) {
         this.maxRows = maxRows;
+        this.bound = maxRows;
     }
 
     /** The service's rows for its event number {@code sequence}: from memory when they follow on, else from {@code load}. */
@@ -95,12 +98,12 @@ final class ServicesInMemory {
      * the service back from there would lose them.
      */
     private void trim() {
-        for (Iterator<ServiceMeasures> eldest = services.values().iterator(); rows > maxRows && eldest.hasNext(); ) {
+        for (Iterator<ServiceMeasures> eldest = services.values().iterator(); rows > bound && eldest.hasNext(); ) {
             ServiceMeasures held = eldest.next();
             if (!held.inBatch) {
                 rows -= held.counted;
                 eldest.remove();
-                if (!full) {
+                if (!full && bound == maxRows) {
                     full = true;
                     log.info("The measures read model holds {} rows in memory, its bound: from now on the least recently used"
                             + " services are let go and read back at their next event, which slows a rebuild down (more heap"
@@ -127,6 +130,21 @@ final class ServicesInMemory {
         });
     }
 
+    /** Holds at most this share of its bound (1: all of it), letting go of the least recently used now. */
+    synchronized void shareAtMost(double share) {
+        bound = Math.max(0, (long) (maxRows * share));
+        trim();
+    }
+
+    /** Lets go of every service but those a batch under way has changed. */
+    synchronized void letGo() {
+        services.values().removeIf(held -> {
+            if (held.inBatch) return false;
+            rows -= held.counted;
+            return true;
+        });
+    }
+
     synchronized void forgetAll() {
         services.clear();
         rows = 0;
@@ -139,11 +157,7 @@ final class ServicesInMemory {
      */
     synchronized void inGeneration(long now) {
         if (now != generation) {
-            services.values().removeIf(held -> {
-                if (held.inBatch) return false;
-                rows -= held.counted;
-                return true;
-            });
+            letGo();
             generation = now;
         }
     }

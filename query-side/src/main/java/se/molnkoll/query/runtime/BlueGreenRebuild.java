@@ -18,6 +18,7 @@ import se.molnkoll.query.api.ReadModels;
 import se.molnkoll.query.api.RebuildStatus;
 import se.molnkoll.query.persistence.AxonTables;
 import se.molnkoll.query.persistence.ReadModelTables;
+import se.molnkoll.query.persistence.RowsInMemory;
 
 import jakarta.annotation.PreDestroy;
 import java.lang.management.ManagementFactory;
@@ -71,6 +72,9 @@ class BlueGreenRebuild {
     }
 
     private final EventProcessingConfiguration processing;
+    private final RebuildProcessors rebuildProcessors;
+    /** The projections that serve and hold rows in memory (none without the query role). */
+    private final org.springframework.beans.factory.ObjectProvider<RowsInMemory> serving;
     private final StoredTokens tokens;
     private final AxonTables axon;
     private final JdbcTemplate jdbc;
@@ -89,10 +93,14 @@ class BlueGreenRebuild {
     private volatile boolean switching;
     private long nextLog;
 
-    BlueGreenRebuild(EventProcessingConfiguration processing, StoredTokens tokens, AxonTables axon, JdbcTemplate jdbc,
+    BlueGreenRebuild(EventProcessingConfiguration processing, RebuildProcessors rebuildProcessors,
+                     org.springframework.beans.factory.ObjectProvider<RowsInMemory> serving,
+                     StoredTokens tokens, AxonTables axon, JdbcTemplate jdbc,
                      PlatformTransactionManager transactions, EntityManagerFactory entities, Clock clock,
                      @Value("${molnkoll.node-id:}") String nodeId, RebuildProperties properties) {
         this.processing = processing;
+        this.rebuildProcessors = rebuildProcessors;
+        this.serving = serving;
         this.tokens = tokens;
         this.axon = axon;
         this.jdbc = jdbc;
@@ -371,18 +379,24 @@ class BlueGreenRebuild {
         }
     }
 
+    /** Starts the rebuild processors here; the projections that serve make room in memory for their copies. */
     private void startRebuildProcessors() {
-        for (String name : RebuildProcessors.all()) {
-            StreamingEventProcessor processor = processor(name);
-            if (!processor.isRunning()) processor.start();
+        List<StreamingEventProcessor> stopped = RebuildProcessors.all().stream().map(this::processor)
+                .filter(p -> !p.isRunning()).toList();
+        if (!stopped.isEmpty()) {
+            serving.orderedStream().forEach(RowsInMemory::makeRoom);
+            stopped.forEach(StreamingEventProcessor::start);
         }
     }
 
+    /** Stops the rebuild processors here; their copies of the projections let go of their rows, and those that serve take the room back. */
     private void stopRebuildProcessors() {
         List<StreamingEventProcessor> running = RebuildProcessors.all().stream().map(this::processor)
                 .filter(StreamingEventProcessor::isRunning).toList();
         if (!running.isEmpty()) {
             CompletableFuture.allOf(running.stream().map(StreamingEventProcessor::shutdownAsync).toArray(CompletableFuture[]::new)).join();
+            rebuildProcessors.holdingRows().forEach(RowsInMemory::letGo);
+            serving.orderedStream().forEach(RowsInMemory::takeRoomBack);
         }
     }
 

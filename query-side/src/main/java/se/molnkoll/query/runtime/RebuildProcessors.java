@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import se.molnkoll.query.api.ReadModels;
+import se.molnkoll.query.persistence.RowsInMemory;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -38,10 +39,19 @@ public class RebuildProcessors {
         return ReadModels.PROCESSING_GROUPS.stream().map(RebuildProcessors::of).toList();
     }
 
+    /** The rebuild's copies of the projections. */
+    private final Set<Object> shadows = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+
+    /** The rebuild's copies of the projections that hold rows in memory. */
+    List<RowsInMemory> holdingRows() {
+        synchronized (shadows) {
+            return shadows.stream().filter(RowsInMemory.class::isInstance).map(RowsInMemory.class::cast).toList();
+        }
+    }
+
     @Bean
     ConfigurerModule rebuildProcessorsBesideTheReadModels(ConfigurableListableBeanFactory beans, Environment environment) {
         return configurer -> configurer.eventProcessing(processing -> {
-            Set<Object> shadows = Collections.newSetFromMap(new IdentityHashMap<>());
             Set<String> kept = new java.util.HashSet<>();
             for (String name : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
                 Class<?> type = beans.getType(name);
