@@ -150,8 +150,8 @@ abstract class GeneratedClientWalkthrough {
 
         // The register, the totals, the dashboard and the certificates (any role).
         PortfolioApi viewer = new PortfolioApi(client("viewer"));
-        var register = new CloudServicesApi(client("viewer")).listServices(null, null, null, null, null, null, null, null, null, 500,
-                null, null);
+        var register = new CloudServicesApi(client("viewer")).listServices("Samarbetsyta", null, null, null, null, null, null, null, null,
+                500, null, null);
         assertThat(register.getTotalServices()).isEqualTo(register.getServices().size());
         assertThat(register.getServices()).anySatisfy(s -> assertThat(s.getId()).isEqualTo(id));
         assertThat(viewer.getTotals(null, null).getServices()).isPositive();
