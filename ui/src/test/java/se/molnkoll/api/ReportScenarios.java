@@ -218,7 +218,7 @@ abstract class ReportScenarios extends AuditorScenarios {
         String encodedUnit = URLEncoder.encode(unit, StandardCharsets.UTF_8);
 
         // what the API says of the unit at the same moment: the register's rows, counted as the pages count them
-        JsonNode register = manager.get("/api/services?size=500").json().get("services");
+        JsonNode register = register(manager, "");
         Map<String, Long> servicesPerPhase = new LinkedHashMap<>(Map.of("ACQUIRE", 0L, "OPERATE", 0L, "EXIT", 0L));
         Map<String, Long> openPerPhase = new LinkedHashMap<>(Map.of("ACQUIRE", 0L, "OPERATE", 0L, "EXIT", 0L));
         long unclassified = 0;

@@ -151,8 +151,18 @@ abstract class Scenarios {
         throw new AssertionError("measure " + measure + " " + phase + " does not apply");
     }
 
+    /** Every service of the register, page by page (500 a page), as the API lists them with these parameters. */
+    static com.fasterxml.jackson.databind.node.ArrayNode register(Api api, String parameters) {
+        com.fasterxml.jackson.databind.node.ArrayNode all = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        for (int page = 0; ; page++) {
+            JsonNode one = api.get("/api/services?size=500&page=" + page + (parameters.isEmpty() ? "" : "&" + parameters)).json();
+            all.addAll((com.fasterxml.jackson.databind.node.ArrayNode) one.get("services"));
+            if (page + 1 >= one.get("totalPages").asInt()) return all;
+        }
+    }
+
     JsonNode summaryOf(String id) {
-        for (JsonNode s : manager.get("/api/services?size=500").json().get("services")) {
+        for (JsonNode s : register(manager, "")) {
             if (s.get("id").asText().equals(id)) return s;
         }
         throw new AssertionError("service " + id + " is not in the register");
