@@ -43,8 +43,6 @@ import java.util.Set;
 @Tag(name = "Audit trail")
 class AuditController {
 
-    static final int DEFAULT_SIZE = 50;
-    static final int MAX_SIZE = 500;
     /** The event names a client may filter on. */
     static final Set<String> EVENT_TYPES = CloudServiceEvent.typeNames();
 
@@ -193,17 +191,9 @@ class AuditController {
         if (order != null && !order.equals("asc") && !order.equals("desc")) {
             problems.add(new InvalidInputException.FieldProblem("order", "must be asc (oldest first) or desc (newest first)"));
         }
-        int pageNumber = page == null ? 0 : page;
-        int pageSize = size == null ? DEFAULT_SIZE : size;
-        if (pageNumber < 0) problems.add(new InvalidInputException.FieldProblem("page", "must be 0 or more"));
-        if ((long) pageNumber * pageSize > Integer.MAX_VALUE) {
-            problems.add(new InvalidInputException.FieldProblem("page", "is beyond the last entry any trail can have"));
-        }
-        if (pageSize < 1 || pageSize > MAX_SIZE) {
-            problems.add(new InvalidInputException.FieldProblem("size", "must be between 1 and " + MAX_SIZE));
-        }
+        PageParameters paging = PageParameters.of(page, size, problems);
         TimeParameters.throwIfAny(problems);
-        return queries.query(new FindAuditTrail(filter, pageNumber, pageSize, !"asc".equals(order)),
+        return queries.query(new FindAuditTrail(filter, paging.page(), paging.size(), !"asc".equals(order)),
                 ResponseTypes.instanceOf(AuditPage.class)).join();
     }
 

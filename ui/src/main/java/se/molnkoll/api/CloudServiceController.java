@@ -267,18 +267,11 @@ class CloudServiceController {
         if (dir != null && !dir.equals("asc") && !dir.equals("desc")) {
             problems.add(new InvalidInputException.FieldProblem("dir", "must be asc or desc"));
         }
-        int pageNumber = page == null ? 0 : page;
-        int pageSize = size == null ? AuditController.DEFAULT_SIZE : size;
-        if (pageNumber < 0) problems.add(new InvalidInputException.FieldProblem("page", "must be 0 or more"));
-        if (pageSize < 1 || pageSize > AuditController.MAX_SIZE) {
-            problems.add(new InvalidInputException.FieldProblem("size", "must be between 1 and " + AuditController.MAX_SIZE));
-        } else if ((long) pageNumber * pageSize > Integer.MAX_VALUE) {
-            problems.add(new InvalidInputException.FieldProblem("page", "is beyond the last service any register can have"));
-        }
+        PageParameters paging = PageParameters.of(page, size, problems);
         TimeParameters.throwIfAny(problems);
         FindRegisterPage.Filter filter = new FindRegisterPage.Filter(q, phase, unit, Boolean.TRUE.equals(expired),
                 Boolean.TRUE.equals(open), Boolean.TRUE.equals(conflict));
-        return queries.query(new FindRegisterPage(moment, filter, order, "desc".equals(dir), pageNumber, pageSize,
+        return queries.query(new FindRegisterPage(moment, filter, order, "desc".equals(dir), paging.page(), paging.size(),
                 registerExport.warningDays()), ResponseTypes.instanceOf(RegisterPage.class)).join();
     }
 

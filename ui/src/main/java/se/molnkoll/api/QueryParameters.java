@@ -49,7 +49,7 @@ final class QueryParameters {
                     .schema(new StringSchema()._enum(List.of("asc", "desc"))._default("desc"));
             case "page" -> parameter.description("The page, from 0").schema(integer(0, null, 0));
             case "size" -> parameter.description("Entries per page")
-                    .schema(integer(1, AuditController.MAX_SIZE, AuditController.DEFAULT_SIZE));
+                    .schema(integer(1, PageParameters.MAX_SIZE, PageParameters.DEFAULT_SIZE));
             case "lang" -> parameter.description("The report's language: sv (default) or en")
                     .schema(new StringSchema()._enum(ReportController.LANGUAGES)._default("sv"));
             case "q" -> parameter.description("Only services with this text in the name or the vendor, whatever the case")
