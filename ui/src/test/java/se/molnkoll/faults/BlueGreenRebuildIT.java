@@ -76,10 +76,18 @@ class BlueGreenRebuildIT {
         try (ProcessMolnkoll second = ProcessMolnkoll.start("switching", database, LEASE,
                 "molnkoll.read-models.rebuild.pause-in-switch=60s")) {
             Api admin = second.api().as("admin");
+            java.nio.file.Path log = java.nio.file.Path.of("target", "processes", "switching.log");
+            long logBefore = java.nio.file.Files.size(log); // the log is appended to, run after run
             assertThat(admin.post("/api/admin/rebuild", null).status()).isEqualTo(202);
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
                     .until(() -> "SWITCHING".equals(admin.get("/api/admin/rebuild").json().path("phase").asText()));
-            Thread.sleep(2_000); // SWITCHING shows as the switch begins: by now its DDL is done and it sleeps in its transaction
+            // SWITCHING shows as the switch begins; its pause, after the DDL, inside the transaction, says so in the log
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        byte[] all = java.nio.file.Files.readAllBytes(log);
+                        return new String(all, (int) logBefore, all.length - (int) logBefore, java.nio.charset.StandardCharsets.UTF_8)
+                                .contains("Switching the read models over: pausing");
+                    });
             second.kill();
             assertThat(ReadModelContent.of(jdbc)).as("the switch's transaction rolled back whole").isEqualTo(before);
         }
@@ -197,7 +205,8 @@ class BlueGreenRebuildIT {
             int readsDuring = reads.get() - readsBefore;
             assertThat(admin.get("/api/admin/rebuild").json().get("state").asText()).isEqualTo("DONE");
             assertThat(b.api().as("admin").get("/api/admin/rebuild").json().get("state").asText()).isEqualTo("DONE");
-            Thread.sleep(2_000); // reads and writes go on over the new read models for a moment
+            int readsAtSwitch = reads.get();
+            await().atMost(Duration.ofMinutes(1)).until(() -> reads.get() >= readsAtSwitch + 10); // over the new read models
             running.set(false);
             for (Future<?> client : work) {
                 client.get(1, TimeUnit.MINUTES);
