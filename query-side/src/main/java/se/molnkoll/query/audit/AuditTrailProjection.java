@@ -16,6 +16,7 @@ import se.molnkoll.kernel.event.VendorEvent;
 import se.molnkoll.kernel.event.EventMetaData;
 import se.molnkoll.query.api.ReadModels;
 import se.molnkoll.query.persistence.PerBatch;
+import se.molnkoll.query.persistence.NewRows;
 import se.molnkoll.query.persistence.ReadModelTables;
 
 import java.util.LinkedHashMap;
@@ -28,7 +29,6 @@ public class AuditTrailProjection {
 
     public static final String PROCESSING_GROUP = ReadModels.AUDIT_TRAIL;
 
-    private final AuditRecords records;
     private final ObjectMapper json;
     private final EventPositions positions;
     @PersistenceContext
@@ -37,8 +37,7 @@ public class AuditTrailProjection {
     private final PerBatch<Map<DomainEventMessage<?>, TrackingToken>> batches = new PerBatch<>(PROCESSING_GROUP,
             LinkedHashMap::new, this::write, events -> { });
 
-    public AuditTrailProjection(AuditRecords records, ObjectMapper json, EventPositions positions) {
-        this.records = records;
+    public AuditTrailProjection(ObjectMapper json, EventPositions positions) {
         this.json = json;
         this.positions = positions;
     }
@@ -64,8 +63,8 @@ public class AuditTrailProjection {
         Map<String, TrackingToken> tokens = new LinkedHashMap<>();
         batch.forEach((message, token) -> tokens.put(message.getIdentifier(), token));
         Map<String, Long> globalIndexes = positions.of(tokens);
-        records.saveAll(batch.keySet().stream().map(message -> record(message, globalIndexes.get(message.getIdentifier())))
-                .toList());
+        NewRows.insert(entityManager, batch.keySet().stream()
+                .map(message -> record(message, globalIndexes.get(message.getIdentifier()))).toList());
     }
 
     private AuditRecord record(DomainEventMessage<?> message, long globalIndex) {

@@ -3,7 +3,10 @@ package se.molnkoll.query.persistence;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,9 +19,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The versions a projection added and closed, written in one go: the new ones inserted (Hibernate
- * batches them per table), the stored ones that were closed updated by row id in one JDBC batch per
- * table. A projection that keeps its rows in memory between transactions uses it instead of managed
+ * The versions a projection added and closed, written in one go: the new ones inserted ({@link NewRows}:
+ * in JDBC batches, or with {@code COPY} in a rebuild), the stored ones that were closed updated by row id
+ * (in one JDBC batch per table, or in a rebuild with one statement per table). A projection that keeps its rows in memory between transactions uses it instead of managed
  * entities: a closed row it loaded in an earlier transaction is no longer managed, and nothing would
  * notice the change.
  */
@@ -64,37 +67,71 @@ public final class RowWrites {
      * command's or a clock's resolution makes them, would otherwise leave such versions.)
      */
     public void write(EntityManager entityManager) {
-        List<VersionedRow> inserts = added.stream().filter(row -> !RowWrites.isEmpty(row)).toList();
-        inserts.forEach(entityManager::persist);
-        entityManager.flush();
-        inserts.forEach(entityManager::detach); // later changes of these rows are written by this class, not by Hibernate
+        NewRows.insert(entityManager, added.stream().filter(row -> !RowWrites.isEmpty(row)).toList());
         if (!closed.isEmpty()) {
             Map<String, List<VersionedRow>> byTable = new LinkedHashMap<>();
             closed.forEach(row -> byTable.computeIfAbsent(ReadModelTables.of(row.getClass()), table -> new ArrayList<>())
                     .add(row));
-            entityManager.unwrap(Session.class).doWork(connection -> {
-                for (Map.Entry<String, List<VersionedRow>> table : byTable.entrySet()) {
-                    try (PreparedStatement update = connection.prepareStatement(
-                            "update " + table.getKey() + " set recorded_to = ? where row_id = ?");
-                         PreparedStatement delete = connection.prepareStatement(
-                                 "delete from " + table.getKey() + " where row_id = ?")) {
-                        for (VersionedRow row : table.getValue()) {
-                            if (isEmpty(row)) {
-                                delete.setLong(1, row.rowId());
-                                delete.addBatch();
-                            } else {
-                                update.setObject(1, OffsetDateTime.ofInstant(row.recordedTo(), ZoneOffset.UTC));
-                                update.setLong(2, row.rowId());
-                                update.addBatch();
-                            }
-                        }
-                        update.executeBatch();
-                        delete.executeBatch();
-                    }
-                }
-            });
+            Session session = entityManager.unwrap(Session.class);
+            if (NewRows.bulk(session)) {
+                session.doWork(connection -> ClosedInBulk.write(connection, byTable));
+            } else {
+                session.doWork(connection -> closeOneByOne(connection, byTable));
+            }
         }
         added.clear();
         closed.clear();
+    }
+
+    private static void closeOneByOne(Connection connection, Map<String, List<VersionedRow>> byTable) throws SQLException {
+        for (Map.Entry<String, List<VersionedRow>> table : byTable.entrySet()) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "update " + table.getKey() + " set recorded_to = ? where row_id = ?");
+                 PreparedStatement delete = connection.prepareStatement(
+                         "delete from " + table.getKey() + " where row_id = ?")) {
+                for (VersionedRow row : table.getValue()) {
+                    if (isEmpty(row)) {
+                        delete.setLong(1, row.rowId());
+                        delete.addBatch();
+                    } else {
+                        update.setObject(1, OffsetDateTime.ofInstant(row.recordedTo(), ZoneOffset.UTC));
+                        update.setLong(2, row.rowId());
+                        update.addBatch();
+                    }
+                }
+                update.executeBatch();
+                delete.executeBatch();
+            }
+        }
+    }
+
+    /**
+     * The closed versions of a bulk load (PostgreSQL): copied into a temporary table, then each table's
+     * updated and deleted with one statement each, instead of a statement per row.
+     */
+    private static final class ClosedInBulk {
+
+        static void write(Connection connection, Map<String, List<VersionedRow>> byTable) throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("create temporary table if not exists closed_version (row_id bigint not null,"
+                        + " recorded_to timestamp with time zone, gone boolean not null) on commit delete rows");
+                for (Map.Entry<String, List<VersionedRow>> table : byTable.entrySet()) {
+                    StringBuilder csv = new StringBuilder(table.getValue().size() * 48);
+                    for (VersionedRow row : table.getValue()) {
+                        csv.append(row.rowId()).append(',').append(row.recordedTo()).append(',').append(isEmpty(row)).append('\n');
+                    }
+                    try {
+                        connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                                .copyIn("copy closed_version from stdin with (format csv)", new java.io.StringReader(csv.toString()));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    statement.execute("update " + table.getKey() + " t set recorded_to = c.recorded_to from closed_version c"
+                            + " where t.row_id = c.row_id and not c.gone");
+                    statement.execute("delete from " + table.getKey() + " t using closed_version c where t.row_id = c.row_id and c.gone");
+                    statement.execute("truncate closed_version");
+                }
+            }
+        }
     }
 }

@@ -4,6 +4,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.stereotype.Component;
 
+import se.molnkoll.query.persistence.BulkLoading;
+
 import javax.sql.DataSource;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -20,6 +22,7 @@ import java.util.concurrent.ThreadFactory;
  * a thread takes finds {@value #NAME} first on its search path (so the projections' unchanged SQL writes
  * there, and Axon's own tables and the row-id sequence are still found in the default schema), and gets
  * its search path back before it returns to the pool. Every other thread's connection is left as it is.
+ * A rebuild thread's connection loads its rows in bulk ({@link BulkLoading}): no one reads its tables yet.
  *
  * <p>A connection is refused to a rebuild thread if {@value #NAME} does not exist: its writes would
  * otherwise go to the tables that serve.
@@ -83,7 +86,7 @@ class RebuildSchema implements BeanPostProcessor {
                 connection.close();
                 throw e;
             }
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
+            return (Connection) Proxy.newProxyInstance(RebuildSchema.class.getClassLoader(), new Class<?>[]{Connection.class, BulkLoading.class},
                     new ResetOnClose(connection));
         }
     }
