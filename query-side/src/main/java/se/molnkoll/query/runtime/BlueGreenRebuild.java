@@ -169,7 +169,11 @@ class BlueGreenRebuild {
 
     /**
      * A read-model table again, empty, in the rebuild's schema: its columns, defaults and checks, its primary key
-     * and its indexes under their own names (an index name is the schema's, and a later migration names them).
+     * and unique constraints, and the indexes its projection finds a row's current version by while it writes
+     * (those whose last column is {@code recorded_to}); each under its own name (an index name is the schema's,
+     * and a later migration names them). The other indexes serve readers only: PostgreSQL builds an index over
+     * loaded rows in one pass, faster than it keeps one up to date row by row, so they are built once the
+     * rebuild has caught up ({@link #buildIndexesLeftOut}).
      */
     private void createLike(String serving, String table) {
         String rebuild = RebuildSchema.NAME + "." + table;
@@ -186,8 +190,31 @@ class BlueGreenRebuild {
                 + " and tablename = ?", serving, table)) {
             if (keyNames.contains((String) index.get("indexname"))) continue;
             String definition = (String) index.get("indexdef");
-            jdbc.execute(definition.replace(" ON " + serving + "." + table + " ", " ON " + rebuild + " "));
+            if (definition.endsWith(", recorded_to)")) {
+                jdbc.execute(definition.replace(" ON " + serving + "." + table + " ", " ON " + rebuild + " "));
+            }
         }
+    }
+
+    /**
+     * Builds, in the rebuild's schema, each index of the tables that serve that the rebuilt tables do not have yet
+     * (those left out while loading; none once they are all there, so it may run again after a kill).
+     */
+    private void buildIndexesLeftOut() {
+        String serving = servingSchema();
+        List<Map<String, Object>> missing = jdbc.queryForList("select s.tablename, s.indexdef from pg_indexes s"
+                + " where s.schemaname = ? and s.tablename = any(?) and not exists (select 1 from pg_indexes r"
+                + " where r.schemaname = ? and r.tablename = s.tablename and r.indexname = s.indexname)",
+                serving, tables().toArray(String[]::new), RebuildSchema.NAME);
+        if (missing.isEmpty()) return;
+        long began = System.nanoTime();
+        for (Map<String, Object> index : missing) {
+            String table = (String) index.get("tablename");
+            jdbc.execute(((String) index.get("indexdef")).replace(" ON " + serving + "." + table + " ",
+                    " ON " + RebuildSchema.NAME + "." + table + " "));
+        }
+        log.info("Built the {} indexes of the rebuilt read models that serve readers only, in {} ms", missing.size(),
+                Duration.ofNanos(System.nanoTime() - began).toMillis());
     }
 
     /** The version of the last migration applied (Flyway's history table). */
@@ -221,6 +248,7 @@ class BlueGreenRebuild {
                 jdbc.update("update read_model_rebuild set heartbeat = ? where id = 1 and owner = ?", Timestamp.from(clock.instant()), me);
                 startRebuildProcessors();
                 if (caughtUp()) {
+                    buildIndexesLeftOut();
                     switchOver();
                 } else if (System.nanoTime() >= nextLog) {
                     RebuildStatus now = status();
@@ -298,6 +326,9 @@ class BlueGreenRebuild {
                 jdbc.execute("set local lock_timeout = '3s'");
                 axon.takeClaims(processors, claim, clock.instant());
             });
+            // they can go no further now, and would only fail against a schema the switch drops; if the switch does
+            // not happen, the next tick starts them again from their tokens
+            stopRebuildProcessors();
             String lockAll = "lock table " + tables.stream().map(t -> serving + "." + t).collect(Collectors.joining(", "))
                     + ", " + tables.stream().map(t -> RebuildSchema.NAME + "." + t).collect(Collectors.joining(", "))
                     + " in access exclusive mode nowait";
@@ -323,7 +354,6 @@ class BlueGreenRebuild {
                 return;
             }
             if (switched) {
-                stopRebuildProcessors(); // their claims, schema and tokens are gone
                 Row done = row();
                 log.info("Rebuild of the read models done: the rebuilt read models serve from now on ({} ms after it began)",
                         done == null || done.finishedAt() == null ? "?" : Duration.between(done.startedAt(), done.finishedAt()).toMillis());
