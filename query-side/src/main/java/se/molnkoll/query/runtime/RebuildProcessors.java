@@ -1,5 +1,6 @@
 package se.molnkoll.query.runtime;
 
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -21,10 +22,11 @@ import java.util.Set;
  * projections (new instances of their classes, so nothing they hold in memory is shared with the live
  * ones), the same segments, threads and batch size as the read model's own processor, from the start of
  * the event store, on threads that write into {@link RebuildSchema}; on an instance that keeps the read models
- * (the query role). They do not start with Molnkoll:
+ * (the query role), paced so that readers keep cores of their own ({@link RebuildPace}). They do not start with Molnkoll:
  * {@link BlueGreenRebuild} starts them on the one instance that runs a rebuild.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(RebuildProperties.class)
 public class RebuildProcessors {
 
     static final String PREFIX = "rebuild-";
@@ -50,7 +52,9 @@ public class RebuildProcessors {
     }
 
     @Bean
-    ConfigurerModule rebuildProcessorsBesideTheReadModels(ConfigurableListableBeanFactory beans, Environment environment) {
+    ConfigurerModule rebuildProcessorsBesideTheReadModels(ConfigurableListableBeanFactory beans, Environment environment,
+                                                          RebuildProperties properties) {
+        java.util.concurrent.Semaphore turns = RebuildPace.turns(properties.batchesAtOnce());
         return configurer -> configurer.eventProcessing(processing -> {
             Set<String> kept = new java.util.HashSet<>();
             for (String name : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
@@ -83,6 +87,7 @@ public class RebuildProcessors {
                                 .andThreadFactory(RebuildSchema::threads)
                                 .andTokenClaimInterval(1, java.util.concurrent.TimeUnit.SECONDS)
                                 .andAutoStart(false));
+                processing.registerTransactionManager(processor, c -> new RebuildPace(c.getComponent(TransactionManager.class), turns));
             }
         });
     }
