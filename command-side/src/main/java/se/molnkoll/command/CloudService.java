@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import se.molnkoll.kernel.BusinessDates;
 import se.molnkoll.kernel.Classification;
@@ -104,15 +105,24 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * injected clock, in Europe/Stockholm.
  *
  * <p>Loaded services are kept in {@value #CACHE} (defined by the command side's CommandConfiguration), so a
- * command does not replay the service's whole history each time. A copy that another instance has made stale is
+ * command does not replay the service's whole history each time; one that is not kept is loaded from its latest
+ * snapshot on (the command side's Snapshots). A copy that another instance has made stale is
  * harmless: its next event collides with the newer one on the store's unique key, the command fails
  * with a conflict, and the copy is dropped.
  */
-@Aggregate(cache = CloudService.CACHE)
+@Aggregate(cache = CloudService.CACHE, snapshotTriggerDefinition = CloudService.SNAPSHOTS)
+@Revision(CloudService.STATE_REVISION)
 public class CloudService {
 
     /** The name of the aggregate cache's bean. */
     public static final String CACHE = "cloudServiceCache";
+    /** The name of the bean that decides when a service's state is stored as a snapshot (the command side's Snapshots). */
+    public static final String SNAPSHOTS = "cloudServiceSnapshots";
+    /**
+     * The shape of the state below, as snapshots hold it: count it up with any change of a field here or in the
+     * types they hold (CloudServiceSnapshotTest says when), and older snapshots are passed over.
+     */
+    public static final String STATE_REVISION = "1";
 
     @AggregateIdentifier
     private CloudServiceId id;

@@ -26,18 +26,41 @@ import java.util.List;
 public class EventStoreConfiguration {
 
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
+    EventStorageEngine eventStorageEngine(PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           EntityManagerProvider entityManagerProvider, TransactionManager transactionManager) {
+        // an aggregate's fields as they are (the services' snapshots); not a bean, so Axon's own serializer beans stay as they are
+        Serializer snapshots = org.axonframework.serialization.json.JacksonSerializer.builder()
+                .objectMapper(se.molnkoll.kernel.SnapshotFormat.mapper()).build();
         return new GapTolerantEngine(JpaEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
+                .snapshotSerializer(snapshots)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
-                .snapshotFilter(configuration.snapshotFilter())
+                .snapshotFilter(configuration.snapshotFilter().and(readable(snapshots)))
                 .entityManagerProvider(entityManagerProvider)
                 .transactionManager(transactionManager));
+    }
+
+    /**
+     * Passes over a snapshot that cannot be read (damaged, or written by a version whose aggregate had other fields
+     * under the same revision): the aggregate is then loaded from its events. Axon reads a snapshot's payload only
+     * once it uses it, too late to fall back, so it is read here first; snapshots are read only when a service is
+     * not in the cache.
+     */
+    static org.axonframework.eventsourcing.snapshotting.SnapshotFilter readable(Serializer snapshots) {
+        return snapshot -> {
+            try {
+                snapshots.deserialize(snapshot.getPayload());
+                return true;
+            } catch (RuntimeException | LinkageError e) {
+                org.slf4j.LoggerFactory.getLogger(EventStoreConfiguration.class).warn("The snapshot of {} at {} cannot be read ({});"
+                        + " it is loaded from its events instead", snapshot.getAggregateIdentifier(), snapshot.getSequenceNumber(),
+                        e.getMessage());
+                return false;
+            }
+        };
     }
 
     /**
