@@ -56,13 +56,16 @@ final class CopyRows {
             csv.append('\n');
         }
         String sql = "copy " + ReadModelTables.of(type) + " (" + String.join(", ", columns) + ") from stdin with (format csv)";
-        session.doWork(connection -> {
-            try {
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        session.doWork(connection -> copyIn(connection, sql, csv));
+    }
+
+    /** Sends the CSV to a {@code COPY ... FROM STDIN} on the connection (PostgreSQL's, under any wrapper). */
+    static void copyIn(java.sql.Connection connection, String sql, CharSequence csv) throws SQLException {
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One row's values as a line of CSV; the first row also names the columns. */

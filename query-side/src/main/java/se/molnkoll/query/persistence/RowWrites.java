@@ -120,12 +120,7 @@ public final class RowWrites {
                     for (VersionedRow row : table.getValue()) {
                         csv.append(row.rowId()).append(',').append(row.recordedTo()).append(',').append(isEmpty(row)).append('\n');
                     }
-                    try {
-                        connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
-                                .copyIn("copy closed_version from stdin with (format csv)", new java.io.StringReader(csv.toString()));
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
+                    CopyRows.copyIn(connection, "copy closed_version from stdin with (format csv)", csv);
                     statement.execute("update " + table.getKey() + " t set recorded_to = c.recorded_to from closed_version c"
                             + " where t.row_id = c.row_id and not c.gone");
                     statement.execute("delete from " + table.getKey() + " t using closed_version c where t.row_id = c.row_id and c.gone");

@@ -326,8 +326,14 @@ class BlueGreenRebuild {
                 jdbc.execute("set local lock_timeout = '3s'");
                 axon.takeClaims(processors, claim, clock.instant());
             });
-            // they can go no further now, and would only fail against a schema the switch drops; if the switch does
-            // not happen, the next tick starts them again from their tokens
+            // with every segment claimed no token moves: if the rebuild does not cover what serves yet (gaps it has
+            // not filled), its processors go on, and the switch is tried again later
+            if (!ReadModels.PROCESSING_GROUPS.stream().allMatch(readModel -> tokens.covers(RebuildProcessors.of(readModel), readModel))) {
+                log.info("The rebuilt read models are not yet as far as those that serve; the switch is tried again");
+                return;
+            }
+            // they can go no further now, and would only fail against the schema the switch drops; if the switch
+            // does not happen after all, the next tick starts them again from their tokens
             stopRebuildProcessors();
             String lockAll = "lock table " + tables.stream().map(t -> serving + "." + t).collect(Collectors.joining(", "))
                     + ", " + tables.stream().map(t -> RebuildSchema.NAME + "." + t).collect(Collectors.joining(", "))
