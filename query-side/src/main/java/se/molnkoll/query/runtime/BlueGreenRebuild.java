@@ -76,6 +76,7 @@ class BlueGreenRebuild {
     /** The projections that serve and hold rows in memory (none without the query role). */
     private final org.springframework.beans.factory.ObjectProvider<RowsInMemory> serving;
     private final StoredTokens tokens;
+    private final RebuildPace.Turns turns;
     private final AxonTables axon;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -95,13 +96,14 @@ class BlueGreenRebuild {
 
     BlueGreenRebuild(EventProcessingConfiguration processing, RebuildProcessors rebuildProcessors,
                      org.springframework.beans.factory.ObjectProvider<RowsInMemory> serving,
-                     StoredTokens tokens, AxonTables axon, JdbcTemplate jdbc,
+                     StoredTokens tokens, RebuildPace.Turns turns, AxonTables axon, JdbcTemplate jdbc,
                      PlatformTransactionManager transactions, EntityManagerFactory entities, Clock clock,
                      @Value("${molnkoll.node-id:}") String nodeId, RebuildProperties properties) {
         this.processing = processing;
         this.rebuildProcessors = rebuildProcessors;
         this.serving = serving;
         this.tokens = tokens;
+        this.turns = turns;
         this.axon = axon;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
@@ -146,6 +148,7 @@ class BlueGreenRebuild {
             throw new ReadModels.RebuildRunningException("A rebuild of the read models is already running", status());
         }
         stopRebuildProcessors();
+        turns.pace(true);
         Instant now = clock.instant();
         transaction.executeWithoutResult(tx -> {
             jdbc.execute("drop schema if exists " + RebuildSchema.NAME + " cascade");
@@ -246,6 +249,7 @@ class BlueGreenRebuild {
                 start(row.requestedBy() == null ? "?" : row.requestedBy());
             } else if (me.equals(row.owner())) {
                 jdbc.update("update read_model_rebuild set heartbeat = ? where id = 1 and owner = ?", Timestamp.from(clock.instant()), me);
+                turns.pace(!reachedTarget(row)); // paced while loading, at full speed for the last stretch
                 startRebuildProcessors();
                 if (caughtUp()) {
                     buildIndexesLeftOut();
@@ -270,6 +274,14 @@ class BlueGreenRebuild {
         } catch (RuntimeException e) {
             log.warn("The rebuild of the read models could not go on just now; it tries again", e);
         }
+    }
+
+    /** Whether every rebuild processor has replayed the events there were when the rebuild began. */
+    private boolean reachedTarget(Row row) {
+        Map<String, List<StoredTokens.Segment>> segments = tokens.of(RebuildProcessors.all()).stream()
+                .collect(Collectors.groupingBy(StoredTokens.Segment::readModel));
+        return RebuildProcessors.all().stream().allMatch(processor -> !segments.getOrDefault(processor, List.of()).isEmpty()
+                && segments.get(processor).stream().allMatch(s -> s.index() != null && s.index() >= row.target()));
     }
 
     private boolean stale(Row row) {

@@ -53,8 +53,7 @@ public class RebuildProcessors {
 
     @Bean
     ConfigurerModule rebuildProcessorsBesideTheReadModels(ConfigurableListableBeanFactory beans, Environment environment,
-                                                          RebuildProperties properties) {
-        java.util.concurrent.Semaphore turns = RebuildPace.turns(properties.batchesAtOnce());
+                                                          RebuildPace.Turns turns) {
         return configurer -> configurer.eventProcessing(processing -> {
             Set<String> kept = new java.util.HashSet<>();
             for (String name : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {

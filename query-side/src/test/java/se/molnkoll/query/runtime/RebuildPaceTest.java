@@ -5,7 +5,6 @@ import org.axonframework.common.transaction.Transaction;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -15,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The rebuild's transactions take turns: one at a time here, nested ones within their thread's turn. */
 class RebuildPaceTest {
 
-    private final Semaphore turns = RebuildPace.turns(1);
+    private final RebuildPace.Turns turns = new RebuildPace.Turns(1);
     private final RebuildPace pace = new RebuildPace(NoTransactionManager.INSTANCE, turns);
 
     @Test
@@ -26,7 +25,7 @@ class RebuildPaceTest {
         assertThatThrownBy(() -> second.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
         first.commit();
         second.get(5, TimeUnit.SECONDS).rollback();
-        assertThat(turns.availablePermits()).isEqualTo(1);
+        assertThat(turns.free()).isEqualTo(1);
     }
 
     @Test
@@ -34,9 +33,21 @@ class RebuildPaceTest {
         Transaction outer = pace.startTransaction();
         Transaction inner = pace.startTransaction();
         inner.commit();
-        assertThat(turns.availablePermits()).as("the outer one still holds the turn").isZero();
+        assertThat(turns.free()).as("the outer one still holds the turn").isZero();
         outer.commit();
         outer.rollback(); // Axon rolls back a unit of work whose commit failed: the turn is not given back twice
-        assertThat(turns.availablePermits()).isEqualTo(1);
+        assertThat(turns.free()).isEqualTo(1);
+    }
+
+    @Test
+    void catching_up_no_transaction_waits_and_a_turn_taken_before_is_still_given_back() throws Exception {
+        Transaction paced = pace.startTransaction();
+        turns.pace(false);
+        CompletableFuture.supplyAsync(pace::startTransaction).get(5, TimeUnit.SECONDS).commit();
+        paced.commit();
+        assertThat(turns.free()).isEqualTo(1);
+        turns.pace(true);
+        pace.startTransaction().commit();
+        assertThat(turns.free()).isEqualTo(1);
     }
 }
