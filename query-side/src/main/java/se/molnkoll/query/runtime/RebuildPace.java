@@ -88,6 +88,7 @@ final class RebuildPace implements TransactionManager {
         private final Semaphore turns;
         private volatile boolean paced = true;
 
+        @org.springframework.beans.factory.annotation.Autowired
         Turns(RebuildProperties properties) {
             this(properties.batchesAtOnce());
         }
