@@ -340,7 +340,7 @@ class BlueGreenRebuild {
             });
             // with every segment claimed no token moves: if the rebuild does not cover what serves yet (gaps it has
             // not filled), its processors go on, and the switch is tried again later
-            if (!ReadModels.PROCESSING_GROUPS.stream().allMatch(readModel -> tokens.covers(RebuildProcessors.of(readModel), readModel))) {
+            if (!rebuildCoversServing()) {
                 log.info("The rebuilt read models are not yet as far as those that serve; the switch is tried again");
                 return;
             }
@@ -395,11 +395,9 @@ class BlueGreenRebuild {
 
     /** With every table locked: checks that the rebuild holds everything the read models that serve hold, and switches. */
     private boolean switchLocked(org.springframework.transaction.TransactionStatus tx, List<String> tables, String serving) {
-        for (String readModel : ReadModels.PROCESSING_GROUPS) {
-            if (!tokens.covers(RebuildProcessors.of(readModel), readModel)) {
-                tx.setRollbackOnly();
-                return false;
-            }
+        if (!rebuildCoversServing()) { // again, now that the tables are locked
+            tx.setRollbackOnly();
+            return false;
         }
         for (String readModel : ReadModels.PROCESSING_GROUPS) {
             axon.copyTokens(RebuildProcessors.of(readModel), readModel);
@@ -414,6 +412,11 @@ class BlueGreenRebuild {
                 State.DONE.name(), Timestamp.from(clock.instant()));
         pauseInSwitch(); // fault tests: a kill here must leave the old tables serving
         return true;
+    }
+
+    /** Whether each rebuild processor's tokens cover its read model's, segment by segment. */
+    private boolean rebuildCoversServing() {
+        return ReadModels.PROCESSING_GROUPS.stream().allMatch(readModel -> tokens.covers(RebuildProcessors.of(readModel), readModel));
     }
 
     private void pauseInSwitch() {

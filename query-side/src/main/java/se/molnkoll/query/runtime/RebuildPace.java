@@ -50,13 +50,17 @@ final class RebuildPace implements TransactionManager {
             throw e;
         }
         AtomicBoolean ended = new AtomicBoolean();
+        // Axon rolls back a unit of work whose commit failed: the transaction ends once, however it is ended
+        Runnable endOnce = () -> {
+            if (ended.compareAndSet(false, true)) end(depth);
+        };
         return new Transaction() {
             @Override
             public void commit() {
                 try {
                     transaction.commit();
                 } finally {
-                    if (ended.compareAndSet(false, true)) end(depth);
+                    endOnce.run();
                 }
             }
 
@@ -65,7 +69,7 @@ final class RebuildPace implements TransactionManager {
                 try {
                     transaction.rollback();
                 } finally {
-                    if (ended.compareAndSet(false, true)) end(depth);
+                    endOnce.run();
                 }
             }
         };
