@@ -32,6 +32,18 @@ public class ApplicableMeasure extends VersionedRow {
         share();
     }
 
+    private ApplicableMeasure(long rowId, Instant from, String serviceId, int measureId, Phase phase) {
+        super(rowId, from);
+        this.serviceId = serviceId;
+        this.measureId = measureId;
+        this.phase = phase;
+    }
+
+    /** The stored current version, as {@link CompactRows} held it. */
+    static ApplicableMeasure held(long rowId, Instant from, String serviceId, int measureId, Phase phase) {
+        return new ApplicableMeasure(rowId, from, serviceId, measureId, phase);
+    }
+
     /** The projection holds many of these in memory: the service id as one instance. */
     @PostLoad
     private void share() {
@@ -40,5 +52,13 @@ public class ApplicableMeasure extends VersionedRow {
 
     public MeasurePhase pair() {
         return MeasurePhase.of(measureId, phase);
+    }
+
+    int measureId() {
+        return measureId;
+    }
+
+    Phase phase() {
+        return phase;
     }
 }

@@ -75,6 +75,27 @@ public class CoverageEntry extends VersionedRow {
         renewedFrom = Shared.day(renewedFrom);
     }
 
+    private CoverageEntry(long rowId, Instant from, String evidenceId, String serviceId, int measureId, Phase phase,
+                          LocalDate validFrom, LocalDate validUntil, boolean counts, LocalDate renewedFrom) {
+        super(rowId, from);
+        this.evidenceId = evidenceId;
+        this.serviceId = serviceId;
+        this.measureId = measureId;
+        this.phase = phase;
+        this.validFrom = validFrom;
+        this.validUntil = validUntil;
+        this.expiresOn = validUntil == null ? null : Shared.day(validUntil.plusDays(1));
+        this.counts = counts;
+        this.renewedFrom = renewedFrom;
+    }
+
+    /** The stored current version, as {@link CompactRows} held it (its days shared already). */
+    static CoverageEntry held(long rowId, Instant from, String evidenceId, String serviceId, int measureId, Phase phase,
+                              LocalDate validFrom, LocalDate validUntil, boolean counts, LocalDate renewedFrom) {
+        return new CoverageEntry(rowId, from, evidenceId, serviceId, measureId, phase, validFrom, validUntil, counts,
+                renewedFrom);
+    }
+
     private CoverageEntry(CoverageEntry previous, Instant at) {
         super(previous, at);
         evidenceId = previous.evidenceId;
@@ -132,5 +153,7 @@ public class CoverageEntry extends VersionedRow {
     public MeasurePhase pair() { return MeasurePhase.of(measureId, phase); }
     public Validity validity() { return new Validity(validFrom, validUntil); }
     LocalDate validUntil() { return validUntil; }
+    int measureId() { return measureId; }
+    Phase phase() { return phase; }
     public boolean counts() { return counts; }
 }

@@ -30,8 +30,12 @@ final class ServiceMeasures {
     int counted;
     /** Changed by a batch that has not written yet. */
     boolean inBatch;
-    private final List<ApplicableMeasure> applicable;
-    private final List<CoverageEntry> counting;
+    /** Null while {@link #compact}. */
+    private List<ApplicableMeasure> applicable;
+    /** Null while {@link #compact}. */
+    private List<CoverageEntry> counting;
+    /** Between batches, the applicable and counting rows, in less memory; null while a batch changes the service. */
+    private CompactRows compact;
     private final List<RiskAcceptanceEntry> accepted;
     private final List<OpenMeasuresStep> steps;
     private final List<CertificateAtStake> certificates;
@@ -56,6 +60,27 @@ final class ServiceMeasures {
 
     static ServiceMeasures empty(String serviceId) {
         return new ServiceMeasures(serviceId, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /**
+     * Holds the applicable and counting rows compact, once a batch has written them: they are most of the rows
+     * (see {@link CompactRows}).
+     */
+    void compact() {
+        if (compact == null) {
+            compact = CompactRows.of(applicable, counting);
+            applicable = null;
+            counting = null;
+        }
+    }
+
+    /** Holds every row as an entity again, as the changes below need: called before an event is applied. */
+    void expand() {
+        if (compact != null) {
+            applicable = compact.applicable(serviceId);
+            counting = compact.counting(serviceId);
+            compact = null;
+        }
     }
 
     /** The pair's recurring review is past due from the day on: covered or accepted, it counts as open. */
@@ -186,6 +211,6 @@ final class ServiceMeasures {
 
     /** Rows held, for the bound on what the projection keeps in memory. */
     int size() {
-        return applicable.size() + counting.size() + accepted.size() + steps.size() + certificates.size() + reviewsDue.size();
+        return (compact != null ? compact.size() : applicable.size() + counting.size()) + accepted.size() + steps.size() + certificates.size() + reviewsDue.size();
     }
 }

@@ -39,6 +39,12 @@ public abstract class VersionedRow {
         this.recordedFrom = recordedFrom;
     }
 
+    /** The stored current version {@code rowId}, as a projection held it in memory (closed by its row id). */
+    protected VersionedRow(long rowId, Instant recordedFrom) {
+        this.rowId = rowId;
+        this.recordedFrom = recordedFrom;
+    }
+
     /**
      * A copy of another version, as the start of the next one from {@code at}; the other is closed
      * at {@code at}. Never earlier than the other began: event timestamps come from the clocks of
@@ -65,7 +71,8 @@ public abstract class VersionedRow {
         return rowId != 0;
     }
 
-    long rowId() {
+    /** Its row id, 0 until inserted. */
+    public long rowId() {
         return rowId;
     }
 

@@ -1,7 +1,6 @@
 package se.molnkoll.query.measures;
 
 import org.junit.jupiter.api.Test;
-import se.molnkoll.kernel.MeasurePhase;
 import se.molnkoll.kernel.Phase;
 
 import java.time.Instant;
@@ -20,7 +19,7 @@ class ServicesInMemoryTest {
     private ServiceMeasures tenRows(String id) {
         loads.incrementAndGet();
         List<ApplicableMeasure> rows = new ArrayList<>();
-        for (int m = 1; m <= 10; m++) rows.add(new ApplicableMeasure(id, MeasurePhase.of(m, Phase.ACQUIRE), Instant.EPOCH));
+        for (int m = 1; m <= 10; m++) rows.add(ApplicableMeasure.held(m, Instant.EPOCH, id, m, Phase.ACQUIRE));
         return new ServiceMeasures(id, rows, List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
