@@ -477,9 +477,14 @@ class BlueGreenRebuild {
 
     private RebuildStatus running(Row row) {
         List<RebuildStatus.ReadModel> progress = progress(RebuildProcessors.all(), name -> name.substring(RebuildProcessors.PREFIX.length()));
-        long total = Math.max(row.eventsTotal(), axon.eventCount());
         long slowest = progress.stream().map(RebuildStatus.ReadModel::position).mapToLong(p -> p == null ? 0 : p).min().orElse(0);
-        long done = progress.stream().anyMatch(p -> p.position() == null) ? 0 : Math.min(axon.eventsUpTo(slowest), total);
+        // counted from positions, not with count(*) over the whole store: at a million events such a count took 0.15 to
+        // 0.3 s of the database's time, asked every 2 s by the log and by every look at the progress (pg_stat_statements)
+        long recordedSince = axon.eventsAfter(row.target(), Integer.MAX_VALUE);
+        long total = row.eventsTotal() + recordedSince;
+        long done = progress.stream().anyMatch(p -> p.position() == null) ? 0
+                : slowest >= row.target() ? total - axon.eventsAfter(slowest, Integer.MAX_VALUE)
+                : row.target() == 0 ? 0 : Math.round((double) row.eventsTotal() * slowest / row.target()); // estimated while loading
         double seconds = Duration.between(row.startedAt(), clock.instant()).toMillis() / 1000.0;
         Long left = done == 0 || seconds <= 0 ? null : Math.round((total - done) / (done / seconds));
         RebuildStatus.Phase phase = switching ? RebuildStatus.Phase.SWITCHING
