@@ -91,23 +91,8 @@ public class RegisterQueries {
 
     /** The register's rows at the moment, with the figures the filters and the sort need; "total" counts them all. */
     private static String services(boolean now) {
-        return "with s as (select x.service_id, x.name, x.vendor, x.organisation_unit, x.phase, x.classified, x.decommissioned"
-                + " from cloud_service x where " + at(now) + " and x.archived = false),"
-                + " o as (select x.service_id, x.phase, sum(x.open_count) as n from open_measure_step x where " + at(now)
-                + " and (x.from_day is null or x.from_day <= :day) and (x.until_day is null or x.until_day > :day)"
-                + " group by x.service_id, x.phase),"
-                // the certificates at stake, as the certificate list has them: expired before the day, or expiring within the window
-                + " c as (select x.service_id, max(case when x.valid_until < :day then 1 else 0 end) as expired,"
-                + " min(case when x.valid_until >= :day then x.valid_until end) as next_expiry"
-                + " from certificate_at_stake x where " + at(now) + " and x.valid_until <= :latest and x.at_stake_until > :day"
-                + " group by x.service_id),"
-                + " l as (select distinct x.service_id from service_location x where " + at(now) + " and x.in_conflict = true)"
-                + " select s.service_id, s.name, s.vendor, s.organisation_unit, s.phase, s.classified, s.decommissioned,"
-                + " coalesce(o.n, 0) as open_now, coalesce(c.expired, 0) as expired, c.next_expiry,"
-                + " case when l.service_id is not null and s.decommissioned = false then 1 else 0 end as conflict,"
-                + " count(*) over () as total"
-                + " from s left join o on o.service_id = s.service_id and o.phase = s.phase"
-                + " left join c on c.service_id = s.service_id left join l on l.service_id = s.service_id";
+        return "with s as (" + register(now) + ")," + figures(now, "")
+                + " select" + COLUMNS + ", count(*) over () as total from s" + FIGURES_JOINED;
     }
 
     /**
@@ -123,27 +108,36 @@ public class RegisterQueries {
 
     /** As {@link #services}, the page chosen first ({@code where} and {@code order} on the register's columns, alias s). */
     private static String pageFirst(boolean now, String where, String order) {
-        String ofPage = " and x.service_id in (select p.service_id from p)";
-        return "with s as (select x.service_id, x.name, x.vendor, x.organisation_unit, x.phase, x.classified, x.decommissioned"
-                + " from cloud_service x where " + at(now) + " and x.archived = false),"
-                + " p as (select s.*, count(*) over () as total from s" + where + " order by " + order
-                + " limit :limit offset :offset),"
-                + " o as (select x.service_id, x.phase, sum(x.open_count) as n from open_measure_step x where " + at(now)
-                + " and (x.from_day is null or x.from_day <= :day) and (x.until_day is null or x.until_day > :day)" + ofPage
+        return "with s as (" + register(now) + "),"
+                + " p as (select s.*, count(*) over () as total from s" + where + " order by " + order + " limit :limit offset :offset),"
+                + figures(now, " and x.service_id in (select p.service_id from p)")
+                + " select" + COLUMNS + ", s.total from p s" + FIGURES_JOINED + " order by " + order;
+    }
+
+    private static String register(boolean now) {
+        return "select x.service_id, x.name, x.vendor, x.organisation_unit, x.phase, x.classified, x.decommissioned"
+                + " from cloud_service x where " + at(now) + " and x.archived = false";
+    }
+
+    /** The figures per service (o: open now in each phase; c: certificates at stake; l: location conflicts), of those {@code which} picks. */
+    private static String figures(boolean now, String which) {
+        return " o as (select x.service_id, x.phase, sum(x.open_count) as n from open_measure_step x where " + at(now)
+                + " and (x.from_day is null or x.from_day <= :day) and (x.until_day is null or x.until_day > :day)" + which
                 + " group by x.service_id, x.phase),"
+                // the certificates at stake, as the certificate list has them: expired before the day, or expiring within the window
                 + " c as (select x.service_id, max(case when x.valid_until < :day then 1 else 0 end) as expired,"
                 + " min(case when x.valid_until >= :day then x.valid_until end) as next_expiry"
                 + " from certificate_at_stake x where " + at(now) + " and x.valid_until <= :latest and x.at_stake_until > :day"
-                + ofPage + " group by x.service_id),"
+                + which + " group by x.service_id),"
                 + " l as (select distinct x.service_id from service_location x where " + at(now) + " and x.in_conflict = true"
-                + ofPage + ")"
-                + " select s.service_id, s.name, s.vendor, s.organisation_unit, s.phase, s.classified, s.decommissioned,"
-                + " coalesce(o.n, 0) as open_now, coalesce(c.expired, 0) as expired, c.next_expiry,"
-                + " case when l.service_id is not null and s.decommissioned = false then 1 else 0 end as conflict, s.total"
-                + " from p s left join o on o.service_id = s.service_id and o.phase = s.phase"
-                + " left join c on c.service_id = s.service_id left join l on l.service_id = s.service_id"
-                + " order by " + order;
+                + which + ")";
     }
+
+    private static final String COLUMNS = " s.service_id, s.name, s.vendor, s.organisation_unit, s.phase, s.classified,"
+            + " s.decommissioned, coalesce(o.n, 0) as open_now, coalesce(c.expired, 0) as expired, c.next_expiry,"
+            + " case when l.service_id is not null and s.decommissioned = false then 1 else 0 end as conflict";
+    private static final String FIGURES_JOINED = " left join o on o.service_id = s.service_id and o.phase = s.phase"
+            + " left join c on c.service_id = s.service_id left join l on l.service_id = s.service_id";
 
     /** The version of row x that held at :at; today's, the current version, which the indexes find directly. */
     private static String at(boolean now) {
