@@ -211,6 +211,7 @@ final class ServiceMeasures {
 
     /** Rows held, for the bound on what the projection keeps in memory. */
     int size() {
-        return (compact != null ? compact.size() : applicable.size() + counting.size()) + accepted.size() + steps.size() + certificates.size() + reviewsDue.size();
+        int applicableAndCounting = compact != null ? compact.size() : applicable.size() + counting.size();
+        return applicableAndCounting + accepted.size() + steps.size() + certificates.size() + reviewsDue.size();
     }
 }

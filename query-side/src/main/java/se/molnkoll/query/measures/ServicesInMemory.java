@@ -24,7 +24,7 @@ final class ServicesInMemory {
     /**
      * What a held row takes, on average: 35.5 bytes for applicable-measure and coverage rows held compact
      * ({@link CompactRows}), the evidence ids they share and the few rows of other kinds held as entities on top
-     * (measured on 10,000 services of 180 rows; ADR 0009). Rows as entities, while their batch changes them,
+     * ({@code HeldRowsMemoryBenchmark}: 10,000 services of 180 rows; ADR 0009). Rows as entities, while their batch changes them,
      * take about 85.
      */
     static final long BYTES_PER_ROW = 50;
