@@ -122,7 +122,7 @@ public class CloudService {
      * The shape of the state below, as snapshots hold it: count it up with any change of a field here or in the
      * types they hold (CloudServiceSnapshotTest says when), and older snapshots are passed over.
      */
-    public static final String STATE_REVISION = "1";
+    public static final String STATE_REVISION = "2";
 
     @AggregateIdentifier
     private CloudServiceId id;

@@ -26,8 +26,8 @@ import static se.molnkoll.support.TestClock.TODAY;
 
 /**
  * Services' snapshots on a real PostgreSQL: taken once a service has enough events, a service not in the cache is
- * loaded from its latest one and decides as it would from its whole history; a snapshot that cannot be read is passed
- * over and the service is replayed from its events.
+ * loaded from its latest one and decides as it would from its whole history; a snapshot of another revision of the
+ * state, or one that cannot be read, is passed over and the service is replayed from its events.
  */
 @Tag("postgres")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -35,6 +35,8 @@ import static se.molnkoll.support.TestClock.TODAY;
 @ActiveProfiles({"test", "postgres"})
 @Import(TestClock.class)
 class SnapshotsOnPostgresTest extends Scenarios {
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -48,7 +50,7 @@ class SnapshotsOnPostgresTest extends Scenarios {
     Cache services;
 
     @Test
-    void a_service_past_the_threshold_is_loaded_from_its_snapshot_and_decides_as_from_its_whole_history() {
+    void a_service_past_the_threshold_is_loaded_from_its_snapshot_and_decides_as_from_its_whole_history() throws Exception {
         String id = register("Ögonblicksbild");
         classify(id, 2, 2, 2, true, true);
         List<String> evidence = new ArrayList<>();
@@ -72,6 +74,17 @@ class SnapshotsOnPostgresTest extends Scenarios {
                 Map.of("reason", "Finns inte"));
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
 
+        // a snapshot of another revision of the state (CloudService.STATE_REVISION) is passed over even where it can be
+        // read: this one, marked as of revision 1, would say the third piece of evidence was withdrawn already
+        com.fasterxml.jackson.databind.node.ObjectNode earlier = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
+                jdbc.queryForObject("select payload from snapshot_event_entry where aggregate_identifier = ?"
+                        + " order by sequence_number desc limit 1", byte[].class, id));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) earlier.get("evidence").get(evidence.get(2))).put("withdrawn", true);
+        jdbc.update("update snapshot_event_entry set payload = ?, payload_revision = '1' where aggregate_identifier = ?",
+                JSON.writeValueAsBytes(earlier), id);
+        services.removeAll();
+        withdraw(id, evidence.get(2), 200);
+
         // a snapshot that cannot be read (written by another version, or damaged) is passed over: the whole history is replayed
         jdbc.update("update snapshot_event_entry set payload = ? where aggregate_identifier = ?",
                 "{\"unknownField\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8), id);
@@ -82,7 +95,7 @@ class SnapshotsOnPostgresTest extends Scenarios {
         com.fasterxml.jackson.databind.JsonNode view = manager.get("/api/services/" + id).json().get("evidence");
         assertThat(view).hasSize(8);
         assertThat(view.findValues("withdrawn").stream().filter(com.fasterxml.jackson.databind.JsonNode::asBoolean).count())
-                .isEqualTo(2);
+                .isEqualTo(3);
     }
 
     private void withdraw(String id, String evidenceId, int status) {
