@@ -49,6 +49,7 @@ import se.molnkoll.kernel.command.UnknownEvidenceException;
 import se.molnkoll.kernel.command.Violation;
 import se.molnkoll.kernel.command.WithdrawEvidence;
 import se.molnkoll.kernel.compliance.ComplianceLedger;
+import se.molnkoll.kernel.compliance.Validity;
 import se.molnkoll.kernel.event.ClassificationSet;
 import se.molnkoll.kernel.event.CloudServiceRegistered;
 import se.molnkoll.kernel.event.DocumentAttached;
@@ -728,7 +729,7 @@ public class CloudService {
 
     @EventSourcingHandler
     void on(EvidenceReceived event) {
-        evidence.put(event.evidenceId(), Evidence.received(event.validUntil(), event.documentSha256()));
+        evidence.put(event.evidenceId(), Evidence.received(Validity.shared(event.validUntil()), event.documentSha256()));
         ledger.addEvidence(event.evidenceId(), event.covers(), event.validity());
     }
 
