@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Every cached service holds one (the command side keeps 10,000 services), so the evidence per pair is a small
  * immutable list, in the order it was recorded, and the pairs are shared instances: at the benchmark's full size, a map per
  * pair and a pair per event took about 135 MB of a 448 MB heap (580,000 maps; a heap histogram and the JVM's old
- * object samples), against about 30 MB so.
+ * object samples), against about 20 MB so.
  */
 public final class ComplianceLedger {
 
