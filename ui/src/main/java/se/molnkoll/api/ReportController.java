@@ -193,7 +193,8 @@ class ReportController {
                     + "(each service's open measures in the phase it is in now, as the dashboard counts them), expired and "
                     + "expiring certificates, unclassified services; for the whole portfolio each unit's figures; the trend "
                     + "over the 12 month ends before the moment's day (each as recorded by then), as a chart and a table in the "
-                    + "PDF and a sheet in the XLSX; the certificates and unclassified services behind the figures. "
+                    + "PDF and a sheet in the XLSX; the certificates and unclassified services behind the figures (the PDF "
+                    + "lists the first 500 of each and says how many there are, the XLSX all of them). "
                     + "Swedish (lang=sv, default) or English (lang=en). 400 if unit is not the organisation unit of any "
                     + "registered service.")
     @PdfOrXlsxAnswer
