@@ -108,8 +108,10 @@ class ReportController {
     @Operation(operationId = "getServiceReport", summary = "A service's report as a PDF, as of any moment",
             description = "The service as its page shows it at the moment (asOf, recorded time) and business date (validAt): "
                     + "facts; classification with its decision and the measures it makes applicable per phase; every applicable "
-                    + "measure per phase with its status and the evidence or risk acceptance behind it (approver and dates); "
-                    + "what lapses within the warning window; and the events of the period (from, default the registration, up "
+                    + "measure per phase with its status and the evidence (the latest 20 recorded, and how many more) or risk "
+                    + "acceptance behind it (approver and dates); what lapses within the warning window; the evidence (the latest "
+                    + "500 recorded, and how many there are; the evidence package holds them all); and the events of the period "
+                    + "(from, default the registration, up "
                     + "to the moment; at most the first 1000 are listed, and the report says how many there are). Every page's "
                     + "footer names the moment, who generated it and when, the report's id, the routine's version and the hash "
                     + "chain's head at generation. Tagged PDF (PDF/UA) in Swedish (lang=sv, default) or English (lang=en). "

@@ -49,10 +49,21 @@ public class ServiceReport {
     /** The most events the report lists; a longer period is named with its count, and the evidence package holds it all. */
     static final int MOST_EVENTS = 1000;
     private static final int EVENT_PAGE = 500;
+    /**
+     * The most pieces of evidence the report lists, the latest recorded; more are named with their count (the evidence
+     * package holds them all). The benchmark's service with 10,000 events, every piece laid out at once, took the
+     * application out of a 448 MB heap.
+     */
+    static final int MOST_EVIDENCE = 500;
+    /** The most pieces of evidence a measure's line names, the latest recorded; more are counted. */
+    static final int MOST_PER_MEASURE = 20;
 
-    /** One applicable measure in one phase, with the evidence and the acceptance in force behind its status. */
+    /**
+     * One applicable measure in one phase, with the evidence (at most {@link #MOST_PER_MEASURE}, and how many more) and
+     * the acceptance in force behind its status.
+     */
     public record MeasureLine(Measure measure, Phase phase, MeasureStatus status, List<EvidenceView> evidence,
-                              RiskAcceptanceView acceptance) {
+                              int moreEvidence, RiskAcceptanceView acceptance) {
 
         /** The routine's text up to its first line break: the measure's heading. */
         public String heading() {
@@ -105,9 +116,11 @@ public class ServiceReport {
                 .forEach(r -> inForce.put(new MeasurePhase(r.measureId(), r.phase()), r));
         Map<Phase, List<MeasureLine>> measures = new EnumMap<>(Phase.class);
         for (MeasureStatusView m : view.measures()) {
+            List<EvidenceView> behind = latest(m.evidenceIds().stream().map(evidence::get).filter(e -> e != null).toList(),
+                    MOST_PER_MEASURE);
             measures.computeIfAbsent(m.phase(), phase -> new ArrayList<>()).add(new MeasureLine(
-                    catalogue.measure(m.measureId()).orElseThrow(), m.phase(), m.status(),
-                    m.evidenceIds().stream().map(evidence::get).filter(e -> e != null).toList(),
+                    catalogue.measure(m.measureId()).orElseThrow(), m.phase(), m.status(), behind,
+                    (int) m.evidenceIds().stream().filter(evidence::containsKey).count() - behind.size(),
                     inForce.get(new MeasurePhase(m.measureId(), m.phase()))));
         }
         Map<Phase, Long> openPerPhase = new EnumMap<>(Phase.class);
@@ -133,8 +146,8 @@ public class ServiceReport {
         variables.put("openPerPhase", openPerPhase);
         variables.put("applicableCount", view.measures().stream().map(MeasureStatusView::measureId).distinct().count());
         variables.put("measureCount", catalogue.measures().size());
-        variables.put("evidence", view.evidence().stream()
-                .sorted(Comparator.comparing(EvidenceView::recordedAt)).toList());
+        variables.put("evidence", latest(view.evidence(), MOST_EVIDENCE));
+        variables.put("evidenceTotal", view.evidence().size());
         variables.put("expiring", Lapsing.evidenceExpiringIn(view, warningDays).entrySet().stream()
                 .sorted(Map.Entry.comparingByValue())
                 .map(e -> Map.entry(evidence.get(e.getKey()), e.getValue())).toList());
@@ -146,5 +159,11 @@ public class ServiceReport {
         variables.put("periodFrom", from);
         variables.put("formats", formats);
         return variables;
+    }
+
+    /** The {@code most} pieces recorded last, in the order they were recorded. */
+    private static List<EvidenceView> latest(List<EvidenceView> evidence, int most) {
+        List<EvidenceView> recorded = evidence.stream().sorted(Comparator.comparing(EvidenceView::recordedAt)).toList();
+        return recorded.subList(Math.max(0, recorded.size() - most), recorded.size());
     }
 }
