@@ -432,13 +432,7 @@ class PortfolioBenchmark {
         long until = System.nanoTime() + Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 30)).toNanos();
         AtomicInteger sent = new AtomicInteger();
         long start = System.nanoTime();
-        parallel(CLIENTS, client -> {
-            for (int k = 0; System.nanoTime() < until; k++) {
-                command.send(portfolio.services().get((client + k * CLIENTS) % portfolio.services().size()),
-                        -sent.incrementAndGet());
-            }
-            return null;
-        });
+        eachClient(portfolio, k -> System.nanoTime() < until, service -> command.send(service, -sent.incrementAndGet()));
         return sent.get() / ((System.nanoTime() - start) / 1e9);
     }
 
@@ -451,16 +445,26 @@ class PortfolioBenchmark {
         AtomicInteger sent = new AtomicInteger();
         int perClient = size.commands() / CLIENTS;
         long start = System.nanoTime();
+        eachClient(portfolio, k -> k < perClient, service -> {
+            long t = System.nanoTime();
+            command.send(service, sent.incrementAndGet());
+            latencies.add(System.nanoTime() - t);
+        });
+        return perClient * CLIENTS / ((System.nanoTime() - start) / 1e9);
+    }
+
+    interface Step {
+        void take(CloudServiceId service) throws Exception;
+    }
+
+    /** The 8 clients at once, client c on services c, c + 8, c + 16, … for as long as {@code goOn} says of its k-th step. */
+    void eachClient(Generated portfolio, java.util.function.IntPredicate goOn, Step step) throws Exception {
         parallel(CLIENTS, client -> {
-            for (int k = 0; k < perClient; k++) {
-                CloudServiceId service = portfolio.services().get((client + k * CLIENTS) % portfolio.services().size());
-                long t = System.nanoTime();
-                command.send(service, sent.incrementAndGet());
-                latencies.add(System.nanoTime() - t);
+            for (int k = 0; goOn.test(k); k++) {
+                step.take(portfolio.services().get((client + k * CLIENTS) % portfolio.services().size()));
             }
             return null;
         });
-        return perClient * CLIENTS / ((System.nanoTime() - start) / 1e9);
     }
 
     // ---- reads ---------------------------------------------------------------------------------

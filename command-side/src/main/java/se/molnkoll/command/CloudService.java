@@ -729,8 +729,9 @@ public class CloudService {
 
     @EventSourcingHandler
     void on(EvidenceReceived event) {
-        evidence.put(event.evidenceId(), Evidence.received(Validity.shared(event.validUntil()), event.documentSha256()));
-        ledger.addEvidence(event.evidenceId(), event.covers(), event.validity());
+        Validity validity = event.validity();
+        evidence.put(event.evidenceId(), Evidence.received(validity.until(), event.documentSha256()));
+        ledger.addEvidence(event.evidenceId(), event.covers(), validity);
     }
 
     @EventSourcingHandler

@@ -101,9 +101,13 @@ public final class ComplianceLedger {
     /** The held evidence with {@code counted} in place of the same id's, or after the rest. */
     private static List<Counted> with(List<Counted> held, Counted counted) {
         List<Counted> changed = new ArrayList<>(held);
-        int same = held.stream().map(Counted::evidenceId).toList().indexOf(counted.evidenceId());
-        if (same >= 0) changed.set(same, counted);
-        else changed.add(counted);
+        for (int i = 0; i < changed.size(); i++) {
+            if (changed.get(i).evidenceId().equals(counted.evidenceId())) {
+                changed.set(i, counted);
+                return List.copyOf(changed);
+            }
+        }
+        changed.add(counted);
         return List.copyOf(changed);
     }
 
