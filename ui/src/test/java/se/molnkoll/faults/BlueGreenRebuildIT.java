@@ -92,6 +92,7 @@ class BlueGreenRebuildIT {
             assertThat(ReadModelContent.of(jdbc)).as("the switch's transaction rolled back whole").isEqualTo(before);
         }
 
+        Map<String, List<String>> afterKill;
         try (ProcessMolnkoll third = ProcessMolnkoll.start("catching-up", database, LEASE)) {
             assertDoneAndServing(third, jdbc);
             assertThat(ReadModelContent.of(jdbc)).isEqualTo(before);
@@ -122,7 +123,7 @@ class BlueGreenRebuildIT {
 
             third.start();
             assertDoneAndServing(third, jdbc);
-            Map<String, List<String>> afterKill = ReadModelContent.of(jdbc);
+            afterKill = ReadModelContent.of(jdbc);
             assertThat(afterKill.get("audit_entry")).as("every event recorded, in the rebuilt read models")
                     .hasSize(jdbc.queryForObject("select count(*) from domain_event_entry",
                             Integer.class));
@@ -130,6 +131,27 @@ class BlueGreenRebuildIT {
             assertThat(admin.post("/api/admin/rebuild", null).status()).isEqualTo(202);
             assertDoneAndServing(third, jdbc);
             assertThat(ReadModelContent.of(jdbc)).isEqualTo(afterKill);
+
+            // killed while loading once more, to be taken over by an instance whose rebuild processors are laid out
+            // otherwise (as an earlier version's were: one per read model)
+            assertThat(admin.post("/api/admin/rebuild", null).status()).isEqualTo(202);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5)).until(() -> {
+                JsonNode status = admin.get("/api/admin/rebuild").json();
+                return status.get("eventsDone").asLong() > 0 && "LOADING".equals(status.path("phase").asText());
+            });
+            third.kill();
+        }
+        assertThat(jdbc.queryForList("select distinct processor_name from token_entry where processor_name like 'rebuild-%'",
+                String.class)).as("the positions of the rebuild killed while loading").contains("rebuild-register-measures-audit");
+
+        // audit's processor set apart from register's and measures': its rebuild processor is rebuild-audit
+        try (ProcessMolnkoll fourth = ProcessMolnkoll.start("other-layout", database, LEASE,
+                "axon.eventhandling.processors.audit.batch-size=250")) {
+            assertDoneAndServing(fourth, jdbc);
+            assertThat(ReadModelContent.of(jdbc)).as("begun again, not gone on from positions of processors it does not have")
+                    .isEqualTo(afterKill);
+            assertThat(jdbc.queryForList("select distinct processor_name from token_entry where processor_name like 'rebuild-%'",
+                    String.class)).isEmpty();
         }
     }
 

@@ -160,8 +160,15 @@ public class AxonTables {
                 + " where t.processor_name = ? and r.processor_name = ? and r.segment = t.segment", to, from);
     }
 
+    /** The processors with tokens whose names start so. */
+    public List<String> processorsStartingWith(String prefix) {
+        return jdbc.queryForList("select distinct processor_name from token_entry where processor_name like ? order by 1",
+                String.class, prefix.replace("_", "\\_").replace("%", "\\%") + "%");
+    }
+
     /** Forgets these processors' tokens: each starts from the beginning of the store when it next starts. */
     public void deleteTokens(Collection<String> processorNames) {
+        if (processorNames.isEmpty()) return;
         named.update("delete from token_entry where processor_name in (:names)", Map.of("names", processorNames));
     }
 

@@ -134,7 +134,7 @@ class BlueGreenRebuild {
     }
 
     private boolean keptHere() {
-        return processing.eventProcessor(RebuildProcessors.of(ReadModels.MEASURES), StreamingEventProcessor.class).isPresent();
+        return processing.eventProcessor(rebuildProcessors.of(ReadModels.MEASURES), StreamingEventProcessor.class).isPresent();
     }
 
     /** Starts a rebuild: the new tables are created empty and the rebuild processors start on this instance. */
@@ -157,7 +157,8 @@ class BlueGreenRebuild {
             for (String table : tables()) {
                 createLike(serving, table);
             }
-            axon.deleteTokens(RebuildProcessors.all());
+            // those of rebuild processors of another layout too (a rebuild begun by an earlier version)
+            axon.deleteTokens(axon.processorsStartingWith(RebuildProcessors.PREFIX));
             jdbc.update("delete from read_model_rebuild");
             jdbc.update("insert into read_model_rebuild (id, state, requested_by, started_at, events_total, target, owner,"
                             + " heartbeat, schema_version) values (1, ?, ?, ?, ?, ?, ?, ?, ?)", State.LOADING.name(), requestedBy,
@@ -247,6 +248,13 @@ class BlueGreenRebuild {
                         schemaVersion());
                 jdbc.update("update read_model_rebuild set owner = null, heartbeat = null where id = 1");
                 start(row.requestedBy() == null ? "?" : row.requestedBy());
+            } else if (me.equals(row.owner()) && !rebuildProcessors.all().containsAll(axon.processorsStartingWith(RebuildProcessors.PREFIX))) {
+                // its positions are those of processors this version does not have: the rows written so far cannot
+                // be told apart from those still to come
+                log.info("The rebuild of the read models was begun with other rebuild processors than {}: it begins again",
+                        rebuildProcessors.all());
+                jdbc.update("update read_model_rebuild set owner = null, heartbeat = null where id = 1");
+                start(row.requestedBy() == null ? "?" : row.requestedBy());
             } else if (me.equals(row.owner())) {
                 jdbc.update("update read_model_rebuild set heartbeat = ? where id = 1 and owner = ?", Timestamp.from(clock.instant()), me);
                 turns.pace(!reachedTarget(row)); // paced while loading, at full speed for the last stretch
@@ -278,9 +286,9 @@ class BlueGreenRebuild {
 
     /** Whether every rebuild processor has replayed the events there were when the rebuild began. */
     private boolean reachedTarget(Row row) {
-        Map<String, List<StoredTokens.Segment>> segments = tokens.of(RebuildProcessors.all()).stream()
+        Map<String, List<StoredTokens.Segment>> segments = tokens.of(rebuildProcessors.all()).stream()
                 .collect(Collectors.groupingBy(StoredTokens.Segment::readModel));
-        return RebuildProcessors.all().stream().allMatch(processor -> !segments.getOrDefault(processor, List.of()).isEmpty()
+        return rebuildProcessors.all().stream().allMatch(processor -> !segments.getOrDefault(processor, List.of()).isEmpty()
                 && segments.get(processor).stream().allMatch(s -> s.index() != null && s.index() >= row.target()));
     }
 
@@ -296,20 +304,20 @@ class BlueGreenRebuild {
         Map<String, List<StoredTokens.Segment>> segments = tokens.of(processorsAndRebuilds()).stream()
                 .collect(Collectors.groupingBy(StoredTokens.Segment::readModel));
         for (String readModel : ReadModels.PROCESSING_GROUPS) {
-            List<StoredTokens.Segment> rebuilt = segments.getOrDefault(RebuildProcessors.of(readModel), List.of());
+            List<StoredTokens.Segment> rebuilt = segments.getOrDefault(rebuildProcessors.of(readModel), List.of());
             long serving = segments.getOrDefault(readModel, List.of()).stream().mapToLong(s -> s.index() == null ? 0 : s.index())
                     .max().orElse(0);
             if (rebuilt.isEmpty() || rebuilt.stream().anyMatch(s -> s.index() == null ? serving > 0 : s.index() < serving)) {
                 return false;
             }
-            if (error(RebuildProcessors.of(readModel)) != null) return false;
+            if (error(rebuildProcessors.of(readModel)) != null) return false;
         }
         return true;
     }
 
-    private static List<String> processorsAndRebuilds() {
+    private List<String> processorsAndRebuilds() {
         List<String> all = new ArrayList<>(ReadModels.PROCESSING_GROUPS);
-        all.addAll(RebuildProcessors.all());
+        all.addAll(rebuildProcessors.all());
         return all;
     }
 
@@ -330,7 +338,7 @@ class BlueGreenRebuild {
         switching = true;
         String claim = "molnkoll-switch:" + me;
         List<String> processors = new ArrayList<>(ReadModels.PROCESSING_GROUPS);
-        processors.addAll(RebuildProcessors.all());
+        processors.addAll(rebuildProcessors.all());
         try {
             List<String> tables = tables();
             String serving = servingSchema();
@@ -400,14 +408,14 @@ class BlueGreenRebuild {
             return false;
         }
         for (String readModel : ReadModels.PROCESSING_GROUPS) {
-            axon.copyTokens(RebuildProcessors.of(readModel), readModel);
+            axon.copyTokens(rebuildProcessors.of(readModel), readModel);
         }
         for (String table : tables) {
             jdbc.execute("drop table " + serving + "." + table);
             jdbc.execute("alter table " + RebuildSchema.NAME + "." + table + " set schema " + serving);
         }
         jdbc.execute("drop schema " + RebuildSchema.NAME);
-        axon.deleteTokens(RebuildProcessors.all());
+        axon.deleteTokens(rebuildProcessors.all());
         jdbc.update("update read_model_rebuild set state = ?, finished_at = ?, owner = null where id = 1",
                 State.DONE.name(), Timestamp.from(clock.instant()));
         pauseInSwitch(); // fault tests: a kill here must leave the old tables serving
@@ -416,7 +424,7 @@ class BlueGreenRebuild {
 
     /** Whether each rebuild processor's tokens cover its read model's, segment by segment. */
     private boolean rebuildCoversServing() {
-        return ReadModels.PROCESSING_GROUPS.stream().allMatch(readModel -> tokens.covers(RebuildProcessors.of(readModel), readModel));
+        return ReadModels.PROCESSING_GROUPS.stream().allMatch(readModel -> tokens.covers(rebuildProcessors.of(readModel), readModel));
     }
 
     private void pauseInSwitch() {
@@ -432,7 +440,7 @@ class BlueGreenRebuild {
 
     /** Starts the rebuild processors here; the projections that serve make room in memory for their copies. */
     private void startRebuildProcessors() {
-        List<StreamingEventProcessor> stopped = RebuildProcessors.all().stream().map(this::processor)
+        List<StreamingEventProcessor> stopped = rebuildProcessors.all().stream().map(this::processor)
                 .filter(p -> !p.isRunning()).toList();
         if (!stopped.isEmpty()) {
             serving.orderedStream().forEach(RowsInMemory::makeRoom);
@@ -442,7 +450,7 @@ class BlueGreenRebuild {
 
     /** Stops the rebuild processors here; their copies of the projections let go of their rows, and those that serve take the room back. */
     private void stopRebuildProcessors() {
-        List<StreamingEventProcessor> running = RebuildProcessors.all().stream().map(this::processor)
+        List<StreamingEventProcessor> running = rebuildProcessors.all().stream().map(this::processor)
                 .filter(StreamingEventProcessor::isRunning).toList();
         if (!running.isEmpty()) {
             CompletableFuture.allOf(running.stream().map(StreamingEventProcessor::shutdownAsync).toArray(CompletableFuture[]::new)).join();
@@ -468,7 +476,7 @@ class BlueGreenRebuild {
         if (row == null) return RebuildStatus.IDLE;
         return switch (row.state()) {
             case DONE -> RebuildStatus.started(row.requestedBy(), row.startedAt(), row.eventsTotal(), row.target(), List.of())
-                    .finished(row.finishedAt(), progress(ReadModels.PROCESSING_GROUPS, name -> name));
+                    .finished(row.finishedAt(), progress(readModel -> readModel));
             case FAILED -> RebuildStatus.started(row.requestedBy(), row.startedAt(), row.eventsTotal(), row.target(), List.of())
                     .failed(row.finishedAt(), List.of(), row.message());
             case LOADING -> running(row);
@@ -476,7 +484,7 @@ class BlueGreenRebuild {
     }
 
     private RebuildStatus running(Row row) {
-        List<RebuildStatus.ReadModel> progress = progress(RebuildProcessors.all(), name -> name.substring(RebuildProcessors.PREFIX.length()));
+        List<RebuildStatus.ReadModel> progress = progress(rebuildProcessors::of);
         long slowest = progress.stream().map(RebuildStatus.ReadModel::position).mapToLong(p -> p == null ? 0 : p).min().orElse(0);
         // counted from positions, not with count(*) over the whole store: at a million events such a count took 0.15 to
         // 0.3 s of the database's time, asked every 2 s by the log and by every look at the progress (pg_stat_statements)
@@ -494,20 +502,21 @@ class BlueGreenRebuild {
     }
 
     /**
-     * Each of these processors' positions, the lowest of its segments' as stored (null until each has one),
-     * whether it runs here and the error it is retrying here; named as the read model it builds.
+     * Each read model's position as its processor ({@code processorOf}) has it, the lowest of its segments' as
+     * stored (null until each has one), whether it runs here and the error it is retrying here.
      */
-    private List<RebuildStatus.ReadModel> progress(List<String> processors, java.util.function.UnaryOperator<String> readModel) {
-        Map<String, List<StoredTokens.Segment>> stored = tokens.of(processors).stream()
-                .collect(Collectors.groupingBy(StoredTokens.Segment::readModel));
+    private List<RebuildStatus.ReadModel> progress(java.util.function.UnaryOperator<String> processorOf) {
+        Map<String, List<StoredTokens.Segment>> stored = tokens.of(ReadModels.PROCESSING_GROUPS.stream().map(processorOf)
+                .distinct().toList()).stream().collect(Collectors.groupingBy(StoredTokens.Segment::readModel));
         List<RebuildStatus.ReadModel> progress = new ArrayList<>();
-        for (String name : processors) {
+        for (String readModel : ReadModels.PROCESSING_GROUPS) {
+            String name = processorOf.apply(readModel);
             List<StoredTokens.Segment> segments = stored.getOrDefault(name, List.of());
             Long position = segments.isEmpty() || segments.stream().anyMatch(s -> s.index() == null) ? null
                     : segments.stream().mapToLong(StoredTokens.Segment::index).min().getAsLong();
             boolean running = processing.eventProcessor(name, StreamingEventProcessor.class).map(StreamingEventProcessor::isRunning)
                     .orElse(false);
-            progress.add(new RebuildStatus.ReadModel(readModel.apply(name), running, position, error(name)));
+            progress.add(new RebuildStatus.ReadModel(readModel, running, position, error(name)));
         }
         return progress;
     }

@@ -59,7 +59,7 @@ public class ProcessorConfiguration {
      * touched so far (Hibernate's auto-flush, prominent in a profile of the rebuild).
      */
     @Bean
-    ConfigurerModule flushEachEventOfTheReadModels(EntityManagerProvider entityManagers) {
+    ConfigurerModule flushEachEventOfTheReadModels(EntityManagerProvider entityManagers, RebuildProcessors rebuildProcessors) {
         MessageHandlerInterceptor<EventMessage<?>> flushAndForget = (unitOfWork, chain) -> {
             Object result = chain.proceed();
             EntityManager entityManager = entityManagers.getEntityManager();
@@ -68,7 +68,7 @@ public class ProcessorConfiguration {
             return result;
         };
         return configurer -> configurer.eventProcessing(processing -> java.util.stream.Stream.concat(
-                ReadModels.PROCESSING_GROUPS.stream(), RebuildProcessors.all().stream()).forEach(name ->
+                ReadModels.PROCESSING_GROUPS.stream(), rebuildProcessors.all().stream()).forEach(name ->
                 processing.registerHandlerInterceptor(name, c -> flushAndForget)));
     }
 

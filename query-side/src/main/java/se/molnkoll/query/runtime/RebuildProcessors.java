@@ -12,18 +12,27 @@ import org.springframework.core.env.Environment;
 import se.molnkoll.query.api.ReadModels;
 import se.molnkoll.query.persistence.RowsInMemory;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * A second processor for each read model, {@code rebuild-<read model>}, for a blue/green rebuild: the same
- * projections (new instances of their classes, so nothing they hold in memory is shared with the live
- * ones), the same segments, threads and batch size as the read model's own processor, from the start of
- * the event store, on threads that write into {@link RebuildSchema}; on an instance that keeps the read models
- * (the query role), paced so that readers keep cores of their own ({@link RebuildPace}). They do not start with Molnkoll:
+ * The processors of a blue/green rebuild, {@code rebuild-<read models>}: the same projections (new instances of
+ * their classes, so nothing they hold in memory is shared with the live ones), from the start of the event
+ * store, on threads that write into {@link RebuildSchema}; on an instance that keeps the read models (the query
+ * role), paced so that readers keep cores of their own ({@link RebuildPace}). They do not start with Molnkoll:
  * {@link BlueGreenRebuild} starts them on the one instance that runs a rebuild.
+ *
+ * <p>Read models whose processors have the same segments, threads and batch size share one rebuild processor
+ * ({@code rebuild-register-measures-audit} by default; {@code rebuild-vendors}, of one segment, has its own): each
+ * of its threads reads the store once for all of them, and Axon hands each event, deserialised once, to each
+ * projection in turn, in one transaction per batch. One processor per read model read and deserialised every
+ * event once per read model and segment (7 streams over the store for 4 read models). The switch still gives
+ * each read model's processor the positions of its segments: alike segments, alike positions.
  */
 @Configuration(proxyBeanMethods = false)
 @org.springframework.boot.context.properties.EnableConfigurationProperties(RebuildProperties.class)
@@ -31,18 +40,51 @@ public class RebuildProcessors {
 
     static final String PREFIX = "rebuild-";
 
-    /** The rebuild processor of a read model. */
-    public static String of(String readModel) {
-        return PREFIX + readModel;
+    /** How a read model's processor runs; read models alike share a rebuild processor. */
+    record Settings(int segments, int threads, int batchSize) {
     }
 
-    /** Every rebuild processor, in the order of {@link ReadModels#PROCESSING_GROUPS}. */
-    public static List<String> all() {
-        return ReadModels.PROCESSING_GROUPS.stream().map(RebuildProcessors::of).toList();
-    }
+    /** Each read model's rebuild processor, in the order of {@link ReadModels#PROCESSING_GROUPS}. */
+    private final Map<String, String> processorOf;
+    private final Map<String, Settings> settingsOf;
 
     /** The rebuild's copies of the projections. */
     private final Set<Object> shadows = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+
+    RebuildProcessors(Environment environment) {
+        this.settingsOf = new LinkedHashMap<>();
+        for (String readModel : ReadModels.PROCESSING_GROUPS) {
+            String prefix = "axon.eventhandling.processors." + readModel + ".";
+            settingsOf.put(readModel, new Settings(environment.getProperty(prefix + "initial-segment-count", Integer.class, 1),
+                    environment.getProperty(prefix + "thread-count", Integer.class, 1),
+                    environment.getProperty(prefix + "batch-size", Integer.class, 1)));
+        }
+        this.processorOf = grouped(settingsOf);
+    }
+
+    /**
+     * The rebuild processor of each read model: those with the same settings share one, named after them in
+     * order ({@code rebuild-register-measures-audit}).
+     */
+    static Map<String, String> grouped(Map<String, Settings> settingsOf) {
+        Map<Settings, List<String>> alike = new LinkedHashMap<>();
+        settingsOf.forEach((readModel, settings) -> alike.computeIfAbsent(settings, s -> new ArrayList<>()).add(readModel));
+        Map<String, String> processorOf = new LinkedHashMap<>();
+        settingsOf.forEach((readModel, settings) -> processorOf.put(readModel, PREFIX + String.join("-", alike.get(settings))));
+        return processorOf;
+    }
+
+    /** The rebuild processor of a read model. */
+    public String of(String readModel) {
+        String processor = processorOf.get(readModel);
+        if (processor == null) throw new IllegalArgumentException("No read model " + readModel);
+        return processor;
+    }
+
+    /** Every rebuild processor, each once, in the order of {@link ReadModels#PROCESSING_GROUPS}. */
+    public List<String> all() {
+        return processorOf.values().stream().distinct().toList();
+    }
 
     /** The rebuild's copies of the projections that hold rows in memory. */
     List<RowsInMemory> holdingRows() {
@@ -52,8 +94,7 @@ public class RebuildProcessors {
     }
 
     @Bean
-    ConfigurerModule rebuildProcessorsBesideTheReadModels(ConfigurableListableBeanFactory beans, Environment environment,
-                                                          RebuildPace.Turns turns) {
+    ConfigurerModule rebuildProcessorsBesideTheReadModels(ConfigurableListableBeanFactory beans, RebuildPace.Turns turns) {
         return configurer -> configurer.eventProcessing(processing -> {
             Set<String> kept = new java.util.HashSet<>();
             for (String name : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
@@ -72,16 +113,15 @@ public class RebuildProcessors {
                         handler -> shadows.contains(handler) && projection.isInstance(handler));
             }
             // an instance without the query role keeps no read model, and has no projection to rebuild
+            Set<String> registered = new java.util.HashSet<>();
             for (String readModel : ReadModels.PROCESSING_GROUPS.stream().filter(kept::contains).toList()) {
-                String prefix = "axon.eventhandling.processors." + readModel + ".";
-                int segments = environment.getProperty(prefix + "initial-segment-count", Integer.class, 1);
-                int threads = environment.getProperty(prefix + "thread-count", Integer.class, 1);
-                int batchSize = environment.getProperty(prefix + "batch-size", Integer.class, 1);
                 String processor = of(readModel);
+                if (!registered.add(processor)) continue;
+                Settings settings = settingsOf.get(readModel);
                 processing.registerTrackingEventProcessor(processor, c -> c.eventStore(),
-                        c -> TrackingEventProcessorConfiguration.forParallelProcessing(threads)
-                                .andInitialSegmentsCount(segments)
-                                .andBatchSize(batchSize)
+                        c -> TrackingEventProcessorConfiguration.forParallelProcessing(settings.threads())
+                                .andInitialSegmentsCount(settings.segments())
+                                .andBatchSize(settings.batchSize())
                                 .andInitialTrackingToken(StreamableMessageSource::createTailToken)
                                 .andThreadFactory(RebuildSchema::threads)
                                 .andTokenClaimInterval(1, java.util.concurrent.TimeUnit.SECONDS)
