@@ -92,6 +92,8 @@ class BlueGreenRebuild {
     });
     private volatile @Nullable Boolean postgres;
     private volatile boolean switching;
+    /** Whether the rebuild processors were looked at since this instance began or took over the rebuild. */
+    private volatile boolean layoutChecked;
     private long nextLog;
 
     BlueGreenRebuild(EventProcessingConfiguration processing, RebuildProcessors rebuildProcessors,
@@ -160,6 +162,7 @@ class BlueGreenRebuild {
             // those of rebuild processors of another layout too (a rebuild begun by an earlier version)
             axon.deleteTokens(axon.processorsStartingWith(RebuildProcessors.PREFIX));
             jdbc.update("delete from read_model_rebuild");
+            layoutChecked = true; // its own processors only, from here
             jdbc.update("insert into read_model_rebuild (id, state, requested_by, started_at, events_total, target, owner,"
                             + " heartbeat, schema_version) values (1, ?, ?, ?, ?, ?, ?, ?, ?)", State.LOADING.name(), requestedBy,
                     Timestamp.from(now), axon.eventCount(), axon.lastPosition(), me, Timestamp.from(now), schemaVersion());
@@ -243,16 +246,9 @@ class BlueGreenRebuild {
                 stopRebuildProcessors();
                 return;
             }
-            if (me.equals(row.owner()) && !java.util.Objects.equals(row.schemaVersion(), schemaVersion())) {
-                log.info("The read models' tables were migrated (to version {}) since the rebuild began: it begins again",
-                        schemaVersion());
-                jdbc.update("update read_model_rebuild set owner = null, heartbeat = null where id = 1");
-                start(row.requestedBy() == null ? "?" : row.requestedBy());
-            } else if (me.equals(row.owner()) && !rebuildProcessors.all().containsAll(axon.processorsStartingWith(RebuildProcessors.PREFIX))) {
-                // its positions are those of processors this version does not have: the rows written so far cannot
-                // be told apart from those still to come
-                log.info("The rebuild of the read models was begun with other rebuild processors than {}: it begins again",
-                        rebuildProcessors.all());
+            String beginAgain = me.equals(row.owner()) ? reasonToBeginAgain(row) : null;
+            if (beginAgain != null) {
+                log.info("{}: the rebuild of the read models begins again", beginAgain);
                 jdbc.update("update read_model_rebuild set owner = null, heartbeat = null where id = 1");
                 start(row.requestedBy() == null ? "?" : row.requestedBy());
             } else if (me.equals(row.owner())) {
@@ -274,6 +270,7 @@ class BlueGreenRebuild {
                         Timestamp.from(clock.instant()), State.LOADING.name(), row.owner(),
                         row.heartbeat() == null ? null : Timestamp.from(row.heartbeat()));
                 if (taken == 1) {
+                    layoutChecked = false;
                     log.info("This instance takes over the rebuild of the read models from {}, whose lease ran out", row.owner());
                 }
             } else {
@@ -282,6 +279,26 @@ class BlueGreenRebuild {
         } catch (RuntimeException e) {
             log.warn("The rebuild of the read models could not go on just now; it tries again", e);
         }
+    }
+
+    /**
+     * Why the rows this rebuild wrote so far cannot be kept, or null. The read models' tables were migrated since it
+     * began; or it was begun by rebuild processors this version does not have (an earlier version, other settings),
+     * whose positions do not tell the rows written from those still to come. The processors are looked at once, when
+     * this instance begins or takes over the rebuild: only those of its own version join later.
+     */
+    private @Nullable String reasonToBeginAgain(Row row) {
+        if (!java.util.Objects.equals(row.schemaVersion(), schemaVersion())) {
+            return "The read models' tables were migrated (to version " + schemaVersion() + ") since the rebuild began";
+        }
+        if (!layoutChecked) {
+            List<String> found = axon.processorsStartingWith(RebuildProcessors.PREFIX);
+            layoutChecked = true;
+            if (!rebuildProcessors.all().containsAll(found)) {
+                return "The rebuild was begun by rebuild processors " + found + ", not " + rebuildProcessors.all();
+            }
+        }
+        return null;
     }
 
     /** Whether every rebuild processor has replayed the events there were when the rebuild began. */
