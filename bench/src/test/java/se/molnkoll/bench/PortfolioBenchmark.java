@@ -549,11 +549,19 @@ class PortfolioBenchmark {
         long services = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/services?size=1"))
                 .header("Authorization", basic).GET().build(), HttpResponse.BodyHandlers.ofString()).body()).get("totalServices").asLong();
         AtomicInteger errors = new AtomicInteger();
-        java.util.function.Supplier<Long> read = () -> {
+        // each read is timed as a whole (the target) and by kind, so that a slower one can be told from the other
+        record Read(long pageNanos, long bigNanos) {
+            long nanos() {
+                return pageNanos + bigNanos;
+            }
+        }
+        java.util.function.Supplier<Read> read = () -> {
             long t = System.nanoTime();
+            long pageDone = t;
             try {
                 HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/services?size=50"))
                         .header("Authorization", basic).GET().build(), HttpResponse.BodyHandlers.ofString());
+                pageDone = System.nanoTime();
                 HttpResponse<String> big = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/services/"
                         + portfolio.big().value())).header("Authorization", basic).GET().build(), HttpResponse.BodyHandlers.ofString());
                 if (page.statusCode() != 200 || big.statusCode() != 200
@@ -563,38 +571,64 @@ class PortfolioBenchmark {
             } catch (Exception e) {
                 errors.incrementAndGet();
             }
-            return System.nanoTime() - t;
+            long end = System.nanoTime();
+            return new Read(pageDone - t, end - pageDone);
         };
-        Latencies before = new Latencies(size.samples() * 2);
-        for (int i = 0; i < size.samples() * 2 + 5; i++) {
-            long nanos = read.get();
-            if (i >= 5) before.add(nanos);
+        record Window(Latencies reads, Latencies pages, Latencies big) {
+            Window(int capacity) {
+                this(new Latencies(capacity), new Latencies(capacity), new Latencies(capacity));
+            }
+
+            void add(Read read) {
+                reads.add(read.nanos());
+                pages.add(read.pageNanos());
+                big.add(read.bigNanos());
+            }
         }
-        Latencies during = new Latencies(1_000_000);
+        Window before = new Window(size.samples() * 2);
+        for (int i = 0; i < size.samples() * 2 + 5; i++) {
+            Read one = read.get();
+            if (i >= 5) before.add(one);
+        }
+        Window during = new Window(1_000_000);
         java.util.concurrent.atomic.AtomicBoolean rebuilding = new java.util.concurrent.atomic.AtomicBoolean(true);
         Thread reader = new Thread(() -> {
             while (rebuilding.get()) during.add(read.get());
         }, "bench-reader");
+        long gcBefore = collectionMillis();
         long start = System.nanoTime();
         readModels.rebuild("bench");
         reader.start();
         Awaitility.await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofMillis(50))
                 .until(() -> !readModels.rebuildStatus().isRunning());
         double seconds = (System.nanoTime() - start) / 1e9;
+        double gcSeconds = (collectionMillis() - gcBefore) / 1e3;
         rebuilding.set(false);
         reader.join();
         RebuildStatus status = readModels.rebuildStatus();
         assertThat(status.state()).as(status.toString()).isEqualTo(RebuildStatus.State.DONE);
         double perSecond = status.eventsTotal() / seconds;
         results.put("rebuildEventsPerSecond", round(perSecond));
-        results.put("readsBeforeRebuildP95Ms", round(before.percentile(95)));
-        results.put("readsDuringRebuildP95Ms", round(during.percentile(95)));
+        results.put("readsBeforeRebuildP95Ms", round(before.reads().percentile(95)));
+        results.put("readsDuringRebuildP95Ms", round(during.reads().percentile(95)));
         results.put("readsDuringRebuildErrors", errors.get());
+        results.put("registerPageBeforeRebuildP95Ms", round(before.pages().percentile(95)));
+        results.put("registerPageDuringRebuildP95Ms", round(during.pages().percentile(95)));
+        results.put("bigServiceBeforeRebuildP95Ms", round(before.big().percentile(95)));
+        results.put("bigServiceDuringRebuildP95Ms", round(during.big().percentile(95)));
+        results.put("garbageCollectionDuringRebuildSeconds", round(gcSeconds));
         row("Rebuild of every read model from scratch", "%.0f events/s".formatted(perSecond),
-                "%d events in %.1f s".formatted(status.eventsTotal(), seconds));
+                "%d events in %.1f s; %.1f s of it in garbage collection".formatted(status.eventsTotal(), seconds, gcSeconds));
         row("Reads during the rebuild (a register page and the big service, HTTP)", "p95 %.1f ms (%.1f ms before)".formatted(
-                during.percentile(95), before.percentile(95)), "%d errors or partial answers in %d reads".formatted(errors.get(),
-                during.count()));
+                during.reads().percentile(95), before.reads().percentile(95)), "%d errors or partial answers in %d reads; page %.1f ms"
+                .formatted(errors.get(), during.reads().count(), during.pages().percentile(95)) + " (%.1f before), big service %.1f ms (%.1f before)"
+                .formatted(before.pages().percentile(95), during.big().percentile(95), before.big().percentile(95)));
+    }
+
+    /** Milliseconds this JVM has spent in garbage collection so far, by all its collectors. */
+    static long collectionMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     /**
