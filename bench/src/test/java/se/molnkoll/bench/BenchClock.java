@@ -1,13 +1,19 @@
 package se.molnkoll.bench;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** The application's clock during the benchmark: moved forward as the generated history unfolds. */
+/**
+ * The application's clock during the benchmark: moved forward as the generated history unfolds, then running as the
+ * wall clock does while the benchmark measures (a rebuild's lease and its estimate of the time left need time to pass).
+ */
 final class BenchClock extends Clock {
 
     private volatile Instant now;
+    private volatile @Nullable Clock running;
     private final ZoneId zone;
 
     BenchClock(Instant start, ZoneId zone) {
@@ -17,6 +23,11 @@ final class BenchClock extends Clock {
 
     void set(Instant instant) {
         now = instant;
+    }
+
+    /** From now on, the time {@code wall} tells. */
+    void runAs(Clock wall) {
+        running = wall;
     }
 
     @Override
@@ -31,6 +42,7 @@ final class BenchClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now;
+        Clock wall = running;
+        return wall == null ? now : wall.instant();
     }
 }

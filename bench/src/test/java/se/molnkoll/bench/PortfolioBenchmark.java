@@ -162,7 +162,7 @@ class PortfolioBenchmark {
                         + "; -Dbench.reuse=true measures again on the portfolio an earlier run left there)").isZero();
                 portfolio = generate(app, clock);
             }
-            clock.set(wall.instant()); // from now on the application's time runs as the wall clock's
+            clock.runAs(wall); // from now on the application's time runs as the wall clock's
             awaitProjections(jdbc, app);
             vacuumedAsAutovacuumWould(jdbc);
             long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
