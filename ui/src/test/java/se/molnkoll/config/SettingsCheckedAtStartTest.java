@@ -42,7 +42,7 @@ class SettingsCheckedAtStartTest {
             assertThat(digest.checkInterval()).isEqualTo(Duration.ofMinutes(1));
             assertThat(digest.contacts()).isEmpty();
             assertThat(started.getBean(se.molnkoll.reports.ReportProperties.class).concurrentPdfs()).isEqualTo(2);
-            assertThat(started.getBean(se.molnkoll.command.runtime.CommandProperties.class).cachedServices()).isEqualTo(10_000);
+            assertThat(started.getBean(se.molnkoll.command.runtime.CommandProperties.class).cachedEvents()).isEqualTo(200_000);
         });
     }
 
@@ -54,10 +54,18 @@ class SettingsCheckedAtStartTest {
     }
 
     @Test
-    void an_aggregate_cache_of_no_service_stops_the_start_naming_the_setting() {
-        context.withPropertyValues("molnkoll.commands.cached-services=0").run(started ->
+    void an_aggregate_cache_of_no_event_stops_the_start_naming_the_setting() {
+        context.withPropertyValues("molnkoll.commands.cached-events=0").run(started ->
                 assertThat(started).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("molnkoll.commands.cached-services must be 1 or more"));
+                        .hasMessageContaining("molnkoll.commands.cached-events must be 1 or more"));
+    }
+
+    @Test
+    void the_count_of_cached_services_of_earlier_versions_stops_the_start_naming_the_setting_that_took_its_place() {
+        context.withPropertyValues("molnkoll.commands.cached-services=5000").run(started ->
+                assertThat(started).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("molnkoll.commands.cached-services is gone")
+                        .hasMessageContaining("molnkoll.commands.cached-events"));
     }
 
     @Test

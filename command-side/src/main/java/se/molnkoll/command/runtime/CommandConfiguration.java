@@ -33,16 +33,17 @@ public class CommandConfiguration {
     }
 
     /**
-     * The cloud services' aggregate cache, the one their {@code @Aggregate} names: the
-     * {@code molnkoll.commands.cached-services} most recently used services are kept (Caffeine, through
-     * Axon's JCache adapter), so a command on a service does not replay its history each time. A
-     * {@code WeakReferenceCache} lost them at every garbage collection. Each is checked against the event
-     * store before use, as another instance may have changed it since ({@link StoreCheckedCache}).
+     * The cloud services' aggregate cache, the one their {@code @Aggregate} names: services are kept, those
+     * most likely to be used again, while their histories have at most {@code molnkoll.commands.cached-events}
+     * events in all (Caffeine, through Axon's JCache adapter), so a command on a service does not replay its
+     * history each time. A {@code WeakReferenceCache} lost them at every garbage collection; a bound by count let
+     * a few big services, or many, fill the heap. Each is checked against the event store before use, as another
+     * instance may have changed it since ({@link StoreCheckedCache}).
      */
     @Bean(CloudService.CACHE)
     Cache cloudServiceCache(AxonTables axon, CommandProperties properties, MeterRegistry meters) {
-        return new StoreCheckedCache(new JCacheAdapter(BoundedCaches.create(CloudService.CACHE, properties.cachedServices(),
-                meters)), axon);
+        return new StoreCheckedCache(new JCacheAdapter(BoundedCaches.create(CloudService.CACHE, properties.cachedEvents(),
+                StoreCheckedCache::eventsOf, meters)), axon);
     }
 
     /**

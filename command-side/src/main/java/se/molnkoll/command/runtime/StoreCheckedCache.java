@@ -39,6 +39,16 @@ final class StoreCheckedCache implements Cache {
         return value;
     }
 
+    /**
+     * What a cached service weighs: the events of its history (its last sequence number and one). What it holds
+     * grows with them: each piece of evidence, each validity, each event's measures and phases.
+     */
+    static int eventsOf(Object cached) {
+        if (!(cached instanceof AggregateCacheEntry<?> entry)) return 1;
+        Long version = version(entry);
+        return version == null ? 1 : (int) Math.min(Integer.MAX_VALUE, version + 1);
+    }
+
     private static Long version(AggregateCacheEntry<?> entry) {
         try {
             return (Long) VERSION.get(entry);
