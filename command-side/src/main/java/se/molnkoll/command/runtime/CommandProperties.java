@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRetries how often a command that collided with a concurrent change of the same service is sent again
  *                   before the caller is told (409)
  * @param cachedEvents   how many events the histories of the services in the aggregate cache may have in all (a
- *                       service weighs as many as it has); past it, those least likely to be used again go. A command on a service that is not kept replays its events from the
- *                       store (from its latest snapshot on)
+ *                       service weighs as many as it has); past it, those least likely to be used again go. A
+ *                       command on a service that is not kept replays its events from the store (from its latest
+ *                       snapshot on)
  * @param cachedServices the count that bounded the cache before {@code cachedEvents}: given, it stops the start with a
  *                       message naming the setting that took its place, rather than being silently ignored
  * @param snapshotAfter  a service's state is stored as a snapshot once this many of its events were replayed or
